@@ -1,0 +1,183 @@
+"""Audience packs: a folder with a manifest (``pack.yaml``) and templates.
+
+A pack says how a brief must look for one audience (a UN mechanism, a
+ministry): its templates, the register of names and dates, its constraints and
+its policy on unverified figures. Built-in packs live in ``templates/``; a
+user's template folders are searched first, so a pack can be overridden or
+added without touching the package.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError, field_validator
+
+from .errors import BriefError
+from .load.brief import attach_locations, validation_problems
+from .load.yamlsource import read_yaml
+from .model import Brief, Located, Text, VerificationStatus
+from .resources import data_dir
+
+MANIFEST = "pack.yaml"
+BASE_PACK = "base"
+
+
+PercentStyle = Literal["sign", "words"]
+Part = Literal["cover", "notes"]
+
+
+class Pack(Located):
+    """An audience pack's manifest, with every setting resolved."""
+
+    name: str
+    description: Text
+    extends: str | None = None  # a pack whose manifest (and templates) this one starts from
+    languages: list[str] = Field(default_factory=lambda: ["en", "ko"])
+    template: str = "brief.md.j2"
+    templates: dict[str, str] = Field(default_factory=dict)  # a template per language, when the structure differs
+    state_names: Literal["un", "plain", "formal"] = "plain"  # register of State names
+    terms: dict[str, Text] = Field(default_factory=dict)  # e.g. defector: {ko: 북한이탈주민}
+    date_format: dict[str, str] = Field(default_factory=dict)  # Babel pattern or style per language
+    percent_style: dict[str, PercentStyle] = Field(default_factory=dict)  # per language: "81.4%" or "81.4 per cent"
+    numbered_paragraphs: bool = False
+    minimum_status: VerificationStatus = "reported"
+    annex: bool = True
+    staleness_years: int | None = None
+    word_limit: dict[str, int] = Field(default_factory=dict)  # per language ("*": all), counted as the audience counts
+    joint_word_limit: dict[str, int] = Field(default_factory=dict)  # when submission.partners names co-submitters
+    uncounted: list[Part] = Field(default_factory=lambda: ["cover", "notes"])  # parts the word limit leaves out
+    max_recommendations: int | None = None
+    recommendations_field: str = "recommendations"  # the list this pack prints as its recommendations
+    required_sections: list[str] = Field(default_factory=list)
+    required_fields: list[str] = Field(default_factory=list)  # dotted paths, e.g. submission.cycle
+    case_elements: bool = False  # check the WGEID's six required elements of a case
+    shows_confidential_submitter: bool = False  # the output goes to the WGEID itself
+    organised_by_articles: bool = False
+    reference_docx: str | None = None
+    directory: Path | None = None
+
+    @field_validator("percent_style", mode="before")
+    @classmethod
+    def _one_style(cls, value: Any) -> Any:
+        return {"*": value} if isinstance(value, str) else value
+
+    @field_validator("word_limit", "joint_word_limit", mode="before")
+    @classmethod
+    def _one_limit(cls, value: Any) -> Any:
+        return {"*": value} if isinstance(value, int) else value or {}
+
+    def template_name(self, language: str) -> str:
+        """The main template for ``language``, as the Jinja loader knows it.
+
+        A name with a ``/`` is already a loader name (an inherited template).
+        """
+        file = self.templates.get(language, self.template)
+        return file if "/" in file else f"{self.name}/{file}"
+
+    def percent_words(self, language: str) -> bool:
+        return self.percent_style.get(language, self.percent_style.get("*", "sign")) == "words"
+
+    def limit(self, language: str, *, joint: bool) -> int | None:
+        """The word limit for ``language``; the joint one for a joint submission, when the pack has one."""
+        limits = (self.joint_word_limit if joint and self.joint_word_limit else self.word_limit)
+        return limits.get(language, limits.get("*"))
+
+    def reference_docx_path(self) -> Path | None:
+        if self.reference_docx is None or self.directory is None:
+            return None
+        return (self.directory / self.reference_docx).resolve()
+
+
+def search_path(template_dirs: tuple[Path, ...] = ()) -> tuple[Path, ...]:
+    """Template folders in lookup order: the user's first, the built-ins last."""
+    return tuple(Path(d) for d in template_dirs) + (data_dir("templates"),)
+
+
+def available_packs(template_dirs: tuple[Path, ...] = ()) -> list[str]:
+    names = {
+        manifest.parent.name
+        for root in search_path(template_dirs)
+        for manifest in root.glob(f"*/{MANIFEST}")
+        if manifest.parent.name != BASE_PACK
+    }
+    return sorted(names)
+
+
+def load_pack(name: str, template_dirs: tuple[Path, ...] = (), overrides: dict[str, Any] | None = None) -> Pack:
+    """Find pack ``name`` on the search path and read its manifest.
+
+    ``overrides`` are the brief's own settings (``brief.settings.pack``): they
+    win over the manifest, so a user can change a limit without copying the pack.
+    """
+    pack = _read_pack(name, search_path(template_dirs))
+    if not overrides:
+        return pack
+    try:
+        updated = Pack.model_validate(_merge(pack.model_dump(), overrides))
+    except ValidationError as exc:
+        raise BriefError(validation_problems(exc, pack._source_map, Pack)) from None
+    attach_locations(updated, pack._source_map)
+    return updated
+
+
+def pack_for_brief(brief: Brief, audience: str | None = None, template_dirs: tuple[Path, ...] = ()) -> Pack:
+    """The pack a brief is built for, with the brief's ``settings.pack`` applied.
+
+    A reference .docx named in the brief's settings is relative to the brief's folder.
+    """
+    overrides = dict(brief.brief.settings.get("pack") or {})
+    if overrides.get("reference_docx") and brief.directory is not None:
+        overrides["reference_docx"] = str((Path(brief.directory) / overrides["reference_docx"]).resolve())
+    return load_pack(audience or brief.brief.audience, tuple(Path(d) for d in template_dirs), overrides)
+
+
+def _merge(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
+    """``update`` over ``base``; ``terms`` are merged term by term."""
+    merged = base | update
+    if "terms" in update:
+        merged["terms"] = {**(base.get("terms") or {}), **(update["terms"] or {})}
+    return merged
+
+
+@lru_cache(maxsize=64)
+def _read_pack(name: str, roots: tuple[Path, ...]) -> Pack:
+    for index, root in enumerate(roots):
+        manifest = root / name / MANIFEST
+        if manifest.is_file():
+            data, source_map = read_yaml(manifest)
+            if not isinstance(data, dict):
+                raise BriefError.at(source_map.locate(), "", "a pack manifest must be a mapping", "")
+            data.setdefault("name", name)
+            data["directory"] = str(manifest.parent)
+            if data.get("extends"):
+                # A pack may extend one of the same name further down the path (a user's un-upr extending the built-in).
+                parent_roots = roots[index + 1:] if data["extends"] == name else roots
+                data = _inherit(_read_pack(data["extends"], parent_roots), data, manifest.parent)
+            try:
+                pack = Pack.model_validate(data)
+            except ValidationError as exc:
+                raise BriefError(validation_problems(exc, source_map, Pack)) from None
+            attach_locations(pack, source_map)
+            return pack
+    known = ", ".join(available_packs(roots[:-1])) or "none"
+    raise BriefError.at(None, "brief.audience", f"unknown audience pack '{name}'",
+                        f"use one of: {known}, or pass the folder holding it with --templates")
+
+
+def _inherit(parent: Pack, data: dict[str, Any], directory: Path) -> dict[str, Any]:
+    """The parent's settings under the child's; templates and files the child lacks come from the parent."""
+    inherited = parent.model_dump(exclude={"name", "directory", "extends"})
+    for language in {*inherited["templates"], *data.get("templates", {})}:
+        inherited["templates"][language] = parent.template_name(language)
+    inherited["template"] = parent.template_name("")
+    if parent.reference_docx_path() is not None:
+        inherited["reference_docx"] = str(parent.reference_docx_path())
+    merged = _merge(inherited, data)
+    own = {lang: file for lang, file in merged["templates"].items() if "/" in file or (directory / file).is_file()}
+    merged["templates"] = {**{k: v for k, v in inherited["templates"].items()}, **own}
+    if "/" not in merged["template"] and not (directory / merged["template"]).is_file():
+        merged["template"] = inherited["template"]
+    return merged

@@ -1,0 +1,205 @@
+"""Read the bundled catalog and a user's extensions into one validated :class:`Catalog`.
+
+A user's ``catalog.yaml`` beside a brief goes through exactly the same
+validation as the bundled files, and every problem is reported at once with
+file, line, field and fix. Extensions may add treaties, articles, states and
+statuses; they may not silently redefine what the bundled catalog says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import BriefError, Location, Problem
+from ..load.brief import validation_problems
+from ..load.yamlsource import SourceMap, dotted, read_yaml
+from ..model import Located, Text
+from .model import Article, BundledCatalogFile, CatalogFile, State, Status, Treaty, did_you_mean
+
+DATA_DIR = Path(__file__).resolve().parent
+BUNDLED_FILES = ("treaties.yaml", "states.yaml", "status.yaml")
+EXTENSION_FILE = "catalog.yaml"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Treaties, States and who is party to what, as of one compilation date."""
+
+    as_of: str  # "2026-11": the month the bundled compilation was made
+    advice: str  # shown with every status: re-check the UNTC page
+    treaties: Mapping[str, Treaty]
+    states: Mapping[str, State]
+    statuses: Mapping[tuple[str, str], Status]  # (state code, treaty id) -> status
+
+    def treaty(self, treaty_id: str, *, location: Location | None = None, field: str = "treaty") -> Treaty:
+        """The treaty ``treaty_id``; unknown -> BriefError at ``location`` (where it was written)."""
+        if treaty_id not in self.treaties:
+            raise BriefError.at(location, field, f"unknown treaty '{treaty_id}'",
+                                f"{did_you_mean(treaty_id, self.treaties)}; or add it to {EXTENSION_FILE} beside the brief")
+        return self.treaties[treaty_id]
+
+    def state(self, code: str, *, location: Location | None = None, field: str = "state") -> State:
+        """The State ``code`` (ISO 3166-1 alpha-2, any case); unknown -> BriefError."""
+        if code.upper() not in self.states:
+            raise BriefError.at(location, field, f"the catalog has no state '{code}'",
+                                f"{did_you_mean(code.upper(), self.states)}; or add it to {EXTENSION_FILE} beside the brief")
+        return self.states[code.upper()]
+
+    def status(self, state: str, treaty: str) -> Status | None:
+        """What ``state`` has done about ``treaty``; None when the catalog does not say."""
+        return self.statuses.get((state.upper(), treaty))
+
+    def statuses_of(self, state: str | None = None) -> Iterator[Status]:
+        """Status cells in catalog order (states, then treaties), optionally of one State."""
+        for (code, _), status in self.statuses.items():
+            if state is None or code == state.upper():
+                yield status
+
+
+def load_catalog(extensions: Sequence[Path] = ()) -> Catalog:
+    """The bundled catalog, extended by ``extensions`` (later files win only where they say 'replaces')."""
+    if not extensions:
+        return _bundled_catalog()
+    files: list[CatalogFile] = [*_bundled_files(), *(_read(Path(path), CatalogFile) for path in extensions)]
+    return _merge(files)
+
+
+def catalog_for_brief(brief_directory: Path | None, extensions: Sequence[Path] = ()) -> Catalog:
+    """The catalog for a brief: bundled, plus ``catalog.yaml`` beside it, plus ``extensions``."""
+    beside = Path(brief_directory) / EXTENSION_FILE if brief_directory is not None else None
+    found = [beside] if beside is not None and beside.is_file() else []
+    return load_catalog([*found, *extensions])
+
+
+@lru_cache(maxsize=1)
+def _bundled_catalog() -> Catalog:
+    return _merge(list(_bundled_files()))
+
+
+@lru_cache(maxsize=1)
+def _bundled_files() -> tuple[BundledCatalogFile, ...]:
+    return tuple(_read(DATA_DIR / name, BundledCatalogFile) for name in BUNDLED_FILES)
+
+
+def _read(path: Path, model: type[CatalogFile]) -> Any:
+    data, source_map = read_yaml(path)
+    if not isinstance(data, dict):
+        raise BriefError.at(source_map.locate(), "", "a catalog file must be a mapping",
+                            "start with 'treaties:', 'articles:', 'states:' or 'status:'")
+    try:
+        parsed = model.model_validate(data)
+    except ValidationError as exc:
+        raise BriefError(validation_problems(exc, source_map, model)) from None
+    _attach(parsed, source_map, ())
+    return parsed
+
+
+def _attach(value: Any, source_map: SourceMap, path: tuple[str | int, ...]) -> None:
+    """Give every located object its file and path, through dicts too (keys are YAML keys)."""
+    if isinstance(value, (Located, Text)):
+        value._source_map = source_map
+        value._path = path
+    if isinstance(value, BaseModel) and not isinstance(value, Text):
+        for name, info in type(value).model_fields.items():
+            _attach(getattr(value, name), source_map, path + (info.alias or name,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _attach(item, source_map, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _attach(item, source_map, path + (index,))
+
+
+def _merge(files: list[CatalogFile]) -> Catalog:
+    """Combine files in order, checking every cross-reference; raise all problems at once."""
+    problems: list[Problem] = []
+    treaties: dict[str, Treaty] = {}
+    states: dict[str, State] = {}
+    statuses: dict[tuple[str, str], Status] = {}
+    added_articles: dict[str, dict[str, Article]] = {}
+    for file in files:
+        for treaty_id, treaty in file.treaties.items():
+            _add(treaties, treaty_id, treaty, "treaty", problems,
+                 "give the new treaty another id; to add articles to it use 'articles:'")
+            treaty._id = treaty_id
+            for ref, article in treaty.articles.items():
+                article._ref = ref
+        for code, state in file.states.items():
+            _add(states, code, state, "state", problems, "give each state once")
+            state._code = code
+    for file in files:
+        for treaty_id, articles in file.articles.items():
+            field = dotted(("articles", treaty_id))
+            if treaty_id not in treaties:
+                problems.append(Problem(file.where("articles", treaty_id), field, f"unknown treaty '{treaty_id}'",
+                                        did_you_mean(treaty_id, treaties)))
+                continue
+            known = added_articles.setdefault(treaty_id, dict(treaties[treaty_id].articles))
+            for ref, article in articles.items():
+                problems.extend(_add_article(known, treaty_id, ref, article))
+        for code, row in file.status.items():
+            if code not in states:
+                problems.append(Problem(file.where("status", code), f"status.{code}", f"unknown state '{code}'",
+                                        f"{did_you_mean(code, states)}; or define it under 'states:'"))
+                continue
+            for treaty_id, status in row.items():
+                problems.extend(_add_status(statuses, treaties, code, treaty_id, status))
+    as_of = [f for f in files if isinstance(f, BundledCatalogFile) and f.as_of]
+    if len(as_of) != 1 or not as_of[0].advice:
+        raise BriefError.at(None, "as_of", "the bundled catalog must give 'as_of' and 'advice' exactly once",
+                            "fix briefbuilder/catalog/status.yaml")
+    if problems:
+        raise BriefError(problems)
+    # Bundled treaties are cached and shared: extend copies, never the originals.
+    for treaty_id, articles in added_articles.items():
+        treaties[treaty_id] = treaties[treaty_id].model_copy(update={"articles": articles})
+    ordered = {key: statuses[key] for code in states for treaty_id in treaties
+               if (key := (code, treaty_id)) in statuses}
+    return Catalog(
+        as_of=as_of[0].as_of or "", advice=as_of[0].advice or "",
+        treaties=MappingProxyType(treaties), states=MappingProxyType(states), statuses=MappingProxyType(ordered),
+    )
+
+
+def _add(into: dict[str, Any], key: str, item: Located, kind: str, problems: list[Problem], hint: str) -> None:
+    if key in into:
+        problems.append(Problem(item.where(), item.field_name, f"the {kind} '{key}' is already in the catalog "
+                                f"({into[key].where()})", hint))
+    else:
+        into[key] = item
+
+
+def _add_article(known: dict[str, Article], treaty_id: str, ref: str, article: Article) -> list[Problem]:
+    if ref in known:
+        return [Problem(article.where(), article.field_name,
+                        f"article {ref} of {treaty_id} is already in the catalog ({known[ref].where()})",
+                        "give each article once")]
+    article._ref = ref
+    known[ref] = article
+    return []
+
+
+def _add_status(statuses: dict[tuple[str, str], Status], treaties: Mapping[str, Treaty],
+                code: str, treaty_id: str, status: Status) -> list[Problem]:
+    if treaty_id not in treaties:
+        return [Problem(status.where(), status.field_name, f"unknown treaty '{treaty_id}'",
+                        f"{did_you_mean(treaty_id, treaties)}; or define it under 'treaties:'")]
+    treaty = treaties[treaty_id]
+    if status.date is not None and status.date < treaty.adopted.date:
+        return [Problem(status.where("date"), f"{status.field_name}.date",
+                        f"{status.date} is before the treaty was adopted ({treaty.adopted.date})", "check the year")]
+    previous = statuses.get((code, treaty_id))
+    if previous is not None and not status.replaces:
+        return [Problem(status.where(), status.field_name,
+                        f"the catalog already gives {code}'s status under {treaty_id} ({previous.where()})",
+                        "to record a newer status, add 'replaces: true' with its source")]
+    status._state, status._treaty = code, treaty_id
+    statuses[(code, treaty_id)] = status
+    return []

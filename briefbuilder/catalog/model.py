@@ -1,0 +1,364 @@
+"""Catalog models: treaties, states and statuses, each fact with its confidence and source.
+
+The catalog exists so that a brief cannot state a treaty status the research
+does not support. That only works if the data is honest about how sure it is:
+every fact (a date, a title, a UNTS reference, a status cell) carries a
+:class:`Confidence` and a ``source``, copied exactly from the research notes,
+and only ``confirmed`` facts count as verified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+
+from ..errors import BriefError, Location
+from ..model import Identifier, LanguageCode, Located
+
+ConfidenceLevel = Literal["confirmed", "year-confirmed", "unconfirmed"]
+# How the research notes qualify a level: "secondary" (seen only in a third
+# party's summary), "weak" (seen only in a weak source, e.g. public code),
+# "partial" (partly seen, e.g. blog and wiki).
+Qualifier = Literal["secondary", "weak", "partial"]
+Action = Literal["ratification", "accession", "succession", "signature", "none"]
+PARTY_ACTIONS: frozenset[str] = frozenset({"ratification", "accession", "succession"})
+Register = Literal["un", "plain", "formal"]
+# Which name to use when a register is not given for a language, in order.
+REGISTER_FALLBACK: dict[str, tuple[str, ...]] = {
+    "un": ("un", "formal", "plain"),
+    "formal": ("formal", "un", "plain"),
+    "plain": ("plain", "un", "formal"),
+}
+
+_ARTICLE_PREFIX = re.compile(r"^\s*art(?:icle)?s?\.?\s*", re.IGNORECASE)
+_ARTICLE_REF = re.compile(r"(\d+)([A-Za-z]?)((?:\((?:\d+|[a-z]{1,4})\))*)")
+
+
+def _date(value: Any) -> Any:
+    """Dates as YYYY-MM-DD only: a bare year would otherwise be read as a Unix timestamp."""
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"'{value}' has a time; write the date alone as YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD (e.g. 1992-12-03)")
+
+
+def _state_code(value: str) -> str:
+    if not re.fullmatch(r"[A-Z]{2}", value):
+        raise ValueError(f"'{value}' is not a state code; use the ISO 3166-1 alpha-2 code in capitals (e.g. KP)")
+    return value
+
+
+def normalise_article_ref(text: str) -> str:
+    """``"art 12 (2)"`` -> ``"12(2)"``; ``"1a(2)"`` -> ``"1A(2)"``. Raise ValueError if not an article."""
+    compact = re.sub(r"\s+", "", _ARTICLE_PREFIX.sub("", text))
+    match = _ARTICLE_REF.fullmatch(compact)
+    if match is None:
+        raise ValueError(f"'{text}' is not an article reference; write it like '33', '12(2)' or '1A(2)'")
+    number, letter, paragraphs = match.groups()
+    return f"{number}{letter.upper()}{paragraphs}"
+
+
+def _canonical_article_ref(value: str) -> str:
+    canonical = normalise_article_ref(value)
+    if canonical != value:
+        raise ValueError(f"write the article reference '{value}' as '{canonical}'")
+    return value
+
+
+CatalogDate = Annotated[dt.date, BeforeValidator(_date)]
+StateCode = Annotated[str, AfterValidator(_state_code)]
+ArticleRef = Annotated[str, AfterValidator(_canonical_article_ref)]
+
+
+class Confidence(BaseModel):
+    """How sure the research is of one fact; written as a level, or a mapping with qualifiers.
+
+    ``as_of`` is the year a negative fact ("no action") was last confirmed:
+    such a fact can go stale without any source changing.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    level: ConfidenceLevel
+    qualifier: Qualifier | None = None
+    as_of: int | None = Field(default=None, ge=1900, le=2100)
+    note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        return {"level": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Confidence:
+        if self.qualifier in ("weak", "partial") and self.level != "unconfirmed":
+            raise ValueError(f"a '{self.qualifier}' fact is not {self.level}; use level 'unconfirmed'")
+        if self.qualifier == "secondary" and self.level == "unconfirmed":
+            raise ValueError("'secondary' qualifies a fact seen in a source; an unconfirmed fact was not seen")
+        return self
+
+    def __str__(self) -> str:
+        text = self.level
+        if self.qualifier:
+            text += f" ({self.qualifier})"
+        if self.as_of is not None:
+            text += f" as of {self.as_of}"
+        if self.note:
+            text += f": {self.note}"
+        return text
+
+
+class Fact(Located):
+    """Anything the catalog asserts: it says how sure it is and where it comes from."""
+
+    confidence: Confidence
+    source: str = Field(min_length=1)
+
+    @property
+    def is_confirmed(self) -> bool:
+        """Only a fully confirmed fact may be presented as verified."""
+        return self.confidence.level == "confirmed"
+
+
+class TextFact(Fact):
+    text: str = Field(min_length=1)
+
+
+class DateFact(Fact):
+    date: CatalogDate
+
+
+class NumberFact(Fact):
+    number: int
+
+
+class UntsFact(Fact):
+    """United Nations Treaty Series reference: volume and first page of the instrument."""
+
+    volume: int = Field(gt=0)
+    page: int = Field(gt=0)
+
+
+class UntcFact(Fact):
+    """UN Treaty Collection chapter, e.g. ``IV-4``: it names the treaty's status page."""
+
+    chapter: str = Field(pattern=r"^[IVXL]+-\d+[a-z]?$")
+
+    @property
+    def status_url(self) -> str:
+        roman = self.chapter.split("-")[0]
+        return (
+            "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY"
+            f"&mtdsg_no={self.chapter}&chapter={_roman_to_int(roman)}&clang=_en"
+        )
+
+
+class Remark(Fact):
+    """A separately sourced fact bearing on a status (e.g. the DPRK's 1997 ICCPR withdrawal notice)."""
+
+    text: str = Field(min_length=1)
+
+
+class Article(Located):
+    """One article or paragraph: a heading and/or its text, per language."""
+
+    headings: dict[LanguageCode, TextFact] = Field(default_factory=dict, alias="heading")
+    texts: dict[LanguageCode, TextFact] = Field(default_factory=dict, alias="text")
+    _ref: str = PrivateAttr(default="")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Article:
+        if not self.headings and not self.texts:
+            raise ValueError("an article needs a 'heading:' or a 'text:' (per language, each with confidence and source)")
+        return self
+
+    @property
+    def ref(self) -> str:
+        return self._ref
+
+    def heading(self, lang: str) -> TextFact | None:
+        return self.headings.get(lang)
+
+    def text(self, lang: str) -> TextFact | None:
+        return self.texts.get(lang)
+
+
+class Treaty(Located):
+    """A treaty's metadata; ``title`` and ``short`` are per-language facts."""
+
+    titles: dict[LanguageCode, TextFact] = Field(alias="title")
+    shorts: dict[LanguageCode, TextFact] = Field(default_factory=dict, alias="short")
+    adopted: DateFact
+    in_force: DateFact | None = None
+    unts: UntsFact | None = None
+    untc: UntcFact | None = None
+    status_url: str | None = None  # for a treaty outside the UN Treaty Collection
+    rok_treaty_no: NumberFact | None = None  # Republic of Korea treaty number
+    oscola: TextFact | None = None  # a confirmed OSCOLA citation, when the research has one
+    note: str | None = None  # editorial guidance for writers, not a fact
+    articles: dict[ArticleRef, Article] = Field(default_factory=dict)
+    _id: str = PrivateAttr(default="")
+
+    @model_validator(mode="after")
+    def _english_title(self) -> Treaty:
+        if "en" not in self.titles:
+            raise ValueError("a treaty needs an English title ('title: {en: ...}')")
+        return self
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    @property
+    def status_page(self) -> str | None:
+        """Where to re-check who is party: the UNTC status page, built from the chapter."""
+        return self.untc.status_url if self.untc else self.status_url
+
+    def title(self, lang: str) -> str:
+        return self._text(self.titles, lang, "title").text
+
+    def short(self, lang: str) -> str:
+        """The short name in ``lang``, else the full title (never another language's)."""
+        fact = self.shorts.get(lang)
+        return fact.text if fact else self.title(lang)
+
+    def article(self, ref: str, *, location: Location | None = None, field: str = "article") -> Article:
+        """The article ``ref`` (``"art 12(2)"``, ``"33(1)"``, ``"1A(2)"``) as the catalog lists it.
+
+        ``location`` and ``field`` say where the reference was written, so an
+        unknown article is reported at the user's line, not the catalog's.
+        """
+        known = ", ".join(self.articles) or "none"
+        try:
+            canonical = normalise_article_ref(ref)
+        except ValueError as exc:
+            raise BriefError.at(location, field, str(exc), f"articles of {self.id} in the catalog: {known}") from None
+        if canonical not in self.articles:
+            raise BriefError.at(
+                location, field, f"the catalog does not list article {canonical} of {self.id}",
+                f"use one of: {known}; or add it under 'articles: {{{self.id}: ...}}' in catalog.yaml beside the brief",
+            )
+        return self.articles[canonical]
+
+    def _text(self, facts: dict[str, TextFact], lang: str, field: str) -> TextFact:
+        if lang not in facts:
+            raise BriefError.at(self.where(), f"treaties.{self.id}.{field}", f"no '{lang}' {field}",
+                                f"add '{lang}:' with text, confidence and source in the catalog")
+        return facts[lang]
+
+
+class State(Located):
+    """A State's names per language and register (``un``, ``plain``, ``formal``)."""
+
+    names: dict[LanguageCode, dict[Register, TextFact]]
+    _code: str = PrivateAttr(default="")
+
+    @model_validator(mode="after")
+    def _un_name(self) -> State:
+        if "un" not in self.names.get("en", {}):
+            raise ValueError("a state needs its English UN name ('names: {en: {un: ...}}')")
+        return self
+
+    @property
+    def code(self) -> str:
+        return self._code
+
+    def name_fact(self, lang: str, register: Register = "un") -> TextFact:
+        """The name in ``lang``; a missing register falls back (formal -> un -> plain, etc.)."""
+        names = self.names.get(lang)
+        if not names:
+            raise BriefError.at(self.where(), f"states.{self.code}.names", f"no '{lang}' name",
+                                f"add 'names: {{{lang}: {{plain: ...}}}}' with confidence and source")
+        return next(names[r] for r in REGISTER_FALLBACK[register] if r in names)  # type: ignore[index]
+
+    def name(self, lang: str, register: Register = "un") -> str:
+        return self.name_fact(lang, register).text
+
+
+class Status(Fact):
+    """What a State has done about a treaty, and when (the date the instrument was deposited)."""
+
+    action: Action
+    date: CatalogDate | None = None
+    note: str | None = None  # detail from the same source, e.g. the date of entry into force
+    signed: DateFact | None = None  # signature before ratification
+    remarks: list[Remark] = Field(default_factory=list)
+    replaces: bool = False  # an extension overriding a bundled status must say so
+    _state: str = PrivateAttr(default="")
+    _treaty: str = PrivateAttr(default="")
+
+    @model_validator(mode="after")
+    def _date_matches_action(self) -> Status:
+        if self.action == "none" and self.date is not None:
+            raise ValueError("'none' (no action) has no date; remove 'date:' or give the action")
+        if self.action != "none" and self.date is None:
+            raise ValueError(f"a {self.action} needs its date ('date: YYYY-MM-DD')")
+        if self.signed is not None:
+            if self.action != "ratification":
+                raise ValueError("'signed:' is for a signature followed by ratification; "
+                                 f"for a {self.action} put the date in 'date:'")
+            if self.date is not None and self.signed.date > self.date:
+                raise ValueError(f"signed on {self.signed.date}, after the ratification on {self.date}")
+        return self
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def treaty(self) -> str:
+        return self._treaty
+
+    @property
+    def is_party(self) -> bool:
+        return self.action in PARTY_ACTIONS
+
+    def summary(self) -> str:
+        """``"accession 1981-09-14, confirmed"`` / ``"no action, confirmed as of 2016"``."""
+        what = "no action" if self.action == "none" else f"{self.action} {self.date}"
+        return f"{what}, {self.confidence}"
+
+
+class CatalogFile(Located):
+    """One catalog file: the bundled ones, or a user's ``catalog.yaml`` beside a brief.
+
+    ``articles`` adds articles to any treaty, bundled or not, without
+    repeating the treaty.
+    """
+
+    treaties: dict[Identifier, Treaty] = Field(default_factory=dict)
+    articles: dict[Identifier, dict[ArticleRef, Article]] = Field(default_factory=dict)
+    states: dict[StateCode, State] = Field(default_factory=dict)
+    status: dict[StateCode, dict[Identifier, Status]] = Field(default_factory=dict)
+
+
+class BundledCatalogFile(CatalogFile):
+    """A bundled file; one of them dates the whole compilation."""
+
+    as_of: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
+    advice: str | None = None
+
+
+def _roman_to_int(roman: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for here, after in zip(roman, roman[1:] + " "):
+        total += -values[here] if values.get(after, 0) > values[here] else values[here]
+    return total
+
+
+def did_you_mean(name: str, known: list[str] | Any) -> str:
+    """A hint for an unknown name: the closest known one, else the whole list."""
+    names = sorted(known)
+    close = difflib.get_close_matches(name, names, n=1)
+    return f"did you mean '{close[0]}'?" if close else f"known: {', '.join(names)}"

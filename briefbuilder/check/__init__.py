@@ -1,0 +1,8 @@
+"""Check stage: brief (+ audience policy + treaty catalog) → findings."""
+
+from __future__ import annotations
+
+from .findings import RULES, CheckContext, Finding, RuleInfo, rule
+from .run import run_rules
+
+__all__ = ["RULES", "CheckContext", "Finding", "RuleInfo", "rule", "run_rules"]

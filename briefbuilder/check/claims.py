@@ -1,0 +1,159 @@
+"""Claims rules: every treaty-status claim in a brief is checked against the catalog.
+
+The project began with an article saying North Korea is party to the 1951
+Refugee Convention; it is not. A claim that contradicts the catalog is an
+error naming what the catalog says, how sure it is, its source and where to
+re-check. A claim the catalog cannot back (State or status not recorded, or
+recorded without confirmation) is a warning: never silently "verified".
+
+An unknown treaty id is an error (``claims.unknown-treaty``), not a warning:
+the brief refers to the catalog by id, as it refers to its own sources, so an
+unknown id is almost always a typo; a treaty the catalog lacks can be added
+in ``catalog.yaml`` beside the brief. An unknown State is only a warning:
+any State may be the subject of a claim, the catalog just cannot check it.
+
+If ``context.catalog`` is None the catalog for the brief's folder is loaded
+(the bundled catalog, plus ``catalog.yaml`` beside the brief if there is one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..catalog import EXTENSION_FILE, Catalog, Status, Treaty, catalog_for_brief
+from ..catalog.model import did_you_mean
+from ..model import Claim
+from .findings import CheckContext, Finding, rule
+
+CONTRADICTION = "claims.contradiction"
+SINCE = "claims.since"
+UNVERIFIABLE = "claims.unverifiable"
+UNKNOWN_TREATY = "claims.unknown-treaty"
+# UN names that read with "the" ("the Russian Federation", not "Russian Federation").
+_TAKES_ARTICLE = ("Republic", "Federation", "Kingdom", "United", "Union")
+
+
+@rule(CONTRADICTION, "A treaty-status claim must not contradict the catalog (party or not, signed or not).")
+def contradiction(context: CheckContext) -> Iterator[Finding]:
+    yield from _only(context, CONTRADICTION)
+
+
+@rule(SINCE, "A claim's 'since' date must be the date the catalog records for the ratification or accession.")
+def since(context: CheckContext) -> Iterator[Finding]:
+    yield from _only(context, SINCE)
+
+
+@rule(UNVERIFIABLE, "A claim the catalog cannot confirm (State or status not recorded, or not confirmed) is flagged.")
+def unverifiable(context: CheckContext) -> Iterator[Finding]:
+    yield from _only(context, UNVERIFIABLE)
+
+
+@rule(UNKNOWN_TREATY, "A claim must name a treaty the catalog knows (bundled, or added in catalog.yaml).")
+def unknown_treaty(context: CheckContext) -> Iterator[Finding]:
+    yield from _only(context, UNKNOWN_TREATY)
+
+
+def _only(context: CheckContext, rule_id: str) -> Iterator[Finding]:
+    if not context.brief.claims:
+        return
+    catalog: Catalog = context.catalog or catalog_for_brief(context.brief.directory)
+    for claim in context.brief.claims:
+        yield from (finding for finding in _assess(claim, catalog) if finding.rule == rule_id)
+
+
+def _assess(claim: Claim, catalog: Catalog) -> Iterator[Finding]:
+    """All findings for one claim, whatever their rule."""
+    treaty = catalog.treaties.get(claim.treaty)
+    if treaty is None:
+        yield Finding("error", UNKNOWN_TREATY,
+                      f"unknown treaty '{claim.treaty}': {did_you_mean(claim.treaty, catalog.treaties)} "
+                      f"(a treaty the catalog lacks can be added to {EXTENSION_FILE} beside the brief)",
+                      claim.where("treaty"))
+        return
+    if claim.state.upper() not in catalog.states:
+        yield Finding("warning", UNVERIFIABLE,
+                      f"cannot verify: the catalog has no state '{claim.state}' "
+                      f"({did_you_mean(claim.state.upper(), catalog.states)}); use an ISO 3166-1 alpha-2 code, "
+                      f"or add the State and its status, with a source, to {EXTENSION_FILE} beside the brief",
+                      claim.where("state"))
+        return
+    state = _the(catalog.state(claim.state).name("en", "un"))
+    status = catalog.status(claim.state, claim.treaty)
+    if status is None:
+        yield Finding("warning", UNVERIFIABLE,
+                      f"cannot verify: the catalog does not record the status of {state} under the {treaty.title('en')}"
+                      f" (catalog as of {catalog.as_of}){_check(treaty)}",
+                      claim.where())
+        return
+    yield from _party(claim, catalog, treaty, status, state)
+    yield from _since(claim, catalog, treaty, status, state)
+
+
+def _party(claim: Claim, catalog: Catalog, treaty: Treaty, status: Status, state: str) -> Iterator[Finding]:
+    """Party or not: confirmed and year-confirmed statuses both confirm the status itself."""
+    title = treaty.title("en")
+    said = "a party" if claim.party else "not a party"
+    if claim.party == status.is_party:
+        if status.confidence.level == "unconfirmed":
+            yield Finding("warning", UNVERIFIABLE,
+                          f"cannot verify that {state} is {said} to the {title}: the catalog agrees but its record "
+                          f"is unconfirmed {_catalog_says(catalog, treaty, status)}", claim.where("party"))
+        return
+    if claim.party:
+        truth = f"{state} is not a party to the {title}"
+        if status.action == "signature":
+            truth += f" (it signed on {status.date} but has not ratified)"
+    else:
+        truth = f"{state} is a party to the {title} since {status.date} ({status.action})"
+    if status.confidence.level == "unconfirmed":
+        yield Finding("warning", UNVERIFIABLE,
+                      f"cannot verify that {state} is {said} to the {title}: the catalog says otherwise, unconfirmed "
+                      f"{_catalog_says(catalog, treaty, status)}", claim.where("party"))
+        return
+    yield Finding("error", CONTRADICTION,
+                  f"{truth}, but the brief says it is {said} {_catalog_says(catalog, treaty, status)}",
+                  claim.where("party"))
+
+
+def _since(claim: Claim, catalog: Catalog, treaty: Treaty, status: Status, state: str) -> Iterator[Finding]:
+    """The 'since' date of a party claim against the recorded deposit date."""
+    if claim.since is None or status.date is None:
+        if claim.since is not None and not claim.party:
+            yield Finding("error", SINCE, "'since' is given but the claim says the State is not a party; "
+                          "remove 'since' or set 'party: true'", claim.where("since"))
+        return
+    if not (claim.party and status.is_party):
+        return  # the party contradiction is already reported
+    title = treaty.title("en")
+    level = status.confidence.level
+    if level == "year-confirmed" and claim.since.year == status.date.year:
+        yield Finding("warning", UNVERIFIABLE,
+                      f"cannot verify the day: the catalog confirms only the year of {state}'s {status.action} of the "
+                      f"{title} ({status.date.year}) {_catalog_says(catalog, treaty, status)}", claim.where("since"))
+    elif claim.since != status.date:
+        severity, rule_id = ("warning", UNVERIFIABLE) if level == "unconfirmed" else ("error", SINCE)
+        yield Finding(severity, rule_id,
+                      f"the brief says {state} has been a party to the {title} since {claim.since}, but the catalog "
+                      f"records its {status.action} on {status.date} {_catalog_says(catalog, treaty, status)}",
+                      claim.where("since"))
+    elif level == "unconfirmed":
+        yield Finding("warning", UNVERIFIABLE,
+                      f"cannot verify the date {claim.since}: the catalog agrees but its record is unconfirmed "
+                      f"{_catalog_says(catalog, treaty, status)}", claim.where("since"))
+
+
+def _catalog_says(catalog: Catalog, treaty: Treaty, status: Status) -> str:
+    """``(catalog as of 2026-11: no action, confirmed as of 2016; source: ...; check URL)``."""
+    parts = [f"catalog as of {catalog.as_of}: {status.summary()}"]
+    if status.note:
+        parts.append(f"note: {status.note}")
+    parts.append(f"source: {status.source}")
+    return "(" + "; ".join(parts) + _check(treaty, separator="; ") + ")"
+
+
+def _check(treaty: Treaty, separator: str = "; ") -> str:
+    return f"{separator}check {treaty.status_page}" if treaty.status_page else ""
+
+
+def _the(name: str) -> str:
+    return f"the {name}" if any(word in name.split() for word in _TAKES_ARTICLE) else name

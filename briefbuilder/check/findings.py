@@ -1,0 +1,76 @@
+"""Findings and the rule registry of the check stage.
+
+A rule is a pure function from a :class:`CheckContext` to findings: no I/O,
+no rendering. Each has a stable id (``consistency.percent-base``) and a
+one-line explanation, listed by ``briefbuilder check --rules`` and the docs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..audience import Pack
+from ..errors import Location
+from ..model import Brief
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    rule: str
+    message: str
+    location: Location | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        return f"{where}{self.severity}: {self.rule}: {self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.location.file if self.location else None,
+            "line": self.location.line if self.location else None,
+            "severity": self.severity,
+            "rule": self.rule,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Everything a rule may read: the brief, its audience, what is being built."""
+
+    brief: Brief
+    pack: Pack
+    languages: tuple[str, ...]
+    catalog: Any = None  # briefbuilder.catalog.Catalog, when loaded
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+Rule = Callable[[CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    explanation: str
+    function: Rule
+
+
+RULES: dict[str, RuleInfo] = {}
+
+
+def rule(rule_id: str, explanation: str) -> Callable[[Rule], Rule]:
+    """Register a rule under a stable id."""
+
+    def register(function: Rule) -> Rule:
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id} registered twice")
+        RULES[rule_id] = RuleInfo(rule_id, explanation, function)
+        return function
+
+    return register

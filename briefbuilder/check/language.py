@@ -1,0 +1,20 @@
+"""Language rules: every text exists in every language being built."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..load.brief import narrative_texts
+from ..model import Text
+from .findings import CheckContext, Finding, rule
+
+
+@rule("language.missing", "Every narrative, heading, label and recommendation exists in every language being built.")
+def missing_translations(context: CheckContext) -> Iterator[Finding]:
+    brief = context.brief
+    texts: list[Text] = [brief.brief.title, *narrative_texts(brief), *(s.label for s in brief.statistics)]
+    for text in texts:
+        for lang in context.languages:
+            if not text.has(lang):
+                yield Finding("error", "language.missing", f"{text.field_name} has no '{lang}' text; add a '{lang}:' entry",
+                              text.where())

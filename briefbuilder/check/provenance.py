@@ -1,0 +1,99 @@
+"""Provenance rules: every figure can be traced to a source a reader can find.
+
+A desk officer checks a figure by opening the source at the page cited. These
+rules make sure there is a source, that it says who published it and when,
+that its address is usable, and that it is pointed at precisely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from ..load.brief import narrative_texts
+from ..model import Brief
+from ..narrative import find_references
+from .findings import CheckContext, Finding, rule
+
+
+@rule("provenance.no-source", "Every statistic cites at least one source.")
+def no_source(context: CheckContext) -> Iterator[Finding]:
+    for statistic in context.brief.statistics:
+        if not statistic.sources:
+            yield Finding("error", "provenance.no-source",
+                          f"statistic '{statistic.id}' cites no source; add 'sources:' with the id of the source it is drawn from",
+                          statistic.where("sources"))
+
+
+@rule("provenance.no-locator", "Every cited source is pointed at by page, paragraph or section, so a reader can find the figure.")
+def no_locator(context: CheckContext) -> Iterator[Finding]:
+    for statistic in context.brief.statistics:
+        for ref in statistic.sources:
+            if not ref.locator:
+                yield Finding("warning", "provenance.no-locator",
+                              f"statistic '{statistic.id}' cites '{ref.id}' without a page, paragraph or section",
+                              ref.where())
+
+
+@rule("provenance.source-publisher", "Every source names its publisher or author.")
+def source_publisher(context: CheckContext) -> Iterator[Finding]:
+    for source in context.brief.sources:
+        if source.publisher is None and source.author is None:
+            yield Finding("error", "provenance.source-publisher",
+                          f"source '{source.id}' names neither a publisher nor an author; add 'publisher:'",
+                          source.where())
+
+
+@rule("provenance.source-date", "Every source has a publication date.")
+def source_date(context: CheckContext) -> Iterator[Finding]:
+    for source in context.brief.sources:
+        if source.date is None:
+            yield Finding("error", "provenance.source-date",
+                          f"source '{source.id}' has no date; add 'date: YYYY-MM-DD' (its publication date)",
+                          source.where())
+
+
+@rule("provenance.url", "Every URL (of a source or the organisation) is absolute: an http(s) scheme and a host.")
+def url(context: CheckContext) -> Iterator[Finding]:
+    organisation = context.brief.brief.organisation
+    owners = [(f"source '{s.id}'", s.url, s.where("url")) for s in context.brief.sources]
+    owners.append(("the organisation", organisation.url, organisation.where("url")))
+    for owner, address, location in owners:
+        if address is not None and not well_formed_url(address):
+            yield Finding("error", "provenance.url",
+                          f"{owner} has a malformed URL '{address}'; write it in full, e.g. https://example.org/report",
+                          location)
+
+
+def well_formed_url(address: str) -> bool:
+    """An absolute http(s) address with a public host name and no whitespace: one a reader can open."""
+    if any(character.isspace() for character in address):
+        return False
+    try:
+        parts = urlsplit(address)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018  (raises ValueError on a malformed port)
+    except ValueError:
+        return False
+    labels = host.split(".")
+    return parts.scheme in {"http", "https"} and len(labels) > 1 and all(labels)
+
+
+@rule("provenance.unused-source", "Every source is cited by a statistic or by a [[cite:ID]] reference in the narrative.")
+def unused_source(context: CheckContext) -> Iterator[Finding]:
+    cited = cited_sources(context.brief)
+    for source in context.brief.sources:
+        if source.id not in cited:
+            yield Finding("warning", "provenance.unused-source",
+                          f"source '{source.id}' is never cited; cite it or remove it",
+                          source.where("id"))
+
+
+def cited_sources(brief: Brief) -> set[str]:
+    """Ids of sources cited by a statistic or a ``[[cite:ID]]`` in any language."""
+    cited = {ref.id for statistic in brief.statistics for ref in statistic.sources}
+    for text in narrative_texts(brief):
+        for body in text.root.values():
+            cited.update(ref.target for ref in find_references(body) if ref.kind == "cite")
+    return cited
+

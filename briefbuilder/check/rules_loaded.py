@@ -1,0 +1,7 @@
+"""The rule modules; importing this registers every built-in rule."""
+
+from . import language  # noqa: F401
+from . import consistency  # noqa: F401
+from . import provenance  # noqa: F401
+from . import status  # noqa: F401
+from . import timing  # noqa: F401

@@ -1,0 +1,98 @@
+"""Verification-status rules: what an audience accepts, and how unverified figures are worded.
+
+Every statistic counts, not only those the narrative mentions: the evidence
+annex prints them all, so a figure below the audience's standard would reach
+the reader anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import Location
+from ..load.brief import narrative_texts
+from ..model import STATUS_RANK, Text
+from ..narrative import Reference, find_references
+from .findings import CheckContext, Finding, rule
+
+ATTRIBUTED_OPTION = "attributed"
+PHRASES_FILE = Path(__file__).with_name("attribution.yaml")
+# Ends of sentences: a full stop (not a decimal point) before space, a blank line, or a new list item or heading.
+SENTENCE_BREAK = re.compile(r"[.!?。](?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+#]|\d+[.)])\s)")
+
+
+@rule("status.below-minimum", "Every statistic meets the audience's minimum verification status (all are printed in the evidence annex).")
+def below_minimum(context: CheckContext) -> Iterator[Finding]:
+    minimum = context.pack.minimum_status
+    accepted = " or ".join(f"'{s}'" for s, rank in STATUS_RANK.items() if rank >= STATUS_RANK[minimum])
+    for statistic in context.brief.statistics:
+        if STATUS_RANK[statistic.status] < STATUS_RANK[minimum]:
+            yield Finding("error", "status.below-minimum",
+                          f"statistic '{statistic.id}' is '{statistic.status}', but the '{context.pack.name}' audience "
+                          f"accepts only {accepted} figures; verify it or leave it out",
+                          statistic.where("status"))
+
+
+@rule("status.reported-unattributed",
+      "A 'reported' figure is attributed where the narrative uses it: [[stat:ID|attributed]] or an 'according to …' sentence.")
+def reported_unattributed(context: CheckContext) -> Iterator[Finding]:
+    reported = {s.id for s in context.brief.statistics if s.status == "reported"}
+    for text in narrative_texts(context.brief):
+        for lang, body in text.root.items():
+            for ref in find_references(body):
+                if ref.kind == "stat" and ref.target in reported and not is_attributed(ref, body, lang):
+                    yield Finding("error", "status.reported-unattributed",
+                                  f"'{ref.target}' is a reported figure, not verified: attribute it "
+                                  f"([[stat:{ref.target}|{ATTRIBUTED_OPTION}]] or 'according to …' in the sentence)",
+                                  reference_location(text, lang, body, ref))
+
+
+def is_attributed(ref: Reference, body: str, lang: str) -> bool:
+    """Does the reference ask to be attributed, or sit in a sentence that attributes it?"""
+    if ref.option == ATTRIBUTED_OPTION:  # the renderer then writes "according to <publisher>"
+        return True
+    sentence = sentence_around(body, ref).casefold()
+    return any(phrase.casefold() in sentence for phrase in attribution_phrases(lang))
+
+
+def sentence_around(body: str, ref: Reference) -> str:
+    """The sentence holding ``ref``; other references are blanked so their text ('p. 15') cannot end it."""
+    masked = body
+    for other in find_references(body):
+        masked = masked[:other.start] + "\x00" * (other.end - other.start) + masked[other.end:]
+    start, end = 0, len(body)
+    for match in SENTENCE_BREAK.finditer(masked):
+        if match.end() <= ref.start:
+            start = match.end()
+        elif match.start() >= ref.end:
+            end = match.start()
+            break
+    return body[start:end]
+
+
+@cache
+def _phrases() -> dict[str, tuple[str, ...]]:
+    data = yaml.safe_load(PHRASES_FILE.read_text(encoding="utf-8"))
+    return {lang: tuple(phrases) for lang, phrases in data.items()}
+
+
+def attribution_phrases(lang: str) -> tuple[str, ...]:
+    """Phrases that attribute a figure in ``lang``; a text written for every language ('*') may use any."""
+    phrases = _phrases()
+    if lang == "*":
+        return tuple(phrase for listed in phrases.values() for phrase in listed)
+    return phrases.get(lang, ())
+
+
+def reference_location(text: Text, lang: str, body: str, ref: Reference) -> Location | None:
+    """The line a reference is written on (a block scalar's text starts on the line after its key)."""
+    location = text.where(lang)
+    if location is None:
+        return None
+    block_offset = 1 if "\n" in body else 0
+    return Location(location.file, location.line + block_offset + ref.line_offset)

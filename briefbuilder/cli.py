@@ -1,0 +1,123 @@
+"""The ``briefbuilder`` command: a thin layer over the public API.
+
+Exit codes: 0 success, 1 the brief failed its checks, 2 unusable input.
+Problems are printed one per line as ``file:line: ...``; never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import BriefError
+from .pipeline import ALL, ChecksFailed, build, check
+
+EXIT_CHECKS_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+
+
+def _split(value: str | None) -> list[str] | None:
+    return [part.strip() for part in value.split(",") if part.strip()] if value else None
+
+
+def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn errors into one line per problem and the documented exit code."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except BriefError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except ChecksFailed as exc:
+            for finding in exc.findings:
+                click.echo(str(finding), err=True)
+            click.echo("briefbuilder: the brief failed its checks; nothing was written "
+                       "(fix the errors, or pass --draft to build a marked draft)", err=True)
+            sys.exit(EXIT_CHECKS_FAILED)
+        except OSError as exc:
+            click.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except Exception as exc:  # noqa: BLE001 - the CLI never shows a bare traceback
+            click.echo(f"internal error: {type(exc).__name__}: {exc} "
+                       "(please report this with the brief that caused it)", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+    return run
+
+
+brief_argument = click.argument("brief", type=click.Path(path_type=Path))
+templates_option = click.option(
+    "--templates", "template_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+    help="A folder of audience packs searched before the built-in ones (repeatable).")
+lang_option = click.option("--lang", "languages", help="Languages to build, e.g. ko,en (default: the brief's).")
+audience_option = click.option("--audience", "audiences",
+                               help="Audience packs, e.g. un-upr,gov-briefing, or 'all' (default: the brief's).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefbuilder")
+def main() -> None:
+    """Build localised advocacy briefs from one YAML source."""
+
+
+@main.command("build")
+@brief_argument
+@lang_option
+@click.option("--format", "formats", default="md", show_default=True, help="Output formats: md, docx or md,docx.")
+@audience_option
+@click.option("-o", "--output", "out_dir", default="out", show_default=True, type=click.Path(path_type=Path),
+              help="Folder to write into.")
+@templates_option
+@click.option("--draft", is_flag=True, help="Build even if checks fail; the output is marked as a draft.")
+@reports_errors
+def build_command(brief: Path, languages: str | None, formats: str, audiences: str | None, out_dir: Path,
+                  template_dirs: tuple[Path, ...], draft: bool) -> None:
+    """Check BRIEF (a YAML file or a folder holding brief.yaml) and write its documents."""
+    result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
+                   audiences=_split(audiences), template_dirs=template_dirs, draft=draft)
+    for finding in result.findings:
+        click.echo(str(finding), err=True)
+    if result.draft:
+        click.echo("briefbuilder: built as a DRAFT despite failed checks", err=True)
+    for path in result.outputs:
+        click.echo(str(path))
+
+
+@main.command("check")
+@brief_argument
+@lang_option
+@audience_option
+@templates_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@reports_errors
+def check_command(brief: Path, languages: str | None, audiences: str | None, template_dirs: tuple[Path, ...],
+                  output_format: str) -> None:
+    """Run every rule over BRIEF; exit 1 if any error is found."""
+    from .load import load_brief
+    from .audience import available_packs
+
+    loaded = load_brief(brief)
+    names = _split(audiences) or [loaded.brief.audience]
+    if ALL in names:
+        names = available_packs(template_dirs)
+    findings = [f for name in names for f in check(loaded, audience=name, languages=_split(languages),
+                                                   template_dirs=template_dirs)]
+    if output_format == "json":
+        click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(str(finding))
+        errors = sum(f.severity == "error" for f in findings)
+        click.echo(f"{errors} error(s), {len(findings) - errors} warning(s)", err=True)
+    if any(f.severity == "error" for f in findings):
+        sys.exit(EXIT_CHECKS_FAILED)

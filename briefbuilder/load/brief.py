@@ -1,0 +1,242 @@
+"""Load a brief: YAML file → validated, located :class:`~briefbuilder.model.Brief`.
+
+Everything that makes a brief unusable is reported here, all problems at once,
+each with file, line, field and a fix: malformed YAML, missing or mistyped
+fields, unknown fields, template syntax smuggled into data, duplicate ids and
+references to sources or statistics that do not exist.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, RootModel, ValidationError
+
+from ..errors import BriefError, Location, Problem
+from ..model import Brief, Located, Text
+from ..narrative import TEMPLATE_SYNTAX, find_references
+from .yamlsource import SourceMap, dotted, read_yaml
+
+BRIEF_FILE = "brief.yaml"
+REFERENCE_KINDS_CHECKED_HERE = {"stat": "statistics", "cite": "sources"}
+
+
+def resolve_brief_path(path: str | Path) -> Path:
+    """A brief is a YAML file, or a folder holding ``brief.yaml``."""
+    path = Path(path)
+    if path.is_dir():
+        candidate = path / BRIEF_FILE
+        if not candidate.is_file():
+            raise BriefError.at(None, "", f"{path}: no {BRIEF_FILE} in this folder",
+                                f"pass the brief's YAML file, or add {candidate}")
+        return candidate
+    if not path.exists():
+        raise BriefError.at(None, "", f"{path}: no such file or folder", "check the path")
+    return path
+
+
+def load_brief(path: str | Path) -> Brief:
+    """Read, validate and cross-check a brief; raise :class:`BriefError` listing every problem."""
+    file = resolve_brief_path(path)
+    data, source_map = read_yaml(file)
+    return validate_brief(data, source_map, name=_default_name(file), directory=file.parent)
+
+
+def validate_brief(data: Any, source_map: SourceMap, *, name: str = "brief", directory: Path | None = None) -> Brief:
+    """Turn parsed YAML into a :class:`Brief` (for callers that parse themselves)."""
+    problems = list(_template_syntax(data, source_map))
+    if not isinstance(data, dict):
+        raise BriefError.at(source_map.locate(), "", "a brief must be a mapping with a 'brief:' block",
+                            "start the file with 'brief:'")
+    try:
+        brief = Brief.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(validation_problems(exc, source_map))
+        raise BriefError(problems) from None
+    attach_locations(brief, source_map)
+    problems.extend(_cross_references(brief))
+    if problems:
+        raise BriefError(problems)
+    brief._name = name
+    brief._directory = directory
+    return brief
+
+
+def attach_locations(model: BaseModel, source_map: SourceMap, path: tuple[str | int, ...] = ()) -> None:
+    """Tell every located object in the tree its path, so it can say where it was written."""
+    if isinstance(model, (Located, Text)):
+        model._source_map = source_map
+        model._path = path
+    if isinstance(model, RootModel):
+        return
+    for field in type(model).model_fields:
+        _attach_value(getattr(model, field), source_map, path + (field,))
+
+
+def _attach_value(value: Any, source_map: SourceMap, path: tuple[str | int, ...]) -> None:
+    if isinstance(value, BaseModel):
+        attach_locations(value, source_map, path)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _attach_value(item, source_map, path + (index,))
+
+
+def _default_name(file: Path) -> str:
+    return file.parent.name if file.name == BRIEF_FILE else file.stem
+
+
+def _template_syntax(data: Any, source_map: SourceMap, path: tuple[str | int, ...] = ()) -> list[Problem]:
+    """Data must never carry template code: it is inserted, never evaluated."""
+    if isinstance(data, str):
+        if TEMPLATE_SYNTAX.search(data):
+            return [Problem(source_map.locate(*path), dotted(path),
+                            "template syntax ('{{', '{%' or '{#') is not allowed in data",
+                            "write plain text; refer to statistics and sources with [[stat:ID]] or [[cite:ID]]")]
+        return []
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    return [problem for key, value in items for problem in _template_syntax(value, source_map, path + (key,))]
+
+
+def validation_problems(exc: ValidationError, source_map: SourceMap, root: type[BaseModel] = Brief) -> list[Problem]:
+    """One located problem per invalid field, with a hint on how to fix it."""
+    problems: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
+    for error in exc.errors():
+        loc = tuple(part for part in error["loc"] if not _is_union_branch(part))
+        if loc in seen:
+            continue
+        seen.add(loc)
+        problems.append(_problem_for(error, loc, source_map, root))
+    return problems
+
+
+def _is_union_branch(part: Any) -> bool:
+    """Pydantic names union branches in error paths ('int', 'constrained-str'): not fields."""
+    return isinstance(part, str) and (part in {"int", "str", "decimal", "function-after[_languages(), dict[str,str]]"}
+                                      or part.startswith(("constrained-", "function-", "literal[")))
+
+
+def _problem_for(error: Any, loc: tuple[Any, ...], source_map: SourceMap, root: type[BaseModel]) -> Problem:
+    field = dotted(loc)
+    location = source_map.locate(*loc)
+    kind = error["type"]
+    if kind == "missing":
+        return Problem(location, field, "is required but missing", f"add '{loc[-1]}:' here")
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(str(loc[-1]), _known_fields(root, loc[:-1]), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "remove it, or check the spelling"
+        return Problem(location, field, "unknown field", hint)
+    if kind == "literal_error":
+        return Problem(location, field, f"'{error.get('input')}' is not allowed",
+                       f"use one of {error['ctx']['expected']}")
+    if kind == "string_pattern_mismatch":
+        return Problem(location, field, f"'{error.get('input')}' is not a valid identifier",
+                       "use letters, digits, '-', '_' and '.', starting with a letter or digit")
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return Problem(location, field, message, _type_hint(kind))
+
+
+def _type_hint(kind: str) -> str:
+    hints = {
+        "date_type": "write a date as YYYY-MM-DD",
+        "date_from_datetime_parsing": "write a date as YYYY-MM-DD",
+        "date_parsing": "write a date as YYYY-MM-DD",
+        "int_type": "write a whole number",
+        "int_parsing": "write a whole number",
+        "bool_type": "write true or false",
+        "list_type": "write a list ('- item' lines)",
+        "dict_type": "write a mapping ('key: value' lines)",
+        "model_type": "write a mapping ('key: value' lines)",
+        "string_type": "write text",
+        "too_short": "add at least one entry",
+    }
+    return hints.get(kind, "")
+
+
+def _known_fields(root: type[BaseModel], parent: tuple[Any, ...]) -> list[str]:
+    model: Any = root
+    for part in parent:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[part].annotation if part in getattr(model, "model_fields", {}) else None
+        model = _model_in(annotation)
+        if model is None:
+            return []
+    return list(getattr(model, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _cross_references(brief: Brief) -> list[Problem]:
+    problems: list[Problem] = []
+    for collection in ("sources", "statistics", "groups", "sections"):
+        seen: set[str] = set()
+        for item in getattr(brief, collection):
+            if item.id in seen:
+                problems.append(Problem(item.where("id"), dotted(item.path + ("id",)),
+                                        f"the id '{item.id}' is used twice in {collection}",
+                                        "give each entry its own id"))
+            seen.add(item.id)
+    source_ids = {s.id for s in brief.sources}
+    statistic_ids = {s.id for s in brief.statistics}
+    for statistic in brief.statistics:
+        for ref in statistic.sources:
+            if ref.id not in source_ids:
+                problems.append(_unknown(ref.where("id"), dotted(ref.path + ("id",)), "source", ref.id, source_ids))
+        if isinstance(statistic.base, str) and statistic.base not in statistic_ids:
+            problems.append(_unknown(statistic.where("base"), dotted(statistic.path + ("base",)),
+                                     "statistic", statistic.base, statistic_ids))
+    for group in brief.groups:
+        for index, part in enumerate(group.parts):
+            if part not in statistic_ids:
+                problems.append(_unknown(group.where("parts", index), dotted(group.path + ("parts", index)),
+                                         "statistic", part, statistic_ids))
+    known = {"statistics": statistic_ids, "sources": source_ids}
+    for text in narrative_texts(brief):
+        for lang, body in text.root.items():
+            for ref in find_references(body):
+                collection = REFERENCE_KINDS_CHECKED_HERE.get(ref.kind)
+                if collection and ref.target not in known[collection]:
+                    location = text.where(lang)
+                    location = Location(location.file, location.line + ref.line_offset + _block_offset(body)) if location else None
+                    problems.append(_unknown(location, dotted(text.path + (lang,)), collection[:-1] if collection != "statistics" else "statistic",
+                                             ref.target, known[collection]))
+    return problems
+
+
+def narrative_texts(brief: Brief) -> list[Text]:
+    """Every text in which references may appear, in reading order."""
+    texts: list[Text] = [brief.summary] if brief.summary else []
+    for section in brief.sections:
+        texts.extend((section.heading, section.text))
+    texts.extend(brief.recommendations)
+    if brief.submission:
+        texts.extend(t for f in brief.submission.follow_up for t in (f.recommendation, f.assessment))
+        texts.extend(q.text for q in brief.submission.questions)
+    if brief.case:
+        texts.extend(t for t in (brief.case.circumstances, *brief.case.steps) if t is not None)
+    if brief.briefing:
+        b = brief.briefing
+        texts.extend([*b.summary, *([b.issue] if b.issue else []), *b.background, *b.considerations, *b.recommendations])
+    return texts
+
+
+def _block_offset(body: str) -> int:
+    """A block scalar ('|') starts on the line after its key."""
+    return 1 if "\n" in body else 0
+
+
+def _unknown(location: Location | None, field: str, kind: str, name: str, known: set[str]) -> Problem:
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"define a {kind} with id '{name}'"
+    return Problem(location, field, f"unknown {kind} '{name}'", hint)

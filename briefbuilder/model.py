@@ -1,0 +1,322 @@
+"""The typed brief: what the loader produces and every later stage reads.
+
+Models are pydantic classes (validation with precise error locations comes for
+free) and they are frozen: once loaded, a brief is never changed. Every model
+object remembers where it was written (:meth:`Located.where`), so a check or a
+render error can point at ``brief.yaml:42``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel, field_validator
+
+from .errors import BriefError, Location
+
+IDENTIFIER = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+LANGUAGE = r"^[a-z]{2,3}$"
+Identifier = Annotated[str, Field(pattern=IDENTIFIER)]
+LanguageCode = Annotated[str, Field(pattern=LANGUAGE)]
+
+Unit = Literal["persons", "cases", "interviews", "incidents", "percent", "number"]
+VerificationStatus = Literal["verified", "reported", "unverified"]
+Qualifier = Literal["about", "more-than", "at-least", "fewer-than", "up-to"]
+SourceKind = Literal[
+    "report", "news", "un-document", "government-data", "interview",
+    "legal", "academic", "website", "other",
+]
+STATUS_RANK: dict[str, int] = {"unverified": 0, "reported": 1, "verified": 2}
+
+
+class _Whereabouts:
+    """Where a model object was written; the loader sets ``_source_map`` and ``_path``."""
+
+    _source_map: Any
+    _path: tuple[str | int, ...]
+
+    def where(self, *field: str | int) -> Location | None:
+        """Location of this object, or of one of its fields."""
+        if self._source_map is None:
+            return None
+        return self._source_map.locate(*self._path, *field)
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        return self._path
+
+    @property
+    def field_name(self) -> str:
+        """The dotted field path, e.g. ``statistics[3].label``."""
+        from .load.yamlsource import dotted
+
+        return dotted(self._path)
+
+
+class Located(_Whereabouts, BaseModel):
+    """A model object that knows the file and line it was read from."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    _source_map: Any = PrivateAttr(default=None)
+    _path: tuple[str | int, ...] = PrivateAttr(default=())
+
+
+class Text(_Whereabouts, RootModel[dict[str, str]]):
+    """Text per language: ``{en: ..., ko: ...}``.
+
+    A plain string is accepted where the same text serves every language (a
+    name, an English-only title): it is stored under ``"*"``.
+    """
+
+    model_config = ConfigDict(frozen=True)
+    _source_map: Any = PrivateAttr(default=None)
+    _path: tuple[str | int, ...] = PrivateAttr(default=())
+
+    @field_validator("root", mode="before")
+    @classmethod
+    def _plain_string(cls, value: Any) -> Any:
+        return {"*": value} if isinstance(value, str) else value
+
+    @field_validator("root")
+    @classmethod
+    def _languages(cls, value: dict[str, str]) -> dict[str, str]:
+        for lang in value:
+            if lang != "*" and not re.match(LANGUAGE, lang):
+                raise ValueError(f"'{lang}' is not a language code (use 'en', 'ko', ...)")
+        return value
+
+    def has(self, lang: str) -> bool:
+        return lang in self.root or "*" in self.root
+
+    def get(self, lang: str, *, fallback: bool = False) -> str:
+        """The text in ``lang``; with ``fallback``, the original when no translation exists.
+
+        Without a fallback a missing language is an input error pointing at
+        this text, because a brief must never silently switch language.
+        """
+        if lang in self.root:
+            return self.root[lang]
+        if "*" in self.root:
+            return self.root["*"]
+        if fallback and self.root:
+            return next(iter(self.root.values()))
+        raise BriefError.at(
+            self.where(), self.field_name, f"no '{lang}' text",
+            f"add a '{lang}:' entry, or drop '{lang}' from the languages to build",
+        )
+
+
+class Organisation(Located):
+    name: Text
+    contact: str | None = None
+    url: str | None = None
+
+
+class Metadata(Located):
+    """The ``brief:`` block."""
+
+    id: Identifier | None = None
+    title: Text
+    subtitle: Text | None = None
+    organisation: Organisation
+    date: dt.date
+    audience: Identifier = "general"
+    languages: list[LanguageCode] = Field(default_factory=lambda: ["en"], min_length=1)
+    state: str | None = None  # the State the brief is about (ISO 3166-1 alpha-2)
+    keywords: Text | None = None
+    settings: dict[str, Any] = Field(default_factory=dict)  # overrides of the audience pack
+
+
+class Source(Located):
+    id: Identifier
+    kind: SourceKind
+    title: Text
+    short: Text | None = None  # short title for later citations
+    publisher: Text | None = None
+    author: Text | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    symbol: str | None = None  # UN document symbol, e.g. A/HRC/25/63
+
+
+class SourceRef(Located):
+    """A pointer into a source: the source id plus page, paragraph or section."""
+
+    id: Identifier
+    page: str | None = None
+    paragraph: str | None = None
+    section: str | None = None
+
+    @field_validator("page", "paragraph", "section", mode="before")
+    @classmethod
+    def _as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, (int, Decimal)) else value
+
+    @property
+    def locator(self) -> tuple[tuple[str, str], ...]:
+        return tuple(
+            (kind, value)
+            for kind, value in (("page", self.page), ("paragraph", self.paragraph), ("section", self.section))
+            if value
+        )
+
+
+class Statistic(Located):
+    id: Identifier
+    value: Decimal | int
+    unit: Unit
+    qualifier: Qualifier | None = None
+    base: int | Identifier | None = None  # N that a percentage is of: a number or a statistic id
+    count: int | None = None  # k of N, when a percentage is given with its count
+    as_of: dt.date | None = None
+    sources: list[SourceRef] = Field(default_factory=list)
+    status: VerificationStatus = "unverified"
+    label: Text
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _source_forms(cls, value: Any) -> Any:
+        """Accept ``tjwg-2024``, ``{id: tjwg-2024, page: 3}`` or a list of either."""
+        items = value if isinstance(value, list) else [value]
+        return [{"id": item} if isinstance(item, str) else item for item in items]
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _number(cls, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            raise ValueError("must be a number, written without quotes (e.g. 81.4 or 113)")
+        return value
+
+
+class Group(Located):
+    """Statistics that are shares of one whole (e.g. men and women)."""
+
+    id: Identifier
+    parts: list[Identifier] = Field(min_length=2)
+    exhaustive: bool = True  # the parts cover the whole: shares sum to 100%
+
+
+class Section(Located):
+    id: Identifier
+    heading: Text
+    text: Text
+    article: str | None = None  # treaty article the section is organised under
+
+
+class Claim(Located):
+    """A statement of treaty status made by the brief, checked against the catalog."""
+
+    state: str
+    treaty: Identifier
+    party: bool
+    since: dt.date | None = None
+
+
+class Submitter(Located):
+    """Who submits a WGEID case; ``confidential`` keeps them out of every other audience's output."""
+
+    name: Text
+    relationship: Text | None = None  # to the disappeared person, e.g. "mother" or "NGO"
+    contact: str | None = None
+    confidential: bool = False
+
+
+class Case(Located):
+    """An individual case for the WGEID.
+
+    Every element is optional here so that ``check`` can name each missing
+    one (constraints.case-elements) instead of the loader failing on the first.
+    """
+
+    name: Text | None = None  # (a) full name of the disappeared person
+    identity: Text | None = None  # date of birth, nationality, occupation: anything that identifies
+    date: dt.date | None = None  # (b) year, month and day of the disappearance
+    place: Text | None = None  # (c) place of arrest or abduction, or where last seen
+    responsible: Text | None = None  # (d) who is believed to have carried out the arrest or abduction
+    circumstances: Text | None = None
+    steps: list[Text] = Field(default_factory=list)  # (e) steps taken by relatives or others to locate the person
+    submitter: Submitter | None = None  # (f)
+
+
+class FollowUp(Located):
+    """A recommendation of the previous UPR cycle and how far it was implemented."""
+
+    number: str | None = None  # paragraph in the Working Group's report, e.g. "126.45"
+    recommendation: Text
+    by: Text | None = None  # recommending State(s)
+    response: Literal["accepted", "noted"]
+    assessment: Text
+
+
+class Question(Located):
+    """A question the brief suggests a treaty body put to the State (list of issues)."""
+
+    article: str | None = None
+    text: Text
+
+
+class Submission(Located):
+    """Where a UN submission goes: the cycle and session, its co-submitters, its follow-up data."""
+
+    cycle: int | None = None  # UPR cycle
+    session: int | None = None  # UPR Working Group or committee session
+    body: Text | None = None  # the treaty body, e.g. Human Rights Committee
+    partners: list[Organisation] = Field(default_factory=list)  # co-submitters: the submission is joint
+    follow_up: list[FollowUp] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+
+
+class Briefing(Located):
+    """Short points for a government briefing, in the register a ministry reads (개조식 in Korean)."""
+
+    summary: list[Text] = Field(default_factory=list)
+    issue: Text | None = None
+    background: list[Text] = Field(default_factory=list)
+    figures: list[Identifier] = Field(default_factory=list)  # key statistics listed under the background
+    considerations: list[Text] = Field(default_factory=list)
+    recommendations: list[Text] = Field(default_factory=list)
+
+
+class Brief(Located):
+    """A whole brief, as loaded from one YAML file."""
+
+    brief: Metadata
+    sources: list[Source] = Field(default_factory=list)
+    statistics: list[Statistic] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)
+    summary: Text | None = None
+    sections: list[Section] = Field(default_factory=list)
+    recommendations: list[Text] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    submission: Submission | None = None
+    case: Case | None = None  # an individual case (WGEID)
+    briefing: Briefing | None = None
+    _name: str = PrivateAttr(default="brief")
+    _directory: Any = PrivateAttr(default=None)
+
+    @property
+    def name(self) -> str:
+        """File stem for outputs: the brief's id, else its file or folder name."""
+        return self.brief.id or self._name
+
+    @property
+    def directory(self) -> Any:
+        """The folder the brief was read from (for catalog extensions, user packs)."""
+        return self._directory
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def statistic(self, statistic_id: str) -> Statistic | None:
+        return next((s for s in self.statistics if s.id == statistic_id), None)
+
+    def base_of(self, statistic: Statistic) -> int | None:
+        """The N of a percentage, following a base given as a statistic id."""
+        base = statistic.base
+        if isinstance(base, str):
+            referenced = self.statistic(base)
+            return int(referenced.value) if referenced is not None else None
+        return base

@@ -1,0 +1,109 @@
+"""Render stage: brief + audience pack + language → one Markdown document.
+
+The document is CommonMark with footnotes and pipe tables; both writers read
+it. Nothing here touches output files.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2.exceptions import SecurityError
+
+from ..audience import Pack, load_pack, search_path
+from ..document import DocumentInfo, Layout, RenderedDocument
+from ..errors import BriefError, Location
+from ..model import Brief
+from .context import RenderContext
+from .environment import environment
+from .locale import LocaleData, load_locale
+from .markdown import Markdown
+
+__all__ = ["render", "Markdown", "RenderContext", "LocaleData", "load_locale"]
+
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def render(
+    brief: Brief,
+    language: str,
+    *,
+    audience: str | None = None,
+    template_dirs: tuple[Path, ...] = (),
+    catalog: Any = None,
+    draft: bool = False,
+    pack: Pack | None = None,
+) -> RenderedDocument:
+    """Render ``brief`` in ``language`` for ``audience`` (default: the brief's own)."""
+    template_dirs = tuple(Path(d) for d in template_dirs)
+    pack = pack or load_pack(audience or brief.brief.audience, template_dirs, brief.brief.settings.get("pack"))
+    locale = load_locale(language)
+    context = RenderContext(brief, locale, pack, catalog)
+    body = _render_template(pack, locale, template_dirs, context, draft)
+    notes = context.notes.definitions()
+    markdown = _BLANK_LINES.sub("\n\n", body).strip() + "\n" + (f"\n{notes}\n" if notes else "")
+    organisation = context.name(brief.brief.organisation.name)
+    return RenderedDocument(
+        markdown=markdown,
+        info=DocumentInfo(
+            title=context.text(brief.brief.title),
+            author=organisation,
+            language=locale.tag,
+            date=brief.brief.date,
+            subject=context.name(pack.description),
+            keywords=tuple(k.strip() for k in context.text(brief.brief.keywords).split(",") if k.strip())
+            if brief.brief.keywords else (),
+            draft=draft,
+        ),
+        layout=Layout(
+            east_asian_font=locale.east_asian_font,
+            numbered_paragraphs=pack.numbered_paragraphs,
+            reference_docx=pack.reference_docx_path(),
+        ),
+        name=brief.name,
+        language=language,
+    )
+
+
+def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, ...],
+                     context: RenderContext, draft: bool) -> str:
+    env = environment(search_path(template_dirs), locale)
+    try:
+        template = env.get_template(pack.template_name())
+        return template.render(
+            brief=context.brief, meta=context.brief.brief, lang=locale.code, pack=pack.model_dump(exclude={"directory"}),
+            draft=draft, bb=context,
+            text=context.text, name=context.name, date=context.date, number=context.number,
+            percent=context.percent, count=context.count, list=context.list, term=context.term,
+            narrative=context.narrative, paragraphs=context.paragraphs, stat=context.stat, cite=context.cite,
+        )
+    except BriefError:
+        raise
+    except TemplateSyntaxError as exc:
+        raise BriefError.at(Location(exc.filename or exc.name or "?", exc.lineno or 1), "template",
+                            f"template syntax error: {exc.message}", "fix the template") from None
+    except TemplateNotFound as exc:
+        raise BriefError.at(None, "template", f"template not found: {exc.name}",
+                            f"add it to the pack folder '{pack.directory}'") from None
+    except SecurityError as exc:
+        raise BriefError.at(_template_location(), "template",
+                            f"the template tried something the sandbox forbids: {exc}",
+                            "templates may only use the brief's data and briefbuilder's helpers") from None
+    except TemplateError as exc:
+        raise BriefError.at(_template_location(), "template", f"template error: {exc}", "fix the template") from None
+
+
+def _template_location() -> Location | None:
+    """The template file and line of the error being handled (Jinja maps frames to templates)."""
+    traceback = sys.exc_info()[2]
+    found = None
+    while traceback is not None:
+        filename = traceback.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = Location(filename, traceback.tb_lineno)
+        traceback = traceback.tb_next
+    return found

@@ -1,0 +1,194 @@
+"""What templates can call: one :class:`RenderContext` per rendered document.
+
+Every helper returns :class:`Markdown` built from escaped data, registers its
+footnotes with the document's :class:`Footnotes`, and reads locale behaviour
+from :class:`LocaleData`, so templates never format, escape or branch on the
+language themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from ..audience import Pack
+from ..errors import BriefError, Location
+from ..model import Brief, SourceRef, Statistic, Text
+from .citations import SourceCitations
+from .locale import LocaleData
+from .markdown import Markdown, escape_markdown
+from .notes import Footnotes
+from .references import resolve_narrative
+from .units import C_
+
+ATTRIBUTION = C_("attribution", "%(value)s, according to %(publisher)s")
+
+
+class RenderContext:
+    def __init__(self, brief: Brief, locale: LocaleData, pack: Pack, catalog: Any = None) -> None:
+        self.brief = brief
+        self.locale = locale
+        self.pack = pack
+        self.catalog = catalog
+        self.notes = Footnotes()
+        self.citations = SourceCitations(locale, self.date)
+        self.paragraph_number = 0
+
+    # --- plain values ----------------------------------------------------------
+    def text(self, value: Text | None) -> str:
+        """Text in this language (escaped on output like all data)."""
+        return value.get(self.locale.code) if value is not None else ""
+
+    def name(self, value: Text | None) -> str:
+        """A name or title: a translation if there is one, else the original."""
+        return value.get(self.locale.code, fallback=True) if value is not None else ""
+
+    def date(self, value: dt.date) -> Markdown:
+        style = self.pack.date_format.get(self.locale.code, "long")
+        return self.locale.date(value, style)
+
+    def number(self, value: Decimal | int) -> Markdown:
+        return self.locale.number(value)
+
+    def percent(self, value: Decimal | int) -> Markdown:
+        return self.locale.percent(value, words=self.pack.percent_style == "words")
+
+    def count(self, value: Decimal | int, unit: str) -> Markdown:
+        return self.locale.count(value, unit)
+
+    def list(self, items: list[str]) -> Markdown:
+        return self.locale.list(items)
+
+    def term(self, key: str, where: Location | None = None) -> Markdown:
+        """A term in the audience's register (e.g. ``defector`` → 북한이탈주민 or 탈북민)."""
+        terms = {**self.pack.terms, **{k: Text.model_validate(v) for k, v in self.brief.brief.settings.get("terms", {}).items()}}
+        if key not in terms:
+            raise BriefError.at(where, "term", f"unknown term '{key}'",
+                                f"define it under 'terms:' in the pack or in brief.settings; known: {', '.join(sorted(terms)) or 'none'}")
+        return escape_markdown(terms[key].get(self.locale.code))
+
+    # --- narrative -------------------------------------------------------------
+    def narrative(self, value: Text | None) -> Markdown:
+        """User Markdown with ``[[...]]`` references resolved; never run as a template."""
+        return resolve_narrative(self, value) if value is not None else Markdown("")
+
+    def paragraphs(self, markdown: str) -> Markdown:
+        """Number the top-level paragraphs of ``markdown`` (UN style) when the pack asks.
+
+        Numbers run on across the document; other blocks are nested under the
+        paragraph before them so the numbering continues.
+        """
+        if not self.pack.numbered_paragraphs:
+            return Markdown(markdown)
+        blocks = [block for block in re.split(r"\n\s*\n", markdown.strip()) if block.strip()]
+        out: list[str] = []
+        for block in blocks:
+            if _is_plain_paragraph(block):
+                self.paragraph_number += 1
+                marker = f"{self.paragraph_number}. "
+                out.append(marker + block.replace("\n", "\n" + " " * len(marker)))
+            else:
+                indent = " " * (len(str(self.paragraph_number)) + 2) if out else ""
+                out.append("\n".join(indent + line if line else line for line in block.split("\n")))
+        return Markdown("\n\n".join(out))
+
+    # --- statistics and sources ------------------------------------------------
+    def stat(self, statistic_id: str, option: str = "", where: Location | None = None) -> Markdown:
+        """A statistic as the text should say it, with footnotes to its sources.
+
+        Options: "" (value and unit), ``share`` ("81.4% (92 of 113)"),
+        ``count`` ("92 people (81.4%)"),
+        ``value`` (the bare number), ``label``, ``attributed`` (", according to …").
+        """
+        statistic = self._statistic(statistic_id, where)
+        forms = {
+            "": self._amount,
+            "value": lambda s: self.number(s.value),
+            "share": self._share,
+            "count": self._count_with_percent,
+            "label": lambda s: escape_markdown(self.text(s.label)),
+            "attributed": self._attributed,
+        }
+        if option not in forms:
+            raise BriefError.at(where, f"[[stat:{statistic_id}|{option}]]", f"unknown option '{option}'",
+                                f"use one of: {', '.join(repr(o) for o in forms if o)} or none")
+        return forms[option](statistic) + self.source_notes(statistic)
+
+    def source_notes(self, statistic: Statistic) -> Markdown:
+        return Markdown("").join(self._note(ref) for ref in statistic.sources)
+
+    def cite(self, source_id: str, locator: str = "", where: Location | None = None) -> Markdown:
+        """A footnote to a source; ``locator`` like ``p. 15``, ``para 64`` or ``section F``."""
+        source = self.brief.source(source_id)
+        if source is None:
+            raise BriefError.at(where, "cite", f"unknown source '{source_id}'", "define it under 'sources:'")
+        return self._note(SourceRef(id=source_id, **_parse_locator(locator, where)))
+
+    def _note(self, ref: SourceRef) -> Markdown:
+        source = self.brief.source(ref.id)
+        assert source is not None  # the loader has checked every source reference
+        return self.notes.cite(ref.id, ref.locator, lambda: self.citations.full(source, ref),
+                               lambda: self.citations.short(source, ref))
+
+    def _statistic(self, statistic_id: str, where: Location | None) -> Statistic:
+        statistic = self.brief.statistic(statistic_id)
+        if statistic is None:
+            raise BriefError.at(where, "stat", f"unknown statistic '{statistic_id}'", "define it under 'statistics:'")
+        return statistic
+
+    def _amount(self, statistic: Statistic) -> Markdown:
+        if statistic.unit == "percent":
+            return self.percent(statistic.value)
+        return self.locale.count(statistic.value, statistic.unit, statistic.qualifier)
+
+    def _share(self, statistic: Statistic) -> Markdown:
+        parts = self._count_of_base(statistic)
+        if parts is None:
+            return self._amount(statistic)
+        count, base, base_unit = parts
+        return self.locale.share(self.percent(statistic.value), count, base, base_unit)
+
+    def _count_with_percent(self, statistic: Statistic) -> Markdown:
+        parts = self._count_of_base(statistic)
+        if parts is None:
+            return self._amount(statistic)
+        count, _, base_unit = parts
+        return self.locale.count_with_percent(self.percent(statistic.value), count, base_unit)
+
+    def _count_of_base(self, statistic: Statistic) -> tuple[int, int, str] | None:
+        """(k, N, unit of N) for a percentage with a base; k derived from N when not given."""
+        base = self.brief.base_of(statistic)
+        if statistic.unit != "percent" or base is None:
+            return None
+        count = statistic.count
+        if count is None:
+            count = int((Decimal(statistic.value) * base / 100).quantize(Decimal(1), ROUND_HALF_UP))
+        base_statistic = self.brief.statistic(statistic.base) if isinstance(statistic.base, str) else None
+        return count, base, base_statistic.unit if base_statistic else "number"
+
+    def _attributed(self, statistic: Statistic) -> Markdown:
+        source = self.brief.source(statistic.sources[0].id) if statistic.sources else None
+        publisher = (source.publisher or source.author) if source else None
+        if publisher is None:
+            return self._amount(statistic)
+        return self.locale.pgettext(*ATTRIBUTION) % {"value": self._amount(statistic), "publisher": self.name(publisher)}
+
+
+def _is_plain_paragraph(block: str) -> bool:
+    return not re.match(r"\s*([-+*>#|]|\d+[.)]\s|```|    )", block)
+
+
+_LOCATOR = re.compile(r"^(?:(?P<page>p{1,2}\.?\s*)|(?P<paragraph>paras?\.?\s*)|(?P<section>(?:section|sec\.?)\s*))(?P<value>.+)$", re.I)
+
+
+def _parse_locator(locator: str, where: Location | None) -> dict[str, str]:
+    if not locator:
+        return {}
+    match = _LOCATOR.match(locator.strip())
+    if not match:
+        raise BriefError.at(where, "cite", f"cannot read the locator '{locator}'",
+                            "write 'p. 15', 'para. 64' or 'section F'")
+    kind = next(k for k in ("page", "paragraph", "section") if match.group(k) is not None)
+    return {kind: match.group("value").strip()}

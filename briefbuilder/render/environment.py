@@ -1,0 +1,67 @@
+"""The Jinja2 environment: sandboxed, Markdown-escaping, translated.
+
+One environment per (template search path, language). Templates are always
+run in Jinja2's immutable sandbox, because an audience pack may come from
+someone else; the sandbox is also denied file-system paths and modules, so a
+template cannot reach the disk through an object we hand it.
+"""
+
+from __future__ import annotations
+
+import os
+import types
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ..resources import data_dir
+from .locale import LocaleData
+from .markdown import Markdown, finalize
+
+BUILTIN_PREFIX = "builtin"
+
+
+class BriefSandbox(ImmutableSandboxedEnvironment):
+    """Jinja2's sandbox, also refusing attributes that lead to files or modules."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(value, (os.PathLike, types.ModuleType)):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+
+@lru_cache(maxsize=32)
+def environment(search_path: tuple[Path, ...], locale: LocaleData) -> BriefSandbox:
+    """The environment for templates on ``search_path``, speaking ``locale``.
+
+    A user's folder can shadow a built-in template and still extend it as
+    ``builtin/<pack>/<template>``.
+    """
+    env = BriefSandbox(
+        loader=ChoiceLoader([
+            FileSystemLoader([str(p) for p in search_path]),
+            PrefixLoader({BUILTIN_PREFIX: FileSystemLoader(str(data_dir("templates")))}),
+        ]),
+        undefined=StrictUndefined,
+        finalize=finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.filters["indent"] = indent
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=locale.gettext, ngettext=locale.ngettext,
+        pgettext=locale.pgettext, npgettext=locale.npgettext, newstyle=True,
+    )
+    return env
+
+
+def indent(text: str, width: int = 4) -> str:
+    """Indent continuation lines (for list items), keeping trusted Markdown trusted."""
+    indented = text.replace("\n", "\n" + " " * width)
+    return Markdown(indented) if isinstance(text, Markdown) else indented

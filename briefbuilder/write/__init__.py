@@ -1,0 +1,20 @@
+"""Write stage: rendered document → files. One writer per output format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from ..document import RenderedDocument
+
+# format name -> "module:function" returning the file's bytes; imported on first use
+# so that building Markdown does not load the Word machinery.
+WRITERS: dict[str, str] = {
+    "md": "briefbuilder.write.markdown:markdown_bytes",
+    "docx": "briefbuilder.write.docx:docx_bytes",
+}
+
+
+def writer(format_name: str) -> Callable[[RenderedDocument], bytes]:
+    module, function = WRITERS[format_name].split(":")
+    return getattr(import_module(module), function)

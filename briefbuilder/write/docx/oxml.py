@@ -1,0 +1,533 @@
+"""Low-level OOXML for what python-docx has no API for.
+
+This is the only module of the Word writer that builds or edits raw
+WordprocessingML: footnotes, numbering definitions, hyperlinks, fields, East
+Asian fonts and languages, table header rows, style plumbing. Everything else
+works through python-docx objects and calls these helpers, the way python-docx
+layers its own proxies over ``docx.oxml``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
+from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.document import DocumentPart
+from docx.parts.numbering import NumberingPart
+from docx.parts.story import StoryPart
+from lxml import etree
+
+# XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and
+# U+FFFE/U+FFFF; lxml refuses the rest, so text is cleaned before it goes in.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot carry (control characters)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def _set(element: etree._Element, attributes: dict[str, str]) -> etree._Element:
+    for name, value in attributes.items():
+        element.set(qn(name), value)
+    return element
+
+
+def _child(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
+    """Append a new `tag` element to `parent`; keyword names are ``w:`` attributes."""
+    element = OxmlElement(tag)
+    _set(element, {f"w:{name}": value for name, value in attributes.items()})
+    parent.append(element)
+    return element
+
+
+# -- blocks ---------------------------------------------------------------------------
+# python-docx inserts each new paragraph before the body's w:sectPr, looking for
+# it among all the body's children every time: quadratic in the document's
+# length. The writer appends instead and moves w:sectPr back to the end once.
+
+
+def append_paragraph(container: BaseOxmlElement) -> CT_P:
+    """A new empty ``w:p`` at the end of `container` (body, footnote, cell)."""
+    paragraph = OxmlElement("w:p")
+    container.append(paragraph)
+    return paragraph
+
+
+def append_table(container: BaseOxmlElement, rows: int, columns: int, width: int) -> CT_Tbl:
+    """A new ``w:tbl`` grid of `width` EMU at the end of `container`."""
+    table = CT_Tbl.new_tbl(rows, columns, width)
+    container.append(table)
+    return table
+
+
+def move_section_properties_last(body: BaseOxmlElement) -> None:
+    """Put the body's ``w:sectPr`` (page setup) back where the schema wants it: last."""
+    section = body.find(qn("w:sectPr"))
+    if section is not None:
+        body.append(section)
+
+
+# -- text ---------------------------------------------------------------------------
+
+
+def append_text(run: BaseOxmlElement, text: str) -> None:
+    """Append `text` to a ``w:r``, turning tabs and newlines into ``w:tab``/``w:br``.
+
+    python-docx's ``Run.text`` does the same one character at a time; plain text,
+    by far the common case, goes in as a single ``w:t``.
+    """
+    if "\t" in text or "\n" in text or "\r" in text:
+        from docx.oxml.text.run import _RunContentAppender
+
+        _RunContentAppender.append_to_run_from_text(run, text)
+    else:
+        run.add_t(text)
+
+
+def set_paragraph_style(paragraph: BaseOxmlElement, style_id: str | None) -> None:
+    """Apply paragraph style `style_id` (None: the default style, Normal).
+
+    Styles are resolved to ids once per document: python-docx's name lookup
+    scans every style on each call, which dominated the writing time.
+    """
+    if style_id is not None:
+        paragraph.get_or_add_pPr().style = style_id
+
+
+def set_run_style(run: BaseOxmlElement, style_id: str | None) -> None:
+    """Apply character style `style_id` to a ``w:r`` (None: no character style)."""
+    if style_id is not None:
+        run.get_or_add_rPr().style = style_id
+
+
+def set_table_style(table: BaseOxmlElement, style_id: str | None) -> None:
+    """Apply table style `style_id` to a ``w:tbl``."""
+    if style_id is not None:
+        table.tblPr.style = style_id
+
+
+def add_break(run: BaseOxmlElement) -> None:
+    """A line break (Markdown hard break) at the end of `run`."""
+    _child(run, "w:br")
+
+
+# -- hyperlinks and fields -------------------------------------------------------------
+
+
+def add_hyperlink(paragraph: BaseOxmlElement, rId: str) -> BaseOxmlElement:
+    """Append a ``w:hyperlink`` pointing at relationship `rId`; runs go inside it."""
+    hyperlink = _child(paragraph, "w:hyperlink")
+    hyperlink.set(qn("r:id"), rId)
+    hyperlink.set(qn("w:history"), "1")
+    return hyperlink
+
+
+def add_field(paragraph: BaseOxmlElement, instruction: str, placeholder: str) -> None:
+    """Append a complex field (e.g. ``PAGE``) that Word recalculates when it lays out.
+
+    `placeholder` is the cached result shown until the reader updates fields.
+    """
+    begin = _child(paragraph, "w:r")
+    _child(begin, "w:fldChar", fldCharType="begin")
+    code = _child(paragraph, "w:r")
+    instr = _child(code, "w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    separate = _child(paragraph, "w:r")
+    _child(separate, "w:fldChar", fldCharType="separate")
+    result = _child(paragraph, "w:r")
+    result.add_t(placeholder)
+    end = _child(paragraph, "w:r")
+    _child(end, "w:fldChar", fldCharType="end")
+
+
+# -- tables ---------------------------------------------------------------------------
+
+
+def mark_header_row(row: BaseOxmlElement) -> None:
+    """Make a ``w:tr`` a header row that Word repeats at the top of every page."""
+    trPr = row.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    # w:tblHeader sits after cnfStyle..hidden-like siblings; python-docx only ever
+    # writes trHeight/jc here, and tblHeader precedes jc in the schema.
+    jc = trPr.find(qn("w:jc"))
+    if jc is None:
+        trPr.append(header)
+    else:
+        jc.addprevious(header)
+
+
+def set_table_style_header(style: BaseOxmlElement, shading: str) -> None:
+    """Give a table style a bold, shaded header row (``w:tblStylePr firstRow``)."""
+    for old in style.findall(qn("w:tblStylePr")):
+        style.remove(old)
+    first_row = OxmlElement("w:tblStylePr")
+    first_row.set(qn("w:type"), "firstRow")
+    rPr = _child(first_row, "w:rPr")
+    _child(rPr, "w:b")
+    tcPr = _child(first_row, "w:tcPr")
+    _child(tcPr, "w:shd", val="clear", color="auto", fill=shading)
+    style.append(first_row)
+
+
+# -- paragraph and character style properties python-docx does not model ---------------
+
+
+_PPR_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+    "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+
+def set_bottom_border(style: BaseOxmlElement) -> None:
+    """A thin rule under a paragraph style (used for Markdown thematic breaks)."""
+    pPr = style.get_or_add_pPr()
+    for old in pPr.findall(qn("w:pBdr")):
+        pPr.remove(old)
+    border = OxmlElement("w:pBdr")
+    _child(border, "w:bottom", val="single", sz="6", space="1", color="auto")
+    pPr.insert_element_before(border, *_PPR_AFTER_PBDR)
+
+
+
+
+def remove_style_numbering(style: BaseOxmlElement) -> None:
+    """Drop a paragraph style's ``w:numPr`` so lists are numbered per list, not per style."""
+    pPr = style.pPr
+    if pPr is not None:
+        pPr._remove_numPr()
+
+
+def strip_theme_fonts(styles: BaseOxmlElement) -> None:
+    """Remove theme-font references (``w:asciiTheme``...) from every ``w:rFonts``.
+
+    Theme attributes override explicit font names, and LibreOffice does not
+    resolve them, so a document whose fonts come from the theme cannot be given
+    an East Asian font reliably.
+    """
+    theme_attributes = [
+        qn(f"w:{name}") for name in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+    ]
+    for fonts in styles.iter(qn("w:rFonts")):
+        for attribute in theme_attributes:
+            fonts.attrib.pop(attribute, None)
+        if not fonts.attrib:
+            fonts.getparent().remove(fonts)
+
+
+def _default_run_properties(styles: BaseOxmlElement) -> BaseOxmlElement:
+    """``w:docDefaults/w:rPrDefault/w:rPr``, created if absent."""
+    doc_defaults = styles.find(qn("w:docDefaults"))
+    if doc_defaults is None:
+        doc_defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, doc_defaults)
+    rpr_default = doc_defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        doc_defaults.insert(0, rpr_default)
+    rPr = rpr_default.find(qn("w:rPr"))
+    if rPr is None:
+        rPr = OxmlElement("w:rPr")
+        rpr_default.append(rPr)
+    return rPr
+
+
+def set_default_fonts(
+    styles: BaseOxmlElement, *, latin: str | None, east_asian: str | None
+) -> None:
+    """Set the document-wide fonts in ``w:docDefaults`` (None keeps what is there).
+
+    ``w:eastAsia`` is the font for Hangul and other CJK text; naming it is what
+    makes Word and LibreOffice pick a CJK font (or a CJK fallback) for it.
+    """
+    fonts = _default_run_properties(styles).get_or_add_rFonts()
+    if latin is not None:
+        for name in ("ascii", "hAnsi", "cs"):
+            fonts.set(qn(f"w:{name}"), latin)
+        for name in ("asciiTheme", "hAnsiTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{name}"), None)
+    if east_asian is not None:
+        fonts.set(qn("w:eastAsia"), east_asian)
+        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+
+
+def set_default_language(
+    styles: BaseOxmlElement, *, latin: str, east_asian: str | None
+) -> None:
+    """Tag the document's default language in ``w:docDefaults`` (``w:lang``).
+
+    `latin` is the language of Latin-script text (spelling, hyphenation);
+    `east_asian` is given only for CJK documents, so that, for instance, an
+    English brief never carries a Korean tag.
+    """
+    rPr = _default_run_properties(styles)
+    lang = rPr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rPr.append(lang)
+    lang.attrib.clear()
+    lang.set(qn("w:val"), latin)
+    if east_asian is not None:
+        lang.set(qn("w:eastAsia"), east_asian)
+
+
+_SETTINGS_AFTER_THEME_FONT_LANG = (
+    "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures",
+    "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
+    "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags",
+    "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
+
+
+def set_theme_font_language(
+    settings: BaseOxmlElement, *, latin: str, east_asian: str | None
+) -> None:
+    """``w:themeFontLang``: which script's theme fonts Word resolves (Hangul for ko-KR)."""
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is None:
+        theme_lang = OxmlElement("w:themeFontLang")
+        settings.insert_element_before(theme_lang, *_SETTINGS_AFTER_THEME_FONT_LANG)
+    theme_lang.attrib.clear()
+    theme_lang.set(qn("w:val"), latin)
+    if east_asian is not None:
+        theme_lang.set(qn("w:eastAsia"), east_asian)
+
+
+def remove_settings(settings: BaseOxmlElement, tags: Iterable[str]) -> None:
+    """Drop settings that tie a file to its history (``w:rsids``, ``w14:docId``...)."""
+    for tag in tags:
+        for element in settings.findall(qn(tag)):
+            settings.remove(element)
+
+
+# -- styles ---------------------------------------------------------------------------
+
+
+def copy_missing_style(source: BaseOxmlElement, target: BaseOxmlElement, style_id: str) -> None:
+    """Copy style `style_id` from styles element `source` into `target`.
+
+    Styles it is based on are copied too when missing; links to styles that
+    `target` lacks are dropped so the copy never points nowhere.
+    """
+    if target.get_by_id(style_id) is not None:
+        return
+    style = copy.deepcopy(source.get_by_id(style_id))
+    based_on = style.basedOn_val
+    if based_on is not None and target.get_by_id(based_on) is None:
+        copy_missing_style(source, target, based_on)
+    for reference in ("w:link", "w:next"):
+        element = style.find(qn(reference))
+        if element is not None and target.get_by_id(element.get(qn("w:val"))) is None:
+            style.remove(element)
+    target.append(style)
+
+
+def remove_styles(styles: BaseOxmlElement, keep: Iterable[str], style_type: str) -> None:
+    """Remove every style of `style_type` ("table", ...) whose id is not in `keep`."""
+    keep_ids = set(keep)
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) == style_type and style.get(qn("w:styleId")) not in keep_ids:
+            styles.remove(style)
+
+
+def style_numbering_id(style: BaseOxmlElement) -> int | None:
+    """The ``w:numId`` a paragraph style is numbered with, if any."""
+    pPr = style.pPr
+    if pPr is None or pPr.numPr is None or pPr.numPr.numId is None:
+        return None
+    return pPr.numPr.numId.val
+
+
+def set_style_numbering(style: BaseOxmlElement, num_id: int) -> None:
+    """Number every paragraph of a style with list instance `num_id` (level 0)."""
+    numPr = style.get_or_add_pPr().get_or_add_numPr()
+    numPr.get_or_add_numId().val = num_id
+
+
+# -- numbering -----------------------------------------------------------------------
+
+BULLETS = ("\u2022", "\u25e6", "\u25aa")
+ORDERED_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
+LIST_INDENT = 720  # twips per nesting level (1.27 cm)
+HANGING = 360
+
+
+def numbering_part(document_part: DocumentPart) -> NumberingPart:
+    """The document's numbering part, created empty if the base document has none.
+
+    (python-docx's ``NumberingPart.new`` is not implemented.)
+    """
+    try:
+        return document_part.part_related_by(RT.NUMBERING)
+    except KeyError:
+        element = parse_xml(f"<w:numbering {nsdecls('w', 'r')}/>")
+        part = NumberingPart(
+            PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, document_part.package
+        )
+        document_part.relate_to(part, RT.NUMBERING)
+        return part
+
+
+def _next_id(numbering: BaseOxmlElement, tag: str, attribute: str) -> int:
+    ids = [int(element.get(qn(attribute))) for element in numbering.findall(qn(tag))]
+    return max(ids, default=0) + 1
+
+
+def add_abstract_list(
+    numbering: BaseOxmlElement, kind: str, *, paragraph_style: str | None = None
+) -> int:
+    """Define a nine-level list of `kind` ("bullet" or "ordered"); return its id.
+
+    When `paragraph_style` is given the list is single-level and tied to that
+    style (Word's way of making a numbered paragraph style).
+    """
+    abstract_id = _next_id(numbering, "w:abstractNum", "w:abstractNumId")
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(abstract_id))
+    # nsid identifies a list across copy and paste; derive it from the id so it is stable.
+    _child(abstract, "w:nsid", val=f"{0x5BB10000 + abstract_id:08X}")
+    levels = 1 if paragraph_style else 9
+    _child(abstract, "w:multiLevelType", val="singleLevel" if levels == 1 else "hybridMultilevel")
+    for level in range(levels):
+        lvl = _child(abstract, "w:lvl", ilvl=str(level))
+        _child(lvl, "w:start", val="1")
+        if kind == "bullet":
+            _child(lvl, "w:numFmt", val="bullet")
+            text = BULLETS[level % len(BULLETS)]
+        else:
+            _child(lvl, "w:numFmt", val=ORDERED_FORMATS[level % len(ORDERED_FORMATS)])
+            text = f"%{level + 1}."
+        if paragraph_style:
+            _child(lvl, "w:pStyle", val=paragraph_style)
+        _child(lvl, "w:lvlText", val=text)
+        _child(lvl, "w:lvlJc", val="left")
+        pPr = _child(lvl, "w:pPr")
+        if paragraph_style:
+            # UN style: the number hangs in the margin-side gutter, text aligned after it.
+            _child(pPr, "w:ind", left="567", hanging="567")
+        else:
+            _child(pPr, "w:ind", left=str(LIST_INDENT * (level + 1)), hanging=str(HANGING))
+    first_num = numbering.find(qn("w:num"))
+    if first_num is None:
+        numbering.append(abstract)
+    else:
+        first_num.addprevious(abstract)  # schema: every abstractNum before any num
+    return abstract_id
+
+
+def add_list_instance(
+    numbering: BaseOxmlElement, abstract_id: int, *, level: int = 0, start: int | None = None
+) -> int:
+    """A new ``w:num`` of list definition `abstract_id`; return its ``numId``.
+
+    Each Markdown list gets its own instance, and `start` is set as a level
+    override, so numbering restarts for every list (and honours ``3.``).
+    """
+    num_id = _next_id(numbering, "w:num", "w:numId")
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(num_id))
+    _child(num, "w:abstractNumId", val=str(abstract_id))
+    if start is not None:
+        override = _child(num, "w:lvlOverride", ilvl=str(level))
+        _child(override, "w:startOverride", val=str(start))
+    numbering.append(num)
+    return num_id
+
+
+def has_list_instance(numbering: BaseOxmlElement, num_id: int) -> bool:
+    """Whether ``w:num`` `num_id` exists (a style may point at a missing one)."""
+    return any(
+        num.get(qn("w:numId")) == str(num_id) for num in numbering.findall(qn("w:num"))
+    )
+
+
+def set_paragraph_numbering(paragraph: BaseOxmlElement, num_id: int, level: int) -> None:
+    """Make a ``w:p`` an item of list instance `num_id` at nesting `level`."""
+    numPr = paragraph.get_or_add_pPr().get_or_add_numPr()
+    numPr.get_or_add_ilvl().val = level
+    numPr.get_or_add_numId().val = num_id
+
+
+# -- footnotes -------------------------------------------------------------------------
+
+
+class FootnotesPart(StoryPart):
+    """``word/footnotes.xml``: the separator footnotes Word expects, then ours.
+
+    A story part, like a header, so paragraphs in it resolve style names through
+    the document and hyperlinks in it get relationships of their own.
+    """
+
+    @classmethod
+    def for_document(cls, document_part: DocumentPart) -> FootnotesPart:
+        """The document's footnotes part, holding only the separators.
+
+        A base document's own footnotes part keeps its separators (they carry
+        the user's formatting) and loses its notes, which belonged to the body
+        that was cleared.
+        """
+        try:
+            existing = document_part.part_related_by(RT.FOOTNOTES)
+        except KeyError:
+            existing = None
+        if existing is None:
+            element = parse_xml(f"<w:footnotes {nsdecls('w', 'r')}/>")
+            for footnote_id, kind, mark in (
+                ("-1", "separator", "w:separator"),
+                ("0", "continuationSeparator", "w:continuationSeparator"),
+            ):
+                footnote = _child(element, "w:footnote", type=kind, id=footnote_id)
+                paragraph = _child(footnote, "w:p")
+                pPr = _child(paragraph, "w:pPr")
+                _child(pPr, "w:spacing", after="0", line="240", lineRule="auto")
+                _child(_child(paragraph, "w:r"), mark)
+            part = cls(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, element, document_part.package)
+            document_part.relate_to(part, RT.FOOTNOTES)
+            return part
+        if isinstance(existing, cls):
+            return existing
+        blob = existing.blob if isinstance(existing, Part) else b""
+        element = parse_xml(blob)
+        for footnote in element.findall(qn("w:footnote")):
+            if footnote.get(qn("w:type")) in (None, "normal"):
+                element.remove(footnote)
+        part = cls(existing.partname, CT.WML_FOOTNOTES, element, document_part.package)
+        for rId, rel in list(document_part.rels.items()):
+            if rel.reltype == RT.FOOTNOTES:
+                document_part.rels.pop(rId)
+        document_part.relate_to(part, RT.FOOTNOTES)
+        return part
+
+    def add_footnote(self) -> tuple[int, BaseOxmlElement]:
+        """Append an empty normal footnote; return its id and element (a block container)."""
+        footnote_id = _next_id(self._element, "w:footnote", "w:id")
+        footnote = OxmlElement("w:footnote")
+        footnote.set(qn("w:id"), str(footnote_id))
+        self._element.append(footnote)
+        return footnote_id, footnote
+
+
+def add_footnote_reference(run: BaseOxmlElement, footnote_id: int) -> None:
+    """Put the in-text mark of footnote `footnote_id` in `run`."""
+    _child(run, "w:footnoteReference", id=str(footnote_id))
+
+
+def add_footnote_number(run: BaseOxmlElement) -> None:
+    """The footnote's own number at the start of its text (``w:footnoteRef``)."""
+    _child(run, "w:footnoteRef")

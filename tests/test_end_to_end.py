@@ -1,0 +1,97 @@
+"""The worked example, built through the CLI, read back with a real Markdown parser."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from briefbuilder import load_brief
+from briefbuilder.cli import main
+from conftest import EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "--lang", "ko,en", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return {path.name.split(".")[-2]: path.read_text(encoding="utf-8") for path in out.glob("*.md")}
+
+
+def parse(markdown: str) -> list:
+    return MarkdownIt("commonmark").enable("table").use(footnote_plugin).parse(markdown)
+
+
+def test_both_languages_are_written_with_locale_formats(built: dict[str, str]) -> None:
+    assert set(built) == {"ko", "en"}
+    assert "2024년 10월 31일" in built["ko"]
+    assert "81.4%" in built["ko"] and "113명" in built["ko"]
+    assert "113명 중 92명(81.4%)" in built["ko"]
+    assert "31 October 2024" in built["en"] and "81.4%" in built["en"]
+    assert "81.4% (92 of 113)" in built["en"]
+    assert "113 people" in built["en"]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_no_template_syntax_or_unresolved_reference_is_left(built: dict[str, str], lang: str) -> None:
+    text = built[lang]
+    for leftover in ("{{", "{%", "[[", "]]"):
+        assert leftover not in text
+    inline = [child for token in parse(text) if token.children for child in token.children]
+    assert not [t for t in inline if t.type == "text" and re.search(r"\[\^\d+\]", t.content)], \
+        "a footnote reference was left unparsed"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_statistic_is_footnoted_to_a_named_source(built: dict[str, str], lang: str) -> None:
+    brief = load_brief(EXAMPLE)
+    tokens = parse(built[lang])
+    references = [child.meta["id"] for token in tokens if token.children
+                  for child in token.children if child.type == "footnote_ref"]
+    definitions = _footnote_texts(tokens)
+    assert references and set(references) == set(definitions)
+    publishers = [s.publisher.get(lang, fallback=True) for s in brief.sources if s.publisher]
+    for text in definitions.values():
+        assert any(publisher in text for publisher in publishers), text
+    # One footnote per distinct source and locator: no two definitions are the same.
+    assert len(set(definitions.values())) == len(definitions)
+    # Every percentage in the text is followed by its footnote mark.
+    body = built[lang].split("\n[^1]:")[0]
+    percentages = list(re.finditer(r"\d+\.\d%", body))
+    assert len(percentages) >= 12
+    for match in percentages:
+        assert re.match(r"( \(\d+ of \d+\))?\)?\[\^\d+\]", body[match.end():]), body[match.start():match.end() + 20]
+
+
+def _footnote_texts(tokens: list) -> dict[int, str]:
+    texts: dict[int, str] = {}
+    current = None
+    for token in tokens:
+        if token.type == "footnote_open":
+            current = token.meta["id"]
+            texts[current] = ""
+        elif token.type == "inline" and current is not None:
+            texts[current] += token.content
+        elif token.type == "footnote_close":
+            current = None
+    return texts
+
+
+def test_outputs_are_named_by_brief_language_and_format(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(EXAMPLE / "brief.yaml"), "--lang", "en", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["enforced-disappearances.en.md"]
+
+
+def test_the_findings_are_stated_as_the_report_states_them(built: dict[str, str]) -> None:
+    """The press misread 81.4% as cases "the MSS and border guards are responsible for"."""
+    english = built["en"]
+    assert "under the jurisdiction of the\nMinistry of State Security" in english or \
+        "under the jurisdiction of the Ministry of State Security" in english
+    assert "responsible for 81.4%" not in english
+    assert "13 people (11.5%)" in english and "children under the age of ten" in english
