@@ -168,16 +168,15 @@ def _read_pack(name: str, roots: tuple[Path, ...]) -> Pack:
 
 
 def _inherit(parent: Pack, data: dict[str, Any], directory: Path) -> dict[str, Any]:
-    """The parent's settings under the child's; templates and files the child lacks come from the parent."""
-    inherited = parent.model_dump(exclude={"name", "directory", "extends"})
-    for language in {*inherited["templates"], *data.get("templates", {})}:
-        inherited["templates"][language] = parent.template_name(language)
-    inherited["template"] = parent.template_name("")
-    if parent.reference_docx_path() is not None:
-        inherited["reference_docx"] = str(parent.reference_docx_path())
-    merged = _merge(inherited, data)
-    own = {lang: file for lang, file in merged["templates"].items() if "/" in file or (directory / file).is_file()}
-    merged["templates"] = {**{k: v for k, v in inherited["templates"].items()}, **own}
-    if "/" not in merged["template"] and not (directory / merged["template"]).is_file():
-        merged["template"] = inherited["template"]
+    """The parent's settings under the child's; a template or file the child lacks is the parent's."""
+    merged = _merge(parent.model_dump(exclude={"name", "directory", "extends"}), data)
+
+    def resolve(file: str, language: str) -> str:
+        return file if "/" in file or (directory / file).is_file() else parent.template_name(language)
+
+    merged["template"] = resolve(merged["template"], "")
+    files = parent.templates | (data.get("templates") or {})
+    merged["templates"] = {language: resolve(file, language) for language, file in files.items()}
+    if "reference_docx" not in data and parent.reference_docx_path() is not None:
+        merged["reference_docx"] = str(parent.reference_docx_path())
     return merged

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .audience import available_packs, load_pack
+from .audience import available_packs, pack_for_brief
 from .check import CheckContext, Finding, run_rules
 from .document import RenderedDocument
 from .errors import BriefError
@@ -52,7 +52,7 @@ def check(
 ) -> list[Finding]:
     """Every finding for ``brief`` under ``audience``, errors first."""
     brief = _as_brief(brief)
-    pack = load_pack(audience or brief.brief.audience, tuple(template_dirs), brief.brief.settings.get("pack"))
+    pack = pack_for_brief(brief, audience, tuple(template_dirs))
     languages = tuple(languages or brief.brief.languages)
     for language in languages:
         load_locale(language)

@@ -12,7 +12,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from briefbuilder import load_brief
 from briefbuilder.cli import main
-from conftest import EXAMPLE
+from testdata import EXAMPLE
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from testdata import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -117,12 +117,13 @@ def _party(claim: Claim, catalog: Catalog, treaty: Treaty, status: Status, state
 
 def _since(claim: Claim, catalog: Catalog, treaty: Treaty, status: Status, state: str) -> Iterator[Finding]:
     """The 'since' date of a party claim against the recorded deposit date."""
-    if claim.since is None or status.date is None:
-        if claim.since is not None and not claim.party:
-            yield Finding("error", SINCE, "'since' is given but the claim says the State is not a party; "
-                          "remove 'since' or set 'party: true'", claim.where("since"))
+    if claim.since is None:
         return
-    if not (claim.party and status.is_party):
+    if not claim.party:
+        yield Finding("error", SINCE, "'since' is given but the claim says the State is not a party; "
+                      "remove 'since' or set 'party: true'", claim.where("since"))
+        return
+    if not status.is_party or status.date is None:
         return  # the party contradiction is already reported
     title = treaty.title("en")
     level = status.confidence.level
@@ -148,11 +149,11 @@ def _catalog_says(catalog: Catalog, treaty: Treaty, status: Status) -> str:
     if status.note:
         parts.append(f"note: {status.note}")
     parts.append(f"source: {status.source}")
-    return "(" + "; ".join(parts) + _check(treaty, separator="; ") + ")"
+    return "(" + "; ".join(parts) + _check(treaty) + ")"
 
 
-def _check(treaty: Treaty, separator: str = "; ") -> str:
-    return f"{separator}check {treaty.status_page}" if treaty.status_page else ""
+def _check(treaty: Treaty) -> str:
+    return f"; check {treaty.status_page}" if treaty.status_page else ""
 
 
 def _the(name: str) -> str:

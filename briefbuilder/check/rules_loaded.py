@@ -5,3 +5,4 @@ from . import consistency  # noqa: F401
 from . import provenance  # noqa: F401
 from . import status  # noqa: F401
 from . import timing  # noqa: F401
+from . import claims  # noqa: F401

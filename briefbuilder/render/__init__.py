@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
-from ..audience import Pack, load_pack, search_path
+from ..audience import Pack, pack_for_brief, search_path
 from ..document import DocumentInfo, Layout, RenderedDocument
 from ..errors import BriefError, Location
 from ..model import Brief
@@ -40,8 +40,9 @@ def render(
 ) -> RenderedDocument:
     """Render ``brief`` in ``language`` for ``audience`` (default: the brief's own)."""
     template_dirs = tuple(Path(d) for d in template_dirs)
-    pack = pack or load_pack(audience or brief.brief.audience, template_dirs, brief.brief.settings.get("pack"))
+    pack = pack or pack_for_brief(brief, audience, template_dirs)
     locale = load_locale(language)
+    brief = withhold_confidential(brief, pack)
     context = RenderContext(brief, locale, pack, catalog)
     body = _render_template(pack, locale, template_dirs, context, draft)
     notes = context.notes.definitions()
@@ -71,15 +72,15 @@ def render(
 
 def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, ...],
                      context: RenderContext, draft: bool) -> str:
-    env = environment(search_path(template_dirs), locale)
+    env = environment(_template_roots(pack, template_dirs), locale)
     try:
-        template = env.get_template(pack.template_name())
+        template = env.get_template(pack.template_name(locale.code))
         return template.render(
             brief=context.brief, meta=context.brief.brief, lang=locale.code, pack=pack.model_dump(exclude={"directory"}),
             draft=draft, bb=context,
             text=context.text, name=context.name, date=context.date, number=context.number,
             percent=context.percent, count=context.count, list=context.list, term=context.term,
-            narrative=context.narrative, paragraphs=context.paragraphs, stat=context.stat, cite=context.cite,
+            narrative=context.narrative, paragraphs=context.paragraphs, cell=context.cell, lines=context.lines, stat=context.stat, cite=context.cite,
         )
     except BriefError:
         raise
@@ -95,6 +96,25 @@ def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, 
                             "templates may only use the brief's data and briefbuilder's helpers") from None
     except TemplateError as exc:
         raise BriefError.at(_template_location(), "template", f"template error: {exc}", "fix the template") from None
+
+
+def withhold_confidential(brief: Brief, pack: Pack) -> Brief:
+    """The brief as this pack may see it: a confidential WGEID submitter only reaches the Working Group.
+
+    Removing the submitter before rendering (rather than trusting each
+    template to leave it out) keeps it out of user templates too.
+    """
+    case = brief.case
+    if case is None or case.submitter is None or not case.submitter.confidential or pack.shows_confidential_submitter:
+        return brief
+    return brief.model_copy(update={"case": case.model_copy(update={"submitter": None})})
+
+
+def _template_roots(pack: Pack, template_dirs: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The search path, with the pack's own folder first: a pack found once is always renderable."""
+    roots = search_path(template_dirs)
+    own = pack.directory.parent if pack.directory is not None else None
+    return roots if own is None or own in roots else (own, *roots)
 
 
 def _template_location() -> Location | None:

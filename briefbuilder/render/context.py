@@ -53,7 +53,7 @@ class RenderContext:
         return self.locale.number(value)
 
     def percent(self, value: Decimal | int) -> Markdown:
-        return self.locale.percent(value, words=self.pack.percent_style == "words")
+        return self.locale.percent(value, words=self.pack.percent_words(self.locale.code))
 
     def count(self, value: Decimal | int, unit: str) -> Markdown:
         return self.locale.count(value, unit)
@@ -93,6 +93,16 @@ class RenderContext:
                 indent = " " * (len(str(self.paragraph_number)) + 2) if out else ""
                 out.append("\n".join(indent + line if line else line for line in block.split("\n")))
         return Markdown("\n\n".join(out))
+
+    def cell(self, markdown: str) -> Markdown:
+        """Markdown on one line with its pipes escaped, so it can sit in a table cell or a one-line item."""
+        trusted = markdown if isinstance(markdown, Markdown) else escape_markdown(markdown)
+        return Markdown(_UNESCAPED_PIPE.sub(r"\\|", " ".join(line.strip() for line in trusted.splitlines() if line.strip())))
+
+    def lines(self, markdown: str) -> list[Markdown]:
+        """The lines of a point without their list markers: an item and its sub-items (개조식 □ then ○)."""
+        trusted = markdown if isinstance(markdown, Markdown) else escape_markdown(markdown)
+        return [Markdown(_LIST_MARKER.sub("", line).strip()) for line in trusted.splitlines() if line.strip()]
 
     # --- statistics and sources ------------------------------------------------
     def stat(self, statistic_id: str, option: str = "", where: Location | None = None) -> Markdown:
@@ -174,6 +184,10 @@ class RenderContext:
         if publisher is None:
             return self._amount(statistic)
         return self.locale.pgettext(*ATTRIBUTION) % {"value": self._amount(statistic), "publisher": self.name(publisher)}
+
+
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_LIST_MARKER = re.compile(r"^\s*[-*+]\s+")
 
 
 def _is_plain_paragraph(block: str) -> bool:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-if TYPE_CHECKING:
-    from conftest import Check
+from rulecheck import TJWG, check
 
 
-def test_tjwg_example_has_no_findings(check: Check, tjwg: str) -> None:
-    result = check(tjwg, minimum_status="reported", staleness_years=5)
+def test_tjwg_example_has_no_findings(tmp_path: Path) -> None:
+    result = check(tmp_path, TJWG, minimum_status="reported", staleness_years=5)
     assert result.findings == []

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
-if TYPE_CHECKING:
-    from conftest import Check
+from rulecheck import check
 
 SOURCES = """\
 sources:
@@ -29,8 +28,8 @@ def share(fields: str) -> str:
     "value: 81.42, base: 113",
     "value: 80, base: victims, qualifier: about",       # an approximation, not a rounded k/N
 ])
-def test_percent_base_passes(check: Check, fields: str) -> None:
-    assert check(share(fields)).of("consistency.percent-base") == []
+def test_percent_base_passes(tmp_path: Path, fields: str) -> None:
+    assert check(tmp_path, share(fields)).of("consistency.percent-base") == []
 
 
 @pytest.mark.parametrize(("fields", "message"), [
@@ -40,8 +39,8 @@ def test_percent_base_passes(check: Check, fields: str) -> None:
     ("value: 81.40, base: victims", "81.40% cannot be k/113 at 2 decimals; nearest: 80.53% (91/113), 81.42% (92/113)"),
     ("value: 50, base: 0", "'s' is a percentage of 0; a base must be at least 1"),
 ])
-def test_percent_base_fails(check: Check, fields: str, message: str) -> None:
-    result = check(share(fields))
+def test_percent_base_fails(tmp_path: Path, fields: str, message: str) -> None:
+    result = check(tmp_path, share(fields))
     (finding,) = result.of("consistency.percent-base")
     assert (finding.severity, finding.message) == ("error", message)
     assert finding.location.line == result.line("- {id: s,")
@@ -53,8 +52,8 @@ def test_percent_base_fails(check: Check, fields: str, message: str) -> None:
     "value: 82, qualifier: fewer-than, count: 92, base: victims",
     "value: 81, qualifier: about, count: 92, base: victims",
 ])
-def test_count_passes(check: Check, fields: str) -> None:
-    assert check(share(fields)).of("consistency.count") == []
+def test_count_passes(tmp_path: Path, fields: str) -> None:
+    assert check(tmp_path, share(fields)).of("consistency.count") == []
 
 
 @pytest.mark.parametrize(("fields", "message"), [
@@ -63,16 +62,16 @@ def test_count_passes(check: Check, fields: str) -> None:
     ("value: 82, qualifier: more-than, count: 92, base: victims", "92 of 113 is 81.4%, not more than 82%"),
     ("value: 81, qualifier: up-to, count: 92, base: victims", "92 of 113 is 81.4%, not up to 81%"),
 ])
-def test_count_fails(check: Check, fields: str, message: str) -> None:
-    result = check(share(fields))
+def test_count_fails(tmp_path: Path, fields: str, message: str) -> None:
+    result = check(tmp_path, share(fields))
     (finding,) = result.of("consistency.count")
     assert finding.severity == "error"
     assert finding.message.startswith(message)
     assert finding.location.line == result.line("- {id: s,")
 
 
-def test_count_shows_both_roundings_of_a_tie(check: Check) -> None:
-    (finding,) = check(share("value: 10, count: 1, base: 8")).of("consistency.count")
+def test_count_shows_both_roundings_of_a_tie(tmp_path: Path) -> None:
+    (finding,) = check(tmp_path, share("value: 10, count: 1, base: 8")).of("consistency.count")
     assert finding.message.startswith("1 of 8 is 12% or 13%, not 10%")
 
 
@@ -124,8 +123,8 @@ statistics:
 """
 
 
-def test_part_exceeds_whole(check: Check) -> None:
-    result = check(PART_OF_WHOLE)
+def test_part_exceeds_whole(tmp_path: Path) -> None:
+    result = check(tmp_path, PART_OF_WHOLE)
     findings = result.of("consistency.part-exceeds-whole")
     assert {f.severity for f in findings} == {"error"}
     assert sorted(f.location.line for f in findings) == [
@@ -137,8 +136,8 @@ def test_part_exceeds_whole(check: Check) -> None:
     ]
 
 
-def test_part_equal_to_whole_passes(check: Check) -> None:
-    assert check(share("value: 100, count: 113, base: victims")).of("consistency.part-exceeds-whole") == []
+def test_part_equal_to_whole_passes(tmp_path: Path) -> None:
+    assert check(tmp_path, share("value: 100, count: 113, base: victims")).of("consistency.part-exceeds-whole") == []
 
 
 GROUPS = SOURCES + """\
@@ -160,8 +159,8 @@ groups:
     "  - {id: g, parts: [defection, guilt], exhaustive: false}",
     "  - {id: g, parts: [victims, cases]}",     # counts without a stated whole: nothing to add up
 ])
-def test_group_sum_passes(check: Check, group: str) -> None:
-    assert check(GROUPS + group + "\n").of("consistency.group-sum") == []
+def test_group_sum_passes(tmp_path: Path, group: str) -> None:
+    assert check(tmp_path, GROUPS + group + "\n").of("consistency.group-sum") == []
 
 
 @pytest.mark.parametrize(("group", "message"), [
@@ -172,22 +171,22 @@ def test_group_sum_passes(check: Check, group: str) -> None:
     ("  - {id: g, parts: [men, cases]}", "mixes percentages with other units"),
     ("  - {id: g, parts: [men-count, women-count]}", "the counts of group 'g' sum to 112, not 113"),
 ])
-def test_group_sum_fails(check: Check, group: str, message: str) -> None:
-    result = check(GROUPS + group + "\n")
+def test_group_sum_fails(tmp_path: Path, group: str, message: str) -> None:
+    result = check(tmp_path, GROUPS + group + "\n")
     (finding,) = result.of("consistency.group-sum")
     assert finding.severity == "error"
     assert message in finding.message
     assert finding.location.line == result.line("- {id: g,")
 
 
-def test_group_sum_points_at_the_parts_in_block_style(check: Check) -> None:
+def test_group_sum_points_at_the_parts_in_block_style(tmp_path: Path) -> None:
     body = GROUPS + """\
   - id: g
     parts:
       - men
       - women-wrong
 """
-    result = check(body)
+    result = check(tmp_path, body)
     (finding,) = result.of("consistency.group-sum")
     assert finding.location.line == result.line("- men")
 
@@ -197,7 +196,7 @@ def test_group_sum_points_at_the_parts_in_block_style(check: Check) -> None:
     ("value: 113.5, unit: persons", "is not a whole number (113.5)"),
     ("value: 113, unit: persons, qualifier: about", "is approximate (about 113)"),
 ])
-def test_base_unit_fails(check: Check, base_fields: str, problem: str) -> None:
+def test_base_unit_fails(tmp_path: Path, base_fields: str, problem: str) -> None:
     body = SOURCES + f"""\
   - {{id: the-base, {base_fields}, sources: [{{id: tjwg-2024, page: 1}}], label: base}}
   - id: s
@@ -208,7 +207,7 @@ def test_base_unit_fails(check: Check, base_fields: str, problem: str) -> None:
     sources: [{{id: tjwg-2024, page: 15}}]
     label: s
 """
-    result = check(body)
+    result = check(tmp_path, body)
     (finding,) = result.of("consistency.base-unit")
     assert finding.severity == "error"
     assert problem in finding.message
@@ -217,5 +216,5 @@ def test_base_unit_fails(check: Check, base_fields: str, problem: str) -> None:
     assert result.of("consistency.percent-base") == result.of("consistency.count") == []
 
 
-def test_base_unit_passes_for_a_count(check: Check) -> None:
-    assert check(share("value: 81.4, base: victims")).of("consistency.base-unit") == []
+def test_base_unit_passes_for_a_count(tmp_path: Path) -> None:
+    assert check(tmp_path, share("value: 81.4, base: victims")).of("consistency.base-unit") == []

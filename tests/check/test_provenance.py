@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
 from briefbuilder.check.provenance import well_formed_url
 
-if TYPE_CHECKING:
-    from conftest import Check
+from rulecheck import check
 
 SOURCE = """\
 sources:
@@ -21,7 +20,7 @@ sources:
 """
 
 
-def test_statistic_without_source(check: Check) -> None:
+def test_statistic_without_source(tmp_path: Path) -> None:
     body = SOURCE + """\
 statistics:
   - id: victims
@@ -31,13 +30,13 @@ statistics:
     label: victims
   - {id: cases, value: 66, unit: cases, sources: [tjwg-2024], status: verified, label: cases}
 """
-    result = check(body)
+    result = check(tmp_path, body)
     (finding,) = result.of("provenance.no-source")
     assert (finding.severity, finding.location.line) == ("error", result.line("- id: victims"))
     assert "'victims'" in finding.message
 
 
-def test_empty_source_list_points_at_it(check: Check) -> None:
+def test_empty_source_list_points_at_it(tmp_path: Path) -> None:
     body = SOURCE + """\
 statistics:
   - id: victims
@@ -46,12 +45,12 @@ statistics:
     sources: []
     label: victims
 """
-    result = check(body)
+    result = check(tmp_path, body)
     (finding,) = result.of("provenance.no-source")
     assert finding.location.line == result.line("sources: []")
 
 
-def test_source_without_locator_is_a_warning(check: Check) -> None:
+def test_source_without_locator_is_a_warning(tmp_path: Path) -> None:
     body = SOURCE + """\
 statistics:
   - id: victims
@@ -62,21 +61,21 @@ statistics:
       - tjwg-2024
     label: victims
 """
-    result = check(body)
+    result = check(tmp_path, body)
     (finding,) = result.of("provenance.no-locator")
     assert (finding.severity, finding.location.line) == ("warning", result.line("- tjwg-2024"))
 
 
 @pytest.mark.parametrize("locator", ["page: 12", "paragraph: 31", "section: III.B"])
-def test_any_locator_will_do(check: Check, locator: str) -> None:
+def test_any_locator_will_do(tmp_path: Path, locator: str) -> None:
     body = SOURCE + f"""\
 statistics:
   - {{id: victims, value: 113, unit: persons, sources: [{{id: tjwg-2024, {locator}}}], label: victims}}
 """
-    assert check(body).of("provenance.no-locator") == []
+    assert check(tmp_path, body).of("provenance.no-locator") == []
 
 
-def test_source_without_publisher_or_author(check: Check) -> None:
+def test_source_without_publisher_or_author(tmp_path: Path) -> None:
     body = """\
 sources:
   - id: anonymous
@@ -91,12 +90,12 @@ sources:
 statistics:
   - {id: x, value: 1, unit: cases, sources: [{id: anonymous, page: 1}, {id: by-author, page: 1}], label: x}
 """
-    result = check(body)
+    result = check(tmp_path, body)
     (finding,) = result.of("provenance.source-publisher")
     assert (finding.severity, finding.location.line) == ("error", result.line("- id: anonymous"))
 
 
-def test_source_without_date(check: Check) -> None:
+def test_source_without_date(tmp_path: Path) -> None:
     body = """\
 sources:
   - id: undated
@@ -106,13 +105,13 @@ sources:
 statistics:
   - {id: x, value: 1, unit: cases, sources: [{id: undated, page: 1}], label: x}
 """
-    result = check(body)
+    result = check(tmp_path, body)
     (finding,) = result.of("provenance.source-date")
     assert (finding.severity, finding.location.line) == ("error", result.line("- id: undated"))
-    assert check(SOURCE).of("provenance.source-date") == []
+    assert check(tmp_path, SOURCE).of("provenance.source-date") == []
 
 
-def test_malformed_url(check: Check) -> None:
+def test_malformed_url(tmp_path: Path) -> None:
     body = SOURCE + """\
     url: en.tjwg.org/2024/report
   - id: good
@@ -124,12 +123,12 @@ def test_malformed_url(check: Check) -> None:
 statistics:
   - {id: x, value: 1, unit: cases, sources: [{id: tjwg-2024, page: 1}, {id: good, page: 1}], label: x}
 """
-    result = check(body)
+    result = check(tmp_path, body)
     (finding,) = result.of("provenance.url")
     assert (finding.severity, finding.location.line) == ("error", result.line("url: en.tjwg.org"))
 
 
-def test_organisation_url_is_checked_too(check: Check) -> None:
+def test_organisation_url_is_checked_too(tmp_path: Path) -> None:
     header = """\
 brief:
   title: Test brief
@@ -138,7 +137,7 @@ brief:
     url: www.tjwg.org
   date: 2024-11-15
 """
-    result = check(SOURCE, header=header)
+    result = check(tmp_path, SOURCE, header=header)
     (finding,) = result.of("provenance.url")
     assert (finding.severity, finding.location.line) == ("error", 5)
     assert "organisation" in finding.message
@@ -161,7 +160,7 @@ def test_well_formed_url(address: str, ok: bool) -> None:
     assert well_formed_url(address) is ok
 
 
-def test_unused_source(check: Check) -> None:
+def test_unused_source(tmp_path: Path) -> None:
     body = SOURCE + """\
   - id: cited-in-text
     kind: report
@@ -179,6 +178,6 @@ summary:
   en: As the UN found [[cite:cited-in-text|para. 3]].
   ko: 유엔은 [[cite:cited-in-text|para. 3]].
 """
-    result = check(body)
+    result = check(tmp_path, body)
     (finding,) = result.of("provenance.unused-source")
     assert (finding.severity, finding.location.line) == ("warning", result.line("- id: never-cited"))

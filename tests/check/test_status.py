@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
 from briefbuilder.check.status import attribution_phrases
 
-if TYPE_CHECKING:
-    from conftest import Check
+from rulecheck import check
 
 FIGURES = """\
 sources:
@@ -40,15 +39,15 @@ statistics:
     ("reported", {"unverified-figure"}),
     ("unverified", set()),
 ])
-def test_below_minimum(check: Check, minimum: str, refused: set[str]) -> None:
-    result = check(FIGURES, minimum_status=minimum)
+def test_below_minimum(tmp_path: Path, minimum: str, refused: set[str]) -> None:
+    result = check(tmp_path, FIGURES, minimum_status=minimum)
     findings = result.of("status.below-minimum")
     assert {f.message.split("'")[1] for f in findings} == refused
     assert all(f.severity == "error" for f in findings)
 
 
-def test_below_minimum_points_at_the_status_or_at_the_statistic(check: Check) -> None:
-    result = check(FIGURES, minimum_status="verified")
+def test_below_minimum_points_at_the_status_or_at_the_statistic(tmp_path: Path) -> None:
+    result = check(tmp_path, FIGURES, minimum_status="verified")
     lines = sorted(f.location.line for f in result.of("status.below-minimum"))
     # reported-figure has a 'status:' line; unverified-figure is unverified by default (no status line)
     assert lines == [result.line("status: reported"), result.line("- id: unverified-figure")]
@@ -67,8 +66,8 @@ def narrative(summary: str) -> str:
     "  ko: 보고서에 의하면 [[stat:reported-figure]]건이다.\n",
     "  en: Verified figures need no attribution, so [[stat:verified-figure]] victims.\n",
 ])
-def test_attributed_reported_figures_pass(check: Check, summary: str) -> None:
-    assert check(narrative(summary)).of("status.reported-unattributed") == []
+def test_attributed_reported_figures_pass(tmp_path: Path, summary: str) -> None:
+    assert check(tmp_path, narrative(summary)).of("status.reported-unattributed") == []
 
 
 @pytest.mark.parametrize("summary", [
@@ -81,18 +80,18 @@ def test_attributed_reported_figures_pass(check: Check, summary: str) -> None:
     "  en: Some [[stat:reported-figure|count]] cases were documented.\n",
     "  ko: 기록된 사례는 [[stat:reported-figure]]건이다.\n",
 ])
-def test_unattributed_reported_figures_fail(check: Check, summary: str) -> None:
-    result = check(narrative(summary))
+def test_unattributed_reported_figures_fail(tmp_path: Path, summary: str) -> None:
+    result = check(tmp_path, narrative(summary))
     (finding,) = result.of("status.reported-unattributed")
     assert (finding.severity, finding.location.line) == ("error", result.line("[[stat:reported-figure"))
 
 
-def test_a_citation_s_full_stop_does_not_end_the_sentence(check: Check) -> None:
+def test_a_citation_s_full_stop_does_not_end_the_sentence(tmp_path: Path) -> None:
     summary = "  en: According to TJWG [[cite:tjwg-2024|p. 15]] some [[stat:reported-figure]] cases.\n"
-    assert check(narrative(summary)).of("status.reported-unattributed") == []
+    assert check(tmp_path, narrative(summary)).of("status.reported-unattributed") == []
 
 
-def test_finding_points_at_the_line_in_a_block(check: Check) -> None:
+def test_finding_points_at_the_line_in_a_block(tmp_path: Path) -> None:
     body = FIGURES + """\
 sections:
   - id: findings
@@ -103,7 +102,7 @@ sections:
 
         Later, [[stat:reported-figure]] cases again.
 """
-    result = check(body)
+    result = check(tmp_path, body)
     (finding,) = result.of("status.reported-unattributed")
     assert finding.location.line == result.line("Later, [[stat:")
 

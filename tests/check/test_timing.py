@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
 from briefbuilder.check.timing import years_before
 
-if TYPE_CHECKING:
-    from conftest import Check
+from rulecheck import check
 
 
 def brief(source_date: str, as_of: str) -> str:
@@ -31,8 +30,8 @@ statistics:
 """
 
 
-def test_past_dates_pass(check: Check) -> None:
-    result = check(brief("2024-10-31", "2024-05-31"))
+def test_past_dates_pass(tmp_path: Path) -> None:
+    result = check(tmp_path, brief("2024-10-31", "2024-05-31"))
     assert result.of("time.future") == result.of("time.source-after-statistic") == []
 
 
@@ -40,33 +39,33 @@ def test_past_dates_pass(check: Check) -> None:
     ("2024-12-01", "2024-05-31", "date: 2024-12-01", "after the brief's date 2024-11-15"),
     ("2024-10-31", "2025-02-01", "as_of: 2025-02-01", "after the brief's date 2024-11-15"),
 ])
-def test_dates_after_the_brief(check: Check, source_date: str, as_of: str, marker: str, says: str) -> None:
-    result = check(brief(source_date, as_of))
+def test_dates_after_the_brief(tmp_path: Path, source_date: str, as_of: str, marker: str, says: str) -> None:
+    result = check(tmp_path, brief(source_date, as_of))
     (finding,) = result.of("time.future")
     assert (finding.severity, finding.location.line) == ("error", result.line(marker))
     assert says in finding.message
 
 
-def test_dates_after_today_when_the_brief_is_dated_ahead(check: Check) -> None:
+def test_dates_after_today_when_the_brief_is_dated_ahead(tmp_path: Path) -> None:
     header = "brief:\n  title: T\n  organisation:\n    name: TJWG\n  date: 2025-03-01\n"
-    result = check(brief("2025-02-01", "2024-05-31"), header=header)
+    result = check(tmp_path, brief("2025-02-01", "2024-05-31"), header=header)
     (finding,) = result.of("time.future")
     assert (finding.severity, finding.location.line) == ("error", result.line("date: 2025-02-01"))
     assert "in the future (today is 2025-01-01)" in finding.message
 
 
-def test_a_brief_dated_ahead_is_not_itself_a_finding(check: Check) -> None:
+def test_a_brief_dated_ahead_is_not_itself_a_finding(tmp_path: Path) -> None:
     header = "brief:\n  title: T\n  organisation:\n    name: TJWG\n  date: 2025-03-01\n"
-    assert check(brief("2024-10-31", "2024-05-31"), header=header).of("time.future") == []
+    assert check(tmp_path, brief("2024-10-31", "2024-05-31"), header=header).of("time.future") == []
 
 
 @pytest.mark.parametrize("as_of", ["2024-05-31", "2024-10-31"])
-def test_statistic_up_to_its_source_s_date_passes(check: Check, as_of: str) -> None:
-    assert check(brief("2024-10-31", as_of)).of("time.source-after-statistic") == []
+def test_statistic_up_to_its_source_s_date_passes(tmp_path: Path, as_of: str) -> None:
+    assert check(tmp_path, brief("2024-10-31", as_of)).of("time.source-after-statistic") == []
 
 
-def test_statistic_dated_after_its_source(check: Check) -> None:
-    result = check(brief("2024-10-31", "2024-11-01"))
+def test_statistic_dated_after_its_source(tmp_path: Path) -> None:
+    result = check(tmp_path, brief("2024-10-31", "2024-11-01"))
     (finding,) = result.of("time.source-after-statistic")
     assert (finding.severity, finding.location.line) == ("error", result.line("as_of: 2024-11-01"))
     assert "published on 2024-10-31" in finding.message
@@ -78,8 +77,8 @@ def test_statistic_dated_after_its_source(check: Check) -> None:
     ("2024-10-31", 1, False),
     ("2010-01-01", None, False),  # the audience sets no limit
 ])
-def test_stale(check: Check, source_date: str, years: int | None, stale: bool) -> None:
-    result = check(brief(source_date, "2009-12-31"), staleness_years=years)
+def test_stale(tmp_path: Path, source_date: str, years: int | None, stale: bool) -> None:
+    result = check(tmp_path, brief(source_date, "2009-12-31"), staleness_years=years)
     findings = result.of("time.stale")
     assert [(f.severity, f.location.line) for f in findings] == (
         [("warning", result.line(f"date: {source_date}"))] if stale else [])

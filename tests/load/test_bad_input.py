@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from briefbuilder import BriefError, load_brief
 from briefbuilder.cli import main
-from conftest import MINIMAL_BRIEF
+from testdata import MINIMAL_BRIEF
 
 
 def replace(old: str, new: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import require_tool
+from testdata import require_tool
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt

@@ -10,6 +10,7 @@ layers its own proxies over ``docx.oxml``.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Iterable
 
@@ -18,10 +19,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.parser import parse_xml
+from docx.oxml.ns import NamespacePrefixedTag, nsdecls, qn
+from docx.oxml.parser import oxml_parser, parse_xml
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
+from docx.oxml.text.run import CT_R, _RunContentAppender
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.document import DocumentPart
 from docx.parts.numbering import NumberingPart
@@ -44,9 +46,21 @@ def _set(element: etree._Element, attributes: dict[str, str]) -> etree._Element:
     return element
 
 
+@functools.cache
+def _clark(tag: str) -> tuple[str, dict[str, str]]:
+    prefixed = NamespacePrefixedTag(tag)
+    return prefixed.clark_name, prefixed.nsmap
+
+
+def _element(tag: str) -> BaseOxmlElement:
+    """``OxmlElement(tag)`` without re-parsing the prefixed tag on every call."""
+    clark_name, nsmap = _clark(tag)
+    return oxml_parser.makeelement(clark_name, nsmap=nsmap)
+
+
 def _child(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
     """Append a new `tag` element to `parent`; keyword names are ``w:`` attributes."""
-    element = OxmlElement(tag)
+    element = _element(tag)
     _set(element, {f"w:{name}": value for name, value in attributes.items()})
     parent.append(element)
     return element
@@ -58,10 +72,15 @@ def _child(parent: etree._Element, tag: str, **attributes: str) -> etree._Elemen
 # length. The writer appends instead and moves w:sectPr back to the end once.
 
 
-def append_paragraph(container: BaseOxmlElement) -> CT_P:
-    """A new empty ``w:p`` at the end of `container` (body, footnote, cell)."""
-    paragraph = OxmlElement("w:p")
-    container.append(paragraph)
+def append_paragraph(container: BaseOxmlElement, style_id: str | None) -> CT_P:
+    """A new empty ``w:p`` in style `style_id` at the end of `container` (body, note, cell).
+
+    Style ids are resolved once per document (python-docx looks names up by
+    scanning every style, on every call); None means the default style, Normal.
+    """
+    paragraph = _child(container, "w:p")
+    if style_id is not None:
+        _child(_child(paragraph, "w:pPr"), "w:pStyle", val=style_id)
     return paragraph
 
 
@@ -89,27 +108,39 @@ def append_text(run: BaseOxmlElement, text: str) -> None:
     by far the common case, goes in as a single ``w:t``.
     """
     if "\t" in text or "\n" in text or "\r" in text:
-        from docx.oxml.text.run import _RunContentAppender
-
         _RunContentAppender.append_to_run_from_text(run, text)
     else:
-        run.add_t(text)
+        element = _child(run, "w:t")
+        element.text = text
+        if text != text.strip():
+            element.set(qn("xml:space"), "preserve")
 
 
-def set_paragraph_style(paragraph: BaseOxmlElement, style_id: str | None) -> None:
-    """Apply paragraph style `style_id` (None: the default style, Normal).
+def append_run(
+    container: BaseOxmlElement,
+    text: str,
+    *,
+    style_id: str | None = None,
+    bold: bool = False,
+    italic: bool = False,
+) -> CT_R:
+    """A ``w:r`` of `text` in character style `style_id` at the end of a paragraph or link.
 
-    Styles are resolved to ids once per document: python-docx's name lookup
-    scans every style on each call, which dominated the writing time.
+    `bold` and `italic` are direct formatting, for emphasis inside a run that
+    already names a style (a link, code): a run can name only one style.
     """
-    if style_id is not None:
-        paragraph.get_or_add_pPr().style = style_id
-
-
-def set_run_style(run: BaseOxmlElement, style_id: str | None) -> None:
-    """Apply character style `style_id` to a ``w:r`` (None: no character style)."""
-    if style_id is not None:
-        run.get_or_add_rPr().style = style_id
+    run = _child(container, "w:r")
+    if style_id is not None or bold or italic:
+        properties = _child(run, "w:rPr")
+        if style_id is not None:
+            _child(properties, "w:rStyle", val=style_id)
+        if bold:
+            _child(properties, "w:b")
+        if italic:
+            _child(properties, "w:i")
+    if text:
+        append_text(run, text)
+    return run
 
 
 def set_table_style(table: BaseOxmlElement, style_id: str | None) -> None:
@@ -368,100 +399,115 @@ LIST_INDENT = 720  # twips per nesting level (1.27 cm)
 HANGING = 360
 
 
-def numbering_part(document_part: DocumentPart) -> NumberingPart:
-    """The document's numbering part, created empty if the base document has none.
+def numbering(document_part: DocumentPart) -> Numbering:
+    """The document's numbering, in a numbering part created if the base document has none.
 
     (python-docx's ``NumberingPart.new`` is not implemented.)
     """
     try:
-        return document_part.part_related_by(RT.NUMBERING)
+        part = document_part.part_related_by(RT.NUMBERING)
     except KeyError:
         element = parse_xml(f"<w:numbering {nsdecls('w', 'r')}/>")
         part = NumberingPart(
             PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, document_part.package
         )
         document_part.relate_to(part, RT.NUMBERING)
-        return part
+    return Numbering(part.element)
 
 
-def _next_id(numbering: BaseOxmlElement, tag: str, attribute: str) -> int:
-    ids = [int(element.get(qn(attribute))) for element in numbering.findall(qn(tag))]
+def _next_id(parent: BaseOxmlElement, tag: str, attribute: str) -> int:
+    ids = [int(element.get(qn(attribute))) for element in parent.findall(qn(tag))]
     return max(ids, default=0) + 1
 
 
-def add_abstract_list(
-    numbering: BaseOxmlElement, kind: str, *, paragraph_style: str | None = None
-) -> int:
-    """Define a nine-level list of `kind` ("bullet" or "ordered"); return its id.
+class Numbering:
+    """The list definitions of a numbering part (``w:abstractNum``) and their instances (``w:num``).
 
-    When `paragraph_style` is given the list is single-level and tied to that
-    style (Word's way of making a numbered paragraph style).
+    Fresh ids are counted here rather than found by rescanning the part for
+    every list of a long document.
     """
-    abstract_id = _next_id(numbering, "w:abstractNum", "w:abstractNumId")
-    abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), str(abstract_id))
-    # nsid identifies a list across copy and paste; derive it from the id so it is stable.
-    _child(abstract, "w:nsid", val=f"{0x5BB10000 + abstract_id:08X}")
-    levels = 1 if paragraph_style else 9
-    _child(abstract, "w:multiLevelType", val="singleLevel" if levels == 1 else "hybridMultilevel")
-    for level in range(levels):
-        lvl = _child(abstract, "w:lvl", ilvl=str(level))
-        _child(lvl, "w:start", val="1")
-        if kind == "bullet":
-            _child(lvl, "w:numFmt", val="bullet")
-            text = BULLETS[level % len(BULLETS)]
+
+    def __init__(self, element: BaseOxmlElement) -> None:
+        self.element = element
+        self._next_abstract_id = _next_id(element, "w:abstractNum", "w:abstractNumId")
+        self._next_num_id = _next_id(element, "w:num", "w:numId")
+
+    def add_abstract_list(self, kind: str, *, paragraph_style: str | None = None) -> int:
+        """Define a nine-level list of `kind` ("bullet" or "ordered"); return its id.
+
+        When `paragraph_style` is given the list is single-level and tied to that
+        style (Word's way of making a numbered paragraph style).
+        """
+        abstract_id = self._next_abstract_id
+        self._next_abstract_id += 1
+        abstract = _element("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), str(abstract_id))
+        # nsid identifies a list across copy and paste; derive it from the id so it is stable.
+        _child(abstract, "w:nsid", val=f"{0x5BB10000 + abstract_id:08X}")
+        levels = 1 if paragraph_style else 9
+        _child(abstract, "w:multiLevelType", val="singleLevel" if levels == 1 else "hybridMultilevel")
+        for level in range(levels):
+            lvl = _child(abstract, "w:lvl", ilvl=str(level))
+            _child(lvl, "w:start", val="1")
+            if kind == "bullet":
+                _child(lvl, "w:numFmt", val="bullet")
+                text = BULLETS[level % len(BULLETS)]
+            else:
+                _child(lvl, "w:numFmt", val=ORDERED_FORMATS[level % len(ORDERED_FORMATS)])
+                text = f"%{level + 1}."
+            if paragraph_style:
+                _child(lvl, "w:pStyle", val=paragraph_style)
+            _child(lvl, "w:lvlText", val=text)
+            _child(lvl, "w:lvlJc", val="left")
+            pPr = _child(lvl, "w:pPr")
+            if paragraph_style:
+                # UN style: the number hangs in a 1 cm gutter, the text aligned after it.
+                _child(pPr, "w:ind", left="567", hanging="567")
+            else:
+                _child(pPr, "w:ind", left=str(LIST_INDENT * (level + 1)), hanging=str(HANGING))
+        first_num = self.element.find(qn("w:num"))
+        if first_num is None:
+            self.element.append(abstract)
         else:
-            _child(lvl, "w:numFmt", val=ORDERED_FORMATS[level % len(ORDERED_FORMATS)])
-            text = f"%{level + 1}."
-        if paragraph_style:
-            _child(lvl, "w:pStyle", val=paragraph_style)
-        _child(lvl, "w:lvlText", val=text)
-        _child(lvl, "w:lvlJc", val="left")
-        pPr = _child(lvl, "w:pPr")
-        if paragraph_style:
-            # UN style: the number hangs in the margin-side gutter, text aligned after it.
-            _child(pPr, "w:ind", left="567", hanging="567")
-        else:
-            _child(pPr, "w:ind", left=str(LIST_INDENT * (level + 1)), hanging=str(HANGING))
-    first_num = numbering.find(qn("w:num"))
-    if first_num is None:
-        numbering.append(abstract)
-    else:
-        first_num.addprevious(abstract)  # schema: every abstractNum before any num
-    return abstract_id
+            first_num.addprevious(abstract)  # schema: every abstractNum before any num
+        return abstract_id
 
+    def add_list_instance(self, abstract_id: int, *, level: int = 0, start: int | None = None) -> int:
+        """A new ``w:num`` of list definition `abstract_id`; return its ``numId``.
 
-def add_list_instance(
-    numbering: BaseOxmlElement, abstract_id: int, *, level: int = 0, start: int | None = None
-) -> int:
-    """A new ``w:num`` of list definition `abstract_id`; return its ``numId``.
+        Each Markdown list gets its own instance, and `start` is set as a level
+        override, so numbering restarts for every list (and honours ``3.``).
+        """
+        num_id = self._next_num_id
+        self._next_num_id += 1
+        num = _child(self.element, "w:num", numId=str(num_id))
+        _child(num, "w:abstractNumId", val=str(abstract_id))
+        if start is not None:
+            override = _child(num, "w:lvlOverride", ilvl=str(level))
+            _child(override, "w:startOverride", val=str(start))
+        return num_id
 
-    Each Markdown list gets its own instance, and `start` is set as a level
-    override, so numbering restarts for every list (and honours ``3.``).
-    """
-    num_id = _next_id(numbering, "w:num", "w:numId")
-    num = OxmlElement("w:num")
-    num.set(qn("w:numId"), str(num_id))
-    _child(num, "w:abstractNumId", val=str(abstract_id))
-    if start is not None:
-        override = _child(num, "w:lvlOverride", ilvl=str(level))
-        _child(override, "w:startOverride", val=str(start))
-    numbering.append(num)
-    return num_id
-
-
-def has_list_instance(numbering: BaseOxmlElement, num_id: int) -> bool:
-    """Whether ``w:num`` `num_id` exists (a style may point at a missing one)."""
-    return any(
-        num.get(qn("w:numId")) == str(num_id) for num in numbering.findall(qn("w:num"))
-    )
+    def has_list_instance(self, num_id: int) -> bool:
+        """Whether ``w:num`` `num_id` exists (a style may point at a missing one)."""
+        return any(
+            num.get(qn("w:numId")) == str(num_id) for num in self.element.findall(qn("w:num"))
+        )
 
 
 def set_paragraph_numbering(paragraph: BaseOxmlElement, num_id: int, level: int) -> None:
-    """Make a ``w:p`` an item of list instance `num_id` at nesting `level`."""
-    numPr = paragraph.get_or_add_pPr().get_or_add_numPr()
-    numPr.get_or_add_ilvl().val = level
-    numPr.get_or_add_numId().val = num_id
+    """Make a new ``w:p`` an item of list instance `num_id` at nesting `level`."""
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is None:
+        properties = _element("w:pPr")
+        paragraph.insert(0, properties)
+    numbering_properties = _element("w:numPr")
+    _child(numbering_properties, "w:ilvl", val=str(level))
+    _child(numbering_properties, "w:numId", val=str(num_id))
+    style = properties.find(qn("w:pStyle"))
+    if style is None:
+        properties.insert(0, numbering_properties)  # w:numPr follows only w:pStyle..w:widowControl
+    else:
+        style.addnext(numbering_properties)
 
 
 # -- footnotes -------------------------------------------------------------------------
@@ -473,6 +519,8 @@ class FootnotesPart(StoryPart):
     A story part, like a header, so paragraphs in it resolve style names through
     the document and hyperlinks in it get relationships of their own.
     """
+
+    _next_footnote_id: int | None = None
 
     @classmethod
     def for_document(cls, document_part: DocumentPart) -> FootnotesPart:
@@ -516,10 +564,11 @@ class FootnotesPart(StoryPart):
 
     def add_footnote(self) -> tuple[int, BaseOxmlElement]:
         """Append an empty normal footnote; return its id and element (a block container)."""
-        footnote_id = _next_id(self._element, "w:footnote", "w:id")
-        footnote = OxmlElement("w:footnote")
-        footnote.set(qn("w:id"), str(footnote_id))
-        self._element.append(footnote)
+        if self._next_footnote_id is None:
+            self._next_footnote_id = _next_id(self._element, "w:footnote", "w:id")
+        footnote_id = self._next_footnote_id
+        self._next_footnote_id += 1
+        footnote = _child(self._element, "w:footnote", id=str(footnote_id))
         return footnote_id, footnote
 
 

@@ -169,23 +169,20 @@ def _define_styles(document: Document) -> None:
 
 def _number_paragraph_style(document: Document) -> None:
     """Replace the template's list definitions by the one list of numbered paragraphs."""
-    numbering = oxml.numbering_part(document.part).element
+    numbering = oxml.numbering(document.part).element
     for definition in list(numbering):
         numbering.remove(definition)
-    attach_numbered_paragraphs(document)
+    attach_numbered_paragraphs(document, oxml.numbering(document.part))
 
 
-def attach_numbered_paragraphs(document: Document) -> int:
+def attach_numbered_paragraphs(document: Document, numbering: oxml.Numbering) -> int:
     """Tie the "Numbered Paragraph" style to a list of its own; return the ``numId``.
 
     Every paragraph in the style then shares one numbering instance, so the
     numbers run on through the whole document (UN style), across headings.
     """
-    numbering = oxml.numbering_part(document.part).element
-    abstract_id = oxml.add_abstract_list(
-        numbering, "ordered", paragraph_style=NUMBERED_PARAGRAPH.style_id
-    )
-    num_id = oxml.add_list_instance(numbering, abstract_id)
+    abstract_id = numbering.add_abstract_list("ordered", paragraph_style=NUMBERED_PARAGRAPH.style_id)
+    num_id = numbering.add_list_instance(abstract_id)
     oxml.set_style_numbering(document.styles[NUMBERED_PARAGRAPH.name].element, num_id)
     return num_id
 

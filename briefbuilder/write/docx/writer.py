@@ -29,7 +29,6 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
@@ -37,7 +36,6 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
@@ -196,8 +194,8 @@ class _Blocks:
     element: BaseOxmlElement
     story: Document | oxml.FootnotesPart
 
-    def add_paragraph(self) -> Paragraph:
-        return Paragraph(oxml.append_paragraph(self.element), self.story)
+    def add_paragraph(self, style_id: str | None) -> Paragraph:
+        return Paragraph(oxml.append_paragraph(self.element, style_id), self.story)
 
     def add_table(self, rows: int, columns: int, width: int) -> Table:
         return Table(oxml.append_table(self.element, rows, columns, width), self.story)
@@ -236,7 +234,7 @@ class _BodyWriter:
             spec: None if style.element.default else style.style_id for spec, style in styles.items()
         }
         self._numbered_paragraphs = layout.numbered_paragraphs
-        self._numbering = oxml.numbering_part(document.part).element
+        self._numbering = oxml.numbering(document.part)
         self._list_definitions: dict[str, int] = {}
         self._footnotes: oxml.FootnotesPart | None = None
         self._footnote_definitions: dict[int, SyntaxTreeNode] = {}
@@ -262,8 +260,8 @@ class _BodyWriter:
         """Keep the base's numbered-paragraph list if it has a working one, else add ours."""
         style = self._styles[ref.NUMBERED_PARAGRAPH].element
         num_id = oxml.style_numbering_id(style)
-        if num_id is None or not oxml.has_list_instance(self._numbering, num_id):
-            ref.attach_numbered_paragraphs(self._document)
+        if num_id is None or not self._numbering.has_list_instance(num_id):
+            ref.attach_numbered_paragraphs(self._document, self._numbering)
 
     # -- blocks
 
@@ -286,7 +284,7 @@ class _BodyWriter:
             self._table(node, context)
         elif kind in ("code_block", "fence"):
             paragraph = self._add_paragraph(context, ref.SOURCE_CODE)
-            self._add_run(paragraph, paragraph._p, node.content.rstrip("\n"), _Format())
+            self._add_run(paragraph._p, node.content.rstrip("\n"), _Format())
         elif kind == "hr":
             self._add_paragraph(context, ref.HORIZONTAL_RULE)
         elif kind == "footnote_block":
@@ -295,10 +293,7 @@ class _BodyWriter:
             raise BriefError.at(None, "markdown", f"unsupported Markdown element {kind!r}")
 
     def _add_paragraph(self, context: _Context, spec: ref.StyleSpec | None) -> Paragraph:
-        paragraph = context.container.add_paragraph()
-        if spec is not None:
-            oxml.set_paragraph_style(paragraph._p, self._style_ids[spec])
-        return paragraph
+        return context.container.add_paragraph(self._style_ids[spec] if spec else None)
 
     def _paragraph(self, node: SyntaxTreeNode, context: _Context, spec: ref.StyleSpec | None = None) -> Paragraph:
         if spec is None:
@@ -326,8 +321,7 @@ class _BodyWriter:
             self._numbered_paragraph_items(node, context)
             return
         depth = context.list_depth
-        num_id = oxml.add_list_instance(
-            self._numbering,
+        num_id = self._numbering.add_list_instance(
             self._list_definition("ordered" if ordered else "bullet"),
             level=depth,
             # Word continues a list definition's numbers across instances unless told.
@@ -362,7 +356,7 @@ class _BodyWriter:
 
     def _list_definition(self, kind: str) -> int:
         if kind not in self._list_definitions:
-            self._list_definitions[kind] = oxml.add_abstract_list(self._numbering, kind)
+            self._list_definitions[kind] = self._numbering.add_abstract_list(kind)
         return self._list_definitions[kind]
 
     def _table(self, node: SyntaxTreeNode, context: _Context) -> None:
@@ -397,17 +391,17 @@ class _BodyWriter:
         for node in nodes:
             kind = node.type
             if kind == "text":
-                self._add_run(paragraph, target, node.content, form)
+                self._add_run(target, node.content, form)
             elif kind == "softbreak":
-                self._add_run(paragraph, target, " ", form)
+                self._add_run(target, " ", form)
             elif kind == "hardbreak":
-                oxml.add_break(self._add_run(paragraph, target, "", form)._r)
+                oxml.add_break(self._add_run(target, "", form))
             elif kind == "em":
                 self._inlines(paragraph, target, node.children, replace(form, italic=True), context)
             elif kind == "strong":
                 self._inlines(paragraph, target, node.children, replace(form, bold=True), context)
             elif kind == "code_inline":
-                self._add_run(paragraph, target, node.content, replace(form, span_style=ref.VERBATIM))
+                self._add_run(target, node.content, replace(form, span_style=ref.VERBATIM))
             elif kind == "link":
                 self._link(paragraph, target, node, form, context)
             elif kind == "image":  # briefs have no images; keep the description
@@ -419,23 +413,19 @@ class _BodyWriter:
             else:
                 raise BriefError.at(None, "markdown", f"unsupported Markdown element {kind!r}")
 
-    def _add_run(self, paragraph: Paragraph, target: BaseOxmlElement, text: str, form: _Format) -> Run:
-        run = Run(target.add_r(), paragraph)
+    def _add_run(self, target: BaseOxmlElement, text: str, form: _Format) -> BaseOxmlElement:
         if form.span_style is not None:
-            oxml.set_run_style(run._r, self._style_ids[form.span_style])
-            # a run names one character style: emphasis inside a link or code is direct
-            run.bold = form.bold or None
-            run.italic = form.italic or None
-        elif form.bold or form.italic:
+            return oxml.append_run(
+                target, text, style_id=self._style_ids[form.span_style], bold=form.bold, italic=form.italic
+            )
+        emphasis = None
+        if form.bold or form.italic:
             emphasis = (
                 ref.STRONG_EMPHASIS
                 if form.bold and form.italic
                 else ref.STRONG if form.bold else ref.EMPHASIS
             )
-            oxml.set_run_style(run._r, self._style_ids[emphasis])
-        if text:
-            oxml.append_text(run._r, text)
-        return run
+        return oxml.append_run(target, text, style_id=self._style_ids[emphasis] if emphasis else None)
 
     def _link(
         self,
@@ -466,12 +456,11 @@ class _BodyWriter:
         definition = self._footnote_definitions.get(node.meta["id"])
         if context.in_footnote or definition is None:
             # Word has no notes inside notes: show the label as written.
-            self._add_run(paragraph, target, f"[^{node.meta.get('label', '')}]", form)
+            self._add_run(target, f"[^{node.meta.get('label', '')}]", form)
             return
         footnote_id = self._write_footnote(definition)
-        mark = self._add_run(paragraph, target, "", _Format())
-        oxml.set_run_style(mark._r, self._style_ids[ref.FOOTNOTE_REFERENCE])
-        oxml.add_footnote_reference(mark._r, footnote_id)
+        mark = oxml.append_run(target, "", style_id=self._style_ids[ref.FOOTNOTE_REFERENCE])
+        oxml.add_footnote_reference(mark, footnote_id)
 
     def _write_footnote(self, definition: SyntaxTreeNode) -> int:
         if self._footnotes is None:
@@ -482,10 +471,9 @@ class _BodyWriter:
         children = list(definition.children)
         opening = children.pop(0) if children and children[0].type == "paragraph" else None
         first = self._add_paragraph(context, ref.FOOTNOTE_TEXT)
-        number = self._add_run(first, first._p, "", _Format())
-        oxml.set_run_style(number._r, self._style_ids[ref.FOOTNOTE_REFERENCE])
-        oxml.add_footnote_number(number._r)
-        self._add_run(first, first._p, " ", _Format())
+        number = oxml.append_run(first._p, "", style_id=self._style_ids[ref.FOOTNOTE_REFERENCE])
+        oxml.add_footnote_number(number)
+        oxml.append_run(first._p, " ")
         if opening is not None:
             self._inlines(first, first._p, _inline_children(opening), _Format(), context)
         self._blocks(children, context)

@@ -1,14 +1,15 @@
-"""Fixtures for rule tests: briefs written inline as YAML, loaded from a temporary file."""
+"""Helpers for rule tests: briefs written inline as YAML, loaded from a temporary file.
+
+Not a conftest.py: other test folders import names from their own ``conftest``
+module, which a second conftest here would shadow.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from briefbuilder.audience import Pack
 from briefbuilder.check import CheckContext, Finding, run_rules
@@ -103,24 +104,11 @@ class Result:
         return self.header.count("\n") + lines[0]
 
 
-Check = Callable[..., Result]
-
-
-@pytest.fixture
-def check(tmp_path: Path) -> Check:
-    """``check(body, **pack_settings)``: every finding on header + body under a test pack."""
-
-    def run(body: str, *, header: str = HEADER, today: dt.date = TODAY, languages: tuple[str, ...] = ("en",),
-            **pack: Any) -> Result:
-        path = tmp_path / "brief.yaml"
-        path.write_text(header + body, encoding="utf-8")
-        brief = load_brief(path)
-        context = CheckContext(brief, Pack(name="t", description={"en": "t"}, **pack), languages, today=today)
-        return Result(run_rules(context), body, header)
-
-    return run
-
-
-@pytest.fixture
-def tjwg() -> str:
-    return TJWG
+def check(tmp_path: Path, body: str, *, header: str = HEADER, today: dt.date = TODAY,
+          languages: tuple[str, ...] = ("en",), **pack: Any) -> Result:
+    """Every finding on header + body, under a test audience pack with ``pack`` settings."""
+    path = tmp_path / "brief.yaml"
+    path.write_text(header + body, encoding="utf-8")
+    brief = load_brief(path)
+    context = CheckContext(brief, Pack(name="t", description={"en": "t"}, **pack), languages, today=today)
+    return Result(run_rules(context), body, header)

@@ -1,0 +1,118 @@
+"""Claims in a brief are checked against the catalog: contradictions are errors, gaps warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefbuilder.catalog import catalog_for_brief
+from briefbuilder.check import Finding
+from briefbuilder.errors import BriefError
+from briefbuilder.load import load_brief
+
+Check = Callable[..., list[Finding]]
+
+
+def test_dprk_is_not_party_to_the_refugee_convention(check_claims: Check) -> None:
+    [finding] = check_claims("{state: KP, treaty: refugee-convention-1951, party: true}")
+    assert (finding.severity, finding.rule) == ("error", "claims.contradiction")
+    message = finding.message
+    assert "the Democratic People's Republic of Korea is not a party to the Convention relating to the Status of Refugees" in message
+    assert "catalog as of 2026-11: no action, confirmed as of 2016" in message
+    assert "source: UNTC scrape 2013; Asia-Pacific refugee-rights table 2016" in message
+    assert "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=V-2&chapter=5&clang=_en" in message
+    assert finding.location is not None and finding.location.line == 7
+
+
+def test_china_party_since_its_accession_is_fine(check_claims: Check) -> None:
+    assert check_claims("{state: CN, treaty: refugee-convention-1951, party: true, since: 1982-09-24}") == []
+    assert check_claims("{state: KP, treaty: refugee-convention-1951, party: false}") == []
+
+
+def test_wrong_since_date_is_an_error(check_claims: Check) -> None:
+    [finding] = check_claims("{state: CN, treaty: refugee-convention-1951, party: true, since: 1982-10-24}")
+    assert (finding.severity, finding.rule) == ("error", "claims.since")
+    assert "since 1982-10-24" in finding.message and "accession on 1982-09-24" in finding.message
+
+
+def test_denying_a_confirmed_party_is_a_contradiction(check_claims: Check) -> None:
+    [finding] = check_claims("{state: KP, treaty: iccpr, party: false}")
+    assert finding.rule == "claims.contradiction"
+    assert "is a party to the International Covenant on Civil and Political Rights since 1981-09-14" in finding.message
+    assert "treat the DPRK as bound" in finding.message
+
+
+def test_a_signatory_is_not_a_party(check_claims: Check) -> None:
+    [finding] = check_claims("{state: CN, treaty: iccpr, party: true}")
+    assert finding.rule == "claims.contradiction"
+    assert "China is not a party" in finding.message and "signed on 1998-10-05" in finding.message
+    assert check_claims("{state: CN, treaty: iccpr, party: false}") == []
+
+
+def test_state_outside_the_catalog_cannot_be_verified(check_claims: Check) -> None:
+    [finding] = check_claims("{state: FR, treaty: iccpr, party: true}")
+    assert (finding.severity, finding.rule) == ("warning", "claims.unverifiable")
+    assert finding.message.startswith("cannot verify") and "'FR'" in finding.message
+
+
+def test_year_confirmed_day_cannot_be_verified_but_year_can(check_claims: Check) -> None:
+    [same_year] = check_claims("{state: MN, treaty: iccpr, party: true, since: 1974-11-18}")
+    assert (same_year.severity, same_year.rule) == ("warning", "claims.unverifiable")
+    assert "only the year" in same_year.message
+    [other_year] = check_claims("{state: MN, treaty: iccpr, party: true, since: 1975-11-18}")
+    assert (other_year.severity, other_year.rule) == ("error", "claims.since")
+    # the status itself is confirmed: denying it is still a contradiction
+    [denied] = check_claims("{state: MN, treaty: iccpr, party: false}")
+    assert denied.rule == "claims.contradiction"
+
+
+def test_unknown_treaty_is_a_located_error(check_claims: Check) -> None:
+    """Decision: an unknown treaty id is an error, like an unknown source id (it is almost always a typo)."""
+    [finding] = check_claims("{state: KP, treaty: cat, party: false}", "{state: KP, treaty: icpr, party: true}")
+    assert (finding.severity, finding.rule) == ("error", "claims.unknown-treaty")
+    assert "did you mean 'iccpr'?" in finding.message
+    assert finding.location is not None and finding.location.line == 8
+
+
+def test_since_on_a_non_party_claim_is_an_error(check_claims: Check) -> None:
+    [finding] = check_claims("{state: US, treaty: refugee-convention-1951, party: false, since: 1968-11-01}")
+    assert (finding.severity, finding.rule) == ("error", "claims.since")
+
+
+def test_claim_without_a_state_is_a_load_error(write_claims: Callable[..., Path]) -> None:
+    path = write_claims("{state: KP, treaty: iccpr, party: true}", "{treaty: iccpr, party: true}")
+    with pytest.raises(BriefError) as caught:
+        load_brief(path)
+    [problem] = caught.value.problems
+    assert problem.field == "claims[1].state" and "missing" in problem.message
+    assert problem.location is not None and (problem.location.file, problem.location.line) == (str(path), 8)
+
+
+def test_unconfirmed_catalog_record_is_only_a_warning(tmp_path: Path, check_claims: Check) -> None:
+    (tmp_path / "catalog.yaml").write_text(
+        "status:\n"
+        "  KP:\n"
+        "    cat: {action: accession, date: 2026-03-01, confidence: unconfirmed, source: press report, replaces: true}\n",
+        encoding="utf-8")
+    catalog = catalog_for_brief(tmp_path)
+    [agrees] = check_claims("{state: KP, treaty: cat, party: true}", catalog=catalog)
+    [disagrees] = check_claims("{state: KP, treaty: cat, party: false}", catalog=catalog)
+    assert {agrees.rule, disagrees.rule} == {"claims.unverifiable"}
+    assert {agrees.severity, disagrees.severity} == {"warning"}
+    assert "catalog agrees" in agrees.message and "says otherwise" in disagrees.message
+
+
+def test_catalog_beside_the_brief_is_used_when_none_is_given(tmp_path: Path, check_claims: Check) -> None:
+    (tmp_path / "catalog.yaml").write_text(
+        "states:\n"
+        "  FR:\n"
+        "    names: {en: {un: {text: France, confidence: unconfirmed, source: test}}}\n"
+        "status:\n"
+        "  FR:\n"
+        "    iccpr: {action: accession, date: 1980-11-04, confidence: confirmed, source: test source}\n",
+        encoding="utf-8")
+    [finding] = check_claims("{state: FR, treaty: iccpr, party: false}")
+    assert finding.rule == "claims.contradiction" and "France is a party" in finding.message
+    assert "source: test source" in finding.message

@@ -1,0 +1,45 @@
+"""A non-editable install works on its own: templates and locales ship in the wheel."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from testdata import EXAMPLE, REPO
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(REPO)],
+                   check=True)
+    return next(dist.glob("briefbuilder-*.whl"))
+
+
+def test_wheel_carries_templates_locales_and_catalog(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "briefbuilder/templates/base/brief.md.j2" in names
+    assert "briefbuilder/locales/ko/LC_MESSAGES/briefbuilder.po" in names
+    assert "briefbuilder/locales/ko/locale.yaml" in names
+    assert any(name.startswith("briefbuilder/catalog/") and name.endswith(".yaml") for name in names)
+
+
+def test_installed_cli_builds_the_example_away_from_the_source_tree(wheel: Path, tmp_path: Path) -> None:
+    environment = tmp_path / "venv"
+    venv.create(environment, system_site_packages=True, with_pip=True)
+    python = environment / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", str(wheel)],
+                   check=True)
+    out = tmp_path / "out"
+    result = subprocess.run([str(environment / "bin" / "briefbuilder"), "build", str(EXAMPLE), "--lang", "ko,en",
+                             "-o", str(out)], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    located = subprocess.run([str(python), "-c", "import briefbuilder; print(briefbuilder.__file__)"],
+                             cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert str(environment) in located, "the test must exercise the installed copy"
+    assert "2024년 10월 31일" in (out / "enforced-disappearances.ko.md").read_text(encoding="utf-8")
