@@ -51,6 +51,7 @@ class Pack(Located):
     uncounted: list[Part] = Field(default_factory=lambda: ["cover", "notes"])  # parts the word limit leaves out
     max_recommendations: int | None = None
     recommendations_field: str = "recommendations"  # the list this pack prints as its recommendations
+    smart_recommendations: bool = False  # warn when a recommendation has no number (no deadline or target)
     required_sections: list[str] = Field(default_factory=list)
     required_fields: list[str] = Field(default_factory=list)  # dotted paths, e.g. submission.cycle
     case_elements: bool = False  # check the WGEID's six required elements of a case

@@ -79,12 +79,13 @@ def main() -> None:
               help="Folder to write into.")
 @templates_option
 @click.option("--draft", is_flag=True, help="Build even if checks fail; the output is marked as a draft.")
+@click.option("--evidence", is_flag=True, help="Also write the evidence annex as CSV and JSON for reviewers.")
 @reports_errors
 def build_command(brief: Path, languages: str | None, formats: str, audiences: str | None, out_dir: Path,
-                  template_dirs: tuple[Path, ...], draft: bool) -> None:
+                  template_dirs: tuple[Path, ...], draft: bool, evidence: bool) -> None:
     """Check BRIEF (a YAML file or a folder holding brief.yaml) and write its documents."""
     result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
-                   audiences=_split(audiences), template_dirs=template_dirs, draft=draft)
+                   audiences=_split(audiences), template_dirs=template_dirs, draft=draft, evidence=evidence)
     for finding in result.findings:
         click.echo(str(finding), err=True)
     if result.draft:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel, field_validator
@@ -312,6 +312,15 @@ class Brief(Located):
 
     def statistic(self, statistic_id: str) -> Statistic | None:
         return next((s for s in self.statistics if s.id == statistic_id), None)
+
+    def count_of(self, statistic: Statistic) -> int | None:
+        """k of N for a percentage with a base: as given, else derived (half-up)."""
+        base = self.base_of(statistic)
+        if statistic.unit != "percent" or base is None:
+            return None
+        if statistic.count is not None:
+            return statistic.count
+        return int((Decimal(statistic.value) * base / 100).quantize(Decimal(1), ROUND_HALF_UP))
 
     def base_of(self, statistic: Statistic) -> int | None:
         """The N of a percentage, following a base given as a statistic id."""

@@ -20,8 +20,10 @@ from .errors import BriefError
 from .load import load_brief
 from .model import Brief
 from .render import load_locale, render
+from .render.evidence import evidence_rows
 from .write import WRITERS, writer
 from .write.atomic import write_atomic
+from .write.evidence import evidence_csv, evidence_json
 
 ALL = "all"
 
@@ -70,8 +72,12 @@ def build(
     audiences: Sequence[str] | None = None,
     template_dirs: Sequence[Path] = (),
     draft: bool = False,
+    evidence: bool = False,
 ) -> BuildResult:
     """Build every (audience × language × format) of ``brief`` into ``out_dir``.
+
+    With ``evidence``, also write the evidence annex as ``<brief>.evidence.<lang>.csv``
+    and ``.json`` for reviewers.
 
     Raises :class:`ChecksFailed` when the checks find errors and ``draft`` is
     false, and :class:`BriefError` for unusable input; in both cases no file is
@@ -100,10 +106,21 @@ def build(
         for document, audience in zip(documents, [a for a in audiences for _ in languages])
         for fmt in formats
     ]
+    if evidence:
+        files += _evidence_files(brief, languages, Path(out_dir))
     inputs = _inputs(brief)
     for path, data in files:
         write_atomic(path, data, inputs=inputs)
     return BuildResult(outputs=[path for path, _ in files], findings=findings, draft=failed)
+
+
+def _evidence_files(brief: Brief, languages: Sequence[str], out_dir: Path) -> list[tuple[Path, bytes]]:
+    files = []
+    for language in languages:
+        rows = evidence_rows(brief, language)
+        files.append((out_dir / f"{brief.name}.evidence.{language}.csv", evidence_csv(rows)))
+        files.append((out_dir / f"{brief.name}.evidence.{language}.json", evidence_json(rows)))
+    return files
 
 
 def render_brief(brief: Brief | str | Path, language: str, **options: Any) -> RenderedDocument:

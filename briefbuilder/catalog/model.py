@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
@@ -225,7 +226,11 @@ class Treaty(Located):
         return self.untc.status_url if self.untc else self.status_url
 
     def title(self, lang: str) -> str:
-        return self._text(self.titles, lang, "title").text
+        """The official title in ``lang``; a missing language is an error, never another language."""
+        if lang not in self.titles:
+            raise BriefError.at(self.where(), f"treaties.{self.id}.title", f"no '{lang}' title",
+                                f"add '{lang}:' with text, confidence and source in the catalog")
+        return self.titles[lang].text
 
     def short(self, lang: str) -> str:
         """The short name in ``lang``, else the full title (never another language's)."""
@@ -249,12 +254,6 @@ class Treaty(Located):
                 f"use one of: {known}; or add it under 'articles: {{{self.id}: ...}}' in catalog.yaml beside the brief",
             )
         return self.articles[canonical]
-
-    def _text(self, facts: dict[str, TextFact], lang: str, field: str) -> TextFact:
-        if lang not in facts:
-            raise BriefError.at(self.where(), f"treaties.{self.id}.{field}", f"no '{lang}' {field}",
-                                f"add '{lang}:' with text, confidence and source in the catalog")
-        return facts[lang]
 
 
 class State(Located):
@@ -357,7 +356,7 @@ def _roman_to_int(roman: str) -> int:
     return total
 
 
-def did_you_mean(name: str, known: list[str] | Any) -> str:
+def did_you_mean(name: str, known: Iterable[str]) -> str:
     """A hint for an unknown name: the closest known one, else the whole list."""
     names = sorted(known)
     close = difflib.get_close_matches(name, names, n=1)

@@ -6,3 +6,4 @@ from . import provenance  # noqa: F401
 from . import status  # noqa: F401
 from . import timing  # noqa: F401
 from . import claims  # noqa: F401
+from . import constraints  # noqa: F401

@@ -77,10 +77,7 @@ def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, 
         template = env.get_template(pack.template_name(locale.code))
         return template.render(
             brief=context.brief, meta=context.brief.brief, lang=locale.code, pack=pack.model_dump(exclude={"directory"}),
-            draft=draft, bb=context,
-            text=context.text, name=context.name, date=context.date, number=context.number,
-            percent=context.percent, count=context.count, list=context.list, term=context.term,
-            narrative=context.narrative, paragraphs=context.paragraphs, cell=context.cell, lines=context.lines, stat=context.stat, cite=context.cite,
+            draft=draft, **context.helpers(),
         )
     except BriefError:
         raise

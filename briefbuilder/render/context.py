@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from ..audience import Pack
 from ..errors import BriefError, Location
 from ..model import Brief, SourceRef, Statistic, Text
 from .citations import SourceCitations
+from .evidence import STATUS_NAMES, evidence_rows
 from .locale import LocaleData
 from .markdown import Markdown, escape_markdown
 from .notes import Footnotes
@@ -27,6 +28,10 @@ ATTRIBUTION = C_("attribution", "%(value)s, according to %(publisher)s")
 
 
 class RenderContext:
+    # The helpers templates call by name (see templates/base/brief.md.j2).
+    HELPERS = ("text", "name", "date", "number", "percent", "count", "list", "term", "narrative",
+               "paragraphs", "cell", "lines", "stat", "cite", "evidence")
+
     def __init__(self, brief: Brief, locale: LocaleData, pack: Pack, catalog: Any = None) -> None:
         self.brief = brief
         self.locale = locale
@@ -35,6 +40,9 @@ class RenderContext:
         self.notes = Footnotes()
         self.citations = SourceCitations(locale, self.date)
         self.paragraph_number = 0
+
+    def helpers(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.HELPERS}
 
     # --- plain values ----------------------------------------------------------
     def text(self, value: Text | None) -> str:
@@ -104,6 +112,24 @@ class RenderContext:
         trusted = markdown if isinstance(markdown, Markdown) else escape_markdown(markdown)
         return [Markdown(_LIST_MARKER.sub("", line).strip()) for line in trusted.splitlines() if line.strip()]
 
+    # --- evidence annex ----------------------------------------------------------
+    def evidence(self) -> list[dict[str, Markdown]]:
+        """The annex table's rows, formatted for this language (no footnotes: the table is the trace)."""
+        rows = []
+        for statistic, row in zip(self.brief.statistics, evidence_rows(self.brief, self.locale.code)):
+            sources = [Markdown(self.citations.short(source, ref).rstrip(".")) for ref in statistic.sources
+                       if (source := self.brief.source(ref.id)) is not None]
+            rows.append({
+                "label": escape_markdown(row.label),
+                "value": self._amount(statistic),
+                "base": self.number(row.base) if row.base is not None else Markdown(""),
+                "count": self.number(row.count) if row.count is not None else Markdown(""),
+                "source": Markdown("; ").join(sources),
+                "status": self.locale.pgettext(*STATUS_NAMES[row.status]),
+                "as_of": self.date(statistic.as_of) if statistic.as_of else Markdown(""),
+            })
+        return rows
+
     # --- statistics and sources ------------------------------------------------
     def stat(self, statistic_id: str, option: str = "", where: Location | None = None) -> Markdown:
         """A statistic as the text should say it, with footnotes to its sources.
@@ -168,13 +194,10 @@ class RenderContext:
         return self.locale.count_with_percent(self.percent(statistic.value), count, base_unit)
 
     def _count_of_base(self, statistic: Statistic) -> tuple[int, int, str] | None:
-        """(k, N, unit of N) for a percentage with a base; k derived from N when not given."""
-        base = self.brief.base_of(statistic)
-        if statistic.unit != "percent" or base is None:
+        """(k, N, unit of N) for a percentage with a base."""
+        base, count = self.brief.base_of(statistic), self.brief.count_of(statistic)
+        if base is None or count is None:
             return None
-        count = statistic.count
-        if count is None:
-            count = int((Decimal(statistic.value) * base / 100).quantize(Decimal(1), ROUND_HALF_UP))
         base_statistic = self.brief.statistic(statistic.base) if isinstance(statistic.base, str) else None
         return count, base, base_statistic.unit if base_statistic else "number"
 

@@ -1,0 +1,231 @@
+"""Audience constraints: what a mechanism or a ministry refuses a submission for.
+
+The limits are the pack's settings (``pack.yaml``, overridable in
+``brief.settings.pack``). Word limits are checked on the document as the
+audience receives it: the brief is rendered for the pack and language, and the
+rendered text is counted (:mod:`.wordcount`), so the count includes the
+template's fixed wording and excludes exactly the parts the pack leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from ..document import RenderedDocument
+from ..errors import BriefError
+from ..model import Brief, Case, Located, Text
+from ..render import render
+from ..render.markdown import escape_markdown
+from .findings import CheckContext, Finding, rule
+from .wordcount import count_words, counted_parts
+
+_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+_DIGIT = re.compile(r"\d")
+
+# The six elements the WGEID requires of a case: (letter, what it is, the field holding it).
+CASE_ELEMENTS: tuple[tuple[str, str, str], ...] = (
+    ("a", "full name of the disappeared person", "name"),
+    ("b", "date of the disappearance (year, month and day)", "date"),
+    ("c", "place of arrest or abduction, or where the person was last seen", "place"),
+    ("d", "who is believed to have carried out the arrest or abduction", "responsible"),
+    ("e", "steps taken by relatives or others to locate the person", "steps"),
+    ("f", "identity of the submitter", "submitter"),
+)
+
+
+def rendered(context: CheckContext, language: str) -> RenderedDocument | BriefError:
+    """The document this pack produces in ``language``, or why it cannot be produced."""
+    try:
+        return render(context.brief, language, pack=context.pack, catalog=context.catalog)
+    except BriefError as exc:
+        return exc
+
+
+@rule("constraints.renders", "The brief renders for the audience in every language being built.")
+def renders(context: CheckContext) -> Iterator[Finding]:
+    for language in context.languages:
+        document = rendered(context, language)
+        if isinstance(document, BriefError):
+            for problem in document.problems:
+                yield Finding("error", "constraints.renders",
+                              f"cannot render for '{context.pack.name}' in '{language}': {problem.field}: "
+                              f"{problem.message}" + (f" ({problem.hint})" if problem.hint else ""), problem.location)
+
+
+@rule("constraints.word-limit",
+      "The rendered document stays within the audience's word limit (Korean counted by 어절); "
+      "the pack says which parts are not counted.")
+def word_limit(context: CheckContext) -> Iterator[Finding]:
+    pack = context.pack
+    joint = bool(context.brief.submission and context.brief.submission.partners)
+    for language in context.languages:
+        limit = pack.limit(language, joint=joint)
+        if limit is None:
+            continue
+        document = rendered(context, language)
+        if isinstance(document, BriefError):
+            continue  # reported by constraints.renders
+        words = count_words(document.markdown, pack.uncounted)
+        if words > limit:
+            kind = (" for a joint submission" if joint else " for a single organisation") if pack.joint_word_limit else ""
+            yield Finding("error", "constraints.word-limit",
+                          f"{words:,} words in the '{language}' document; the {pack.name} limit{kind} is {limit:,} "
+                          f"({_counting(pack.uncounted)})", context.brief.brief.where())
+
+
+def _counting(uncounted: list[str]) -> str:
+    return f"counted as rendered, Korean by 어절; {counted_parts(uncounted)}"
+
+
+@rule("constraints.required-sections", "Every section the audience requires is in the brief.")
+def required_sections(context: CheckContext) -> Iterator[Finding]:
+    present = {section.id for section in context.brief.sections}
+    for section_id in context.pack.required_sections:
+        if section_id not in present:
+            yield Finding("error", "constraints.required-sections",
+                          f"the '{context.pack.name}' audience requires a section with id '{section_id}'; add it under 'sections:'",
+                          context.brief.where("sections") or context.brief.brief.where())
+
+
+@rule("constraints.required-fields", "Every field the audience requires (e.g. the UPR cycle, a contact) is filled in.")
+def required_fields(context: CheckContext) -> Iterator[Finding]:
+    for path in context.pack.required_fields:
+        value, holder = resolve(context.brief, path)
+        if _empty(value):
+            yield Finding("error", "constraints.required-fields",
+                          f"the '{context.pack.name}' audience requires '{path}'; add it",
+                          holder.where() or context.brief.brief.where())
+
+
+def resolve(brief: Brief, path: str) -> tuple[Any, Located]:
+    """The value at a dotted ``path`` and the nearest object holding it (to point at)."""
+    value: Any = brief
+    holder: Located = brief.brief
+    for part in path.split("."):
+        if isinstance(value, Located):
+            holder = value
+        value = getattr(value, part, None)
+        if value is None:
+            break
+    return value, holder
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or (isinstance(value, Text) and not value.root)
+
+
+@rule("constraints.max-recommendations", "The brief has no more recommendations than the audience accepts.")
+def max_recommendations(context: CheckContext) -> Iterator[Finding]:
+    limit = context.pack.max_recommendations
+    recommendations, holder = resolve(context.brief, context.pack.recommendations_field)
+    if limit is not None and recommendations and len(recommendations) > limit:
+        yield Finding("error", "constraints.max-recommendations",
+                      f"{len(recommendations)} recommendations in '{context.pack.recommendations_field}'; "
+                      f"the '{context.pack.name}' audience takes at most {limit}",
+                      recommendations[limit].where() or holder.where())
+
+
+@rule("constraints.smart-recommendations",
+      "Recommendations to a UN mechanism are measurable and time-bound: each gives a number (a deadline, a target).")
+def smart_recommendations(context: CheckContext) -> Iterator[Finding]:
+    if not context.pack.smart_recommendations:
+        return
+    recommendations, _ = resolve(context.brief, context.pack.recommendations_field)
+    for index, recommendation in enumerate(recommendations or (), 1):
+        if not any(_DIGIT.search(text) for text in recommendation.root.values()):
+            yield Finding("warning", "constraints.smart-recommendations",
+                          f"recommendation {index} gives no deadline or target; S.M.A.R.T. recommendations are "
+                          "specific, measurable, achievable, relevant and time-bound (e.g. 'within 12 months')",
+                          recommendation.where())
+
+
+@rule("constraints.case-elements",
+      "A WGEID case has its six required elements: full name; date; place of arrest or last sighting; "
+      "who is believed responsible; steps taken by relatives; the submitter.")
+def case_elements(context: CheckContext) -> Iterator[Finding]:
+    if not context.pack.case_elements:
+        return
+    case = context.brief.case
+    if case is None:
+        elements = "; ".join(f"({letter}) {what}" for letter, what, _ in CASE_ELEMENTS)
+        yield Finding("error", "constraints.case-elements",
+                      f"the '{context.pack.name}' audience needs a 'case:' block with the six elements: {elements}",
+                      context.brief.brief.where())
+        return
+    for letter, what, field in CASE_ELEMENTS:
+        value = getattr(case, field)
+        if _empty(value):
+            yield Finding("error", "constraints.case-elements",
+                          f"WGEID element ({letter}) {what} is missing; add 'case.{field}:'", case.where())
+    yield from _case_languages(case, context.languages)
+
+
+def _case_languages(case: Case, languages: tuple[str, ...]) -> Iterator[Finding]:
+    texts = [case.place, case.responsible, case.identity, case.circumstances, *case.steps]
+    for text in texts:
+        for language in languages:
+            if text is not None and not text.has(language):
+                yield Finding("error", "constraints.case-elements",
+                              f"{text.field_name} has no '{language}' text; add a '{language}:' entry", text.where())
+
+
+@rule("constraints.confidential-submitter",
+      "A submitter who asked for confidentiality appears in no output except the one for the WGEID.")
+def confidential_submitter(context: CheckContext) -> Iterator[Finding]:
+    case = context.brief.case
+    if context.pack.shows_confidential_submitter or case is None or case.submitter is None \
+            or not case.submitter.confidential:
+        return
+    submitter = case.submitter
+    secrets = {*submitter.name.root.values(), *([submitter.contact] if submitter.contact else [])}
+    for language in context.languages:
+        document = rendered(context, language)
+        if isinstance(document, BriefError):
+            continue
+        if any(secret in document.markdown or escape_markdown(secret) in document.markdown for secret in secrets):
+            yield Finding("error", "constraints.confidential-submitter",
+                          f"the confidential submitter is named in the '{context.pack.name}' document ('{language}'); "
+                          "remove their name and contact from the narrative", submitter.where())
+
+
+@rule("constraints.paragraph-numbering",
+      "In a pack with UN numbered paragraphs, the numbers run on across the document without restarting.")
+def paragraph_numbering(context: CheckContext) -> Iterator[Finding]:
+    if not context.pack.numbered_paragraphs:
+        return
+    for language in context.languages:
+        document = rendered(context, language)
+        if isinstance(document, BriefError):
+            continue
+        expected = 1
+        tokens = _PARSER.parse(document.markdown)
+        for index, token in enumerate(tokens):
+            if token.type != "ordered_list_open" or token.level != 0:
+                continue
+            start = int(token.attrGet("start") or 1)
+            if start != expected:
+                yield Finding("error", "constraints.paragraph-numbering",
+                              f"in the '{language}' document paragraph {start} follows paragraph {expected - 1}; "
+                              "number paragraphs with paragraphs() so they run on", context.brief.brief.where())
+                break
+            expected = start + sum(1 for t in tokens[index + 1:_close(tokens, index)]
+                                   if t.type == "list_item_open" and t.level == 1)
+
+
+def _close(tokens: list[Any], open_index: int) -> int:
+    return next(i for i in range(open_index, len(tokens)) if tokens[i].type == "ordered_list_close"
+                and tokens[i].level == 0)
+
+
+@rule("constraints.treaty-articles", "A treaty-body report is organised by the treaty's articles (sections name an article).")
+def treaty_articles(context: CheckContext) -> Iterator[Finding]:
+    if context.pack.organised_by_articles and context.brief.sections \
+            and not any(section.article for section in context.brief.sections):
+        yield Finding("warning", "constraints.treaty-articles",
+                      f"no section names a treaty article; the '{context.pack.name}' report is organised by article "
+                      "(add 'article:' to the sections that concern one)",
+                      context.brief.where("sections") or context.brief.brief.where())

@@ -1,0 +1,33 @@
+"""Evidence files for reviewers: the annex's rows as CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..render.evidence import EvidenceRow
+
+CSV_COLUMNS = ("id", "label", "value", "unit", "qualifier", "base", "count", "count_derived",
+               "sources", "status", "as_of")
+
+
+def evidence_json(rows: list[EvidenceRow]) -> bytes:
+    return (json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def evidence_csv(rows: list[EvidenceRow]) -> bytes:
+    """One line per statistic; sources as "id (p. 15); id" so a spreadsheet shows them in one cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        data = row.as_dict()
+        data["sources"] = "; ".join(_source_text(source) for source in data["sources"])
+        writer.writerow("" if data[column] is None else data[column] for column in CSV_COLUMNS)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _source_text(source: dict[str, str | None]) -> str:
+    locators = ", ".join(f"{kind} {source[kind]}" for kind in ("page", "paragraph", "section") if source[kind])
+    return f"{source['id']} ({locators})" if locators else str(source["id"])
