@@ -122,3 +122,73 @@ def check_command(brief: Path, languages: str | None, audiences: str | None, tem
         click.echo(f"{errors} error(s), {len(findings) - errors} warning(s)", err=True)
     if any(f.severity == "error" for f in findings):
         sys.exit(EXIT_CHECKS_FAILED)
+
+
+@main.command("audiences")
+@templates_option
+@reports_errors
+def audiences_command(template_dirs: tuple[Path, ...]) -> None:
+    """List the audience packs (yours first on the search path) with their constraints."""
+    from .audience import available_packs, load_pack
+    from .check.wordcount import counted_parts
+
+    for name in available_packs(template_dirs):
+        pack = load_pack(name, template_dirs)
+        click.echo(f"{name}: {pack.description.get('en', fallback=True)}")
+        for line in _constraints(pack, counted_parts(pack.uncounted)):
+            click.echo(f"    {line}")
+        click.echo(f"    folder: {pack.directory}")
+
+
+def _constraints(pack: Any, counting: str) -> list[str]:
+    """The rules a pack enforces, one line each, as ``briefbuilder audiences`` shows them."""
+    lines = [f"languages: {', '.join(pack.languages)}; State names: {pack.state_names}; "
+             f"figures must be at least '{pack.minimum_status}'"]
+    if pack.word_limit:
+        limits = ", ".join(f"{n:,}" + ("" if lang == "*" else f" ({lang})") for lang, n in pack.word_limit.items())
+        joint = ", ".join(f"{n:,}" for n in pack.joint_word_limit.values())
+        lines.append(f"word limit: {limits}" + (f"; joint submission: {joint}" if joint else "")
+                     + f" (Korean counted by 어절; {counting})")
+    if pack.max_recommendations is not None:
+        lines.append(f"at most {pack.max_recommendations} recommendations")
+    if pack.numbered_paragraphs:
+        lines.append("UN numbered paragraphs")
+    if pack.required_fields or pack.required_sections:
+        lines.append("requires: " + ", ".join([*pack.required_fields, *(f"section '{s}'" for s in pack.required_sections)]))
+    if pack.case_elements:
+        lines.append("a WGEID case with its six elements: name, date, place, responsible, steps taken, submitter")
+    if pack.shows_confidential_submitter:
+        lines.append("the only output that may name a confidential submitter")
+    return lines
+
+
+@main.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--audience", default="general", show_default=True, help="The built-in pack to start from.")
+@templates_option
+@reports_errors
+def init_command(directory: Path, audience: str, template_dirs: tuple[Path, ...]) -> None:
+    """Scaffold DIRECTORY: a brief.yaml with every field, and a starter pack my-AUDIENCE extending AUDIENCE."""
+    import datetime as dt
+    from string import Template
+
+    from .audience import load_pack
+    from .resources import data_dir
+
+    pack = load_pack(audience, template_dirs)
+    starter = directory / "templates" / f"my-{audience}"
+    template = pack.template.rsplit("/", 1)[-1]
+    values = {
+        "audience": audience, "directory": str(directory), "today": dt.date.today().isoformat(),
+        "templates": str(directory / "templates"), "template": template,
+        "builtin": pack.template if "/" in pack.template else f"{audience}/{pack.template}",
+    }
+    files = {directory / "brief.yaml": "brief.yaml", starter / "pack.yaml": "pack.yaml", starter / template: "template.md.j2"}
+    existing = [str(path) for path in files if path.exists()]
+    if existing:
+        raise BriefError.at(None, "init", f"would overwrite {', '.join(existing)}", "choose an empty folder")
+    scaffold = data_dir("templates") / "base" / "scaffold"
+    for path, source in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(Template((scaffold / source).read_text(encoding="utf-8")).safe_substitute(values), encoding="utf-8")
+        click.echo(str(path))

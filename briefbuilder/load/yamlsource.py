@@ -114,5 +114,9 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, source_map: So
         try:
             return Decimal(node.value.replace("_", ""))
         except InvalidOperation:
-            return loader.construct_object(node)
-    return loader.construct_object(node)
+            pass
+    try:
+        return loader.construct_object(node)
+    except ValueError as exc:  # e.g. an impossible date such as 2023-13-01
+        raise BriefError.at(Location(source_map.file, node.start_mark.line + 1), dotted(path),
+                            f"'{node.value}' cannot be read: {exc}", "write dates as YYYY-MM-DD") from None

@@ -18,6 +18,7 @@ from ..errors import BriefError, Location
 from ..model import Brief, SourceRef, Statistic, Text
 from .citations import SourceCitations
 from .evidence import STATUS_NAMES, evidence_rows
+from .legal import Legal
 from .locale import LocaleData
 from .markdown import Markdown, escape_markdown
 from .notes import Footnotes
@@ -40,6 +41,7 @@ class RenderContext:
         self.notes = Footnotes()
         self.citations = SourceCitations(locale, self.date)
         self.paragraph_number = 0
+        self.legal = Legal(self)
 
     def helpers(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.HELPERS}

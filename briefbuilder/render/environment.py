@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2.runtime import BlockReference, Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..resources import data_dir
@@ -31,6 +32,21 @@ class BriefSandbox(ImmutableSandboxedEnvironment):
         if isinstance(value, (os.PathLike, types.ModuleType)):
             return False
         return super().is_safe_attribute(obj, attr, value)
+
+
+class _RenderedBlock(BlockReference):
+    """A parent block (``{{ super() }}``): template output, so trusted Markdown, not data to escape."""
+
+    def __call__(self) -> Markdown:
+        return Markdown(super().__call__())
+
+
+class BriefContext(Context):
+    def super(self, name: str, current: Any) -> Any:
+        reference = super().super(name, current)
+        if isinstance(reference, BlockReference):
+            return _RenderedBlock(reference.name, self, reference._stack, reference._depth)
+        return reference
 
 
 @lru_cache(maxsize=32)
@@ -53,6 +69,7 @@ def environment(search_path: tuple[Path, ...], locale: LocaleData) -> BriefSandb
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
     )
+    env.context_class = BriefContext
     env.filters["indent"] = indent
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=locale.gettext, ngettext=locale.ngettext,

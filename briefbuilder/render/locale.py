@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -36,7 +36,7 @@ def available_languages() -> list[str]:
     return sorted(p.parent.name for p in data_dir("locales").glob("*/locale.yaml"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one cached instance per language: identity is equality
 class LocaleData:
     """Everything language-specific a render or a writer needs."""
 
@@ -46,6 +46,7 @@ class LocaleData:
     tag: str
     east_asian_font: str | None
     translations: Translations
+    particles: dict[str, tuple[str, str]]  # Korean 은/는 etc.: (after a final consonant, after a vowel)
 
     # --- wording -------------------------------------------------------------
     def gettext(self, message: str) -> Markdown:
@@ -59,6 +60,17 @@ class LocaleData:
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> Markdown:
         return Markdown(self.translations.npgettext(context, singular, plural, n))
+
+    def particle(self, word: str, kind: str) -> Markdown:
+        """``word`` with the particle ``kind`` (e.g. topic: 중국은, 러시아는); unchanged without particles."""
+        forms = self.particles.get(kind)
+        if forms is None:
+            return Markdown("%s") % word
+        syllable = next((c for c in reversed(str(word)) if "가" <= c <= "힣"), None)
+        if syllable is None:
+            return Markdown("%s%s(%s)") % (word, forms[0], forms[1])
+        has_final_consonant = (ord(syllable) - ord("가")) % 28 != 0
+        return Markdown("%s%s") % (word, forms[0] if has_final_consonant else forms[1])
 
     # --- formats -------------------------------------------------------------
     def number(self, value: Decimal | int) -> Markdown:
@@ -75,6 +87,10 @@ class LocaleData:
     def date(self, value: dt.date, style: str = "long") -> Markdown:
         """A date in a CLDR style ("long") or pattern ("d MMMM y")."""
         return Markdown(format_date(value, format=style, locale=self.babel))
+
+    def month(self, year: int, month: int) -> Markdown:
+        """"November 2026" / "2026년 11월"."""
+        return Markdown(format_skeleton("yMMMM", dt.date(year, month, 1), locale=self.babel))
 
     def list(self, items: list[str]) -> Markdown:
         """"A, B and C" / "A, B 및 C" (items are escaped unless already Markdown)."""
@@ -129,6 +145,7 @@ def _load_locale(folder: Path) -> LocaleData:
         babel=Locale.parse(data["babel"]),
         tag=data["tag"],
         east_asian_font=data.get("east_asian_font"),
+        particles={kind: tuple(pair) for kind, pair in (data.get("particles") or {}).items()},
         translations=_compile(folder / "LC_MESSAGES" / f"{DOMAIN}.po", data["babel"]),
     )
 

@@ -79,7 +79,6 @@ def test_malformed_date_is_located(tmp_path: Path) -> None:
     assert problem.location is not None and problem.location.line == 4
 
 
-@pytest.mark.xfail(strict=True, reason="load.yamlsource lets an impossible date (month 13) escape as a bare ValueError")
 def test_impossible_date_is_located(tmp_path: Path) -> None:
     only_problem("status:\n  KP:\n    cat: {action: accession, date: 2023-13-01, confidence: confirmed, source: t}\n", tmp_path)
 

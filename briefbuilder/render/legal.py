@@ -1,0 +1,169 @@
+"""Legal references in narrative: treaty names, citations, status sentences, State names.
+
+``[[treaty:iccpr]]``            the treaty's name (full with short form at first mention, then short)
+``[[law:iccpr|12(2)]]``         a footnoted citation: full at first, then short
+``[[status:KP|iccpr]]``         a sentence on the State's status under the treaty, footnoted to the catalog
+``[[state:KP]]``                the State's name in the audience's register
+
+Status sentences are generated from the sourced catalog, never typed, so a
+brief cannot say the DPRK is party to the Refugee Convention. A catalog fact
+that is not confirmed is marked as such, or refused where the audience accepts
+only verified facts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..catalog import Catalog, Fact, Treaty, load_catalog, normalise_article_ref
+from ..errors import BriefError, Location
+from ..narrative import Reference
+from .markdown import Markdown, link
+from .references import reference
+from .units import C_
+
+if TYPE_CHECKING:
+    from .context import RenderContext
+
+FIRST_MENTION = C_("treaty first mention", "%(title)s (%(short)s)")
+LATER_MENTION = C_("treaty mention", "%(short)s")
+FULL_CITATION = C_("treaty citation", "%(title)s (adopted %(adopted)s, entered into force %(in_force)s) %(unts)s")
+UNTS = C_("treaty citation", "%(volume)s UNTS %(page)s")
+SHORT_CITATION = C_("treaty citation", "%(short)s")
+ARTICLE = C_("treaty citation", "%(citation)s, art %(article)s.")
+NO_ARTICLE = C_("treaty citation", "%(citation)s.")
+ARTICLE_NUMBER = C_("article number", "%(number)s")
+ARTICLE_PARAGRAPH = C_("article paragraph", "(%(paragraph)s)")
+UNCONFIRMED = C_("catalog", "%(fact)s [unconfirmed]")
+STATUS_NOTE = C_("catalog", "Treaty status: %(source)s (%(confidence)s; catalog as of %(as_of)s). Check the current status at %(link)s.")
+STATUS_SENTENCES: dict[str, tuple[str, str]] = {
+    "ratification": C_("status", "%(state)s ratified the %(treaty)s on %(date)s."),
+    "accession": C_("status", "%(state)s acceded to the %(treaty)s on %(date)s."),
+    "succession": C_("status", "%(state)s succeeded to the %(treaty)s on %(date)s."),
+    "signature": C_("status", "%(state)s signed the %(treaty)s on %(date)s but has not ratified it."),
+    "none": C_("status", "%(state)s is not a party to the %(treaty)s."),
+}
+CONFIDENCE_NAMES: dict[str, tuple[str, str]] = {
+    "confirmed": C_("confidence", "confirmed"),
+    "year-confirmed": C_("confidence", "year confirmed, day unconfirmed"),
+    "unconfirmed": C_("confidence", "unconfirmed"),
+}
+
+
+class Legal:
+    """Legal references for one rendered document (mentions and citations remember first use)."""
+
+    def __init__(self, context: RenderContext) -> None:
+        self.context = context
+        self.locale = context.locale
+        self.catalog: Catalog = context.catalog or load_catalog()
+        self._mentioned: set[str] = set()
+
+    def treaty_name(self, treaty_id: str, where: Location | None) -> Markdown:
+        treaty = self.catalog.treaty(treaty_id, location=where)
+        lang = self.locale.code
+        if treaty_id in self._mentioned:
+            return self.locale.pgettext(*LATER_MENTION) % {"short": treaty.short(lang)}
+        self._mentioned.add(treaty_id)
+        return self.locale.pgettext(*FIRST_MENTION) % {"title": treaty.title(lang), "short": treaty.short(lang)}
+
+    def citation(self, treaty_id: str, article: str, where: Location | None) -> Markdown:
+        treaty = self.catalog.treaty(treaty_id, location=where)
+        ref = treaty.article(article, location=where, field="law").ref if article else ""
+        return self.context.notes.cite(f"treaty:{treaty_id}", ref, lambda: self._cite(treaty, ref, full=True),
+                                       lambda: self._cite(treaty, ref, full=False))
+
+    def _cite(self, treaty: Treaty, ref: str, *, full: bool) -> Markdown:
+        lang = self.locale.code
+        if full:
+            unts = self._fact(treaty.unts, self.locale.pgettext(*UNTS) % {
+                "volume": str(treaty.unts.volume), "page": str(treaty.unts.page)}) if treaty.unts else Markdown("")
+            citation = self.locale.pgettext(*FULL_CITATION) % {
+                "title": treaty.title(lang),
+                "adopted": self._fact(treaty.adopted, self.context.date(treaty.adopted.date)),
+                "in_force": self._fact(treaty.in_force, self.context.date(treaty.in_force.date))
+                if treaty.in_force else Markdown("—"),
+                "unts": unts,
+            }
+        else:
+            citation = self.locale.pgettext(*SHORT_CITATION) % {"short": treaty.short(lang)}
+        if not ref:
+            return self.locale.pgettext(*NO_ARTICLE) % {"citation": citation}
+        return self.locale.pgettext(*ARTICLE) % {"citation": citation, "article": self._article(ref)}
+
+    def _article(self, ref: str) -> Markdown:
+        """"12(2)" → "12(2)" in English, "제12조 제2항" in Korean (the shapes are translations)."""
+        canonical = normalise_article_ref(ref)
+        number, _, rest = canonical.partition("(")
+        paragraphs = [part.rstrip(")") for part in rest.split("(")] if rest else []
+        text = self.locale.pgettext(*ARTICLE_NUMBER) % {"number": number}
+        for paragraph in paragraphs:
+            text = Markdown("%s%s") % (text, self.locale.pgettext(*ARTICLE_PARAGRAPH) % {"paragraph": paragraph})
+        return text
+
+    def status(self, state_code: str, treaty_id: str, where: Location | None) -> Markdown:
+        state = self.catalog.state(state_code, location=where)
+        treaty = self.catalog.treaty(treaty_id, location=where)
+        status = self.catalog.status(state_code, treaty_id)
+        if status is None:
+            raise BriefError.at(where, "status", f"the catalog has no status for {state_code} under {treaty_id}",
+                                "add it in catalog.yaml beside the brief, with its source and confidence")
+        lang = self.locale.code
+        name = self.state_name(state.code, where)
+        treaty_text = self.treaty_name(treaty_id, where)
+        sentence = self.locale.pgettext(*STATUS_SENTENCES[status.action]) % {
+            "state": name, "state_topic": self.locale.particle(name, "topic"),
+            "treaty": treaty_text, "treaty_object": self.locale.particle(treaty_text, "object"),
+            "date": self.context.date(status.date) if status.date else Markdown(""),
+        }
+        sentence = self._fact(status, sentence)
+        note = self.context.notes.cite(f"status:{treaty_id}", state_code, lambda: self._status_note(treaty, status),
+                                       lambda: self._status_note(treaty, status))
+        return Markdown("%s%s") % (sentence, note)
+
+    def _status_note(self, treaty: Treaty, status: Fact) -> Markdown:
+        page = treaty.status_page
+        return self.locale.pgettext(*STATUS_NOTE) % {
+            "source": status.source,
+            "confidence": self.locale.pgettext(*CONFIDENCE_NAMES[status.confidence.level]),
+            "as_of": self.locale.month(*(int(part) for part in str(self.catalog.as_of).split("-")[:2])),
+            "link": link(page, page) if page else Markdown("—"),
+        }
+
+    def state_name(self, code: str, where: Location | None) -> Markdown:
+        state = self.catalog.state(code, location=where)
+        return Markdown("%s") % state.name(self.locale.code, self.context.pack.state_names)
+
+    def _fact(self, fact: Fact | None, text: Markdown) -> Markdown:
+        """``text`` as is when its fact is confirmed; marked, or refused, when it is not."""
+        if fact is None or fact.is_confirmed:
+            return text
+        if self.context.pack.minimum_status == "verified":
+            raise BriefError.at(fact.where(), "catalog",
+                                f"'{text}' rests on a fact that is {fact.confidence} (source: {fact.source}), "
+                                f"and the '{self.context.pack.name}' audience accepts only confirmed facts",
+                                "confirm it against the primary source and update the catalog, or leave it out")
+        return self.locale.pgettext(*UNCONFIRMED) % {"fact": text}
+
+
+@reference("treaty")
+def _treaty(context: RenderContext, ref: Reference, where: Location | None) -> Markdown:
+    return context.legal.treaty_name(ref.target, where)
+
+
+@reference("law")
+def _law(context: RenderContext, ref: Reference, where: Location | None) -> Markdown:
+    return context.legal.citation(ref.target, ref.option, where)
+
+
+@reference("status")
+def _status(context: RenderContext, ref: Reference, where: Location | None) -> Markdown:
+    if not ref.option:
+        raise BriefError.at(where, "status", f"'[[status:{ref.target}]]' names no treaty",
+                            f"write [[status:{ref.target}|TREATY-ID]]")
+    return context.legal.status(ref.target, ref.option, where)
+
+
+@reference("state")
+def _state(context: RenderContext, ref: Reference, where: Location | None) -> Markdown:
+    return context.legal.state_name(ref.target, where)
