@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from .audience import Pack
 from .errors import BriefError
 from .pipeline import ALL, ChecksFailed, build, check
 
@@ -140,7 +141,7 @@ def audiences_command(template_dirs: tuple[Path, ...]) -> None:
         click.echo(f"    folder: {pack.directory}")
 
 
-def _constraints(pack: Any, counting: str) -> list[str]:
+def _constraints(pack: Pack, counting: str) -> list[str]:
     """The rules a pack enforces, one line each, as ``briefbuilder audiences`` shows them."""
     lines = [f"languages: {', '.join(pack.languages)}; State names: {pack.state_names}; "
              f"figures must be at least '{pack.minimum_status}'"]
@@ -151,6 +152,8 @@ def _constraints(pack: Any, counting: str) -> list[str]:
                      + f" (Korean counted by 어절; {counting})")
     if pack.max_recommendations is not None:
         lines.append(f"at most {pack.max_recommendations} recommendations")
+    if pack.smart_recommendations:
+        lines.append("recommendations should be S.M.A.R.T. (a warning names any without a deadline or target)")
     if pack.numbered_paragraphs:
         lines.append("UN numbered paragraphs")
     if pack.required_fields or pack.required_sections:

@@ -262,7 +262,7 @@ class Submission(Located):
     """Where a UN submission goes: the cycle and session, its co-submitters, its follow-up data."""
 
     cycle: int | None = None  # UPR cycle
-    session: int | None = None  # UPR Working Group or committee session
+    session: int | None = None  # UPR Working Group session
     body: Text | None = None  # the treaty body, e.g. Human Rights Committee
     partners: list[Organisation] = Field(default_factory=list)  # co-submitters: the submission is joint
     follow_up: list[FollowUp] = Field(default_factory=list)

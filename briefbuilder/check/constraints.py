@@ -37,8 +37,13 @@ CASE_ELEMENTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def rendered(context: CheckContext, language: str) -> RenderedDocument | BriefError:
-    """The document this pack produces in ``language``, or why it cannot be produced."""
+def rendered(context: CheckContext, language: str) -> RenderedDocument | BriefError | None:
+    """The document this pack produces in ``language``, or why it cannot be produced.
+
+    None for a pack made in code without a folder: it has no templates to render.
+    """
+    if context.pack.directory is None:
+        return None
     try:
         return render(context.brief, language, pack=context.pack, catalog=context.catalog)
     except BriefError as exc:
@@ -67,8 +72,8 @@ def word_limit(context: CheckContext) -> Iterator[Finding]:
         if limit is None:
             continue
         document = rendered(context, language)
-        if isinstance(document, BriefError):
-            continue  # reported by constraints.renders
+        if not isinstance(document, RenderedDocument):
+            continue  # a failure is reported by constraints.renders
         words = count_words(document.markdown, pack.uncounted)
         if words > limit:
             kind = (" for a joint submission" if joint else " for a single organisation") if pack.joint_word_limit else ""
@@ -184,7 +189,7 @@ def confidential_submitter(context: CheckContext) -> Iterator[Finding]:
     secrets = {*submitter.name.root.values(), *([submitter.contact] if submitter.contact else [])}
     for language in context.languages:
         document = rendered(context, language)
-        if isinstance(document, BriefError):
+        if not isinstance(document, RenderedDocument):
             continue
         if any(secret in document.markdown or escape_markdown(secret) in document.markdown for secret in secrets):
             yield Finding("error", "constraints.confidential-submitter",
@@ -199,7 +204,7 @@ def paragraph_numbering(context: CheckContext) -> Iterator[Finding]:
         return
     for language in context.languages:
         document = rendered(context, language)
-        if isinstance(document, BriefError):
+        if not isinstance(document, RenderedDocument):
             continue
         expected = 1
         tokens = _PARSER.parse(document.markdown)

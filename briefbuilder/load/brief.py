@@ -227,7 +227,8 @@ def narrative_texts(brief: Brief) -> list[Text]:
         texts.extend(t for t in (brief.case.circumstances, *brief.case.steps) if t is not None)
     if brief.briefing:
         b = brief.briefing
-        texts.extend([*b.summary, *([b.issue] if b.issue else []), *b.background, *b.considerations, *b.recommendations])
+        texts.extend([*b.summary, *([b.issue] if b.issue else []), *b.background, *b.considerations,
+                      *b.recommendations])
     return texts
 
 

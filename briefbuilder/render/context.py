@@ -107,7 +107,8 @@ class RenderContext:
     def cell(self, markdown: str) -> Markdown:
         """Markdown on one line with its pipes escaped, so it can sit in a table cell or a one-line item."""
         trusted = markdown if isinstance(markdown, Markdown) else escape_markdown(markdown)
-        return Markdown(_UNESCAPED_PIPE.sub(r"\\|", " ".join(line.strip() for line in trusted.splitlines() if line.strip())))
+        one_line = " ".join(line.strip() for line in trusted.splitlines() if line.strip())
+        return Markdown(_UNESCAPED_PIPE.sub(r"\\|", one_line))
 
     def lines(self, markdown: str) -> list[Markdown]:
         """The lines of a point without their list markers: an item and its sub-items (개조식 □ then ○)."""

@@ -35,7 +35,7 @@ NO_ARTICLE = C_("treaty citation", "%(citation)s.")
 ARTICLE_NUMBER = C_("article number", "%(number)s")
 ARTICLE_PARAGRAPH = C_("article paragraph", "(%(paragraph)s)")
 UNCONFIRMED = C_("catalog", "%(fact)s [unconfirmed]")
-STATUS_NOTE = C_("catalog", "Treaty status: %(source)s (%(confidence)s; catalog as of %(as_of)s). Check the current status at %(link)s.")
+STATUS_NOTE = C_("catalog", "Treaty status of %(state)s: %(source)s (%(confidence)s; catalog as of %(as_of)s). Check the current status at %(link)s.")
 STATUS_SENTENCES: dict[str, tuple[str, str]] = {
     "ratification": C_("status", "%(state)s ratified the %(treaty)s on %(date)s."),
     "accession": C_("status", "%(state)s acceded to the %(treaty)s on %(date)s."),
@@ -117,13 +117,14 @@ class Legal:
             "date": self.context.date(status.date) if status.date else Markdown(""),
         }
         sentence = self._fact(status, sentence)
-        note = self.context.notes.cite(f"status:{treaty_id}", state_code, lambda: self._status_note(treaty, status),
-                                       lambda: self._status_note(treaty, status))
+        note = self.context.notes.cite(f"status:{treaty_id}", state_code, lambda: self._status_note(treaty, status, name),
+                                       lambda: self._status_note(treaty, status, name))
         return Markdown("%s%s") % (sentence, note)
 
-    def _status_note(self, treaty: Treaty, status: Fact) -> Markdown:
+    def _status_note(self, treaty: Treaty, status: Fact, state_name: Markdown) -> Markdown:
         page = treaty.status_page
         return self.locale.pgettext(*STATUS_NOTE) % {
+            "state": state_name,
             "source": status.source,
             "confidence": self.locale.pgettext(*CONFIDENCE_NAMES[status.confidence.level]),
             "as_of": self.locale.month(*(int(part) for part in str(self.catalog.as_of).split("-")[:2])),

@@ -1,0 +1,112 @@
+"""Constraints checked by `check`: word limits, WGEID elements, recommendations, confidentiality."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefbuilder.check.wordcount import count_words
+from briefbuilder.load import load_brief
+from briefbuilder.pipeline import check, render_brief
+
+from packdata import EXAMPLE, PACKS
+
+UPR_LIMIT = 2815
+
+
+def _errors(folder: Path, audience: str, rule: str) -> list[str]:
+    return [f.message for f in check(folder, audience=audience) if f.severity == "error" and f.rule == rule]
+
+
+def _upr_brief_with(write_brief: Callable[..., Path], words: int, **options: object) -> Path:
+    """A UPR brief whose English document counts exactly ``words`` words."""
+    base = count_words(render_brief(write_brief(**options), "en", audience="un-upr").markdown, ["cover", "notes"])
+    return write_brief(filler=" ".join(["word"] * (words - base)), **options)
+
+
+def test_counting_rules() -> None:
+    markdown = ("# Title words\n\nCover line\n\n## I. Heading\n\n1. One two[^1] 81.4 per cent.\n\n"
+                "| 요약 |\n|---|\n| ○ 피해자 113명 중 92명(81.4%) 확인 |\n\n□ 검토 필요\n\n[^1]: Note text here.\n")
+    # Heading (2) + paragraph (5) + table (1 + 5 어절) + line (2); markers, list numbers and note marks are not words.
+    assert count_words(markdown, ["cover", "notes"]) == 15
+    assert count_words(markdown, ["cover"]) == 18
+    assert count_words(markdown, []) == 22
+
+
+def test_upr_brief_one_word_over_the_limit_fails_with_the_count(write_brief: Callable[..., Path]) -> None:
+    assert _errors(_upr_brief_with(write_brief, UPR_LIMIT), "un-upr", "constraints.word-limit") == []
+    errors = _errors(_upr_brief_with(write_brief, UPR_LIMIT + 1), "un-upr", "constraints.word-limit")
+    assert len(errors) == 1
+    assert "2,816 words in the 'en' document; the un-upr limit for a single organisation is 2,815" in errors[0]
+    assert "not counted: the cover" in errors[0] and "footnotes" in errors[0]
+
+
+def test_joint_submission_has_the_joint_limit(write_brief: Callable[..., Path]) -> None:
+    joint = {"  body: {en": "  partners: [{name: Partner Centre}]\n  body: {en"}
+    assert _errors(_upr_brief_with(write_brief, UPR_LIMIT + 1, replace=joint), "un-upr", "constraints.word-limit") == []
+
+
+def test_limit_is_a_setting_the_brief_can_override(write_brief: Callable[..., Path]) -> None:
+    folder = write_brief(replace={"  state: KP": "  state: KP\n  settings: {pack: {word_limit: 20}}"})
+    [message] = _errors(folder, "un-upr", "constraints.word-limit")[:1]
+    assert "the un-upr limit for a single organisation is 20" in message
+
+
+def test_wgeid_case_missing_the_date_fails_naming_that_element(write_brief: Callable[..., Path]) -> None:
+    folder = write_brief(replace={"  date: 2023-03-12\n": ""})
+    errors = _errors(folder, "un-wgeid", "constraints.case-elements")
+    assert errors == ["WGEID element (b) date of the disappearance (year, month and day) is missing; add 'case.date:'"]
+
+
+def test_wgeid_without_a_case_lists_the_six_elements(write_brief: Callable[..., Path]) -> None:
+    text = (write_brief() / "brief.yaml").read_text(encoding="utf-8")
+    folder = write_brief(replace={text[text.index("case:"):text.index("briefing:")]: ""})
+    [message] = _errors(folder, "un-wgeid", "constraints.case-elements")
+    assert "(a) full name" in message and "(f) identity of the submitter" in message
+
+
+def test_too_many_recommendations_for_a_briefing(write_brief: Callable[..., Path]) -> None:
+    four = "recommendations: [{en: A., ko: 가.}, {en: B., ko: 나.}, {en: C., ko: 다.}, {en: D., ko: 라.}]\n"
+    folder = write_brief(replace={"  recommendations: [{en: Support families., ko: 가족 지원 필요}]\n": "  " + four})
+    assert _errors(folder, "gov-briefing", "constraints.max-recommendations") == [
+        "4 recommendations in 'briefing.recommendations'; the 'gov-briefing' audience takes at most 3"]
+
+
+def test_required_fields(write_brief: Callable[..., Path]) -> None:
+    folder = write_brief(replace={"  cycle: 4\n": ""})
+    assert _errors(folder, "un-upr", "constraints.required-fields") == [
+        "the 'un-upr' audience requires 'submission.cycle'; add it"]
+
+
+SECRETS = ("HONG Mi-ran", "홍미란", "submitter@example.org")
+
+
+@pytest.mark.parametrize("audience", [a for a in PACKS if a != "un-wgeid"] + ["general"])
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_confidential_submitter_is_left_out_of_other_outputs(audience: str, language: str) -> None:
+    assert load_brief(EXAMPLE).case.submitter.confidential
+    markdown = render_brief(EXAMPLE, language, audience=audience).markdown
+    assert not [secret for secret in SECRETS if secret in markdown]
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_confidential_submitter_appears_only_in_the_wgeid_submitter_section(language: str) -> None:
+    markdown = render_brief(EXAMPLE, language, audience="un-wgeid").markdown
+    sections = markdown.split("\n## ")
+    holding = [section for section in sections if any(secret in section for secret in SECRETS)]
+    assert len(holding) == 1 and holding[0].startswith(("IV. The submitter", "IV. 제출인"))
+    assert sum(markdown.count(secret) for secret in SECRETS) == 2  # the name (in this language) and the contact
+
+
+def test_a_narrative_naming_the_confidential_submitter_is_an_error(write_brief: Callable[..., Path]) -> None:
+    folder = write_brief(filler="Her sister HONG Mi-ran reported it.")
+    assert _errors(folder, "un-upr", "constraints.confidential-submitter")
+    assert _errors(folder, "un-wgeid", "constraints.confidential-submitter") == []
+
+
+def test_treaty_body_report_is_organised_by_article(write_brief: Callable[..., Path]) -> None:
+    markdown = render_brief(write_brief(), "en", audience="un-treaty-body").markdown
+    assert "## I. Article 16: Findings" in markdown
+    assert "Alternative report to the Human Rights Committee" in markdown

@@ -1,0 +1,130 @@
+"""Customising without forking: user folders, block overrides, new packs, the sandbox, `init`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefbuilder.cli import main
+from briefbuilder.errors import BriefError
+from briefbuilder.load import load_brief
+from briefbuilder.pipeline import check, render_brief
+
+from packdata import EXAMPLE
+
+OVERRIDE_COVER = """\
+{% extends "builtin/un-upr/submission.md.j2" %}
+{% block cover %}
+# {{ text(meta.title) }}
+
+Our own cover line.
+
+{% endblock %}
+"""
+
+
+def _pack(root: Path, name: str, manifest: str, templates: dict[str, str]) -> Path:
+    folder = root / name
+    folder.mkdir(parents=True)
+    (folder / "pack.yaml").write_text(manifest, encoding="utf-8")
+    for file, text in templates.items():
+        (folder / file).write_text(text, encoding="utf-8")
+    return root
+
+
+def _after_cover(markdown: str) -> str:
+    return markdown[markdown.index("\n## "):]
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_user_template_overriding_one_block_changes_only_that_block(tmp_path: Path, language: str) -> None:
+    root = _pack(tmp_path, "my-upr", "extends: un-upr\ndescription: My UPR\n", {"submission.md.j2": OVERRIDE_COVER})
+    builtin = render_brief(EXAMPLE, language, audience="un-upr").markdown
+    mine = render_brief(EXAMPLE, language, audience="my-upr", template_dirs=(root,)).markdown
+    assert "Our own cover line." in mine and "Our own cover line." not in builtin
+    assert _after_cover(mine) == _after_cover(builtin)
+    assert mine.split("\n## ")[0] != builtin.split("\n## ")[0]
+
+
+def test_user_folder_shadows_a_builtin_pack_of_the_same_name(tmp_path: Path) -> None:
+    root = _pack(tmp_path, "un-upr", "extends: un-upr\ndescription: Shadow\nword_limit: 50\n",
+                 {"submission.md.j2": OVERRIDE_COVER})
+    markdown = render_brief(EXAMPLE, "en", audience="un-upr", template_dirs=(root,)).markdown
+    assert "Our own cover line." in markdown
+    [finding] = [f for f in check(EXAMPLE, audience="un-upr", template_dirs=(root,)) if f.rule == "constraints.word-limit"][:1]
+    assert "limit for a single organisation is 50" in finding.message
+
+
+def test_inherited_pack_keeps_the_parents_per_language_templates(tmp_path: Path) -> None:
+    root = _pack(tmp_path, "my-briefing", "extends: gov-briefing\ndescription: Mine\n"
+                 "terms: {defector: {ko: 북한이탈주민, en: escapees}}\n", {})
+    korean = render_brief(EXAMPLE, "ko", audience="my-briefing", template_dirs=(root,)).markdown
+    assert "| 요약 |" in korean and "북한이탈주민 62명" in korean
+
+
+def test_brief_settings_override_terms_and_reference_docx(write_brief: Callable[..., Path]) -> None:
+    folder = write_brief(replace={
+        "  state: KP": "  state: KP\n  settings:\n    terms: {state-KP: {en: the DPRK, ko: 북한}}\n"
+                       "    pack: {reference_docx: house.docx}"})
+    document = render_brief(folder, "en", audience="un-upr")
+    assert "State under review: the DPRK" in document.markdown
+    assert document.layout.reference_docx == (folder / "house.docx").resolve()
+
+
+def test_a_pack_outside_the_package_works_end_to_end(tmp_path: Path, write_brief: Callable[..., Path]) -> None:
+    manifest = ("description: {en: Board memo, ko: 이사회 메모}\ntemplate: memo.md.j2\nminimum_status: verified\n"
+                "word_limit: 500\nrequired_fields: [summary]\n")
+    template = ('{% extends "base/brief.md.j2" %}\n{% block cover %}\n# {{ _("Memo") }}: {{ text(meta.title) }}\n\n'
+                '{% endblock %}\n{% block recommendations %}\n{% endblock %}\n')
+    root = _pack(tmp_path / "packs", "memo", manifest, {"memo.md.j2": template})
+    brief = write_brief()
+    runner = CliRunner()
+    listed = runner.invoke(main, ["audiences", "--templates", str(root)])
+    assert "memo: Board memo" in listed.output and "word limit: 500" in listed.output
+    checked = runner.invoke(main, ["check", str(brief), "--audience", "memo", "--templates", str(root)])
+    assert checked.exit_code == 0, checked.output
+    built = runner.invoke(main, ["build", str(brief), "--audience", "memo", "--lang", "ko,en",
+                                 "--templates", str(root), "-o", str(tmp_path / "out")])
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "out" / "small.en.md").read_text(encoding="utf-8").startswith("# Memo: Disappearances")
+    assert (tmp_path / "out" / "small.ko.md").read_text(encoding="utf-8").startswith("# Memo: 실종")
+
+
+@pytest.mark.parametrize("attack", [
+    "{{ ''.__class__.__mro__ }}",
+    "{{ brief.directory.read_text() }}",
+    "{{ brief.__class__.__init__.__globals__ }}",
+])
+def test_sandbox_denies_python_internals_and_files(tmp_path: Path, attack: str) -> None:
+    template = '{% extends "base/brief.md.j2" %}\n{% block cover %}\n' + attack + "\n{% endblock %}\n"
+    root = _pack(tmp_path, "evil", "description: Evil\ntemplate: evil.md.j2\n", {"evil.md.j2": template})
+    with pytest.raises(BriefError) as caught:
+        render_brief(EXAMPLE, "en", audience="evil", template_dirs=(root,))
+    message = str(caught.value)
+    assert "evil.md.j2" in message and "sandbox forbids" in message and "unsafe" in message
+
+
+@pytest.mark.parametrize("path", ["../../../../etc/passwd", "/etc/passwd"])
+def test_templates_cannot_include_files_outside_the_template_folders(tmp_path: Path, path: str) -> None:
+    template = '{% extends "base/brief.md.j2" %}\n{% block cover %}\n{% include "' + path + '" %}\n{% endblock %}\n'
+    root = _pack(tmp_path, "evil", "description: Evil\ntemplate: evil.md.j2\n", {"evil.md.j2": template})
+    with pytest.raises(BriefError, match="template not found"):
+        render_brief(EXAMPLE, "en", audience="evil", template_dirs=(root,))
+
+
+@pytest.mark.parametrize("audience", ["un-upr", "gov-briefing", "un-wgeid"])
+def test_init_scaffolds_a_brief_that_loads_and_a_starter_pack(tmp_path: Path, audience: str) -> None:
+    target = tmp_path / "new"
+    result = CliRunner().invoke(main, ["init", str(target), "--audience", audience])
+    assert result.exit_code == 0, result.output
+    brief = load_brief(target)
+    assert brief.brief.audience == audience
+    templates = (target / "templates",)
+    for language in ("ko", "en"):
+        starter = render_brief(target, language, audience=f"my-{audience}", template_dirs=templates).markdown
+        assert starter == render_brief(target, language, audience=audience).markdown
+    again = CliRunner().invoke(main, ["init", str(target), "--audience", audience])
+    assert again.exit_code == 2 and "would overwrite" in again.output
