@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import tempfile
 import zipfile
-from pathlib import Path
 
 from docx.document import Document
 
@@ -58,23 +56,3 @@ def reproducible_bytes(document: Document) -> bytes:
             entry.create_system = 0
             target.writestr(entry, source.read(name), compresslevel=COMPRESSION_LEVEL)
     return output.getvalue()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file in the same directory.
-
-    ``os.replace`` is atomic on one file system, so a reader (or a crash) never
-    sees a half-written .docx: there is the old file or the new one.
-    """
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -44,7 +44,8 @@ from briefbuilder.document import DocumentInfo, Layout, RenderedDocument
 from briefbuilder.errors import BriefError
 from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx import reference as ref
-from briefbuilder.write.docx.package import reproducible_bytes, write_atomically
+from briefbuilder.write.atomic import write_atomic
+from briefbuilder.write.docx.package import reproducible_bytes
 
 # Raw HTML stays literal text: a Word document cannot show it, and hostile
 # data must not turn into markup.
@@ -66,7 +67,7 @@ _ALIGNMENTS = {
 
 def write_docx(document: RenderedDocument, path: Path) -> None:
     """Write `document` to `path` as .docx, atomically (never a half-written file)."""
-    write_atomically(Path(path), docx_bytes(document))
+    write_atomic(Path(path), docx_bytes(document))
 
 
 def docx_bytes(document: RenderedDocument) -> bytes:
