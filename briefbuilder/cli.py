@@ -195,3 +195,18 @@ def init_command(directory: Path, audience: str, template_dirs: tuple[Path, ...]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(Template((scaffold / source).read_text(encoding="utf-8")).safe_substitute(values), encoding="utf-8")
         click.echo(str(path))
+
+
+@main.command("treaties")
+@click.argument("state", required=False)
+@click.option("--lang", "language", default="en", show_default=True, help="Language of treaty names: en or ko.")
+@reports_errors
+def treaties_command(state: str | None, language: str) -> None:
+    """List what the treaty catalog knows: status, date, confidence and source (optionally for one STATE)."""
+    from .catalog import describe_catalog, load_catalog
+
+    catalog = load_catalog()
+    for row in describe_catalog(catalog, state, language):
+        date = row["date"] or ""
+        click.echo(f"{row['state']}\t{row['short']}\t{row['action']}\t{date}\t{row['confidence']}\t{row['source']}")
+    click.echo(f"catalog as of {catalog.as_of}: {catalog.advice}", err=True)

@@ -1,0 +1,22 @@
+"""`briefbuilder treaties`: what the catalog knows, with confidence and source."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from briefbuilder.cli import main
+
+
+def test_lists_a_states_statuses_with_confidence_source_and_as_of_date() -> None:
+    result = CliRunner().invoke(main, ["treaties", "KP"])
+    assert result.exit_code == 0, result.output
+    refugee = next(line for line in result.output.splitlines() if line.startswith("KP\tRefugee Convention\t"))
+    assert "\tnone\t" in refugee and "confirmed as of 2016" in refugee and "UNTC" in refugee
+    assert "catalog as of 2026-11" in result.output
+
+
+def test_korean_names_and_an_unknown_state() -> None:
+    korean = CliRunner().invoke(main, ["treaties", "CN", "--lang", "ko"])
+    assert "CN\t난민협약\taccession\t1982-09-24" in korean.output
+    unknown = CliRunner().invoke(main, ["treaties", "XX"])
+    assert unknown.exit_code == 2 and "XX" in unknown.output and "Traceback" not in unknown.output
