@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .audience import available_packs, pack_for_brief
+from .catalog import Catalog, catalog_for_brief
 from .check import CheckContext, Finding, run_rules
 from .document import RenderedDocument
 from .errors import BriefError
@@ -152,10 +153,6 @@ def _inputs(brief: Brief) -> list[Path]:
     return [Path(location.file)] if location else []
 
 
-def _catalog_for(brief: Brief) -> Any:
-    """The treaty catalog with the brief's own extensions, once the catalog module exists."""
-    try:
-        from .catalog import catalog_for_brief
-    except ImportError:
-        return None
+def _catalog_for(brief: Brief) -> Catalog:
+    """The treaty catalog with the brief's own extensions (catalog.yaml beside it)."""
     return catalog_for_brief(brief.directory)

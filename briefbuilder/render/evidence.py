@@ -63,10 +63,11 @@ def evidence_rows(brief: Brief, lang: str) -> list[EvidenceRow]:
                 date=source.date.isoformat() if source.date else None, url=source.url,
                 page=ref.page, paragraph=ref.paragraph, section=ref.section,
             ))
+        count = brief.count_of(statistic)
         rows.append(EvidenceRow(
             id=statistic.id, label=statistic.label.get(lang), value=str(statistic.value), unit=statistic.unit,
-            qualifier=statistic.qualifier, base=brief.base_of(statistic), count=brief.count_of(statistic),
-            count_derived=statistic.count is None and brief.count_of(statistic) is not None,
+            qualifier=statistic.qualifier, base=brief.base_of(statistic), count=count,
+            count_derived=statistic.count is None and count is not None,
             sources=tuple(sources), status=statistic.status,
             as_of=statistic.as_of.isoformat() if statistic.as_of else None,
         ))

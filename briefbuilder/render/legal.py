@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..catalog import Catalog, Fact, Treaty, load_catalog, normalise_article_ref
+from ..catalog import Catalog, Fact, Treaty, catalog_for_brief
 from ..errors import BriefError, Location
 from ..narrative import Reference
 from .markdown import Markdown, link
@@ -56,7 +56,7 @@ class Legal:
     def __init__(self, context: RenderContext) -> None:
         self.context = context
         self.locale = context.locale
-        self.catalog: Catalog = context.catalog or load_catalog()
+        self.catalog: Catalog = context.catalog or catalog_for_brief(context.brief.directory)
         self._mentioned: set[str] = set()
 
     def treaty_name(self, treaty_id: str, where: Location | None) -> Markdown:
@@ -92,9 +92,11 @@ class Legal:
         return self.locale.pgettext(*ARTICLE) % {"citation": citation, "article": self._article(ref)}
 
     def _article(self, ref: str) -> Markdown:
-        """"12(2)" → "12(2)" in English, "제12조 제2항" in Korean (the shapes are translations)."""
-        canonical = normalise_article_ref(ref)
-        number, _, rest = canonical.partition("(")
+        """"12(2)" → "12(2)" in English, "제12조 제2항" in Korean (the shapes are translations).
+
+        ``ref`` is the catalog's canonical article reference.
+        """
+        number, _, rest = ref.partition("(")
         paragraphs = [part.rstrip(")") for part in rest.split("(")] if rest else []
         text = self.locale.pgettext(*ARTICLE_NUMBER) % {"number": number}
         for paragraph in paragraphs:
@@ -102,14 +104,12 @@ class Legal:
         return text
 
     def status(self, state_code: str, treaty_id: str, where: Location | None) -> Markdown:
-        state = self.catalog.state(state_code, location=where)
+        name = self.state_name(state_code, where)
         treaty = self.catalog.treaty(treaty_id, location=where)
         status = self.catalog.status(state_code, treaty_id)
         if status is None:
             raise BriefError.at(where, "status", f"the catalog has no status for {state_code} under {treaty_id}",
                                 "add it in catalog.yaml beside the brief, with its source and confidence")
-        lang = self.locale.code
-        name = self.state_name(state.code, where)
         treaty_text = self.treaty_name(treaty_id, where)
         sentence = self.locale.pgettext(*STATUS_SENTENCES[status.action]) % {
             "state": name, "state_topic": self.locale.particle(name, "topic"),
