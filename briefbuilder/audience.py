@@ -17,7 +17,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from .errors import BriefError
 from .load.brief import attach_locations, validation_problems
-from .load.yamlsource import read_yaml
+from .load.yamlsource import SourceMap, read_yaml
 from .model import Brief, Located, Text, VerificationStatus
 from .resources import data_dir
 
@@ -26,6 +26,8 @@ BASE_PACK = "base"
 
 
 PercentStyle = Literal["sign", "words"]
+CitationStyleName = Literal["oscola", "un"]
+SentenceStyle = Literal["full", "noun-ending"]
 Part = Literal["cover", "notes"]
 
 
@@ -42,6 +44,8 @@ class Pack(Located):
     terms: dict[str, Text] = Field(default_factory=dict)  # e.g. defector: {ko: 북한이탈주민}
     date_format: dict[str, str] = Field(default_factory=dict)  # Babel pattern or style per language
     percent_style: dict[str, PercentStyle] = Field(default_factory=dict)  # per language: "81.4%" or "81.4 per cent"
+    citation_style: CitationStyleName = "oscola"  # how treaties are cited: OSCOLA, or the UN Editorial Manual's style
+    sentence_style: dict[str, SentenceStyle] = Field(default_factory=dict)  # per language: full sentences or 개조식 -함
     numbered_paragraphs: bool = False
     minimum_status: VerificationStatus = "reported"
     annex: bool = True
@@ -60,7 +64,7 @@ class Pack(Located):
     reference_docx: str | None = None
     directory: Path | None = None
 
-    @field_validator("percent_style", mode="before")
+    @field_validator("percent_style", "sentence_style", mode="before")
     @classmethod
     def _one_style(cls, value: Any) -> Any:
         return {"*": value} if isinstance(value, str) else value
@@ -80,6 +84,9 @@ class Pack(Located):
 
     def percent_words(self, language: str) -> bool:
         return self.percent_style.get(language, self.percent_style.get("*", "sign")) == "words"
+
+    def sentence_style_for(self, language: str) -> SentenceStyle:
+        return self.sentence_style.get(language, self.sentence_style.get("*", "full"))
 
     def limit(self, language: str, *, joint: bool) -> int | None:
         """The word limit for ``language``; the joint one for a joint submission, when the pack has one."""
@@ -107,11 +114,13 @@ def available_packs(template_dirs: tuple[Path, ...] = ()) -> list[str]:
     return sorted(names)
 
 
-def load_pack(name: str, template_dirs: tuple[Path, ...] = (), overrides: dict[str, Any] | None = None) -> Pack:
+def load_pack(name: str, template_dirs: tuple[Path, ...] = (), overrides: dict[str, Any] | None = None,
+              overrides_map: SourceMap | None = None) -> Pack:
     """Find pack ``name`` on the search path and read its manifest.
 
     ``overrides`` are the brief's own settings (``brief.settings.pack``): they
     win over the manifest, so a user can change a limit without copying the pack.
+    ``overrides_map`` says where they were written, so a bad one is reported there.
     """
     pack = _read_pack(name, search_path(template_dirs))
     if not overrides:
@@ -119,7 +128,7 @@ def load_pack(name: str, template_dirs: tuple[Path, ...] = (), overrides: dict[s
     try:
         updated = Pack.model_validate(_merge(pack.model_dump(), overrides))
     except ValidationError as exc:
-        raise BriefError(validation_problems(exc, pack._source_map, Pack)) from None
+        raise BriefError(validation_problems(exc, overrides_map or pack._source_map, Pack)) from None
     attach_locations(updated, pack._source_map)
     return updated
 
@@ -132,7 +141,9 @@ def pack_for_brief(brief: Brief, audience: str | None = None, template_dirs: tup
     overrides = dict(brief.brief.settings.get("pack") or {})
     if overrides.get("reference_docx") and brief.directory is not None:
         overrides["reference_docx"] = str((Path(brief.directory) / overrides["reference_docx"]).resolve())
-    return load_pack(audience or brief.brief.audience, tuple(Path(d) for d in template_dirs), overrides)
+    source_map: SourceMap | None = brief._source_map
+    written = source_map.under("brief", "settings", "pack") if source_map is not None else None
+    return load_pack(audience or brief.brief.audience, tuple(Path(d) for d in template_dirs), overrides, written)
 
 
 def _merge(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:

@@ -135,6 +135,16 @@ class TextFact(Fact):
     text: str = Field(min_length=1)
 
 
+class StateName(TextFact):
+    """A State's name, with the article it takes in running text ("the Russian Federation")."""
+
+    article: str | None = None
+
+    @property
+    def in_text(self) -> str:
+        return f"{self.article} {self.text}" if self.article else self.text
+
+
 class DateFact(Fact):
     date: CatalogDate
 
@@ -259,7 +269,7 @@ class Treaty(Located):
 class State(Located):
     """A State's names per language and register (``un``, ``plain``, ``formal``)."""
 
-    names: dict[LanguageCode, dict[Register, TextFact]]
+    names: dict[LanguageCode, dict[Register, StateName]]
     _code: str = PrivateAttr(default="")
 
     @model_validator(mode="after")
@@ -272,7 +282,7 @@ class State(Located):
     def code(self) -> str:
         return self._code
 
-    def name_fact(self, lang: str, register: Register = "un") -> TextFact:
+    def name_fact(self, lang: str, register: Register = "un") -> StateName:
         """The name in ``lang``; a missing register falls back (formal -> un -> plain, etc.)."""
         names = self.names.get(lang)
         if not names:
@@ -282,6 +292,10 @@ class State(Located):
 
     def name(self, lang: str, register: Register = "un") -> str:
         return self.name_fact(lang, register).text
+
+    def name_in_text(self, lang: str, register: Register = "un") -> str:
+        """The name as a sentence uses it, with its article where the language has one."""
+        return self.name_fact(lang, register).in_text
 
 
 class Status(Fact):

@@ -29,8 +29,6 @@ CONTRADICTION = "claims.contradiction"
 SINCE = "claims.since"
 UNVERIFIABLE = "claims.unverifiable"
 UNKNOWN_TREATY = "claims.unknown-treaty"
-# UN names that read with "the" ("the Russian Federation", not "Russian Federation").
-_TAKES_ARTICLE = ("Republic", "Federation", "Kingdom", "United", "Union")
 
 
 @rule(CONTRADICTION, "A treaty-status claim must not contradict the catalog (party or not, signed or not).")
@@ -77,7 +75,7 @@ def _assess(claim: Claim, catalog: Catalog) -> Iterator[Finding]:
                       f"or add the State and its status, with a source, to {EXTENSION_FILE} beside the brief",
                       claim.where("state"))
         return
-    state = _the(catalog.state(claim.state).name("en", "un"))
+    state = catalog.state(claim.state).name_in_text("en", "un")
     status = catalog.status(claim.state, claim.treaty)
     if status is None:
         yield Finding("warning", UNVERIFIABLE,
@@ -154,7 +152,3 @@ def _catalog_says(catalog: Catalog, treaty: Treaty, status: Status) -> str:
 
 def _check(treaty: Treaty) -> str:
     return f"; check {treaty.status_page}" if treaty.status_page else ""
-
-
-def _the(name: str) -> str:
-    return f"the {name}" if any(word in name.split() for word in _TAKES_ARTICLE) else name

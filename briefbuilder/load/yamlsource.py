@@ -42,6 +42,13 @@ class SourceMap:
             key = key[:-1]
         return self._locations.get(key, Location(self.file, 1))
 
+    def under(self, *prefix: str | int) -> SourceMap:
+        """The part of this map below ``prefix``, addressed by paths relative to it."""
+        part = SourceMap(self.file)
+        part._locations = {path[len(prefix):]: location for path, location in self._locations.items()
+                           if path[:len(prefix)] == prefix}
+        return part
+
 
 def dotted(path: Path_) -> str:
     """``("statistics", 3, "value")`` -> ``statistics[3].value``."""

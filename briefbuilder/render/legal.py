@@ -13,7 +13,7 @@ only verified facts.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..catalog import Catalog, Fact, Treaty, catalog_for_brief
 from ..errors import BriefError, Location
@@ -27,21 +27,62 @@ if TYPE_CHECKING:
 
 FIRST_MENTION = C_("treaty first mention", "%(title)s (%(short)s)")
 LATER_MENTION = C_("treaty mention", "%(short)s")
-FULL_CITATION = C_("treaty citation", "%(title)s (adopted %(adopted)s, entered into force %(in_force)s) %(unts)s")
-UNTS = C_("treaty citation", "%(volume)s UNTS %(page)s")
-SHORT_CITATION = C_("treaty citation", "%(short)s")
-ARTICLE = C_("treaty citation", "%(citation)s, art %(article)s.")
-NO_ARTICLE = C_("treaty citation", "%(citation)s.")
-ARTICLE_NUMBER = C_("article number", "%(number)s")
-ARTICLE_PARAGRAPH = C_("article paragraph", "(%(paragraph)s)")
+
+
+class CitationStyle(NamedTuple):
+    """The messages a treaty citation is made of, in one style; each language's catalog gives their shape."""
+
+    full: tuple[str, str]
+    series: tuple[str, str]  # the United Nations Treaty Series reference inside ``full``
+    short: tuple[str, str]
+    with_article: tuple[str, str]
+    without_article: tuple[str, str]
+    article_number: tuple[str, str]
+    article_paragraph: tuple[str, str]
+
+
+# A pack chooses its style (``citation_style``). OSCOLA is the common legal
+# style; "un" follows the UN Editorial Manual's references to treaties
+# ("United Nations, Treaty Series, vol. 999, p. 171", "art. 12 (2)").
+CITATION_STYLES: dict[str, CitationStyle] = {
+    "oscola": CitationStyle(
+        full=C_("treaty citation", "%(title)s (adopted %(adopted)s, entered into force %(in_force)s) %(series)s"),
+        series=C_("treaty citation", "%(volume)s UNTS %(page)s"),
+        short=C_("treaty citation", "%(short)s"),
+        with_article=C_("treaty citation", "%(citation)s, art %(article)s."),
+        without_article=C_("treaty citation", "%(citation)s."),
+        article_number=C_("article number", "%(number)s"),
+        article_paragraph=C_("article paragraph", "(%(paragraph)s)"),
+    ),
+    "un": CitationStyle(
+        full=C_("treaty citation, UN style", "%(title)s (%(adopted)s), %(series)s"),
+        series=C_("treaty citation, UN style", "United Nations, *Treaty Series*, vol. %(volume)s, p. %(page)s"),
+        short=C_("treaty citation, UN style", "%(title)s"),
+        with_article=C_("treaty citation, UN style", "%(citation)s, art. %(article)s."),
+        without_article=C_("treaty citation, UN style", "%(citation)s."),
+        article_number=C_("article number, UN style", "%(number)s"),
+        article_paragraph=C_("article paragraph, UN style", " (%(paragraph)s)"),
+    ),
+}
 UNCONFIRMED = C_("catalog", "%(fact)s [unconfirmed]")
 STATUS_NOTE = C_("catalog", "Treaty status of %(state)s: %(source)s (%(confidence)s; catalog as of %(as_of)s). Check the current status at %(link)s.")
-STATUS_SENTENCES: dict[str, tuple[str, str]] = {
-    "ratification": C_("status", "%(state)s ratified the %(treaty)s on %(date)s."),
-    "accession": C_("status", "%(state)s acceded to the %(treaty)s on %(date)s."),
-    "succession": C_("status", "%(state)s succeeded to the %(treaty)s on %(date)s."),
-    "signature": C_("status", "%(state)s signed the %(treaty)s on %(date)s but has not ratified it."),
-    "none": C_("status", "%(state)s is not a party to the %(treaty)s."),
+# A pack chooses, per language, whether status statements are full sentences
+# or the noun-ending lines (-함, -음) of a Korean 개조식 report (``sentence_style``).
+STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
+    "full": {
+        "ratification": C_("status", "%(state)s ratified the %(treaty)s on %(date)s."),
+        "accession": C_("status", "%(state)s acceded to the %(treaty)s on %(date)s."),
+        "succession": C_("status", "%(state)s succeeded to the %(treaty)s on %(date)s."),
+        "signature": C_("status", "%(state)s signed the %(treaty)s on %(date)s but has not ratified it."),
+        "none": C_("status", "%(state)s is not a party to the %(treaty)s."),
+    },
+    "noun-ending": {
+        "ratification": C_("status, noun ending", "%(state)s ratified the %(treaty)s on %(date)s"),
+        "accession": C_("status, noun ending", "%(state)s acceded to the %(treaty)s on %(date)s"),
+        "succession": C_("status, noun ending", "%(state)s succeeded to the %(treaty)s on %(date)s"),
+        "signature": C_("status, noun ending", "%(state)s signed the %(treaty)s on %(date)s but has not ratified it"),
+        "none": C_("status, noun ending", "%(state)s is not a party to the %(treaty)s"),
+    },
 }
 CONFIDENCE_NAMES: dict[str, tuple[str, str]] = {
     "confirmed": C_("confidence", "confirmed"),
@@ -75,32 +116,34 @@ class Legal:
 
     def _cite(self, treaty: Treaty, ref: str, *, full: bool) -> Markdown:
         lang = self.locale.code
+        style = CITATION_STYLES[self.context.pack.citation_style]
         if full:
-            unts = self._fact(treaty.unts, self.locale.pgettext(*UNTS) % {
+            series = self._fact(treaty.unts, self.locale.pgettext(*style.series) % {
                 "volume": str(treaty.unts.volume), "page": str(treaty.unts.page)}) if treaty.unts else Markdown("")
-            citation = self.locale.pgettext(*FULL_CITATION) % {
+            citation = self.locale.pgettext(*style.full) % {
                 "title": treaty.title(lang),
                 "adopted": self._fact(treaty.adopted, self.context.date(treaty.adopted.date)),
                 "in_force": self._fact(treaty.in_force, self.context.date(treaty.in_force.date))
                 if treaty.in_force else Markdown("—"),
-                "unts": unts,
+                "series": series,
             }
+            citation = Markdown(citation.rstrip(", "))  # a treaty with no Treaty Series reference
         else:
-            citation = self.locale.pgettext(*SHORT_CITATION) % {"short": treaty.short(lang)}
+            citation = self.locale.pgettext(*style.short) % {"title": treaty.title(lang), "short": treaty.short(lang)}
         if not ref:
-            return self.locale.pgettext(*NO_ARTICLE) % {"citation": citation}
-        return self.locale.pgettext(*ARTICLE) % {"citation": citation, "article": self._article(ref)}
+            return self.locale.pgettext(*style.without_article) % {"citation": citation}
+        return self.locale.pgettext(*style.with_article) % {"citation": citation, "article": self._article(ref, style)}
 
-    def _article(self, ref: str) -> Markdown:
-        """"12(2)" → "12(2)" in English, "제12조 제2항" in Korean (the shapes are translations).
+    def _article(self, ref: str, style: CitationStyle) -> Markdown:
+        """"12(2)" → "12(2)" (OSCOLA), "12 (2)" (UN), "제12조 제2항" in Korean: the shapes are translations.
 
         ``ref`` is the catalog's canonical article reference.
         """
         number, _, rest = ref.partition("(")
         paragraphs = [part.rstrip(")") for part in rest.split("(")] if rest else []
-        text = self.locale.pgettext(*ARTICLE_NUMBER) % {"number": number}
+        text = self.locale.pgettext(*style.article_number) % {"number": number}
         for paragraph in paragraphs:
-            text = Markdown("%s%s") % (text, self.locale.pgettext(*ARTICLE_PARAGRAPH) % {"paragraph": paragraph})
+            text = Markdown("%s%s") % (text, self.locale.pgettext(*style.article_paragraph) % {"paragraph": paragraph})
         return text
 
     def status(self, state_code: str, treaty_id: str, where: Location | None) -> Markdown:
@@ -111,12 +154,13 @@ class Legal:
             raise BriefError.at(where, "status", f"the catalog has no status for {state_code} under {treaty_id}",
                                 "add it in catalog.yaml beside the brief, with its source and confidence")
         treaty_text = self.treaty_name(treaty_id, where)
-        sentence = self.locale.pgettext(*STATUS_SENTENCES[status.action]) % {
+        sentences = STATUS_SENTENCES[self.context.pack.sentence_style_for(self.locale.code)]
+        sentence = self.locale.pgettext(*sentences[status.action]) % {
             "state": name, "state_topic": self.locale.particle(name, "topic"),
             "treaty": treaty_text, "treaty_object": self.locale.particle(treaty_text, "object"),
             "date": self.context.date(status.date) if status.date else Markdown(""),
         }
-        sentence = self._fact(status, sentence)
+        sentence = self._fact(status, _sentence_case(sentence))
         note = self.context.notes.cite(f"status:{treaty_id}", state_code, lambda: self._status_note(treaty, status, name),
                                        lambda: self._status_note(treaty, status, name))
         return Markdown("%s%s") % (sentence, note)
@@ -133,7 +177,7 @@ class Legal:
 
     def state_name(self, code: str, where: Location | None) -> Markdown:
         state = self.catalog.state(code, location=where)
-        return Markdown("%s") % state.name(self.locale.code, self.context.pack.state_names)
+        return Markdown("%s") % state.name_in_text(self.locale.code, self.context.pack.state_names)
 
     def _fact(self, fact: Fact | None, text: Markdown) -> Markdown:
         """``text`` as is when its fact is confirmed; marked, or refused, when it is not."""
@@ -145,6 +189,11 @@ class Legal:
                                 f"and the '{self.context.pack.name}' audience accepts only confirmed facts",
                                 "confirm it against the primary source and update the catalog, or leave it out")
         return self.locale.pgettext(*UNCONFIRMED) % {"fact": text}
+
+
+def _sentence_case(sentence: Markdown) -> Markdown:
+    """A generated sentence starts with a capital ("The Russian Federation acceded ...")."""
+    return Markdown(sentence[:1].upper() + sentence[1:])
 
 
 @reference("treaty")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from testdata import REPO
 
 from briefbuilder.catalog import catalog_for_brief, load_catalog
 from briefbuilder.errors import BriefError, Location, Problem
@@ -58,6 +59,15 @@ def test_user_treaty_state_and_status_are_loaded(tmp_path: Path) -> None:
     assert status is not None and status.is_party and status.source == "Council of Europe treaty office"
     assert status.where() is not None and status.where().line == 19
     assert "iccpr" in catalog.treaties  # the bundled catalog is still there
+
+
+def test_the_documented_extension_loads(tmp_path: Path) -> None:
+    """docs/legal.md shows a catalog.yaml; a user copying it must get a working catalog."""
+    documented = (REPO / "docs" / "legal.md").read_text(encoding="utf-8").split("```yaml\n")[-1].split("```")[0]
+    write(tmp_path, documented)
+    catalog = catalog_for_brief(tmp_path)
+    status = catalog.status("FR", "echr")
+    assert status is not None and status.is_party and status.date is not None and status.date.year == 1974
 
 
 def test_user_article_extends_a_bundled_treaty_without_touching_the_bundle(tmp_path: Path) -> None:

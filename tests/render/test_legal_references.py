@@ -1,0 +1,149 @@
+"""Legal references as each audience cites them: the worked example and small briefs.
+
+The expected wording is the issue's own: OSCOLA in general English briefs, the
+UN Editorial Manual's form for UN mechanisms, 「」 and 제33조 제1항 in Korean,
+and 개조식 noun endings in the Korean government report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from testdata import EXAMPLE, MINIMAL_BRIEF
+
+from briefbuilder import BriefError, load_brief, render_brief
+
+LAW_SECTION = """\
+  - id: law
+    heading: {en: Law, ko: 법}
+    text:
+      en: "[[status:RU|refugee-convention-1951]] Return is barred[[law:refugee-convention-1951|33(1)]]; see also[[law:refugee-convention-1951|33]]."
+      ko: "[[status:RU|refugee-convention-1951]] 송환은 금지됩니다[[law:refugee-convention-1951|33(1)]]. 또한[[law:refugee-convention-1951|33]] 참조."
+"""
+
+
+def notes(markdown: str) -> dict[str, str]:
+    """Footnote definitions by label."""
+    return dict(re.findall(r"^\[\^(\d+)\]: (.*)$", markdown, flags=re.MULTILINE))
+
+
+@pytest.fixture(scope="module")
+def example() -> Callable[[str, str], str]:
+    brief = load_brief(EXAMPLE)
+    cache: dict[tuple[str, str], str] = {}
+
+    def markdown(audience: str, language: str) -> str:
+        if (audience, language) not in cache:
+            cache[audience, language] = render_brief(brief, language, audience=audience).markdown
+        return cache[audience, language]
+
+    return markdown
+
+
+@pytest.fixture
+def law_brief(make_brief: Callable[..., Path]) -> Callable[..., Path]:
+    def write(settings: str = "") -> Path:
+        head, _, rest = MINIMAL_BRIEF.partition("sources:")
+        return make_brief(head + settings + "sources:" + rest + LAW_SECTION)
+
+    return write
+
+
+def test_example_cites_iccpr_and_refugee_convention_in_oscola(example: Callable[[str, str], str]) -> None:
+    text = example("general", "en")
+    cited = notes(text).values()
+    assert ("International Covenant on Civil and Political Rights (adopted 16 December 1966, "
+            "entered into force 23 March 1976) 999 UNTS 171, art 12(2).") in cited
+    assert ("Convention relating to the Status of Refugees (adopted 28 July 1951, "
+            "entered into force 22 April 1954) 189 UNTS 137, art 33(1).") in cited
+    assert "North Korea acceded to the International Covenant on Civil and Political Rights (ICCPR) on 14 September 1981." in text
+    assert "North Korea is not a party to the Convention relating to the Status of Refugees (Refugee Convention)." in text
+    assert "China acceded to the Refugee Convention on 24 September 1982." in text
+    assert "Russia acceded to the Refugee Convention on 2 February 1993." in text
+
+
+def test_example_cites_treaties_in_korean_style(example: Callable[[str, str], str]) -> None:
+    text = example("general", "ko")
+    cited = notes(text).values()
+    assert "「시민적 및 정치적 권리에 관한 국제규약」(1966년 12월 16일 채택, 1976년 3월 23일 발효) 999 UNTS 171 제12조 제2항." in cited
+    assert "「난민의 지위에 관한 협약」(1951년 7월 28일 채택, 1954년 4월 22일 발효) 189 UNTS 137 제33조 제1항." in cited
+    assert "북한은 「난민의 지위에 관한 협약」(이하 「난민협약」)의 당사국이 아닙니다." in text
+    assert "중국은 1982년 9월 24일 「난민협약」에 가입하였습니다." in text
+    assert "러시아는 1993년 2월 2일 「난민협약」에 가입하였습니다." in text
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_every_status_sentence_is_footnoted_to_the_catalog_source(example: Callable[[str, str], str], language: str) -> None:
+    text = example("general", language)
+    definitions = notes(text)
+    status_notes = [label for label, note in definitions.items() if "treaties.un.org" in note]
+    assert len(status_notes) == 4  # DPRK under two treaties, China and Russia under one
+    for label in status_notes:
+        assert re.search(rf"[.다]\[\^{label}\]", text), f"note {label} is not attached to a status sentence"
+        assert "UNTC" in definitions[label]  # the catalog's source, as the facts give it
+
+
+def test_un_audiences_cite_in_un_document_style(example: Callable[[str, str], str]) -> None:
+    text = example("un-upr", "en")
+    cited = notes(text).values()
+    assert ("Convention relating to the Status of Refugees (28 July 1951), United Nations, *Treaty Series*, "
+            "vol. 189, p. 137, art. 33 (1).") in cited
+    assert not any("UNTS" in note for note in cited)
+    assert "The Democratic People's Republic of Korea is not a party to the Convention relating to the Status of Refugees" in text
+    assert "The Russian Federation acceded to the Refugee Convention on 2 February 1993." in text
+    assert any(note.startswith("Treaty status of the Democratic People's Republic of Korea:") for note in cited)
+
+
+@pytest.mark.parametrize(("audience", "full", "short"), [
+    ("general", "189 UNTS 137, art 33(1).", "Refugee Convention, art 33."),
+    ("un-treaty-body", "United Nations, *Treaty Series*, vol. 189, p. 137, art. 33 (1).",
+     "Convention relating to the Status of Refugees, art. 33."),
+])
+def test_first_citation_is_full_and_later_ones_short(law_brief: Callable[..., Path], audience: str,
+                                                     full: str, short: str) -> None:
+    cited = list(notes(render_brief(law_brief(), "en", audience=audience).markdown).values())
+    treaty_notes = [note for note in cited if "Refugee" in note and "status" not in note]
+    assert len(treaty_notes) == 2
+    assert treaty_notes[0].endswith(full) and treaty_notes[1] == short
+
+
+def test_korean_short_citation_follows_the_full_one(law_brief: Callable[..., Path]) -> None:
+    cited = list(notes(render_brief(law_brief(), "ko", audience="un-treaty-body").markdown).values())
+    assert cited[-2].startswith("「난민의 지위에 관한 협약」(1951년 7월 28일 채택") and cited[-2].endswith("제33조 제1항.")
+    assert cited[-1] == "「난민협약」 제33조."
+
+
+def test_korean_government_report_states_status_in_noun_endings(example: Callable[[str, str], str]) -> None:
+    report = example("gov-briefing", "ko")
+    assert re.search(r"○ 중국은 1982\. 9\. 24\. 「난민의 지위에 관한 협약」\(이하 「난민협약」\)에 가입함\[\^\d+\]", report)
+    assert re.search(r"○ 러시아는 1993\. 2\. 2\. 「난민협약」에 가입함\[\^\d+\]", report)
+    assert "가입하였습니다" not in report
+    english = example("gov-briefing", "en")
+    assert "China acceded to the Convention relating to the Status of Refugees (Refugee Convention) on 24 September 1982." in english
+
+
+def test_a_brief_can_choose_its_citation_style(law_brief: Callable[..., Path]) -> None:
+    path = law_brief("  settings:\n    pack: {citation_style: un, sentence_style: {ko: noun-ending}}\n")
+    english = notes(render_brief(path, "en", audience="general").markdown).values()
+    assert any(note.endswith("United Nations, *Treaty Series*, vol. 189, p. 137, art. 33 (1).") for note in english)
+    korean = render_brief(path, "ko", audience="general").markdown
+    assert "러시아는 1993년 2월 2일 「난민의 지위에 관한 협약」(이하 「난민협약」)에 가입함" in korean
+
+
+def test_unknown_citation_style_is_a_located_error(law_brief: Callable[..., Path]) -> None:
+    path = law_brief("  settings:\n    pack: {citation_style: apa}\n")
+    with pytest.raises(BriefError) as error:
+        render_brief(path, "en", audience="general")
+    message = str(error.value)
+    assert message.startswith(f"{path}:7: error: citation_style:")  # the brief's line, not the pack's
+    assert "'oscola'" in message and "'un'" in message
+
+
+def test_no_footnote_ends_in_two_full_stops(example: Callable[[str, str], str]) -> None:
+    for audience in ("general", "gov-briefing", "un-upr"):
+        for language in ("en", "ko"):
+            doubled = [note for note in notes(example(audience, language)).values() if note.endswith("..")]
+            assert not doubled, (audience, language, doubled)
