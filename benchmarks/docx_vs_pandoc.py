@@ -1,12 +1,12 @@
 """Time briefbuilder's Word writer against pandoc on the same Markdown.
 
-Usage: python benchmarks/docx_vs_pandoc.py [MARKDOWN] [--runs N]
+Usage: python benchmarks/docx_vs_pandoc.py [MARKDOWN] [--lang ko|en] [--audience NAME] [--runs N]
 
-MARKDOWN defaults to the Korean test fixture (a brief-shaped document with a
-title block, numbered paragraphs, lists, a table, a quote, links and six
-footnotes). The body (everything from the first ``##`` heading up to the
-footnote definitions) is repeated to make 1x, 10x and 100x documents, with
-footnote labels renumbered so every copy has its own notes.
+By default the input is the worked example (examples/enforced-disappearances)
+rendered in process for AUDIENCE (default: its own) in LANG (default: Korean);
+a MARKDOWN file is used as given. The body (everything from the first ``##``
+heading up to the footnote definitions) is repeated to make 1x, 10x and 100x
+documents, with footnote labels renumbered so every copy has its own notes.
 
 briefbuilder is timed in process (``docx_bytes``, parse to bytes, as the CLI
 calls it); pandoc as the ``pandoc -f markdown -t docx`` process a user would
@@ -17,7 +17,6 @@ is the median of N runs.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import re
 import shutil
 import statistics
@@ -31,10 +30,11 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY))
 
-from briefbuilder.document import DocumentInfo, Layout, RenderedDocument  # noqa: E402
+from briefbuilder import render_brief  # noqa: E402
+from briefbuilder.document import RenderedDocument  # noqa: E402
 from briefbuilder.write.docx import docx_bytes  # noqa: E402
 
-DEFAULT_MARKDOWN = REPOSITORY / "tests" / "write" / "fixtures" / "brief.ko.md"
+EXAMPLE = REPOSITORY / "examples" / "enforced-disappearances"
 SCALES = (1, 10, 100)
 _DEFINITION = re.compile(r"^\[\^([^\]]+)\]:", re.MULTILINE)
 
@@ -68,16 +68,20 @@ def median_seconds(action: Callable[[], object], runs: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("markdown", nargs="?", type=Path, default=DEFAULT_MARKDOWN)
+    parser.add_argument("markdown", nargs="?", type=Path, help="a Markdown file (default: the worked example)")
+    parser.add_argument("--lang", default="ko", help="language of the worked example (default: ko)")
+    parser.add_argument("--audience", help="audience pack for the worked example (default: its own)")
     parser.add_argument("--runs", type=int, default=7)
     arguments = parser.parse_args()
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         print("pandoc is not installed", file=sys.stderr)
         return 1
-    source = arguments.markdown.read_text(encoding="utf-8")
+    example = render_brief(EXAMPLE, arguments.lang, audience=arguments.audience)
+    source = arguments.markdown.read_text(encoding="utf-8") if arguments.markdown else example.markdown
+    name = arguments.markdown or f"{EXAMPLE.relative_to(REPOSITORY)} ({arguments.audience or 'own audience'}, {arguments.lang})"
     version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
-    print(f"input: {arguments.markdown} ({len(source)} characters); {version}; median of {arguments.runs} runs")
+    print(f"input: {name}, {len(source)} characters; {version}; median of {arguments.runs} runs")
 
     with tempfile.TemporaryDirectory() as directory:
         output = Path(directory) / "out.docx"
@@ -94,11 +98,7 @@ def main() -> int:
             markdown = scaled(source, copies)
             markdown_file = Path(directory) / f"brief-{copies}.md"
             markdown_file.write_text(markdown, encoding="utf-8")
-            document = RenderedDocument(
-                markdown,
-                DocumentInfo("Benchmark", "briefbuilder", "ko-KR", dt.date(2024, 10, 31)),
-                Layout(east_asian_font="Malgun Gothic", numbered_paragraphs=True),
-            )
+            document = RenderedDocument(markdown, example.info, example.layout)
             docx_bytes(document)  # warm-up: builds the default reference once
             ours = median_seconds(lambda: docx_bytes(document), arguments.runs)
             theirs = median_seconds(lambda: run_pandoc(markdown_file), arguments.runs)

@@ -13,17 +13,16 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from markdown_it import MarkdownIt
 
 from ..document import RenderedDocument
 from ..errors import BriefError
+from ..markdown_tree import parse_markdown
 from ..model import Brief, Case, Located, Text
 from ..render import render
 from ..render.markdown import escape_markdown
 from .findings import CheckContext, Finding, rule
 from .wordcount import count_words, counted_parts
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
 _DIGIT = re.compile(r"\d")
 
 # The six elements the WGEID requires of a case: (letter, what it is, the field holding it).
@@ -207,23 +206,16 @@ def paragraph_numbering(context: CheckContext) -> Iterator[Finding]:
         if not isinstance(document, RenderedDocument):
             continue
         expected = 1
-        tokens = _PARSER.parse(document.markdown)
-        for index, token in enumerate(tokens):
-            if token.type != "ordered_list_open" or token.level != 0:
+        for block in parse_markdown(document.markdown).blocks:
+            if block.tag != "ol":
                 continue
-            start = int(token.attrGet("start") or 1)
+            start = int(block.get("start", 1))
             if start != expected:
                 yield Finding("error", "constraints.paragraph-numbering",
                               f"in the '{language}' document paragraph {start} follows paragraph {expected - 1}; "
                               "number paragraphs with paragraphs() so they run on", context.brief.brief.where())
                 break
-            expected = start + sum(1 for t in tokens[index + 1:_close(tokens, index)]
-                                   if t.type == "list_item_open" and t.level == 1)
-
-
-def _close(tokens: list[Any], open_index: int) -> int:
-    return next(i for i in range(open_index, len(tokens)) if tokens[i].type == "ordered_list_close"
-                and tokens[i].level == 0)
+            expected = start + len(block)
 
 
 @rule("constraints.treaty-articles", "A treaty-body report is organised by the treaty's articles (sections name an article).")

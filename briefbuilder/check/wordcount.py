@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
+from ..markdown_tree import parse_markdown, visible_text
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table").use(footnote_plugin)
 _WORD = re.compile(r"\S+")
 _COUNTS = re.compile(r"\w")
+_COVER = frozenset({"h1", "p"})
 
 PART_NAMES: dict[str, str] = {
     "cover": "the cover (title and the lines under it)",
@@ -28,37 +26,17 @@ PART_NAMES: dict[str, str] = {
 
 def count_words(markdown: str, uncounted: Collection[str] = ()) -> int:
     """Words (어절 in Korean) in ``markdown``, leaving out the ``uncounted`` parts."""
-    total = 0
-    cover = "cover" in uncounted
-    notes = 0
-    for token in _PARSER.parse(markdown):
-        if token.type == "footnote_block_open":
-            notes += 1
-        elif token.type == "footnote_block_close":
-            notes -= 1
-        elif cover and token.level == 0 and token.type not in {"heading_open", "heading_close", "inline",
-                                                                "paragraph_open", "paragraph_close"}:
-            cover = False  # the title block ends at the first block that is not a paragraph
-        elif cover and token.type == "heading_open" and token.tag != "h1":
-            cover = False
-        if token.type != "inline" or cover or (notes and "notes" in uncounted):
-            continue
-        total += sum(1 for word in _WORD.findall(_plain(token)) if _COUNTS.search(word))
-    return total
+    tree = parse_markdown(markdown)
+    blocks = tree.blocks
+    if "cover" in uncounted:  # the title and the paragraphs under it, up to the first other block
+        cover = next((index for index, block in enumerate(blocks) if block.tag not in _COVER), len(blocks))
+        blocks = blocks[cover:]
+    if "notes" not in uncounted:
+        blocks = [*blocks, *tree.footnotes.values()]
+    return sum(1 for block in blocks for word in _WORD.findall(visible_text(block)) if _COUNTS.search(word))
 
 
 def counted_parts(uncounted: Collection[str]) -> str:
     """What a count leaves out, in words for a message or a listing."""
     left_out = [PART_NAMES[part] for part in PART_NAMES if part in uncounted]
     return "everything is counted" if not left_out else "not counted: " + " and ".join(left_out)
-
-
-def _plain(inline: Token) -> str:
-    """The text a reader sees: link texts yes, addresses and footnote marks no."""
-    pieces: list[str] = []
-    for child in inline.children or ():
-        if child.type in {"text", "code_inline"}:
-            pieces.append(child.content)
-        elif child.type in {"softbreak", "hardbreak"}:
-            pieces.append(" ")
-    return "".join(pieces)

@@ -273,6 +273,26 @@ def test_each_ordinary_numbered_list_restarts(built: dict[str, Path], pdf_text: 
     assert re.search(r"1\.\s+No response at all", text)
 
 
+def test_line_breaks_tight_items_and_nested_lists_read_as_written() -> None:
+    markdown = ("# T\n\n## A\n\n- one\n  continued  \n  after a break\n  - nested *item*\n- two\n\n"
+                "Raw <span>tag</span> and \\<escaped\\> text.\n")
+    document = docx.Document(io.BytesIO(docx_bytes(RenderedDocument(markdown, DocumentInfo("T", "O", "en-GB", BRIEF_DATE)))))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    assert "one continued\nafter a break" in texts  # a soft break is a space, a hard break a Word break
+    assert "nested item" in texts and "two" in texts
+    assert "Raw tag and <escaped> text." in texts
+
+
+def test_korean_report_keeps_its_indented_markers() -> None:
+    """개조식 ○ lines are indented with an ideographic space, which Word must keep."""
+    from briefbuilder import render_brief
+
+    rendered = render_brief(REPOSITORY / "examples" / "enforced-disappearances", "ko", audience="gov-briefing")
+    document = docx.Document(io.BytesIO(docx_bytes(rendered)))
+    markers = [paragraph.text[:2] for paragraph in document.paragraphs if "○" in paragraph.text[:2]]
+    assert markers and set(markers) == {"\u3000○"}
+
+
 def test_a_list_starting_at_three_starts_at_three() -> None:
     markdown = "# T\n\n3. third\n4. fourth\n"
     data = docx_bytes(RenderedDocument(markdown, DocumentInfo("T", "O", "en-GB", BRIEF_DATE)))
@@ -347,8 +367,10 @@ def test_hostile_text_still_gives_a_valid_document(built: dict[str, Path], pdf_t
     title = document.core_properties.title
     assert title.startswith("TTT") and len(title) <= 255
     body_text = "\n".join(p.text for p in document.paragraphs)
-    assert "<b>& \u200f" in body_text and "\u200f" in body_text and "\x01" not in body_text
-    assert "<b>& 81.4%" in pdf_text["hostile"]
+    # a raw HTML tag is left out, never turned into markup; the text around it stays
+    assert "& \u200f\u05e9" in body_text and "81.4% & < >" in body_text
+    assert "<b>" not in body_text and "\x01" not in body_text
+    assert "& 81.4%" in pdf_text["hostile"]  # pdftotext reorders the right-to-left part
 
 
 def test_user_reference_styles_and_page_are_honoured(built: dict[str, Path], pdf_text: dict[str, str]) -> None:

@@ -1,8 +1,8 @@
 """Write a rendered brief as a Word document.
 
-The Markdown the render stage produced is parsed with markdown-it-py (the same
-CommonMark + footnotes + pipe tables the Markdown writer saves) and rebuilt
-with python-docx on top of a reference .docx, using only the reference's named
+The Markdown the render stage produced (the same document the Markdown writer
+saves) is read as a tree (:mod:`briefbuilder.markdown_tree`) and rebuilt with
+python-docx on top of a reference .docx, using only the reference's named
 styles. How Markdown maps to Word:
 
 - the first ``#`` heading is the Title, the paragraphs after it up to the next
@@ -23,7 +23,7 @@ import datetime as dt
 import functools
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,21 +36,26 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.footnote import footnote_plugin
+from lxml import etree
 
 from briefbuilder.document import DocumentInfo, Layout, RenderedDocument
 from briefbuilder.errors import BriefError
+from briefbuilder.markdown_tree import (
+    MarkdownTree,
+    block_parts,
+    footnote_reference,
+    inline_parts,
+    parse_markdown,
+    xml_safe,
+)
 from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx import reference as ref
 from briefbuilder.write.atomic import write_atomic
 from briefbuilder.write.docx.package import reproducible_bytes
 
-# Raw HTML stays literal text: a Word document cannot show it, and hostile
-# data must not turn into markup.
-_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table").use(footnote_plugin)
-
+Element = etree._Element
+Inlines = list["str | etree._Element"]
+_HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 # Scripts whose text Word sets with the East Asian font (w:eastAsia).
 _EAST_ASIAN_LANGUAGES = frozenset({"ko", "ja", "zh"})
 _DEFAULT_EAST_ASIAN_FONTS = {"ko": "Malgun Gothic"}
@@ -59,9 +64,9 @@ LATIN_LANGUAGE_OF_EAST_ASIAN_DOCUMENTS = "en-GB"
 CORE_PROPERTY_LIMIT = 255  # characters; python-docx (and Word) refuse longer values
 DRAFT = "Draft"
 _ALIGNMENTS = {
-    "text-align:left": WD_ALIGN_PARAGRAPH.LEFT,
-    "text-align:center": WD_ALIGN_PARAGRAPH.CENTER,
-    "text-align:right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
 }
 
 
@@ -82,8 +87,7 @@ def build_document(rendered: RenderedDocument) -> Document:
     styles = _prepare_styles(document)
     _set_language_and_fonts(document, rendered.info, rendered.layout)
     _set_core_properties(document, rendered.info)
-    tree = SyntaxTreeNode(_MARKDOWN.parse(oxml.xml_safe(rendered.markdown)))
-    _BodyWriter(document, styles, rendered.layout).write(tree)
+    _BodyWriter(document, styles, rendered.layout).write(parse_markdown(rendered.markdown))
     return document
 
 
@@ -157,7 +161,7 @@ def _set_language_and_fonts(document: Document, info: DocumentInfo, layout: Layo
 
 
 def _core_text(value: str) -> str:
-    value = oxml.xml_safe(value)
+    value = xml_safe(value)
     if len(value) > CORE_PROPERTY_LIMIT:
         return value[: CORE_PROPERTY_LIMIT - 1] + "\u2026"
     return value
@@ -223,7 +227,7 @@ class _Format:
 
 
 class _BodyWriter:
-    """Turns the Markdown syntax tree into paragraphs, lists, tables and footnotes."""
+    """Turns the Markdown tree into paragraphs, lists, tables and footnotes."""
 
     def __init__(
         self, document: Document, styles: dict[ref.StyleSpec, BaseStyle], layout: Layout
@@ -238,23 +242,18 @@ class _BodyWriter:
         self._numbering = oxml.numbering(document.part)
         self._list_definitions: dict[str, int] = {}
         self._footnotes: oxml.FootnotesPart | None = None
-        self._footnote_definitions: dict[int, SyntaxTreeNode] = {}
+        self._footnote_definitions: dict[str, Element] = {}
         self._title_written = False
         self._in_title_block = False
         section = document.sections[0]
         self._text_width = section.page_width - section.left_margin - section.right_margin
 
-    def write(self, tree: SyntaxTreeNode) -> None:
-        self._footnote_definitions = {
-            footnote.meta["id"]: footnote
-            for block in tree.children
-            if block.type == "footnote_block"
-            for footnote in block.children
-        }
+    def write(self, tree: MarkdownTree) -> None:
+        self._footnote_definitions = tree.footnotes
         if self._numbered_paragraphs:
             self._ensure_numbered_paragraph_list()
         body = self._document.element.body
-        self._blocks(tree.children, _Context(_Blocks(body, self._document)))
+        self._blocks(tree.blocks, _Context(_Blocks(body, self._document)))
         oxml.move_section_properties_last(body)
 
     def _ensure_numbered_paragraph_list(self) -> None:
@@ -266,47 +265,47 @@ class _BodyWriter:
 
     # -- blocks
 
-    def _blocks(self, nodes: Iterable[SyntaxTreeNode], context: _Context) -> None:
-        for node in nodes:
-            self._block(node, context)
+    def _blocks(self, blocks: Iterable[Element | Inlines], context: _Context) -> None:
+        for block in blocks:
+            if isinstance(block, list):  # loose text in a tight list item or a note
+                self._paragraph(block, context)
+            else:
+                self._block(block, context)
 
-    def _block(self, node: SyntaxTreeNode, context: _Context) -> None:
-        kind = node.type
-        if kind == "paragraph":
-            self._paragraph(node, context)
-        elif kind == "heading":
-            self._heading(node, context)
-        elif kind in ("bullet_list", "ordered_list"):
-            self._list(node, context)
-        elif kind == "blockquote":
-            quote = replace(context, paragraph_style=ref.QUOTE, top_level=False)
-            self._blocks(node.children, quote)
-        elif kind == "table":
-            self._table(node, context)
-        elif kind in ("code_block", "fence"):
+    def _block(self, element: Element, context: _Context) -> None:
+        tag = element.tag
+        if tag == "p":
+            self._paragraph(list(inline_parts(element)), context)
+        elif tag in _HEADING_LEVELS:
+            self._heading(element, context)
+        elif tag in ("ul", "ol"):
+            self._list(element, context)
+        elif tag == "blockquote":
+            self._blocks(element, replace(context, paragraph_style=ref.QUOTE, top_level=False))
+        elif tag == "table":
+            self._table(element, context)
+        elif tag == "pre":
             paragraph = self._add_paragraph(context, ref.SOURCE_CODE)
-            self._add_run(paragraph._p, node.content.rstrip("\n"), _Format())
-        elif kind == "hr":
+            self._add_run(paragraph._p, element.xpath("string()").rstrip("\n"), _Format())
+        elif tag == "hr":
             self._add_paragraph(context, ref.HORIZONTAL_RULE)
-        elif kind == "footnote_block":
-            pass  # written where each note is referenced
         else:
-            raise BriefError.at(None, "markdown", f"unsupported Markdown element {kind!r}")
+            raise BriefError.at(None, "markdown", f"unsupported Markdown element <{tag}>")
 
     def _add_paragraph(self, context: _Context, spec: ref.StyleSpec | None) -> Paragraph:
         return context.container.add_paragraph(self._style_ids[spec] if spec else None)
 
-    def _paragraph(self, node: SyntaxTreeNode, context: _Context, spec: ref.StyleSpec | None = None) -> Paragraph:
+    def _paragraph(self, inlines: Inlines, context: _Context, spec: ref.StyleSpec | None = None) -> Paragraph:
         if spec is None:
             spec = context.paragraph_style
             if context.top_level and self._in_title_block:
                 spec = ref.SUBTITLE
         paragraph = self._add_paragraph(context, spec)
-        self._inlines(paragraph, paragraph._p, _inline_children(node), _Format(), context)
+        self._inlines(paragraph, paragraph._p, inlines, _Format(), context)
         return paragraph
 
-    def _heading(self, node: SyntaxTreeNode, context: _Context) -> None:
-        level = int(node.tag[1:])
+    def _heading(self, element: Element, context: _Context) -> None:
+        level = _HEADING_LEVELS[element.tag]
         if level == 1 and not self._title_written:
             spec = ref.TITLE
             self._title_written = self._in_title_block = True
@@ -314,19 +313,19 @@ class _BodyWriter:
             # "##" is Heading 1: the single "#" is the title.
             spec = ref.HEADINGS[min(max(level - 1, 1), len(ref.HEADINGS)) - 1]
             self._in_title_block = False
-        self._paragraph(node, context, spec)
+        self._paragraph(list(inline_parts(element)), context, spec)
 
-    def _list(self, node: SyntaxTreeNode, context: _Context) -> None:
-        ordered = node.type == "ordered_list"
+    def _list(self, element: Element, context: _Context) -> None:
+        ordered = element.tag == "ol"
         if ordered and context.top_level and self._numbered_paragraphs:
-            self._numbered_paragraph_items(node, context)
+            self._numbered_paragraph_items(element, context)
             return
         depth = context.list_depth
         num_id = self._numbering.add_list_instance(
             self._list_definition("ordered" if ordered else "bullet"),
             level=depth,
             # Word continues a list definition's numbers across instances unless told.
-            start=int(node.attrs.get("start", 1)) if ordered else None,
+            start=int(element.get("start", 1)) if ordered else None,
         )
         styles = ref.LIST_NUMBER if ordered else ref.LIST_BULLET
         item_style = styles[min(depth, len(styles) - 1)]
@@ -334,25 +333,26 @@ class _BodyWriter:
         inner = replace(
             context, paragraph_style=continuation, list_depth=depth + 1, top_level=False
         )
-        for item in node.children:
+        for item in element:
             first = self._item(item, inner, item_style)
             oxml.set_paragraph_numbering(first._p, num_id, depth)
 
-    def _numbered_paragraph_items(self, node: SyntaxTreeNode, context: _Context) -> None:
+    def _numbered_paragraph_items(self, element: Element, context: _Context) -> None:
         """UN style: each item is a paragraph numbered by its style; nested lists are ordinary."""
         inner = replace(context, list_depth=1, top_level=False)
-        for item in node.children:
+        for item in element:
             self._item(item, inner, ref.NUMBERED_PARAGRAPH)
 
-    def _item(self, item: SyntaxTreeNode, inner: _Context, style: ref.StyleSpec) -> Paragraph:
+    def _item(self, item: Element, inner: _Context, style: ref.StyleSpec) -> Paragraph:
         """Write a list item; return its first paragraph, which carries the number."""
-        children = item.children
-        if children and children[0].type == "paragraph":
-            first = self._paragraph(children[0], inner, style)
-            children = children[1:]
+        parts = list(block_parts(item))
+        if parts and (isinstance(parts[0], list) or parts[0].tag == "p"):
+            opening = parts.pop(0)
+            first = self._paragraph(opening if isinstance(opening, list) else list(inline_parts(opening)),
+                                    inner, style)
         else:  # an empty item, or one opening with a nested block: the number needs a line
             first = self._add_paragraph(inner, style)
-        self._blocks(children, inner)
+        self._blocks(parts, inner)
         return first
 
     def _list_definition(self, kind: str) -> int:
@@ -360,23 +360,24 @@ class _BodyWriter:
             self._list_definitions[kind] = self._numbering.add_abstract_list(kind)
         return self._list_definitions[kind]
 
-    def _table(self, node: SyntaxTreeNode, context: _Context) -> None:
-        sections = {section.type: section.children for section in node.children}
-        header_rows = sections.get("thead", [])
-        rows = [*header_rows, *sections.get("tbody", [])]
-        columns = max(len(row.children) for row in rows)
+    def _table(self, element: Element, context: _Context) -> None:
+        header_rows = element.findall("thead/tr")
+        rows = [*header_rows, *element.findall("tbody/tr")]
+        if not rows:
+            return
+        columns = max(len(row) for row in rows)
         table = context.container.add_table(len(rows), columns, self._text_width)
         oxml.set_table_style(table._tbl, self._style_ids[ref.TABLE])
         cell_context = replace(context, paragraph_style=None, top_level=False)
-        for row_node, row in zip(rows, table.rows):
-            for cell_node, cell in zip(row_node.children, row.cells):
-                paragraph = cell.paragraphs[0]
-                alignment = _ALIGNMENTS.get(cell_node.attrs.get("style", ""))
+        for row_element, row in zip(rows, oxml.cell_paragraphs(table._tbl)):
+            for cell_element, cell_paragraph in zip(row_element, row):
+                paragraph = Paragraph(cell_paragraph, context.container.story)
+                alignment = _ALIGNMENTS.get(cell_element.get("align", ""))
                 if alignment is not None:
                     paragraph.alignment = alignment  # column alignment is content, not style
-                self._inlines(paragraph, paragraph._p, _inline_children(cell_node), _Format(), cell_context)
+                self._inlines(paragraph, paragraph._p, list(inline_parts(cell_element)), _Format(), cell_context)
         if header_rows:
-            oxml.mark_header_row(table.rows[0]._tr)
+            oxml.mark_header_row(table._tbl.tr_lst[0])
 
     # -- inlines
 
@@ -384,35 +385,38 @@ class _BodyWriter:
         self,
         paragraph: Paragraph,
         target: BaseOxmlElement,
-        nodes: Sequence[SyntaxTreeNode],
+        inlines: Inlines,
         form: _Format,
         context: _Context,
     ) -> None:
-        """Write inline `nodes` as runs into `target` (the paragraph or a hyperlink in it)."""
-        for node in nodes:
-            kind = node.type
-            if kind == "text":
-                self._add_run(target, node.content, form)
-            elif kind == "softbreak":
-                self._add_run(target, " ", form)
-            elif kind == "hardbreak":
+        """Write `inlines` as runs into `target` (the paragraph or a hyperlink in it)."""
+        after_break = False
+        for part in inlines:
+            if isinstance(part, str):
+                # a line break in the source is a space; after a hard break it is the break itself
+                text = part[1:] if after_break and part.startswith("\n") else part
+                if text:
+                    self._add_run(target, text.replace("\n", " "), form)
+                after_break = False
+                continue
+            tag = part.tag
+            after_break = tag == "br"
+            if tag == "br":
                 oxml.add_break(self._add_run(target, "", form))
-            elif kind == "em":
-                self._inlines(paragraph, target, node.children, replace(form, italic=True), context)
-            elif kind == "strong":
-                self._inlines(paragraph, target, node.children, replace(form, bold=True), context)
-            elif kind == "code_inline":
-                self._add_run(target, node.content, replace(form, span_style=ref.VERBATIM))
-            elif kind == "link":
-                self._link(paragraph, target, node, form, context)
-            elif kind == "image":  # briefs have no images; keep the description
-                self._inlines(paragraph, target, node.children, form, context)
-            elif kind == "footnote_ref":
-                self._footnote_reference(paragraph, target, node, form, context)
-            elif kind == "footnote_anchor":
-                pass  # the back-link of an HTML footnote; Word links notes itself
-            else:
-                raise BriefError.at(None, "markdown", f"unsupported Markdown element {kind!r}")
+            elif tag == "em":
+                self._inlines(paragraph, target, list(inline_parts(part)), replace(form, italic=True), context)
+            elif tag == "strong":
+                self._inlines(paragraph, target, list(inline_parts(part)), replace(form, bold=True), context)
+            elif tag == "code":
+                self._add_run(target, part.text or "", replace(form, span_style=ref.VERBATIM))
+            elif tag == "a":
+                self._link(paragraph, target, part, form, context)
+            elif tag == "img":  # briefs have no images; keep the description
+                self._add_run(target, part.get("alt", ""), form)
+            elif (label := footnote_reference(part)) is not None:
+                self._footnote_reference(target, label, form, context)
+            else:  # an element cmark adds that Word has no use for: keep its text
+                self._inlines(paragraph, target, list(inline_parts(part)), form, context)
 
     def _add_run(self, target: BaseOxmlElement, text: str, form: _Format) -> BaseOxmlElement:
         if form.span_style is not None:
@@ -432,55 +436,45 @@ class _BodyWriter:
         self,
         paragraph: Paragraph,
         target: BaseOxmlElement,
-        node: SyntaxTreeNode,
+        element: Element,
         form: _Format,
         context: _Context,
     ) -> None:
-        href = str(node.attrs.get("href", ""))
+        href = element.get("href", "")
+        inlines = list(inline_parts(element))
         if not href or href.startswith("#") or target is not paragraph._p:
             # no address, an in-page anchor, or a link nested in a link: keep the text
-            self._inlines(paragraph, target, node.children, form, context)
+            self._inlines(paragraph, target, inlines, form, context)
             return
         rId = paragraph.part.relate_to(href, RT.HYPERLINK, is_external=True)
         hyperlink = oxml.add_hyperlink(paragraph._p, rId)
-        self._inlines(paragraph, hyperlink, node.children, replace(form, span_style=ref.HYPERLINK), context)
+        self._inlines(paragraph, hyperlink, inlines, replace(form, span_style=ref.HYPERLINK), context)
 
-    def _footnote_reference(
-        self,
-        paragraph: Paragraph,
-        target: BaseOxmlElement,
-        node: SyntaxTreeNode,
-        form: _Format,
-        context: _Context,
-    ) -> None:
+    def _footnote_reference(self, target: BaseOxmlElement, label: str, form: _Format, context: _Context) -> None:
         """A new Word footnote holding the definition's text, marked here."""
-        definition = self._footnote_definitions.get(node.meta["id"])
+        definition = self._footnote_definitions.get(label)
         if context.in_footnote or definition is None:
             # Word has no notes inside notes: show the label as written.
-            self._add_run(target, f"[^{node.meta.get('label', '')}]", form)
+            self._add_run(target, f"[^{label}]", form)
             return
         footnote_id = self._write_footnote(definition)
         mark = oxml.append_run(target, "", style_id=self._style_ids[ref.FOOTNOTE_REFERENCE])
         oxml.add_footnote_reference(mark, footnote_id)
 
-    def _write_footnote(self, definition: SyntaxTreeNode) -> int:
+    def _write_footnote(self, definition: Element) -> int:
         if self._footnotes is None:
             self._footnotes = oxml.FootnotesPart.for_document(self._document.part)
         footnote_id, element = self._footnotes.add_footnote()
         container = _Blocks(element, self._footnotes)
         context = _Context(container, paragraph_style=ref.FOOTNOTE_TEXT, top_level=False, in_footnote=True)
-        children = list(definition.children)
-        opening = children.pop(0) if children and children[0].type == "paragraph" else None
+        parts = list(block_parts(definition))
+        opening = parts.pop(0) if parts and (isinstance(parts[0], list) or parts[0].tag == "p") else None
         first = self._add_paragraph(context, ref.FOOTNOTE_TEXT)
         number = oxml.append_run(first._p, "", style_id=self._style_ids[ref.FOOTNOTE_REFERENCE])
         oxml.add_footnote_number(number)
         oxml.append_run(first._p, " ")
         if opening is not None:
-            self._inlines(first, first._p, _inline_children(opening), _Format(), context)
-        self._blocks(children, context)
+            inlines = opening if isinstance(opening, list) else list(inline_parts(opening))
+            self._inlines(first, first._p, inlines, _Format(), context)
+        self._blocks(parts, context)
         return footnote_id
-
-
-def _inline_children(node: SyntaxTreeNode) -> Sequence[SyntaxTreeNode]:
-    """The inline nodes of a paragraph, heading or table cell (its one ``inline`` child)."""
-    return node.children[0].children if node.children else ()
