@@ -26,7 +26,7 @@ from babel.support import Translations
 from ..errors import BriefError
 from ..load.yamlsource import read_yaml
 from ..resources import data_dir
-from .markdown import Markdown
+from .markdown import Markdown, escape_markdown
 from .units import COUNT_FORMS, COUNT_WITH_PERCENT, QUALIFIER_FORMS, SHARE_FORMS
 
 DOMAIN = "briefbuilder"
@@ -85,12 +85,15 @@ class LocaleData:
         return Markdown(format_percent(Decimal(value) / 100, format=pattern, locale=self.babel))
 
     def date(self, value: dt.date, style: str = "long") -> Markdown:
-        """A date in a CLDR style ("long") or pattern ("d MMMM y")."""
-        return Markdown(format_date(value, format=style, locale=self.babel))
+        """A date in a CLDR style ("long") or pattern ("d MMMM y").
+
+        Escaped like data: "2024. 11. 20." opening a line would otherwise be a numbered list.
+        """
+        return escape_markdown(format_date(value, format=style, locale=self.babel))
 
     def month(self, year: int, month: int) -> Markdown:
         """"November 2026" / "2026년 11월"."""
-        return Markdown(format_skeleton("yMMMM", dt.date(year, month, 1), locale=self.babel))
+        return escape_markdown(format_skeleton("yMMMM", dt.date(year, month, 1), locale=self.babel))
 
     def list(self, items: list[str]) -> Markdown:
         """"A, B and C" / "A, B 및 C" (items are escaped unless already Markdown)."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 from click.testing import CliRunner
 
@@ -13,8 +11,6 @@ from briefbuilder.write import writer
 
 from packdata import EXAMPLE, PACKS
 
-HAS_DOCX = importlib.util.find_spec("briefbuilder.write.docx") is not None
-
 
 @pytest.mark.parametrize("language", ["ko", "en"])
 @pytest.mark.parametrize("audience", PACKS)
@@ -22,8 +18,7 @@ def test_pack_renders_the_worked_example(audience: str, language: str) -> None:
     document = render_brief(EXAMPLE, language, audience=audience)
     assert document.markdown.startswith("# ")
     assert "{{" not in document.markdown and "{%" not in document.markdown
-    if HAS_DOCX:
-        assert writer("docx")(document)[:2] == b"PK"
+    assert writer("docx")(document)[:2] == b"PK"
 
 
 @pytest.mark.parametrize("audience", PACKS)
@@ -54,7 +49,7 @@ def test_korean_government_briefing_is_a_gaejosik_report() -> None:
 
 
 def test_one_command_builds_every_pack_language_and_format(tmp_path) -> None:
-    formats = "md,docx" if HAS_DOCX else "md"
+    formats = "md,docx"
     result = CliRunner().invoke(main, ["build", str(EXAMPLE), "--audience", "all", "--lang", "ko,en",
                                        "--format", formats, "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output

@@ -15,6 +15,7 @@ import pytest
 from testdata import EXAMPLE, MINIMAL_BRIEF
 
 from briefbuilder import BriefError, load_brief, render_brief
+from briefbuilder.markdown_tree import parse_markdown, visible_text
 
 LAW_SECTION = """\
   - id: law
@@ -118,9 +119,11 @@ def test_korean_short_citation_follows_the_full_one(law_brief: Callable[..., Pat
 
 def test_korean_government_report_states_status_in_noun_endings(example: Callable[[str, str], str]) -> None:
     report = example("gov-briefing", "ko")
-    assert re.search(r"○ 중국은 1982\. 9\. 24\. 「난민의 지위에 관한 협약」\(이하 「난민협약」\)에 가입함\[\^\d+\]", report)
-    assert re.search(r"○ 러시아는 1993\. 2\. 2\. 「난민협약」에 가입함\[\^\d+\]", report)
+    lines = [visible_text(block) for block in parse_markdown(report).blocks]
+    assert "\u3000○ 중국은 1982. 9. 24. 「난민의 지위에 관한 협약」(이하 「난민협약」)에 가입함" in lines
+    assert "\u3000○ 러시아는 1993. 2. 2. 「난민협약」에 가입함" in lines
     assert "가입하였습니다" not in report
+    assert lines[2] == "2024. 11. 20."  # the cover's date, a paragraph: not a list numbered 2024
     english = example("gov-briefing", "en")
     assert "China acceded to the Convention relating to the Status of Refugees (Refugee Convention) on 24 September 1982." in english
 
