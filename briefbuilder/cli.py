@@ -200,12 +200,15 @@ def init_command(directory: Path, audience: str, template_dirs: tuple[Path, ...]
 @main.command("treaties")
 @click.argument("state", required=False)
 @click.option("--lang", "language", default="en", show_default=True, help="Language of treaty names: en or ko.")
+@click.option("--brief", "brief_path", type=click.Path(exists=True, path_type=Path),
+              help="Include the catalog.yaml beside this brief (a file or its folder).")
 @reports_errors
-def treaties_command(state: str | None, language: str) -> None:
+def treaties_command(state: str | None, language: str, brief_path: Path | None) -> None:
     """List what the treaty catalog knows: status, date, confidence and source (optionally for one STATE)."""
-    from .catalog import describe_catalog, load_catalog
+    from .catalog import catalog_for_brief, describe_catalog
 
-    catalog = load_catalog()
+    folder = None if brief_path is None else brief_path if brief_path.is_dir() else brief_path.parent
+    catalog = catalog_for_brief(folder)
     for row in describe_catalog(catalog, state, language):
         date = row["date"] or ""
         click.echo(f"{row['state']}\t{row['short']}\t{row['action']}\t{date}\t{row['confidence']}\t{row['source']}")
