@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import Field, ValidationError, field_validator
 
@@ -29,6 +29,8 @@ PercentStyle = Literal["sign", "words"]
 CitationStyleName = Literal["oscola", "un"]
 SentenceStyle = Literal["full", "noun-ending"]
 Part = Literal["cover", "notes"]
+T = TypeVar("T")
+D = TypeVar("D")
 
 
 class Pack(Located):
@@ -83,20 +85,25 @@ class Pack(Located):
         return file if "/" in file else f"{self.name}/{file}"
 
     def percent_words(self, language: str) -> bool:
-        return self.percent_style.get(language, self.percent_style.get("*", "sign")) == "words"
+        return _for_language(self.percent_style, language, "sign") == "words"
 
     def sentence_style_for(self, language: str) -> SentenceStyle:
-        return self.sentence_style.get(language, self.sentence_style.get("*", "full"))
+        return _for_language(self.sentence_style, language, "full")
 
     def limit(self, language: str, *, joint: bool) -> int | None:
         """The word limit for ``language``; the joint one for a joint submission, when the pack has one."""
-        limits = (self.joint_word_limit if joint and self.joint_word_limit else self.word_limit)
-        return limits.get(language, limits.get("*"))
+        return _for_language(self.joint_word_limit if joint and self.joint_word_limit else self.word_limit,
+                             language, None)
 
     def reference_docx_path(self) -> Path | None:
         if self.reference_docx is None or self.directory is None:
             return None
         return (self.directory / self.reference_docx).resolve()
+
+
+def _for_language(values: dict[str, T], language: str, default: D) -> T | D:
+    """A per-language setting: the language's own value, else the one for every language ("*")."""
+    return values.get(language, values.get("*", default))
 
 
 def search_path(template_dirs: tuple[Path, ...] = ()) -> tuple[Path, ...]:
@@ -142,7 +149,7 @@ def pack_for_brief(brief: Brief, audience: str | None = None, template_dirs: tup
     if overrides.get("reference_docx") and brief.directory is not None:
         overrides["reference_docx"] = str((Path(brief.directory) / overrides["reference_docx"]).resolve())
     source_map: SourceMap | None = brief._source_map
-    written = source_map.under("brief", "settings", "pack") if source_map is not None else None
+    written = source_map.under("brief", "settings", "pack") if overrides and source_map is not None else None
     return load_pack(audience or brief.brief.audience, tuple(Path(d) for d in template_dirs), overrides, written)
 
 

@@ -107,7 +107,7 @@ def visible_text(element: etree._Element) -> str:
 
 
 def block_parts(element: etree._Element) -> Iterator[etree._Element | list[str | etree._Element]]:
-    """The blocks inside a list item or note; loose text and inlines come as one list (a paragraph).
+    """The blocks inside a list item or note; each paragraph comes as its list of inlines.
 
     A tight list item holds its text directly (``<li>text<ul>...``), a loose one
     in ``<p>``: both read the same way here.
@@ -120,7 +120,7 @@ def block_parts(element: etree._Element) -> Iterator[etree._Element | list[str |
         if _has_content(pending):
             yield _trimmed(pending)
         pending = []
-        yield part
+        yield list(inline_parts(part)) if part.tag == "p" else part
     if _has_content(pending):
         yield _trimmed(pending)
 

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from briefbuilder import load_brief
 from briefbuilder.cli import main
-from briefbuilder.markdown_tree import MarkdownTree, footnote_reference, parse_markdown, visible_text
-from testdata import EXAMPLE
+from briefbuilder.markdown_tree import parse_markdown, visible_text
+from testdata import EXAMPLE, footnote_references
 
 
 @pytest.fixture(scope="module")
@@ -20,12 +20,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     result = CliRunner().invoke(main, ["build", str(EXAMPLE), "--lang", "ko,en", "-o", str(out)])
     assert result.exit_code == 0, result.output
     return {path.name.split(".")[-2]: path.read_text(encoding="utf-8") for path in out.glob("*.md")}
-
-
-def references(tree: MarkdownTree) -> list[str]:
-    """The footnote labels the text points at, in order."""
-    return [label for block in tree.blocks for element in block.iter()
-            if (label := footnote_reference(element)) is not None]
 
 
 def test_both_languages_are_written_with_locale_formats(built: dict[str, str]) -> None:
@@ -53,7 +47,7 @@ def test_every_statistic_is_footnoted_to_a_named_source(built: dict[str, str], l
     brief = load_brief(EXAMPLE)
     tree = parse_markdown(built[lang])
     definitions = {label: visible_text(note).strip() for label, note in tree.footnotes.items()}
-    assert references(tree) and set(references(tree)) == set(definitions)
+    assert footnote_references(tree) and set(footnote_references(tree)) == set(definitions)
     publishers = [s.publisher.get(lang, fallback=True) for s in brief.sources if s.publisher]
     for text in definitions.values():
         legal = "UNTS" in text or "treaties.un.org" in text  # treaty citations and status notes

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from briefbuilder.markdown_tree import MarkdownTree, footnote_reference
+
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "enforced-disappearances"
@@ -49,6 +51,12 @@ sections:
       ko: "[[stat:victims]] 중 [[stat:share|share]]이 실종되었습니다."
 """
 
+
+
+def footnote_references(tree: MarkdownTree) -> list[str]:
+    """The footnote labels a document's text points at, in order (one per mark)."""
+    return [label for block in tree.blocks for element in block.iter()
+            if (label := footnote_reference(element)) is not None]
 
 
 def require_tool(name: str) -> str:

@@ -70,15 +70,8 @@ class SourceCitations:
             for kind, value in (ref.locator if ref else ())
         ]
         if not locators:
-            note = self.locale.pgettext(*NOTE_FORM_NO_LOCATOR) % {"citation": citation}
-        else:
-            note = self.locale.pgettext(*NOTE_FORM) % {"citation": citation, "locator": Markdown(", ").join(locators)}
-        return _one_full_stop(note)
-
-
-def _one_full_stop(note: Markdown) -> Markdown:
-    """A note whose citation already ends in a stop ("2024. 10. 31.") does not get a second one."""
-    return Markdown(note[:-1]) if note.endswith("..") and not note.endswith("...") else note
+            return self.locale.pgettext(*NOTE_FORM_NO_LOCATOR) % {"citation": citation}
+        return self.locale.pgettext(*NOTE_FORM) % {"citation": citation, "locator": Markdown(", ").join(locators)}
 
 
 def _publisher(source: Source, lang: str) -> str:

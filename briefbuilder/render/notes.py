@@ -26,7 +26,7 @@ class Footnotes:
         if key not in self._numbers:
             text = short() if work in self._works else full()
             self._works.add(work)
-            self._texts.append(text)
+            self._texts.append(_one_full_stop(text))
             self._numbers[key] = len(self._texts)
         return Markdown(f"[^{self._numbers[key]}]")
 
@@ -36,3 +36,8 @@ class Footnotes:
     def definitions(self) -> Markdown:
         """The notes as Markdown footnote definitions, in number order."""
         return Markdown("\n".join(f"[^{number}]: {text}" for number, text in enumerate(self._texts, 1)))
+
+
+def _one_full_stop(note: Markdown) -> Markdown:
+    """A note whose last word already ends in a stop ("2024. 10. 31.") does not get a second one."""
+    return Markdown(note[:-1]) if note.endswith("..") and not note.endswith("...") else note

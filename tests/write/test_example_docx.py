@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
-from testdata import EXAMPLE, require_tool
+from testdata import EXAMPLE, footnote_references, require_tool
 
 from briefbuilder.cli import main
-from briefbuilder.markdown_tree import footnote_reference, parse_markdown
+from briefbuilder.markdown_tree import parse_markdown
 
 NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 AUDIENCES = ("general", "un-upr", "un-treaty-body", "un-wgeid", "gov-briefing")
@@ -60,8 +60,7 @@ def files(out: Path) -> list[tuple[Path, Path]]:
 
 def test_every_citation_is_one_word_footnote_referenced_from_the_body(out: Path) -> None:
     for docx_file, markdown_file in files(out):
-        tree = parse_markdown(markdown_file.read_text(encoding="utf-8"))
-        cited = sum(1 for block in tree.blocks for element in block.iter() if footnote_reference(element))
+        cited = len(footnote_references(parse_markdown(markdown_file.read_text(encoding="utf-8"))))
         document = docx.Document(str(docx_file))
         notes = etree.fromstring(document.part.part_related_by(RT.FOOTNOTES).blob)
         ids = notes.xpath("w:footnote[not(@w:type) or @w:type='normal']/@w:id", namespaces=NS)

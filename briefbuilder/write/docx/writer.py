@@ -32,9 +32,9 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.table import CT_Tbl
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import BaseStyle, StyleFactory
-from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -54,7 +54,7 @@ from briefbuilder.write.atomic import write_atomic
 from briefbuilder.write.docx.package import reproducible_bytes
 
 Element = etree._Element
-Inlines = list["str | etree._Element"]
+Inlines = Iterable["str | etree._Element"]
 _HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 # Scripts whose text Word sets with the East Asian font (w:eastAsia).
 _EAST_ASIAN_LANGUAGES = frozenset({"ko", "ja", "zh"})
@@ -202,8 +202,8 @@ class _Blocks:
     def add_paragraph(self, style_id: str | None) -> Paragraph:
         return Paragraph(oxml.append_paragraph(self.element, style_id), self.story)
 
-    def add_table(self, rows: int, columns: int, width: int) -> Table:
-        return Table(oxml.append_table(self.element, rows, columns, width), self.story)
+    def add_table(self, rows: int, columns: int, width: int) -> CT_Tbl:
+        return oxml.append_table(self.element, rows, columns, width)
 
 
 @dataclass(frozen=True)
@@ -265,9 +265,9 @@ class _BodyWriter:
 
     # -- blocks
 
-    def _blocks(self, blocks: Iterable[Element | Inlines], context: _Context) -> None:
+    def _blocks(self, blocks: Iterable[Element | list[str | Element]], context: _Context) -> None:
         for block in blocks:
-            if isinstance(block, list):  # loose text in a tight list item or a note
+            if isinstance(block, list):  # a paragraph in a list item or a note (see block_parts)
                 self._paragraph(block, context)
             else:
                 self._block(block, context)
@@ -275,7 +275,7 @@ class _BodyWriter:
     def _block(self, element: Element, context: _Context) -> None:
         tag = element.tag
         if tag == "p":
-            self._paragraph(list(inline_parts(element)), context)
+            self._paragraph(inline_parts(element), context)
         elif tag in _HEADING_LEVELS:
             self._heading(element, context)
         elif tag in ("ul", "ol"):
@@ -313,7 +313,7 @@ class _BodyWriter:
             # "##" is Heading 1: the single "#" is the title.
             spec = ref.HEADINGS[min(max(level - 1, 1), len(ref.HEADINGS)) - 1]
             self._in_title_block = False
-        self._paragraph(list(inline_parts(element)), context, spec)
+        self._paragraph(inline_parts(element), context, spec)
 
     def _list(self, element: Element, context: _Context) -> None:
         ordered = element.tag == "ol"
@@ -346,10 +346,9 @@ class _BodyWriter:
     def _item(self, item: Element, inner: _Context, style: ref.StyleSpec) -> Paragraph:
         """Write a list item; return its first paragraph, which carries the number."""
         parts = list(block_parts(item))
-        if parts and (isinstance(parts[0], list) or parts[0].tag == "p"):
-            opening = parts.pop(0)
-            first = self._paragraph(opening if isinstance(opening, list) else list(inline_parts(opening)),
-                                    inner, style)
+        opening = _opening_paragraph(parts)
+        if opening is not None:
+            first = self._paragraph(opening, inner, style)
         else:  # an empty item, or one opening with a nested block: the number needs a line
             first = self._add_paragraph(inner, style)
         self._blocks(parts, inner)
@@ -367,17 +366,17 @@ class _BodyWriter:
             return
         columns = max(len(row) for row in rows)
         table = context.container.add_table(len(rows), columns, self._text_width)
-        oxml.set_table_style(table._tbl, self._style_ids[ref.TABLE])
+        oxml.set_table_style(table, self._style_ids[ref.TABLE])
         cell_context = replace(context, paragraph_style=None, top_level=False)
-        for row_element, row in zip(rows, oxml.cell_paragraphs(table._tbl)):
+        for row_element, row in zip(rows, oxml.cell_paragraphs(table)):
             for cell_element, cell_paragraph in zip(row_element, row):
                 paragraph = Paragraph(cell_paragraph, context.container.story)
                 alignment = _ALIGNMENTS.get(cell_element.get("align", ""))
                 if alignment is not None:
                     paragraph.alignment = alignment  # column alignment is content, not style
-                self._inlines(paragraph, paragraph._p, list(inline_parts(cell_element)), _Format(), cell_context)
+                self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _Format(), cell_context)
         if header_rows:
-            oxml.mark_header_row(table._tbl.tr_lst[0])
+            oxml.mark_header_row(table.tr_lst[0])
 
     # -- inlines
 
@@ -404,9 +403,9 @@ class _BodyWriter:
             if tag == "br":
                 oxml.add_break(self._add_run(target, "", form))
             elif tag == "em":
-                self._inlines(paragraph, target, list(inline_parts(part)), replace(form, italic=True), context)
+                self._inlines(paragraph, target, inline_parts(part), replace(form, italic=True), context)
             elif tag == "strong":
-                self._inlines(paragraph, target, list(inline_parts(part)), replace(form, bold=True), context)
+                self._inlines(paragraph, target, inline_parts(part), replace(form, bold=True), context)
             elif tag == "code":
                 self._add_run(target, part.text or "", replace(form, span_style=ref.VERBATIM))
             elif tag == "a":
@@ -416,7 +415,7 @@ class _BodyWriter:
             elif (label := footnote_reference(part)) is not None:
                 self._footnote_reference(target, label, form, context)
             else:  # an element cmark adds that Word has no use for: keep its text
-                self._inlines(paragraph, target, list(inline_parts(part)), form, context)
+                self._inlines(paragraph, target, inline_parts(part), form, context)
 
     def _add_run(self, target: BaseOxmlElement, text: str, form: _Format) -> BaseOxmlElement:
         if form.span_style is not None:
@@ -441,7 +440,7 @@ class _BodyWriter:
         context: _Context,
     ) -> None:
         href = element.get("href", "")
-        inlines = list(inline_parts(element))
+        inlines = inline_parts(element)
         if not href or href.startswith("#") or target is not paragraph._p:
             # no address, an in-page anchor, or a link nested in a link: keep the text
             self._inlines(paragraph, target, inlines, form, context)
@@ -468,13 +467,17 @@ class _BodyWriter:
         container = _Blocks(element, self._footnotes)
         context = _Context(container, paragraph_style=ref.FOOTNOTE_TEXT, top_level=False, in_footnote=True)
         parts = list(block_parts(definition))
-        opening = parts.pop(0) if parts and (isinstance(parts[0], list) or parts[0].tag == "p") else None
+        opening = _opening_paragraph(parts)
         first = self._add_paragraph(context, ref.FOOTNOTE_TEXT)
         number = oxml.append_run(first._p, "", style_id=self._style_ids[ref.FOOTNOTE_REFERENCE])
         oxml.add_footnote_number(number)
         oxml.append_run(first._p, " ")
         if opening is not None:
-            inlines = opening if isinstance(opening, list) else list(inline_parts(opening))
-            self._inlines(first, first._p, inlines, _Format(), context)
+            self._inlines(first, first._p, opening, _Format(), context)
         self._blocks(parts, context)
         return footnote_id
+
+
+def _opening_paragraph(parts: list[Element | list[str | Element]]) -> list[str | Element] | None:
+    """Take the first of `parts` if it is a paragraph: a list item's or a note's first line carries its mark."""
+    return parts.pop(0) if parts and isinstance(parts[0], list) else None
