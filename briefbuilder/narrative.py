@@ -15,10 +15,15 @@ stage's reference handlers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 REFERENCE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|]+?)(?:\|(?P<option>[^\]]*))?\]\]")
 TEMPLATE_SYNTAX = re.compile(r"\{[{%#]|[}%#]\}")
+# Ends of sentences: a full stop (not a decimal point) before space, a blank line, or a new list item or heading.
+SENTENCE_BREAK = re.compile(r"[.!?。](?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+#]|\d+[.)])\s)")
+# A Korean date ("2023. 10. 9.", "2021. 1.") is one word, not sentence ends (document-style.md A14).
+DOTTED_DATE = re.compile(r"\d{4}\.[ \t]?\d{1,2}\.(?:[ \t]?\d{1,2}\.)?")
 
 
 @dataclass(frozen=True)
@@ -44,3 +49,30 @@ def find_references(text: str) -> list[Reference]:
         )
         for match in REFERENCE.finditer(text)
     ]
+
+
+class Sentences:
+    """The sentences of a narrative text, found once: references and dotted dates never end one."""
+
+    def __init__(self, body: str) -> None:
+        masked = body
+        for pattern in (REFERENCE, DOTTED_DATE):
+            masked = pattern.sub(lambda m: "\x00" * (m.end() - m.start()), masked)
+        self._breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(masked)]
+        self._ends = [end for _, end in self._breaks]
+        self._length = len(body)
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``body[start:end]``, without its closing punctuation."""
+        index = bisect_right(self._ends, start)
+        first = self._ends[index - 1] if index else 0
+        while index < len(self._breaks) and self._breaks[index][0] < end:
+            index += 1
+        last = self._breaks[index][0] if index < len(self._breaks) else self._length
+        return first, last
+
+
+def sentence_around(body: str, ref: Reference) -> str:
+    """The sentence holding ``ref``."""
+    start, end = Sentences(body).around(ref.start, ref.end)
+    return body[start:end]

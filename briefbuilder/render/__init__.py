@@ -22,6 +22,7 @@ from .context import RenderContext
 from .environment import environment
 from .locale import LocaleData, load_locale
 from .markdown import Markdown
+from .typography import curl_quotes
 
 __all__ = ["render", "Markdown", "RenderContext", "LocaleData", "load_locale"]
 
@@ -44,9 +45,10 @@ def render(
     locale = load_locale(language)
     brief = withhold_confidential(brief, pack)
     context = RenderContext(brief, locale, pack, catalog)
-    body = _render_template(pack, locale, template_dirs, context, draft)
+    body = context.notes.place(_render_template(pack, locale, template_dirs, context, draft))
     notes = context.notes.definitions()
-    markdown = _BLANK_LINES.sub("\n\n", body).strip() + "\n" + (f"\n{notes}\n" if notes else "")
+    markdown = curl_quotes(_BLANK_LINES.sub("\n\n", body).strip() + "\n" + (f"\n{notes}\n" if notes else ""),
+                           locale.quotes)
     organisation = context.name(brief.brief.organisation.name)
     return RenderedDocument(
         markdown=markdown,

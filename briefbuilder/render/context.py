@@ -16,16 +16,20 @@ from typing import Any
 from ..audience import Pack
 from ..errors import BriefError, Location
 from ..model import Brief, SourceRef, Statistic, Text
-from .citations import SourceCitations
+from .citations import SourceCitations, parse_locator
 from .evidence import STATUS_NAMES, evidence_rows
 from .legal import Legal
 from .locale import LocaleData
 from .markdown import Markdown, escape_markdown
-from .notes import Footnotes
+from .notes import IBID_FORMS, Footnotes
 from .references import resolve_narrative
-from .units import C_
+from .units import C_, QUALIFIER_FORMS
 
-ATTRIBUTION = C_("attribution", "%(value)s, according to %(publisher)s")
+# Attribution as a clause of its own: leading the sentence a figure opens, else closing it.
+ATTRIBUTION_LEAD = C_("attribution", "According to %(source)s, %(sentence)s")
+ATTRIBUTION_TAIL = C_("attribution", "%(sentence)s, according to %(source)s")
+# Who produced a figure, and who relayed it: "Human Rights Watch, as reported by UCA News".
+RELAYED = C_("attribution", "%(producer)s, as reported by %(relay)s")
 
 
 class RenderContext:
@@ -38,7 +42,7 @@ class RenderContext:
         self.locale = locale
         self.pack = pack
         self.catalog = catalog
-        self.notes = Footnotes()
+        self.notes = Footnotes(locale, IBID_FORMS.get(pack.citation_style))
         self.citations = SourceCitations(locale, self.date)
         self.paragraph_number = 0
         self.legal = Legal(self)
@@ -120,7 +124,7 @@ class RenderContext:
         """The annex table's rows, formatted for this language (no footnotes: the table is the trace)."""
         rows = []
         for statistic, row in zip(self.brief.statistics, evidence_rows(self.brief, self.locale.code)):
-            sources = [Markdown(self.citations.short(source, ref).rstrip(".")) for ref in statistic.sources
+            sources = [self.citations.short(source) for ref in statistic.sources
                        if (source := self.brief.source(ref.id)) is not None]
             rows.append({
                 "label": escape_markdown(row.label),
@@ -139,37 +143,59 @@ class RenderContext:
 
         Options: "" (value and unit), ``share`` ("81.4% (92 of 113)"),
         ``count`` ("92 people (81.4%)"),
-        ``value`` (the bare number), ``label``, ``attributed`` (", according to …").
+        ``value`` (the number without its unit, with its qualifier: "more than 500"), ``label``,
+        ``attributed`` (the amount; in narrative the sentence gets "According to …").
+        A qualified figure ("more than 500") has no exact share, so ``share`` and
+        ``count`` refuse it rather than drop the qualifier.
         """
         statistic = self._statistic(statistic_id, where)
         forms = {
             "": self._amount,
-            "value": lambda s: self.number(s.value),
+            "value": lambda s: self._qualified(s, self.number(s.value)),
             "share": self._share,
             "count": self._count_with_percent,
             "label": lambda s: escape_markdown(self.text(s.label)),
-            "attributed": self._attributed,
+            "attributed": self._amount,
         }
         if option not in forms:
             raise BriefError.at(where, f"[[stat:{statistic_id}|{option}]]", f"unknown option '{option}'",
                                 f"use one of: {', '.join(repr(o) for o in forms if o)} or none")
+        if statistic.qualifier and option in ("share", "count") and self._count_of_base(statistic) is not None:
+            raise BriefError.at(where, f"[[stat:{statistic_id}|{option}]]",
+                                f"'{statistic_id}' is qualified ({statistic.qualifier}): a share of it would drop the qualifier",
+                                f"write [[stat:{statistic_id}]] or [[stat:{statistic_id}|value]]")
         return forms[option](statistic) + self.source_notes(statistic)
 
     def source_notes(self, statistic: Statistic) -> Markdown:
         return Markdown("").join(self._note(ref) for ref in statistic.sources)
+
+    def attribution(self, statistic: Statistic) -> Markdown | None:
+        """Whose figure this is: the body that produced it, and the source that relayed it, if any."""
+        source = self.brief.source(statistic.sources[0].id) if statistic.sources else None
+        named = (source.publisher or source.author) if source else None
+        if source is None or named is None:
+            return None
+        if source.relays is None:
+            return escape_markdown(self.name(named))
+        return self.locale.pgettext(*RELAYED) % {"producer": self.name(source.relays), "relay": self.name(named)}
+
+    def attributed(self, sentence: Markdown, source: Markdown, *, leads: bool) -> Markdown:
+        """``sentence`` (without its final stop) with its attribution as a clause of its own."""
+        return self.locale.pgettext(*(ATTRIBUTION_LEAD if leads else ATTRIBUTION_TAIL)) % {
+            "sentence": sentence, "source": source}
 
     def cite(self, source_id: str, locator: str = "", where: Location | None = None) -> Markdown:
         """A footnote to a source; ``locator`` like ``p. 15``, ``para 64`` or ``section F``."""
         source = self.brief.source(source_id)
         if source is None:
             raise BriefError.at(where, "cite", f"unknown source '{source_id}'", "define it under 'sources:'")
-        return self._note(SourceRef(id=source_id, **_parse_locator(locator, where)))
+        return self._note(SourceRef(id=source_id, **(parse_locator(locator, where) if locator else {})))
 
     def _note(self, ref: SourceRef) -> Markdown:
         source = self.brief.source(ref.id)
         assert source is not None  # the loader has checked every source reference
-        return self.notes.cite(ref.id, ref.locator, lambda: self.citations.full(source, ref),
-                               lambda: self.citations.short(source, ref))
+        self.citations.locator(ref)  # an unreadable locator is an error where it is written, now
+        return self.notes.cite(self.citations.citation(source, ref))
 
     def _statistic(self, statistic_id: str, where: Location | None) -> Statistic:
         statistic = self.brief.statistic(statistic_id)
@@ -179,8 +205,14 @@ class RenderContext:
 
     def _amount(self, statistic: Statistic) -> Markdown:
         if statistic.unit == "percent":
-            return self.percent(statistic.value)
+            return self._qualified(statistic, self.percent(statistic.value))
         return self.locale.count(statistic.value, statistic.unit, statistic.qualifier)
+
+    def _qualified(self, statistic: Statistic, amount: Markdown) -> Markdown:
+        """"more than 500": the qualifier travels with every form of the figure."""
+        if not statistic.qualifier:
+            return amount
+        return self.locale.pgettext(*QUALIFIER_FORMS[statistic.qualifier]) % {"amount": amount}
 
     def _share(self, statistic: Statistic) -> Markdown:
         parts = self._count_of_base(statistic)
@@ -204,13 +236,6 @@ class RenderContext:
         base_statistic = self.brief.statistic(statistic.base) if isinstance(statistic.base, str) else None
         return count, base, base_statistic.unit if base_statistic else "number"
 
-    def _attributed(self, statistic: Statistic) -> Markdown:
-        source = self.brief.source(statistic.sources[0].id) if statistic.sources else None
-        publisher = (source.publisher or source.author) if source else None
-        if publisher is None:
-            return self._amount(statistic)
-        return self.locale.pgettext(*ATTRIBUTION) % {"value": self._amount(statistic), "publisher": self.name(publisher)}
-
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _LIST_MARKER = re.compile(r"^\s*[-*+]\s+")
@@ -218,17 +243,3 @@ _LIST_MARKER = re.compile(r"^\s*[-*+]\s+")
 
 def _is_plain_paragraph(block: str) -> bool:
     return not re.match(r"\s*([-+*>#|]|\d+[.)]\s|```|    )", block)
-
-
-_LOCATOR = re.compile(r"^(?:(?P<page>p{1,2}\.?\s*)|(?P<paragraph>paras?\.?\s*)|(?P<section>(?:section|sec\.?)\s*))(?P<value>.+)$", re.I)
-
-
-def _parse_locator(locator: str, where: Location | None) -> dict[str, str]:
-    if not locator:
-        return {}
-    match = _LOCATOR.match(locator.strip())
-    if not match:
-        raise BriefError.at(where, "cite", f"cannot read the locator '{locator}'",
-                            "write 'p. 15', 'para. 64' or 'section F'")
-    kind = next(k for k in ("page", "paragraph", "section") if match.group(k) is not None)
-    return {kind: match.group("value").strip()}

@@ -36,6 +36,22 @@ def available_languages() -> list[str]:
     return sorted(p.parent.name for p in data_dir("locales").glob("*/locale.yaml"))
 
 
+@dataclass(frozen=True)
+class NoteMarks:
+    """Where a language puts note marks, and whether its notes say "Ibid." (``locale.yaml``)."""
+
+    after: str  # punctuation a mark moves past: UN English and Korean put it after the full stop
+    ibid: bool
+
+
+@dataclass(frozen=True)
+class Quotes:
+    """Typographic quotation marks that replace straight ones in prose and notes (``locale.yaml``)."""
+
+    double: tuple[str, str]
+    single: tuple[str, str]  # the closing one is also the apostrophe
+
+
 @dataclass(frozen=True, eq=False)  # one cached instance per language: identity is equality
 class LocaleData:
     """Everything language-specific a render or a writer needs."""
@@ -47,6 +63,9 @@ class LocaleData:
     east_asian_font: str | None
     translations: Translations
     particles: dict[str, tuple[str, str]]  # Korean 은/는 etc.: (after a final consonant, after a vowel)
+    note_marks: NoteMarks
+    quotes: Quotes | None
+    range_dash: str  # between the ends of a range of pages or paragraphs ("3–4", "3~4")
 
     # --- wording -------------------------------------------------------------
     def gettext(self, message: str) -> Markdown:
@@ -149,6 +168,10 @@ def _load_locale(folder: Path) -> LocaleData:
         tag=data["tag"],
         east_asian_font=data.get("east_asian_font"),
         particles={kind: tuple(pair) for kind, pair in (data.get("particles") or {}).items()},
+        note_marks=NoteMarks(after=data["note_marks"]["after"], ibid=bool(data["note_marks"]["ibid"])),
+        quotes=Quotes(double=tuple(data["quotes"]["double"]), single=tuple(data["quotes"]["single"]))  # type: ignore[arg-type]
+        if data.get("quotes") else None,
+        range_dash=data["range_dash"],
         translations=_compile(folder / "LC_MESSAGES" / f"{DOMAIN}.po", data["babel"]),
     )
 
