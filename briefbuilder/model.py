@@ -253,6 +253,7 @@ class FollowUp(Located):
     by: Text | None = None  # recommending State(s)
     response: Literal["accepted", "noted"]
     assessment: Text
+    illustrative: bool = False  # example data, not the real matrix: marked in every output
 
 
 class Question(Located):

@@ -7,3 +7,4 @@ from . import status  # noqa: F401
 from . import timing  # noqa: F401
 from . import claims  # noqa: F401
 from . import constraints  # noqa: F401
+from . import illustrative  # noqa: F401

@@ -35,7 +35,7 @@ RELAYED = C_("attribution", "%(producer)s, as reported by %(relay)s")
 class RenderContext:
     # The helpers templates call by name (see templates/base/brief.md.j2).
     HELPERS = ("text", "name", "date", "number", "percent", "count", "list", "term", "narrative",
-               "paragraphs", "cell", "lines", "stat", "cite", "evidence")
+               "paragraphs", "cell", "lines", "stat", "cite", "evidence", "ordinal")
 
     def __init__(self, brief: Brief, locale: LocaleData, pack: Pack, catalog: Any = None) -> None:
         self.brief = brief
@@ -71,6 +71,10 @@ class RenderContext:
 
     def count(self, value: Decimal | int, unit: str) -> Markdown:
         return self.locale.count(value, unit)
+
+    def ordinal(self, number: int) -> Markdown:
+        """"forty-seventh" in English (locale data), 47 where the language writes 제47차."""
+        return self.locale.ordinal(number)
 
     def list(self, items: list[str]) -> Markdown:
         return self.locale.list(items)

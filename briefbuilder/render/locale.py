@@ -66,6 +66,7 @@ class LocaleData:
     note_marks: NoteMarks
     quotes: Quotes | None
     range_dash: str  # between the ends of a range of pages or paragraphs ("3–4", "3~4")
+    ordinals: tuple[str, ...]  # "first", "second", ... where the language writes ordinals in words
 
     # --- wording -------------------------------------------------------------
     def gettext(self, message: str) -> Markdown:
@@ -117,6 +118,10 @@ class LocaleData:
     def list(self, items: list[str]) -> Markdown:
         """"A, B and C" / "A, B 및 C" (items are escaped unless already Markdown)."""
         return Markdown(format_list([str(Markdown("%s") % item) for item in items], locale=self.babel))
+
+    def ordinal(self, number: int) -> Markdown:
+        """"forty-seventh" where the locale lists ordinals in words; else the number (Korean: 제47차)."""
+        return Markdown(self.ordinals[number - 1] if 0 < number <= len(self.ordinals) else str(number))
 
     def count(self, value: Decimal | int, unit: str, qualifier: str | None = None) -> Markdown:
         """"113 people" / "113명", "more than 500 people" / "500명 이상"."""
@@ -172,6 +177,7 @@ def _load_locale(folder: Path) -> LocaleData:
         quotes=Quotes(double=tuple(data["quotes"]["double"]), single=tuple(data["quotes"]["single"]))  # type: ignore[arg-type]
         if data.get("quotes") else None,
         range_dash=data["range_dash"],
+        ordinals=tuple(data.get("ordinals") or ()),
         translations=_compile(folder / "LC_MESSAGES" / f"{DOMAIN}.po", data["babel"]),
     )
 
