@@ -35,7 +35,8 @@ RELAYED = C_("attribution", "%(producer)s, as reported by %(relay)s")
 class RenderContext:
     # The helpers templates call by name (see templates/base/brief.md.j2).
     HELPERS = ("text", "name", "date", "number", "percent", "count", "list", "term", "narrative",
-               "paragraphs", "cell", "lines", "stat", "cite", "evidence", "ordinal")
+               "paragraphs", "cell", "lines", "stat", "cite", "evidence", "ordinal",
+               "treaty_statuses")
 
     def __init__(self, brief: Brief, locale: LocaleData, pack: Pack, catalog: Any = None) -> None:
         self.brief = brief
@@ -140,6 +141,10 @@ class RenderContext:
                 "as_of": self.date(statistic.as_of) if statistic.as_of else Markdown(""),
             })
         return rows
+
+    def treaty_statuses(self) -> list[dict[str, Markdown]]:
+        """The catalog's record (source, confidence, last confirmed) of each treaty status stated so far."""
+        return self.legal.provenance()
 
     # --- statistics and sources ------------------------------------------------
     def stat(self, statistic_id: str, option: str = "", where: Location | None = None) -> Markdown:

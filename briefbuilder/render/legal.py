@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..catalog import Catalog, Fact, Treaty, catalog_for_brief
+from ..catalog import Catalog, Fact, Status, Treaty, catalog_for_brief
 from ..errors import BriefError, Location
 from ..narrative import Reference
 from .markdown import Markdown, link
@@ -73,6 +73,19 @@ UNCONFIRMED = C_("catalog", "%(fact)s [unconfirmed]")
 UNTC_CITATION = C_("treaty status", "United Nations, *Treaty Collection*, Status of Treaties, chapter %(chapter)s, %(title)s")
 UNTC_SHORT = C_("treaty status", "United Nations, *Treaty Collection*, chapter %(chapter)s")
 STATUS_PAGE = C_("treaty status", "Status of %(title)s")  # a treaty outside the Treaty Collection
+CONFIDENCE_NAMES: dict[str, tuple[str, str]] = {
+    "confirmed": C_("confidence", "confirmed"),
+    "year-confirmed": C_("confidence", "year confirmed, day unconfirmed"),
+    "unconfirmed": C_("confidence", "unconfirmed"),
+}
+ACTION_NAMES: dict[str, tuple[str, str]] = {
+    "ratification": C_("treaty action", "ratification, %(date)s"),
+    "accession": C_("treaty action", "accession, %(date)s"),
+    "succession": C_("treaty action", "succession, %(date)s"),
+    "signature": C_("treaty action", "signature only, %(date)s"),
+    "none": C_("treaty action", "not a party"),
+}
+LAST_CONFIRMED_BEFORE = C_("catalog", "%(year)s (before this document's date)")
 # A pack chooses, per language, whether status statements are full sentences
 # or the noun-ending lines (-함, -음) of a Korean 개조식 report (``sentence_style``).
 STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
@@ -99,6 +112,7 @@ class Legal:
         self.locale = context.locale
         self.catalog: Catalog = context.catalog or catalog_for_brief(context.brief.directory)
         self._mentioned: set[str] = set()
+        self._cited: dict[tuple[str, str], Status] = {}  # statuses stated, for the annex's provenance table
 
     def treaty_name(self, treaty_id: str, where: Location | None) -> Markdown:
         treaty = self.catalog.treaty(treaty_id, location=where)
@@ -159,6 +173,7 @@ class Legal:
         if status is None:
             raise BriefError.at(where, "status", f"the catalog has no status for {state_code} under {treaty_id}",
                                 "add it in catalog.yaml beside the brief, with its source and confidence")
+        self._cited.setdefault((status.state, status.treaty), status)
         action, date = status.as_at(self.context.brief.brief.date)
         treaty_text = self.treaty_name(treaty_id, where)
         sentences = STATUS_SENTENCES[self.context.pack.sentence_style_for(self.locale.code)]
@@ -169,6 +184,34 @@ class Legal:
         }
         sentence = self._fact(status, _sentence_case(sentence))
         return Markdown("%s%s") % (sentence, self.context.notes.cite(self.status_citation(treaty)))
+
+    def provenance(self) -> list[dict[str, Markdown]]:
+        """The catalog's own record of each status this document states: for the annex, never a note.
+
+        Says when the record was last confirmed, and marks a confirmation
+        older than the document: a "no action" can go stale.
+        """
+        day = self.context.brief.brief.date
+        rows = []
+        for status in self._cited.values():
+            action, date = status.as_at(day)
+            year = status.confidence.as_of
+            if year is None:
+                confirmed = self.locale.month(*(int(part) for part in str(self.catalog.as_of).split("-")[:2]))
+            elif day is not None and year < day.year:
+                confirmed = self.locale.pgettext(*LAST_CONFIRMED_BEFORE) % {"year": str(year)}
+            else:
+                confirmed = Markdown(str(year))
+            rows.append({
+                "state": self.state_name(status.state, None),
+                "treaty": Markdown("%s") % self.catalog.treaties[status.treaty].short(self.locale.code),
+                "status": self.locale.pgettext(*ACTION_NAMES[action]) % {
+                    "date": self.context.date(date) if date else Markdown("")},
+                "source": Markdown("%s") % status.source,
+                "confidence": self.locale.pgettext(*CONFIDENCE_NAMES[status.confidence.level]),
+                "confirmed": confirmed,
+            })
+        return rows
 
     def status_citation(self, treaty: Treaty) -> Citation:
         """The primary source for who is party to ``treaty``: its UN Treaty Collection page, in this language."""

@@ -254,3 +254,23 @@ def test_status_and_claims_are_as_at_the_briefs_date(make_brief: Callable[..., P
     later = make_brief(text.replace("date: 2022-06-01", "date: 2023-06-01"))
     assert "acceded to the International Convention" in render_brief(later, "en").markdown
     assert not [f for f in check(later) if f.rule == "claims.contradiction"]
+
+
+def test_catalog_provenance_is_in_the_annex_with_its_age_never_in_a_note() -> None:
+    from testdata import EXAMPLE
+    markdown = render_brief(EXAMPLE, "en", audience="general").markdown
+    annex = markdown.split("## Annex")[1].split("\n[^1]: ")[0]
+    row = next(line for line in annex.splitlines() if "Refugee Convention | not a party" in line)
+    assert "UNTC scrape 2013" in row and "2016 (before this document\u2019s date)" in row
+    assert not any("UNTC scrape" in note or "research notes" in note for note in notes(markdown).values())
+
+
+def test_articles_take_corner_brackets_and_reports_double_ones_in_notes_and_annex() -> None:
+    from testdata import EXAMPLE
+    korean = render_brief(EXAMPLE, "ko", audience="general").markdown
+    cited = " ".join(notes(korean).values())
+    annex = korean.split("## 부록")[1].split("\n[^1]: ")[0]
+    for text in (cited, annex):
+        assert "Reuters, 「More than 100 North Koreans have gone missing」" in text
+        assert "『More than 100" not in text and "「존재할 수 없는 존재」" not in text
+        assert "전환기정의워킹그룹, 『존재할 수 없는 존재" in text
