@@ -64,7 +64,7 @@ class Citation:
 
 @dataclass(frozen=True)
 class IbidForms:
-    """A style's "Ibid." with and without a locator; None where the style has none."""
+    """A style's "Ibid." alone (same work, same place) and with the new locator."""
 
     alone: tuple[str, str]
     with_locator: tuple[str, str]
@@ -79,6 +79,8 @@ IBID_FORMS: dict[str, IbidForms] = {
 
 
 class Footnotes:
+    """The notes of one document: citations registered while rendering, worded and numbered by :meth:`place`."""
+
     def __init__(self, locale: LocaleData, ibid: IbidForms | None) -> None:
         self.locale = locale
         self.ibid = ibid if locale.note_marks.ibid else None
@@ -89,9 +91,6 @@ class Footnotes:
         """A placeholder for ``citation``; :meth:`place` turns it into a note mark."""
         self._citations.append(citation)
         return Markdown(f"{_OPEN}{len(self._citations) - 1}{_CLOSE}")
-
-    def __len__(self) -> int:
-        return len(self._texts)
 
     def place(self, body: str) -> str:
         """``body`` with its placeholders merged, moved and numbered as ``[^n]`` marks."""
