@@ -274,3 +274,10 @@ def test_articles_take_corner_brackets_and_reports_double_ones_in_notes_and_anne
         assert "Reuters, 「More than 100 North Koreans have gone missing」" in text
         assert "『More than 100" not in text and "「존재할 수 없는 존재」" not in text
         assert "전환기정의워킹그룹, 『존재할 수 없는 존재" in text
+
+
+def test_a_brief_between_signature_and_ratification_reports_the_signature(make_brief: Callable[..., Path]) -> None:
+    section = ICPPED.split("claims:")[0].replace("[[status:KR|icpped]]", "[[status:KR|crc]]")
+    path = make_brief(MINIMAL_BRIEF.replace("date: 2024-11-20", "date: 1991-01-15") + section)
+    english = render_brief(path, "en").markdown
+    assert "signed the Convention on the Rights of the Child (CRC) on 25 September 1990 but has not ratified it." in english
