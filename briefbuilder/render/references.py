@@ -25,6 +25,8 @@ HANDLERS: dict[str, Handler] = {}
 
 # Raw HTML and footnote syntax are the template's business, never the narrative's.
 _NARRATIVE_UNSAFE = re.compile(r"<|\[\^")
+# The note registry's placeholder characters (private use) cannot come from a brief.
+_PLACEHOLDER_CHARS = re.compile("[\ue000\ue001]")
 
 
 def reference(kind: str) -> Callable[[Handler], Handler]:
@@ -93,7 +95,7 @@ def _attributed_sentences(body: str, refs: list[Reference]) -> list[tuple[int, i
 
 
 def _neutralise(markdown: str) -> str:
-    return _NARRATIVE_UNSAFE.sub(lambda m: "\\" + m.group(), markdown)
+    return _NARRATIVE_UNSAFE.sub(lambda m: "\\" + m.group(), _PLACEHOLDER_CHARS.sub("", markdown))
 
 
 def _handle(context: RenderContext, ref: Reference, where: Location | None, text: Text) -> Markdown:

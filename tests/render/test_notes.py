@@ -281,3 +281,10 @@ def test_a_brief_between_signature_and_ratification_reports_the_signature(make_b
     path = make_brief(MINIMAL_BRIEF.replace("date: 2024-11-20", "date: 1991-01-15") + section)
     english = render_brief(path, "en").markdown
     assert "signed the Convention on the Rights of the Child (CRC) on 25 September 1990 but has not ratified it." in english
+
+
+def test_a_brief_cannot_forge_a_note_placeholder(make_brief: Callable[..., Path]) -> None:
+    text = MINIMAL_BRIEF.replace("Of [[stat:victims]], [[stat:share|share]] vanished.", "Forged \ue0007\ue001 mark.")
+    text = text.replace("title: {en: The Report, ko: 보고서}", "title: {en: \"The \ue0009\ue001 Report\", ko: 보고서}")
+    markdown = render_brief(make_brief(text), "en").markdown
+    assert "Forged 7 mark." in markdown and "\ue000" not in markdown
