@@ -154,8 +154,8 @@ class RenderContext:
         ``count`` ("92 people (81.4%)"),
         ``value`` (the number without its unit, with its qualifier: "more than 500"), ``label``,
         ``attributed`` (the amount; in narrative the sentence gets "According to …").
-        A qualified figure ("more than 500") has no exact share, so ``share`` and
-        ``count`` refuse it rather than drop the qualifier.
+        A qualified figure ("about 80%") has no exact count of its base, so
+        ``share`` and ``count`` print it with its qualifier and without one.
         """
         statistic = self._statistic(statistic_id, where)
         forms = {
@@ -169,10 +169,6 @@ class RenderContext:
         if option not in forms:
             raise BriefError.at(where, f"[[stat:{statistic_id}|{option}]]", f"unknown option '{option}'",
                                 f"use one of: {', '.join(repr(o) for o in forms if o)} or none")
-        if statistic.qualifier and option in ("share", "count") and self._count_of_base(statistic) is not None:
-            raise BriefError.at(where, f"[[stat:{statistic_id}|{option}]]",
-                                f"'{statistic_id}' is qualified ({statistic.qualifier}): a share of it would drop the qualifier",
-                                f"write [[stat:{statistic_id}]] or [[stat:{statistic_id}|value]]")
         return forms[option](statistic) + self.source_notes(statistic)
 
     def source_notes(self, statistic: Statistic) -> Markdown:
@@ -238,9 +234,9 @@ class RenderContext:
         return self.locale.count_with_percent(self.percent(statistic.value), count, base_unit)
 
     def _count_of_base(self, statistic: Statistic) -> tuple[int, int, str] | None:
-        """(k, N, unit of N) for a percentage with a base."""
+        """(k, N, unit of N) for an exact percentage with a base."""
         base, count = self.brief.base_of(statistic), self.brief.count_of(statistic)
-        if base is None or count is None:
+        if base is None or count is None or statistic.qualifier:
             return None
         base_statistic = self.brief.statistic(statistic.base) if isinstance(statistic.base, str) else None
         return count, base, base_statistic.unit if base_statistic else "number"
