@@ -104,6 +104,8 @@ STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
         "none": C_("status, noun ending", "%(state)s is not a party to the %(treaty)s"),
     },
 }
+
+
 class Legal:
     """Legal references for one rendered document (mentions and citations remember first use)."""
 
