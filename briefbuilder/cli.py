@@ -11,13 +11,14 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from .audience import Pack
 from .errors import BriefError
-from .pipeline import ALL, ChecksFailed, build, check
+
+if TYPE_CHECKING:
+    from .audience import Pack
 
 EXIT_CHECKS_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -33,6 +34,8 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
+        from .pipeline import ChecksFailed
+
         try:
             return command(*args, **kwargs)
         except BriefError as exc:
@@ -85,6 +88,8 @@ def main() -> None:
 def build_command(brief: Path, languages: str | None, formats: str, audiences: str | None, out_dir: Path,
                   template_dirs: tuple[Path, ...], draft: bool, evidence: bool) -> None:
     """Check BRIEF (a YAML file or a folder holding brief.yaml) and write its documents."""
+    from .pipeline import build
+
     result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
                    audiences=_split(audiences), template_dirs=template_dirs, draft=draft, evidence=evidence)
     for finding in result.findings:
@@ -105,15 +110,9 @@ def build_command(brief: Path, languages: str | None, formats: str, audiences: s
 def check_command(brief: Path, languages: str | None, audiences: str | None, template_dirs: tuple[Path, ...],
                   output_format: str) -> None:
     """Run every rule over BRIEF; exit 1 if any error is found."""
-    from .load import load_brief
-    from .audience import available_packs
+    from .pipeline import check_brief
 
-    loaded = load_brief(brief)
-    names = _split(audiences) or [loaded.brief.audience]
-    if ALL in names:
-        names = available_packs(template_dirs)
-    findings = [f for name in names for f in check(loaded, audience=name, languages=_split(languages),
-                                                   template_dirs=template_dirs)]
+    findings = check_brief(brief, audience=_split(audiences), languages=_split(languages), template_dirs=template_dirs)
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:

@@ -12,16 +12,16 @@ unknown id is almost always a typo; a treaty the catalog lacks can be added
 in ``catalog.yaml`` beside the brief. An unknown State is only a warning:
 any State may be the subject of a claim, the catalog just cannot check it.
 
-If ``context.catalog`` is None the catalog for the brief's folder is loaded
-(the bundled catalog, plus ``catalog.yaml`` beside the brief if there is one).
+The catalog is the one the build loaded: the bundled catalog, plus
+``catalog.yaml`` beside the brief if there is one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..catalog import EXTENSION_FILE, Catalog, Status, Treaty, catalog_for_brief
-from ..catalog.model import did_you_mean
+from ..catalog import EXTENSION_FILE, Catalog, Status, Treaty
+from ..load.located import did_you_mean
 from ..model import Claim
 from .findings import CheckContext, Finding, rule
 
@@ -54,7 +54,7 @@ def unknown_treaty(context: CheckContext) -> Iterator[Finding]:
 def _only(context: CheckContext, rule_id: str) -> Iterator[Finding]:
     if not context.brief.claims:
         return
-    catalog: Catalog = context.catalog or catalog_for_brief(context.brief.directory)
+    catalog: Catalog = context.catalog
     for claim in context.brief.claims:
         yield from (finding for finding in _assess(claim, catalog) if finding.rule == rule_id)
 

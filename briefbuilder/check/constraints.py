@@ -2,9 +2,9 @@
 
 The limits are the pack's settings (``pack.yaml``, overridable in
 ``brief.settings.pack``). Word limits are checked on the document as the
-audience receives it: the brief is rendered for the pack and language, and the
-rendered text is counted (:mod:`.wordcount`), so the count includes the
-template's fixed wording and excludes exactly the parts the pack leaves out.
+audience receives it: the very document the build writes is counted
+(:mod:`.wordcount`), so the count includes the template's fixed wording and
+excludes exactly the parts the pack leaves out.
 """
 
 from __future__ import annotations
@@ -14,11 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 
-from ..document import RenderedDocument
 from ..errors import BriefError
-from ..markdown_tree import parse_markdown
 from ..model import Brief, Case, Located, Text
-from ..render import render
 from ..render.markdown import escape_markdown
 from .findings import CheckContext, Finding, rule
 from .wordcount import count_words, counted_parts
@@ -36,23 +33,9 @@ CASE_ELEMENTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def rendered(context: CheckContext, language: str) -> RenderedDocument | BriefError | None:
-    """The document this pack produces in ``language``, or why it cannot be produced.
-
-    None for a pack made in code without a folder: it has no templates to render.
-    """
-    if context.pack.directory is None:
-        return None
-    try:
-        return render(context.brief, language, pack=context.pack, catalog=context.catalog)
-    except BriefError as exc:
-        return exc
-
-
 @rule("constraints.renders", "The brief renders for the audience in every language being built.")
 def renders(context: CheckContext) -> Iterator[Finding]:
-    for language in context.languages:
-        document = rendered(context, language)
+    for language, document in context.documents.items():
         if isinstance(document, BriefError):
             for problem in document.problems:
                 yield Finding("error", "constraints.renders",
@@ -70,10 +53,10 @@ def word_limit(context: CheckContext) -> Iterator[Finding]:
         limit = pack.limit(language, joint=joint)
         if limit is None:
             continue
-        document = rendered(context, language)
-        if not isinstance(document, RenderedDocument):
+        document = context.document(language)
+        if document is None:
             continue  # a failure is reported by constraints.renders
-        words = count_words(document.markdown, pack.uncounted)
+        words = count_words(document.tree, pack.uncounted)
         if words > limit:
             kind = (" for a joint submission" if joint else " for a single organisation") if pack.joint_word_limit else ""
             yield Finding("error", "constraints.word-limit",
@@ -187,8 +170,8 @@ def confidential_submitter(context: CheckContext) -> Iterator[Finding]:
     submitter = case.submitter
     secrets = {*submitter.name.root.values(), *([submitter.contact] if submitter.contact else [])}
     for language in context.languages:
-        document = rendered(context, language)
-        if not isinstance(document, RenderedDocument):
+        document = context.document(language)
+        if document is None:
             continue
         if any(secret in document.markdown or escape_markdown(secret) in document.markdown for secret in secrets):
             yield Finding("error", "constraints.confidential-submitter",
@@ -202,11 +185,11 @@ def paragraph_numbering(context: CheckContext) -> Iterator[Finding]:
     if not context.pack.numbered_paragraphs:
         return
     for language in context.languages:
-        document = rendered(context, language)
-        if not isinstance(document, RenderedDocument):
+        document = context.document(language)
+        if document is None:
             continue
         expected = 1
-        for block in parse_markdown(document.markdown).blocks:
+        for block in document.tree.blocks:
             if block.tag != "ol":
                 continue
             start = int(block.get("start", 1))

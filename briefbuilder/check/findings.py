@@ -1,19 +1,23 @@
 """Findings and the rule registry of the check stage.
 
 A rule is a pure function from a :class:`CheckContext` to findings: no I/O,
-no rendering. Each has a stable id (``consistency.percent-base``) and a
+no rendering. Rules about the documents an audience receives (word limits,
+numbering, a confidential name) read the documents the build rendered and
+will write, handed over in ``CheckContext.documents``. Each has a stable id (``consistency.percent-base``) and a
 one-line explanation, listed by ``briefbuilder check --rules`` and the docs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..audience import Pack
-from ..errors import Location
+from ..catalog import Catalog
+from ..document import RenderedDocument
+from ..errors import BriefError, Location
 from ..model import Brief
 
 Severity = Literal["error", "warning"]
@@ -47,8 +51,15 @@ class CheckContext:
     brief: Brief
     pack: Pack
     languages: tuple[str, ...]
-    catalog: Any = None  # briefbuilder.catalog.Catalog, when loaded
+    catalog: Catalog
     today: dt.date = field(default_factory=dt.date.today)
+    # The documents rendered for this audience, by language, or why one could not be rendered.
+    documents: Mapping[str, RenderedDocument | BriefError] = field(default_factory=dict)
+
+    def document(self, language: str) -> RenderedDocument | None:
+        """The rendered document in ``language``; None when it was not (or could not be) rendered."""
+        document = self.documents.get(language)
+        return document if isinstance(document, RenderedDocument) else None
 
 
 Rule = Callable[[CheckContext], Iterable[Finding]]

@@ -17,7 +17,7 @@ import yaml
 from ..errors import Location
 from ..load.brief import narrative_texts
 from ..model import STATUS_RANK, Text
-from ..narrative import Reference, find_references
+from ..narrative import Reference, find_references, reference_location
 from .findings import CheckContext, Finding, rule
 
 ATTRIBUTED_OPTION = "attributed"
@@ -49,7 +49,7 @@ def reported_unattributed(context: CheckContext) -> Iterator[Finding]:
                     yield Finding("error", "status.reported-unattributed",
                                   f"'{ref.target}' is a reported figure, not verified: attribute it "
                                   f"([[stat:{ref.target}|{ATTRIBUTED_OPTION}]] or 'according to …' in the sentence)",
-                                  reference_location(text, lang, body, ref))
+                                  reference_location(text, lang, ref))
 
 
 def is_attributed(ref: Reference, body: str, lang: str) -> bool:
@@ -87,12 +87,3 @@ def attribution_phrases(lang: str) -> tuple[str, ...]:
     if lang == "*":
         return tuple(phrase for listed in phrases.values() for phrase in listed)
     return phrases.get(lang, ())
-
-
-def reference_location(text: Text, lang: str, body: str, ref: Reference) -> Location | None:
-    """The line a reference is written on (a block scalar's text starts on the line after its key)."""
-    location = text.where(lang)
-    if location is None:
-        return None
-    block_offset = 1 if "\n" in body else 0
-    return Location(location.file, location.line + block_offset + ref.line_offset)

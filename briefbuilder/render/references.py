@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import BriefError, Location
 from ..model import Text
-from ..narrative import Reference, find_references
+from ..narrative import Reference, find_references, reference_location
 from .markdown import Markdown
 
 if TYPE_CHECKING:
@@ -41,14 +41,11 @@ def resolve_narrative(context: RenderContext, text: Text) -> Markdown:
     """The narrative in the context's language, with every reference resolved."""
     lang = context.locale.code
     body = text.get(lang).strip()
-    start = text.where(lang)
-    first_line = (start.line + (1 if "\n" in text.get(lang) else 0)) if start else 0
     out: list[str] = []
     position = 0
     for ref in find_references(body):
         out.append(_neutralise(body[position:ref.start]))
-        where = Location(start.file, first_line + ref.line_offset) if start else None
-        out.append(_handle(context, ref, where, text))
+        out.append(_handle(context, ref, reference_location(text, lang, ref), text))
         position = ref.end
     out.append(_neutralise(body[position:]))
     return Markdown("".join(out))
