@@ -31,22 +31,30 @@ UNVERIFIABLE = "claims.unverifiable"
 UNKNOWN_TREATY = "claims.unknown-treaty"
 
 
-@rule(CONTRADICTION, "A treaty-status claim must not contradict the catalog (party or not, signed or not).")
+@rule(CONTRADICTION, "A treaty-status claim must not contradict the catalog (party or not, signed or not).",
+      severity="error",
+      example="brief.yaml:17: error: claims.contradiction: the Democratic People's Republic of Korea is not a party to the Convention relating to the Status of Refugees, but the brief says it is a party (catalog as of 2026-11: …)")
 def contradiction(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, CONTRADICTION)
 
 
-@rule(SINCE, "A claim's 'since' date must be the date the catalog records for the ratification or accession.")
+@rule(SINCE, "A claim's 'since' date must be the date the catalog records for the ratification or accession.",
+      severity="error",
+      example="brief.yaml:19: error: claims.since: the brief says China has been a party to the Convention relating to the Status of Refugees since 1981-09-24, but the catalog records its accession on 1982-09-24 (…)")
 def since(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, SINCE)
 
 
-@rule(UNVERIFIABLE, "A claim the catalog cannot confirm (State or status not recorded, or not confirmed) is flagged.")
+@rule(UNVERIFIABLE, "A claim the catalog cannot confirm (State or status not recorded, or not confirmed) is flagged.",
+      severity="warning",
+      example="brief.yaml:21: warning: claims.unverifiable: cannot verify: the catalog has no state 'XX' (…); use an ISO 3166-1 alpha-2 code, or add the State and its status, with a source, to catalog.yaml beside the brief")
 def unverifiable(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, UNVERIFIABLE)
 
 
-@rule(UNKNOWN_TREATY, "A claim must name a treaty the catalog knows (bundled, or added in catalog.yaml).")
+@rule(UNKNOWN_TREATY, "A claim must name a treaty the catalog knows (bundled, or added in catalog.yaml).",
+      severity="error",
+      example="brief.yaml:23: error: claims.unknown-treaty: unknown treaty 'refugee-convention': did you mean 'refugee-convention-1951'? (…)")
 def unknown_treaty(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, UNKNOWN_TREATY)
 

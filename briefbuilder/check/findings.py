@@ -69,19 +69,35 @@ Rule = Callable[[CheckContext], Iterable[Finding]]
 class RuleInfo:
     id: str
     explanation: str
+    severity: Severity  # the worst it reports
+    example: str  # a finding as the user sees it
     function: Rule
+
+    def as_dict(self) -> dict[str, str]:
+        return {"rule": self.id, "severity": self.severity, "explanation": self.explanation, "example": self.example}
 
 
 RULES: dict[str, RuleInfo] = {}
 
 
-def rule(rule_id: str, explanation: str) -> Callable[[Rule], Rule]:
-    """Register a rule under a stable id."""
+def rule(rule_id: str, explanation: str, *, severity: Severity, example: str) -> Callable[[Rule], Rule]:
+    """Register a rule under a stable id, with what ``briefbuilder check --rules`` and docs/rules.md say of it."""
 
     def register(function: Rule) -> Rule:
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} registered twice")
-        RULES[rule_id] = RuleInfo(rule_id, explanation, function)
+        RULES[rule_id] = RuleInfo(rule_id, explanation, severity, example, function)
         return function
 
     return register
+
+
+def rules_markdown() -> str:
+    """The table of every registered rule, as docs/rules.md holds it."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    rows = [f"| `{info.id}` | {info.severity} | {cell(info.explanation)} | `{cell(info.example)}` |"
+            for info in RULES.values()]
+    return "\n".join(["| Rule | Severity | What it checks | Example finding |",
+                      "|------|----------|----------------|-----------------|", *rows]) + "\n"

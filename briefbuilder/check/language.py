@@ -9,7 +9,9 @@ from ..model import Text
 from .findings import CheckContext, Finding, rule
 
 
-@rule("language.missing", "Every narrative, heading, label and recommendation exists in every language being built.")
+@rule("language.missing", "Every narrative, heading, label and recommendation exists in every language being built.",
+      severity="error",
+      example="brief.yaml:2: error: language.missing: brief.title has no 'ko' text; add a 'ko:' entry")
 def missing_translations(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     texts: list[Text] = [brief.brief.title, *narrative_texts(brief), *(s.label for s in brief.statistics)]

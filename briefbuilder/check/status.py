@@ -26,7 +26,9 @@ PHRASES_FILE = Path(__file__).with_name("attribution.yaml")
 SENTENCE_BREAK = re.compile(r"[.!?。](?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+#]|\d+[.)])\s)")
 
 
-@rule("status.below-minimum", "Every statistic meets the audience's minimum verification status (all are printed in the evidence annex).")
+@rule("status.below-minimum", "Every statistic meets the audience's minimum verification status (all are printed in the evidence annex).",
+      severity="error",
+      example="brief.yaml:35: error: status.below-minimum: statistic 'rumour' is 'unverified', but the 'un-upr' audience accepts only 'verified' figures; verify it or leave it out")
 def below_minimum(context: CheckContext) -> Iterator[Finding]:
     minimum = context.pack.minimum_status
     accepted = " or ".join(f"'{s}'" for s, rank in STATUS_RANK.items() if rank >= STATUS_RANK[minimum])
@@ -39,7 +41,9 @@ def below_minimum(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("status.reported-unattributed",
-      "A 'reported' figure is attributed where the narrative uses it: [[stat:ID|attributed]] or an 'according to …' sentence.")
+      "A 'reported' figure is attributed where the narrative uses it: [[stat:ID|attributed]] or an 'according to …' sentence.",
+      severity="error",
+      example="brief.yaml:40: error: status.reported-unattributed: 'mss-reported' is a reported figure, not verified: attribute it ([[stat:mss-reported|attributed]] or 'according to …' in the sentence)")
 def reported_unattributed(context: CheckContext) -> Iterator[Finding]:
     reported = {s.id for s in context.brief.statistics if s.status == "reported"}
     for text in narrative_texts(context.brief):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from ..errors import BriefError
@@ -50,11 +50,10 @@ def write_all(files: Sequence[tuple[Path, bytes]], *, inputs: Collection[Path] =
             placed[-1] = (target, previous, True)
     except BaseException:
         _put_back(placed)
+        _remove_staging(staging.values())
         _remove_if_empty(created)
         raise
-    finally:
-        for folder in staging.values():
-            shutil.rmtree(folder, ignore_errors=True)
+    _remove_staging(staging.values())
 
 
 def _refuse_clashes(targets: list[Path], inputs: Collection[Path]) -> None:
@@ -107,6 +106,11 @@ def _put_back(placed: list[tuple[Path, Path | None, bool]]) -> None:
             os.replace(previous, target)
         elif in_place:
             target.unlink(missing_ok=True)
+
+
+def _remove_staging(folders: Iterable[Path]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _remove_if_empty(folders: list[Path]) -> None:
