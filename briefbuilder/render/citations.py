@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..model import Source, SourceRef
 from .locale import LocaleData
 from .markdown import Markdown, link
-from .units import C_
+from .messages import C_
 
 FULL_FORMS: dict[str, tuple[str, str]] = {
     "report": C_("report", "%(publisher)s, *%(title)s* (%(date)s)"),

@@ -23,7 +23,7 @@ from .locale import LocaleData
 from .markdown import Markdown, escape_markdown
 from .notes import Footnotes
 from .references import resolve_narrative
-from .units import C_
+from .messages import C_
 
 ATTRIBUTION = C_("attribution", "%(value)s, according to %(publisher)s")
 

@@ -20,7 +20,7 @@ from ..errors import BriefError, Location
 from ..narrative import Reference
 from .markdown import Markdown, link
 from .references import reference
-from .units import C_
+from .messages import C_
 
 if TYPE_CHECKING:
     from .context import RenderContext
