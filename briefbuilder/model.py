@@ -301,6 +301,7 @@ class Brief(Located):
     briefing: Briefing | None = None
     _name: str = PrivateAttr(default="brief")
     _directory: Any = PrivateAttr(default=None)
+    _index: tuple[Any, Any, dict[str, Source], dict[str, Statistic]] | None = PrivateAttr(default=None)
 
     @property
     def name(self) -> str:
@@ -313,10 +314,23 @@ class Brief(Located):
         return self._directory
 
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self._indexes()[2].get(source_id)
 
     def statistic(self, statistic_id: str) -> Statistic | None:
-        return next((s for s in self.statistics if s.id == statistic_id), None)
+        return self._indexes()[3].get(statistic_id)
+
+    def _indexes(self) -> tuple[Any, Any, dict[str, Source], dict[str, Statistic]]:
+        """Sources and statistics by id, built once: every reference is a lookup, not a scan.
+
+        The index remembers which lists it was built from, so a copy made with
+        ``model_copy(update=...)`` never answers from its original's lists.
+        """
+        index = self._index
+        if index is None or index[0] is not self.sources or index[1] is not self.statistics:
+            index = (self.sources, self.statistics,
+                     {s.id: s for s in reversed(self.sources)}, {s.id: s for s in reversed(self.statistics)})
+            self._index = index
+        return index
 
     def count_of(self, statistic: Statistic) -> int | None:
         """k of N for a percentage with a base: as given, else derived (half-up)."""

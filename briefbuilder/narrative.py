@@ -17,6 +17,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import Location
+
+if TYPE_CHECKING:
+    from .model import Text
 
 REFERENCE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|]+?)(?:\|(?P<option>[^\]]*))?\]\]")
 TEMPLATE_SYNTAX = re.compile(r"\{[{%#]|[}%#]\}")
@@ -37,18 +43,33 @@ class Reference:
 
 
 def find_references(text: str) -> list[Reference]:
-    """Every ``[[kind:target|option]]`` in ``text``, in order."""
-    return [
-        Reference(
+    """Every ``[[kind:target|option]]`` in ``text``, in order (lines counted once, not per reference)."""
+    references = []
+    line, counted_to = 0, 0
+    for match in REFERENCE.finditer(text):
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        references.append(Reference(
             kind=match["kind"],
             target=match["target"].strip(),
             option=(match["option"] or "").strip(),
             start=match.start(),
             end=match.end(),
-            line_offset=text.count("\n", 0, match.start()),
-        )
-        for match in REFERENCE.finditer(text)
-    ]
+            line_offset=line,
+        ))
+    return references
+
+
+def reference_location(text: Text, lang: str, ref: Reference) -> Location | None:
+    """The file and line ``ref`` is written on in ``text``'s ``lang`` entry.
+
+    A block scalar (``|`` or ``>``) holds several lines and starts on the line after its key.
+    """
+    location = text.where(lang)
+    if location is None:
+        return None
+    block_offset = 1 if "\n" in text.get(lang) else 0
+    return Location(location.file, location.line + block_offset + ref.line_offset)
 
 
 class Sentences:

@@ -10,9 +10,7 @@ and only ``confirmed`` facts count as verified.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
@@ -383,10 +381,3 @@ def _roman_to_int(roman: str) -> int:
     for here, after in zip(roman, roman[1:] + " "):
         total += -values[here] if values.get(after, 0) > values[here] else values[here]
     return total
-
-
-def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """A hint for an unknown name: the closest known one, else the whole list."""
-    names = sorted(known)
-    close = difflib.get_close_matches(name, names, n=1)
-    return f"did you mean '{close[0]}'?" if close else f"known: {', '.join(names)}"

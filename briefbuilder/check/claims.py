@@ -16,8 +16,8 @@ Claims are judged as at the brief's date: a brief dated 2022-06-01 that says
 the Republic of Korea is party to the ICPPED (it acceded on 4 January 2023)
 is wrong, whatever the catalog says today.
 
-If ``context.catalog`` is None the catalog for the brief's folder is loaded
-(the bundled catalog, plus ``catalog.yaml`` beside the brief if there is one).
+The catalog is the one the build loaded: the bundled catalog, plus
+``catalog.yaml`` beside the brief if there is one.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..catalog import EXTENSION_FILE, Catalog, Status, Treaty, catalog_for_brief
-from ..catalog.model import PARTY_ACTIONS, did_you_mean
+from ..catalog import EXTENSION_FILE, Catalog, Status, Treaty
+from ..catalog.model import PARTY_ACTIONS
+from ..load.located import did_you_mean
 from ..model import Claim
 from .findings import CheckContext, Finding, rule
 
@@ -36,22 +37,31 @@ UNVERIFIABLE = "claims.unverifiable"
 UNKNOWN_TREATY = "claims.unknown-treaty"
 
 
-@rule(CONTRADICTION, "A treaty-status claim must not contradict the catalog (party or not, signed or not).")
+@rule(CONTRADICTION, "A treaty-status claim must not contradict the catalog (party or not, signed or not), "
+      "as at the brief's date: an accession dated after the brief does not count.",
+      severity="error",
+      example="brief.yaml:17: error: claims.contradiction: the Democratic People's Republic of Korea is not a party to the Convention relating to the Status of Refugees, but the brief says it is a party (catalog as of 2026-11: …)")
 def contradiction(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, CONTRADICTION)
 
 
-@rule(SINCE, "A claim's 'since' date must be the date the catalog records for the ratification or accession.")
+@rule(SINCE, "A claim's 'since' date must be the date the catalog records for the ratification or accession.",
+      severity="error",
+      example="brief.yaml:19: error: claims.since: the brief says China has been a party to the Convention relating to the Status of Refugees since 1981-09-24, but the catalog records its accession on 1982-09-24 (…)")
 def since(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, SINCE)
 
 
-@rule(UNVERIFIABLE, "A claim the catalog cannot confirm (State or status not recorded, or not confirmed) is flagged.")
+@rule(UNVERIFIABLE, "A claim the catalog cannot confirm (State or status not recorded, or not confirmed) is flagged.",
+      severity="warning",
+      example="brief.yaml:21: warning: claims.unverifiable: cannot verify: the catalog has no state 'XX' (…); use an ISO 3166-1 alpha-2 code, or add the State and its status, with a source, to catalog.yaml beside the brief")
 def unverifiable(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, UNVERIFIABLE)
 
 
-@rule(UNKNOWN_TREATY, "A claim must name a treaty the catalog knows (bundled, or added in catalog.yaml).")
+@rule(UNKNOWN_TREATY, "A claim must name a treaty the catalog knows (bundled, or added in catalog.yaml).",
+      severity="error",
+      example="brief.yaml:23: error: claims.unknown-treaty: unknown treaty 'refugee-convention': did you mean 'refugee-convention-1951'? (…)")
 def unknown_treaty(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, UNKNOWN_TREATY)
 
@@ -59,7 +69,7 @@ def unknown_treaty(context: CheckContext) -> Iterator[Finding]:
 def _only(context: CheckContext, rule_id: str) -> Iterator[Finding]:
     if not context.brief.claims:
         return
-    catalog: Catalog = context.catalog or catalog_for_brief(context.brief.directory)
+    catalog: Catalog = context.catalog
     for claim in context.brief.claims:
         yield from (finding for finding in _assess(claim, catalog, context.brief.brief.date) if finding.rule == rule_id)
 

@@ -12,7 +12,13 @@ from collections.abc import Iterator
 from .findings import CheckContext, Finding, rule
 
 
-@rule("provenance.illustrative", "Rows marked 'illustrative: true' (example data) are flagged until real data replaces them.")
+@rule("provenance.illustrative",
+      "Rows marked 'illustrative: true' (example data) are flagged until real data replaces them; every output "
+      "prints them with '[Illustrative row]'.",
+      severity="warning",
+      example="brief.yaml:317: warning: provenance.illustrative: follow-up row 1 is illustrative: every output marks "
+              "it; replace it with the recommendation, number and response from OHCHR's UPR matrix, then remove "
+              "'illustrative'")
 def illustrative(context: CheckContext) -> Iterator[Finding]:
     submission = context.brief.submission
     for index, item in enumerate(submission.follow_up if submission else [], 1):

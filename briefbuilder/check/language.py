@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from ..catalog import Catalog, catalog_for_brief
+from ..catalog import Catalog
 from ..load.brief import narrative_texts
 from ..model import Text
 from ..narrative import REFERENCE
@@ -34,7 +34,9 @@ _QUOTED = re.compile(r"\"[^\"\n]*\"|\u201c[^\u201d]*\u201d|\u300c[^\u300d]*\u300
 _STATE_REFERENCE = re.compile(r"\[\[state:(?P<code>[A-Za-z]{2})\]\]")
 
 
-@rule("language.missing", "Every narrative, heading, label and recommendation exists in every language being built.")
+@rule("language.missing", "Every narrative, heading, label and recommendation exists in every language being built.",
+      severity="error",
+      example="brief.yaml:2: error: language.missing: brief.title has no 'ko' text; add a 'ko:' entry")
 def missing_translations(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     texts: list[Text] = [brief.brief.title, *narrative_texts(brief), *(s.label for s in brief.statistics)]
@@ -46,11 +48,15 @@ def missing_translations(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("language.short-state-name",
-      "Narrative for an audience that uses official State names does not use a short one ('North Korea', '북한') "
-      "outside a quotation; [[state:XX]] prints the audience's form.")
+      "Narrative for an audience that uses official State names (UN packs) does not use a short one "
+      "('North Korea', 'Russia', '북한') outside a quotation; [[state:XX]] prints each audience's form. The short "
+      "names are the catalog's plain names; words that only contain one (북한이탈주민) are in check/official_names.yaml.",
+      severity="warning",
+      example="brief.yaml:198: warning: language.short-state-name: 'North Korea' in summary.en: the 'un-upr' audience "
+              "names States officially ('Democratic People's Republic of Korea'); write [[state:KP]]")
 def short_state_names(context: CheckContext) -> Iterator[Finding]:
     register = context.pack.state_names
-    catalog: Catalog = context.catalog or catalog_for_brief(context.brief.directory)
+    catalog: Catalog = context.catalog
     for lang in context.languages:
         names = _short_names(catalog, lang, register)
         if not names:
@@ -71,11 +77,16 @@ def short_state_names(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("language.remit",
-      "A UPR or treaty-body recommendation is addressed to the State under review, not to another State or a UN body.")
+      "A UPR or treaty-body recommendation (packs with recommendations_to_state) is addressed to the State under "
+      "review: its subject names no other State and no UN body (check/remit.yaml finds the subject, per language).",
+      severity="warning",
+      example="brief.yaml:290: warning: language.remit: recommendation 2 (en) is addressed to CN, RU; a un-upr "
+              "recommendation goes to the State under review (KP): address it to [[state:KP]], or put the request "
+              "to others in the narrative")
 def remit(context: CheckContext) -> Iterator[Finding]:
     if not context.pack.recommendations_to_state or not context.brief.brief.state:
         return
-    catalog: Catalog = context.catalog or catalog_for_brief(context.brief.directory)
+    catalog: Catalog = context.catalog
     under_review = context.brief.brief.state.upper()
     recommendations = getattr(context.brief, context.pack.recommendations_field, None) or []
     for number, recommendation in enumerate(recommendations, 1):

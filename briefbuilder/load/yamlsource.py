@@ -75,7 +75,7 @@ def read_yaml(path: Path) -> tuple[Any, SourceMap]:
 def parse_yaml(text: str, name: str) -> tuple[Any, SourceMap]:
     """Parse YAML ``text`` (named ``name`` in errors) with locations."""
     source_map = SourceMap(name)
-    loader = yaml.SafeLoader(text)
+    loader = yaml.CSafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -16,8 +16,8 @@ from ..errors import BriefError, Location
 from ..model import Source, SourceRef
 from .locale import LocaleData
 from .markdown import Markdown, link
+from .messages import C_
 from .notes import Citation
-from .units import C_
 
 # The work itself: title and date, by kind (the publisher is added by WITH_PUBLISHER).
 WORK_FORMS: dict[str, tuple[str, str]] = {

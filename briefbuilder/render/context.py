@@ -23,7 +23,7 @@ from .locale import LocaleData
 from .markdown import Markdown, escape_markdown
 from .notes import IBID_FORMS, Footnotes
 from .references import resolve_narrative
-from .units import C_, QUALIFIER_FORMS
+from .messages import C_, QUALIFIER_FORMS
 
 # Attribution as a clause of its own: leading the sentence a figure opens, else closing it.
 ATTRIBUTION_LEAD = C_("attribution", "According to %(source)s, %(sentence)s")

@@ -24,7 +24,7 @@ from ..narrative import Reference
 from .markdown import Markdown, link
 from .notes import Citation
 from .references import reference
-from .units import C_
+from .messages import C_
 
 if TYPE_CHECKING:
     from .context import RenderContext

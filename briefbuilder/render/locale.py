@@ -27,7 +27,7 @@ from ..errors import BriefError
 from ..load.yamlsource import read_yaml
 from ..resources import data_dir
 from .markdown import Markdown, escape_markdown
-from .units import COUNT_FORMS, COUNT_WITH_PERCENT, QUALIFIER_FORMS, SHARE_FORMS
+from .messages import COUNT_FORMS, COUNT_WITH_PERCENT, QUALIFIER_FORMS, SHARE_FORMS
 
 DOMAIN = "briefbuilder"
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .locale import LocaleData
 from .markdown import Markdown
-from .units import C_
+from .messages import C_
 
 # Private-use characters: no user text, template or escape produces them.
 _OPEN, _CLOSE = "\ue000", "\ue001"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import BriefError, Location
 from ..model import Text
-from ..narrative import Reference, Sentences, find_references
+from ..narrative import Reference, Sentences, find_references, reference_location
 from .markdown import Markdown
 
 if TYPE_CHECKING:
@@ -48,11 +48,8 @@ def resolve_narrative(context: RenderContext, text: Text) -> Markdown:
     """
     lang = context.locale.code
     body = text.get(lang).strip()
-    start = text.where(lang)
-    first_line = (start.line + (1 if "\n" in text.get(lang) else 0)) if start else 0
     refs = find_references(body)
-    resolved = [_handle(context, ref, Location(start.file, first_line + ref.line_offset) if start else None, text)
-                for ref in refs]
+    resolved = [_handle(context, ref, reference_location(text, lang, ref), text) for ref in refs]
     next_ref = 0
 
     def assemble(position: int, end: int) -> str:

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefbuilder.cli import main
-from briefbuilder.pipeline import check, render_brief
+from briefbuilder.pipeline import check_brief as check, render_brief
 from briefbuilder.write import writer
 
 from packdata import EXAMPLE, PACKS

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from testdata import EXAMPLE, MINIMAL_BRIEF
 
-from briefbuilder import check, render_brief
+from briefbuilder import check_brief as check, render_brief
 
 
 def findings(path: Path, rule: str, audience: str) -> list[str]:

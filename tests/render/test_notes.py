@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from testdata import MINIMAL_BRIEF
 
-from briefbuilder import BriefError, check, render_brief
+from briefbuilder import BriefError, render_brief
+from briefbuilder import check_brief as check
 from briefbuilder.markdown_tree import parse_markdown, visible_text
 
 MARK = re.compile(r"\[\^(\d+)\]")
