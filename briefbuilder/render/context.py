@@ -9,6 +9,7 @@ language themselves.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 import re
 from decimal import Decimal
 from typing import Any
@@ -142,7 +143,7 @@ class RenderContext:
             })
         return rows
 
-    def treaty_statuses(self) -> list[dict[str, Markdown]]:
+    def treaty_statuses(self) -> Sequence[dict[str, Markdown]]:
         """The catalog's record (source, confidence, last confirmed) of each treaty status stated so far."""
         return self.legal.provenance()
 
