@@ -65,6 +65,10 @@ brief_argument = click.argument("brief", type=click.Path(path_type=Path))
 templates_option = click.option(
     "--templates", "template_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
     help="A folder of audience packs searched before the built-in ones (repeatable).")
+locales_option = click.option(
+    "--locales", "locale_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+    help="A folder of languages (<code>/locale.yaml + LC_MESSAGES/briefbuilder.po) searched before "
+         "locales/ beside the brief and the built-in ones (repeatable).")
 lang_option = click.option("--lang", "languages", help="Languages to build, e.g. ko,en (default: the brief's).")
 audience_option = click.option("--audience", "audiences",
                                help="Audience packs, e.g. un-upr,gov-briefing, or 'all' (default: the brief's).")
@@ -84,16 +88,18 @@ def main() -> None:
 @click.option("-o", "--output", "out_dir", default="out", show_default=True, type=click.Path(path_type=Path),
               help="Folder to write into.")
 @templates_option
+@locales_option
 @click.option("--draft", is_flag=True, help="Build even if checks fail; the output is marked as a draft.")
 @click.option("--evidence", is_flag=True, help="Also write the evidence annex as CSV and JSON for reviewers.")
 @reports_errors
 def build_command(brief: Path, languages: str | None, formats: str, audiences: str | None, out_dir: Path,
-                  template_dirs: tuple[Path, ...], draft: bool, evidence: bool) -> None:
+                  template_dirs: tuple[Path, ...], locale_dirs: tuple[Path, ...], draft: bool, evidence: bool) -> None:
     """Check BRIEF (a YAML file or a folder holding brief.yaml) and write its documents."""
     from .pipeline import build
 
     result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
-                   audiences=_split(audiences), template_dirs=template_dirs, draft=draft, evidence=evidence)
+                   audiences=_split(audiences), template_dirs=template_dirs, locale_dirs=locale_dirs,
+                   draft=draft, evidence=evidence)
     for finding in result.findings:
         click.echo(str(finding), err=True)
     if result.draft:
@@ -107,12 +113,13 @@ def build_command(brief: Path, languages: str | None, formats: str, audiences: s
 @lang_option
 @audience_option
 @templates_option
+@locales_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="markdown: only with --rules (the table of docs/rules.md).")
 @click.option("--rules", "list_rules", is_flag=True, help="List every rule (id, severity, what it checks) and exit.")
 @reports_errors
 def check_command(brief: Path | None, languages: str | None, audiences: str | None, template_dirs: tuple[Path, ...],
-                  output_format: str, list_rules: bool) -> None:
+                  locale_dirs: tuple[Path, ...], output_format: str, list_rules: bool) -> None:
     """Run every rule over BRIEF; exit 1 if any error is found."""
     if list_rules:
         _print_rules(output_format)
@@ -123,7 +130,8 @@ def check_command(brief: Path | None, languages: str | None, audiences: str | No
         raise click.UsageError("--format markdown goes with --rules; findings are text or json")
     from .pipeline import check_brief
 
-    findings = check_brief(brief, audience=_split(audiences), languages=_split(languages), template_dirs=template_dirs)
+    findings = check_brief(brief, audience=_split(audiences), languages=_split(languages), template_dirs=template_dirs,
+                           locale_dirs=locale_dirs)
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:

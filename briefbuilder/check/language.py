@@ -20,3 +20,18 @@ def missing_translations(context: CheckContext) -> Iterator[Finding]:
             if not text.has(lang):
                 yield Finding("error", "language.missing", f"{text.field_name} has no '{lang}' text; add a '{lang}:' entry",
                               text.where())
+
+
+@rule("language.unsupported", "Every language being built is one the audience pack lists under 'languages:'.",
+      severity="error",
+      example="templates/gov-briefing/pack.yaml:6: error: language.unsupported: the 'gov-briefing' audience is "
+              "written in ko, en, not 'fr'; build another language, or add 'fr' to the pack's languages once "
+              "its templates and terms are translated")
+def unsupported_language(context: CheckContext) -> Iterator[Finding]:
+    pack = context.pack
+    for lang in context.languages:
+        if lang not in pack.languages:
+            yield Finding("error", "language.unsupported",
+                          f"the '{pack.name}' audience is written in {', '.join(pack.languages)}, not '{lang}'; "
+                          f"build another language, or add '{lang}' to the pack's languages once its templates "
+                          "and terms are translated", pack.where("languages"))

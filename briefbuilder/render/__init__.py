@@ -34,10 +34,13 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool = False) -> RenderedDocument:
     """Render the brief of ``inputs`` for ``audience`` in ``language``: one document, read from no file."""
     pack = inputs.packs[audience]
-    locale = inputs.locales[language]
+    locale = inputs.locale(audience, language).recording()
     brief = withhold_confidential(inputs.brief, pack)
     context = RenderContext(brief, locale, pack, inputs.catalog)
     body = _render_template(pack, locale, inputs.template_dirs, context, draft)
+    missing = locale.missing_messages()
+    if missing and not draft:  # never a document in two languages; a draft may fall back, marked as a draft
+        raise BriefError(missing)
     notes = context.notes.definitions()
     markdown = _BLANK_LINES.sub("\n\n", body).strip() + "\n" + (f"\n{notes}\n" if notes else "")
     organisation = context.name(brief.brief.organisation.name)

@@ -156,8 +156,7 @@ class Legal:
         treaty_text = self.treaty_name(treaty_id, where)
         sentences = STATUS_SENTENCES[self.context.pack.sentence_style_for(self.locale.code)]
         sentence = self.locale.pgettext(*sentences[status.action]) % {
-            "state": name, "state_topic": self.locale.particle(name, "topic"),
-            "treaty": treaty_text, "treaty_object": self.locale.particle(treaty_text, "object"),
+            "state": name, "treaty": treaty_text,
             "date": self.context.date(status.date) if status.date else Markdown(""),
         }
         sentence = self._fact(status, _sentence_case(sentence))
