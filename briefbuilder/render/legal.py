@@ -13,9 +13,10 @@ only verified facts.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..catalog import Catalog, Fact, Treaty, catalog_for_brief
+from ..catalog import EXTENSION_FILE, Catalog, Fact, Treaty, catalog_for_brief
 from ..errors import BriefError, Location
 from ..narrative import Reference
 from .markdown import Markdown, link
@@ -111,19 +112,19 @@ class Legal:
     def citation(self, treaty_id: str, article: str, where: Location | None) -> Markdown:
         treaty = self.catalog.treaty(treaty_id, location=where)
         ref = treaty.article(article, location=where, field="law").ref if article else ""
-        return self.context.notes.cite(f"treaty:{treaty_id}", ref, lambda: self._cite(treaty, ref, full=True),
-                                       lambda: self._cite(treaty, ref, full=False))
+        return self.context.notes.cite(f"treaty:{treaty_id}", ref, lambda: self._cite(treaty, ref, where, full=True),
+                                       lambda: self._cite(treaty, ref, where, full=False))
 
-    def _cite(self, treaty: Treaty, ref: str, *, full: bool) -> Markdown:
+    def _cite(self, treaty: Treaty, ref: str, where: Location | None, *, full: bool) -> Markdown:
         lang = self.locale.code
         style = CITATION_STYLES[self.context.pack.citation_style]
         if full:
             series = self._fact(treaty.unts, self.locale.pgettext(*style.series) % {
-                "volume": str(treaty.unts.volume), "page": str(treaty.unts.page)}) if treaty.unts else Markdown("")
+                "volume": str(treaty.unts.volume), "page": str(treaty.unts.page)}, where) if treaty.unts else Markdown("")
             citation = self.locale.pgettext(*style.full) % {
                 "title": treaty.title(lang),
-                "adopted": self._fact(treaty.adopted, self.context.date(treaty.adopted.date)),
-                "in_force": self._fact(treaty.in_force, self.context.date(treaty.in_force.date))
+                "adopted": self._fact(treaty.adopted, self.context.date(treaty.adopted.date), where),
+                "in_force": self._fact(treaty.in_force, self.context.date(treaty.in_force.date), where)
                 if treaty.in_force else Markdown("—"),
                 "series": series,
             }
@@ -159,7 +160,7 @@ class Legal:
             "state": name, "treaty": treaty_text,
             "date": self.context.date(status.date) if status.date else Markdown(""),
         }
-        sentence = self._fact(status, _sentence_case(sentence))
+        sentence = self._fact(status, _sentence_case(sentence), where)
         note = self.context.notes.cite(f"status:{treaty_id}", state_code, lambda: self._status_note(treaty, status, name),
                                        lambda: self._status_note(treaty, status, name))
         return Markdown("%s%s") % (sentence, note)
@@ -178,16 +179,27 @@ class Legal:
         state = self.catalog.state(code, location=where)
         return Markdown("%s") % state.name_in_text(self.locale.code, self.context.pack.state_names)
 
-    def _fact(self, fact: Fact | None, text: Markdown) -> Markdown:
-        """``text`` as is when its fact is confirmed; marked, or refused, when it is not."""
+    def _fact(self, fact: Fact | None, text: Markdown, where: Location | None) -> Markdown:
+        """``text`` as is when its fact is confirmed; marked, or refused, when it is not.
+
+        A refusal is reported where the brief cites the fact (``where``), not in
+        the installed catalog, and says how to confirm it from beside the brief.
+        """
         if fact is None or fact.is_confirmed:
             return text
         if self.context.pack.minimum_status == "verified":
-            raise BriefError.at(fact.where(), "catalog",
-                                f"'{text}' rests on a fact that is {fact.confidence} (source: {fact.source}), "
-                                f"and the '{self.context.pack.name}' audience accepts only confirmed facts",
-                                "confirm it against the primary source and update the catalog, or leave it out")
+            raise BriefError.at(where or fact.where(), "catalog",
+                                f"'{text}' rests on a catalog fact that is {fact.confidence} (source: {fact.source}; "
+                                f"{fact.field_name} in {_file_name(fact)}), and the '{self.context.pack.name}' "
+                                "audience accepts only confirmed facts",
+                                f"confirm it against the primary source in {EXTENSION_FILE} beside the brief "
+                                "('replaces: true' with your source; docs/legal.md), or leave it out")
         return self.locale.pgettext(*UNCONFIRMED) % {"fact": text}
+
+
+def _file_name(fact: Fact) -> str:
+    location = fact.where()
+    return Path(location.file).name if location else "the catalog"
 
 
 def _sentence_case(sentence: Markdown) -> Markdown:
