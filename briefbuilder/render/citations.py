@@ -15,24 +15,40 @@ from .markdown import Markdown, link
 from .messages import C_
 
 FULL_FORMS: dict[str, tuple[str, str]] = {
+    # Translators: publisher: who issued it; title: the report's title (italic); date: its date, already formatted
     "report": C_("report", "%(publisher)s, *%(title)s* (%(date)s)"),
+    # Translators: publisher: the outlet; title: the article's headline (quote it as your language quotes); date: formatted
     "news": C_("news", "%(publisher)s, \"%(title)s\", %(date)s"),
+    # Translators: publisher: the UN body; title: the document's title; symbol: its UN symbol (A/HRC/25/63), never translated; date: formatted
     "un-document": C_("un-document", "%(publisher)s, *%(title)s*, %(symbol)s (%(date)s)"),
+    # Translators: publisher: the ministry or agency; title: the dataset or report; date: formatted
     "government-data": C_("government-data", "%(publisher)s, *%(title)s* (%(date)s)"),
+    # Translators: title: who was interviewed, as the brief describes it; date: formatted
     "interview": C_("interview", "%(title)s, %(date)s"),
+    # Translators: title: the law or judgment (italic); date: formatted
     "legal": C_("legal", "*%(title)s* (%(date)s)"),
+    # Translators: publisher: the author(s) or journal; title: the article's title (quoted); date: formatted
     "academic": C_("academic", "%(publisher)s, \"%(title)s\" (%(date)s)"),
+    # Translators: publisher: the site's owner; title: the page's title (quoted); date: formatted
     "website": C_("website", "%(publisher)s, \"%(title)s\" (%(date)s)"),
+    # Translators: publisher: who issued it; title: its title; date: formatted
     "other": C_("other", "%(publisher)s, %(title)s (%(date)s)"),
 }
+# Translators: A later citation of a source already cited in full. publisher: who issued it; title: its short title
 SHORT_FORM = C_("short citation", "%(publisher)s, *%(title)s*")
 LOCATOR_FORMS: dict[str, tuple[str, str]] = {
+    # Translators: page: a page number or range as written in the brief (12, 12-15)
     "page": C_("locator", "p. %(page)s"),
+    # Translators: paragraph: a paragraph number as written in the brief
     "paragraph": C_("locator", "para. %(paragraph)s"),
+    # Translators: section: a section number or name as written in the brief
     "section": C_("locator", "section %(section)s"),
 }
+# Translators: A footnote. citation: the citation built above; locator: the page, paragraph or section (one or more, comma-separated)
 NOTE_FORM = C_("footnote", "%(citation)s, %(locator)s.")
+# Translators: A footnote with no page or paragraph. citation: the citation built above
 NOTE_FORM_NO_LOCATOR = C_("footnote", "%(citation)s.")
+# Translators: link: the source's web address, as a link
 AVAILABLE_AT = C_("footnote", "Available at %(link)s.")
 
 

@@ -25,6 +25,7 @@ from .notes import Footnotes
 from .references import resolve_narrative
 from .messages import C_
 
+# Translators: value: a figure already formatted (81.4%); publisher: who reported it
 ATTRIBUTION = C_("attribution", "%(value)s, according to %(publisher)s")
 
 

@@ -26,7 +26,9 @@ from .messages import C_
 if TYPE_CHECKING:
     from .context import RenderContext
 
+# Translators: A treaty named for the first time. title: its official title in your language (from the catalog); short: the short name used from then on
 FIRST_MENTION = C_("treaty first mention", "%(title)s (%(short)s)")
+# Translators: A treaty named again. short: its short name (from the catalog)
 LATER_MENTION = C_("treaty mention", "%(short)s")
 
 
@@ -47,41 +49,67 @@ class CitationStyle(NamedTuple):
 # ("United Nations, Treaty Series, vol. 999, p. 171", "art. 12 (2)").
 CITATION_STYLES: dict[str, CitationStyle] = {
     "oscola": CitationStyle(
+        # Translators: OSCOLA citation. title: official title; adopted, in_force: dates already formatted; series: the Treaty Series reference built from the next message (may be empty)
         full=C_("treaty citation", "%(title)s (adopted %(adopted)s, entered into force %(in_force)s) %(series)s"),
+        # Translators: volume, page: numbers of the United Nations Treaty Series (UNTS) volume and first page
         series=C_("treaty citation", "%(volume)s UNTS %(page)s"),
+        # Translators: A later citation. short: the treaty's short name
         short=C_("treaty citation", "%(short)s"),
+        # Translators: citation: the full or short citation; article: the article, built from the two article messages below
         with_article=C_("treaty citation", "%(citation)s, art %(article)s."),
+        # Translators: citation: the full or short citation, citing no article
         without_article=C_("treaty citation", "%(citation)s."),
+        # Translators: number: the article number (12, 1A)
         article_number=C_("article number", "%(number)s"),
+        # Translators: paragraph: a paragraph number, appended to the article (12(2)); repeated for a sub-paragraph
         article_paragraph=C_("article paragraph", "(%(paragraph)s)"),
     ),
     "un": CitationStyle(
+        # Translators: UN Editorial Manual style. title: official title; adopted: adoption date, formatted; series: the Treaty Series reference from the next message (may be empty). Only these placeholders may be used
         full=C_("treaty citation, UN style", "%(title)s (%(adopted)s), %(series)s"),
+        # Translators: volume, page: numbers of the United Nations Treaty Series volume and first page
         series=C_("treaty citation, UN style", "United Nations, *Treaty Series*, vol. %(volume)s, p. %(page)s"),
+        # Translators: A later citation in UN style. title: the official title (the UN style repeats it)
         short=C_("treaty citation, UN style", "%(title)s"),
+        # Translators: citation: the full or later citation; article: the article, built from the two UN-style article messages
         with_article=C_("treaty citation, UN style", "%(citation)s, art. %(article)s."),
+        # Translators: citation: the full or later citation, citing no article
         without_article=C_("treaty citation, UN style", "%(citation)s."),
+        # Translators: number: the article number (12, 1A)
         article_number=C_("article number, UN style", "%(number)s"),
+        # Translators: paragraph: a paragraph number appended to the article (12 (2)); repeated for a sub-paragraph
         article_paragraph=C_("article paragraph, UN style", " (%(paragraph)s)"),
     ),
 }
+# Translators: fact: a catalog fact (a date, a Treaty Series reference, a status sentence) that the research has not confirmed
 UNCONFIRMED = C_("catalog", "%(fact)s [unconfirmed]")
+# Translators: state: the State's name with its article; source: the catalog's source (data, not translated); confidence: one of the confidence messages; as_of: month and year of the catalog; link: the UN Treaty Collection page
 STATUS_NOTE = C_("catalog", "Treaty status of %(state)s: %(source)s (%(confidence)s; catalog as of %(as_of)s). Check the current status at %(link)s.")
 # A pack chooses, per language, whether status statements are full sentences
 # or the noun-ending lines (-함, -음) of a Korean 개조식 report (``sentence_style``).
 STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
     "full": {
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
         "ratification": C_("status", "%(state)s ratified the %(treaty)s on %(date)s."),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
         "accession": C_("status", "%(state)s acceded to the %(treaty)s on %(date)s."),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
         "succession": C_("status", "%(state)s succeeded to the %(treaty)s on %(date)s."),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted (none for 'not a party')
         "signature": C_("status", "%(state)s signed the %(treaty)s on %(date)s but has not ratified it."),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted (none for 'not a party')
         "none": C_("status", "%(state)s is not a party to the %(treaty)s."),
     },
     "noun-ending": {
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
         "ratification": C_("status, noun ending", "%(state)s ratified the %(treaty)s on %(date)s"),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
         "accession": C_("status, noun ending", "%(state)s acceded to the %(treaty)s on %(date)s"),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
         "succession": C_("status, noun ending", "%(state)s succeeded to the %(treaty)s on %(date)s"),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted (none for 'not a party')
         "signature": C_("status, noun ending", "%(state)s signed the %(treaty)s on %(date)s but has not ratified it"),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted (none for 'not a party')
         "none": C_("status, noun ending", "%(state)s is not a party to the %(treaty)s"),
     },
 }

@@ -140,6 +140,7 @@ class LocaleData:
     def percent(self, value: Decimal | int, *, words: bool = False) -> Markdown:
         """``value`` is in per cent (81.4 → "81.4%"); ``words`` gives "81.4 per cent"."""
         if words:
+            # Translators: number: a number already formatted (81.4); for packs that write percentages in words
             return self.gettext("%(number)s per cent") % {"number": self.number(value)}
         pattern = self.babel.percent_formats[None].pattern.replace("0%", "0" + _decimals(value) + "%")
         return Markdown(format_percent(Decimal(value) / 100, format=pattern, locale=self.babel))
