@@ -230,17 +230,28 @@ def init_command(directory: Path, audience: str, template_dirs: tuple[Path, ...]
 
 @main.command("treaties")
 @click.argument("state", required=False)
-@click.option("--lang", "language", default="en", show_default=True, help="Language of treaty names: en or ko.")
+@click.option("--lang", "language", default="en", show_default=True,
+              help="Language of the listing and the treaty names: any language on the locale search path (en, ko, fr).")
 @click.option("--brief", "brief_path", type=click.Path(exists=True, path_type=Path),
-              help="Include the catalog.yaml beside this brief (a file or its folder).")
+              help="Include the catalog.yaml (and a locales/ folder) beside this brief (a file or its folder).")
+@locales_option
 @reports_errors
-def treaties_command(state: str | None, language: str, brief_path: Path | None) -> None:
-    """List what the treaty catalog knows: status, date, confidence and source (optionally for one STATE)."""
+def treaties_command(state: str | None, language: str, brief_path: Path | None, locale_dirs: tuple[Path, ...]) -> None:
+    """List what the treaty catalog knows, by treaty id: status, date, confidence and source (optionally for one STATE)."""
     from .catalog import catalog_for_brief, describe_catalog
+    from .catalog.describe import listing_footer, listing_header
+    from .render.locale import load_locale, locale_search_path
 
     folder = None if brief_path is None else brief_path if brief_path.is_dir() else brief_path.parent
     catalog = catalog_for_brief(folder)
-    for row in describe_catalog(catalog, state, language):
-        date = row["date"] or ""
-        click.echo(f"{row['state']}\t{row['short']}\t{row['action']}\t{date}\t{row['confidence']}\t{row['source']}")
-    click.echo(f"catalog as of {catalog.as_of}: {catalog.advice}", err=True)
+    locale = load_locale(language, locale_search_path(locale_dirs, folder)).recording()
+    lines = [listing_header(locale)] + [
+        f"{row['state']}\t{row['treaty']}\t{row['short']}\t{row['action']}\t{row['date'] or ''}\t"
+        f"{row['confidence']}\t{row['source']}"
+        for row in describe_catalog(catalog, locale, state)
+    ]
+    footer = listing_footer(catalog, locale)
+    if locale.missing_messages():  # a listing, like a brief, never mixes languages
+        raise BriefError(locale.missing_messages())
+    click.echo("\n".join(lines))
+    click.echo(footer, err=True)
