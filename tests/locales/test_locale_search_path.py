@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,24 @@ def test_korean_particles_follow_the_word_filled_in(state: str, treaty: str, exp
 
     korean = load_locale("ko")
     assert korean.gettext("%(state)s은(는) %(treaty)s을(를) 비준함") % {"state": state, "treaty": treaty} == expected
+
+
+def test_the_documented_commands_extract_and_translate_a_packs_own_strings(tmp_path: Path) -> None:
+    """docs/translating.md's commands, run as written, give a pack.po the build uses."""
+    docs = (REPO / "docs" / "translating.md").read_text(encoding="utf-8")
+    block = docs.split("## A pack's own words", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in block.splitlines() if "update" not in line and line.strip()]
+    pack = tmp_path / "packs" / "memo"
+    pack.mkdir(parents=True)
+    (pack / "pack.yaml").write_text("description: Memo\nlanguages: [en, ko]\ntemplate: memo.md.j2\n", encoding="utf-8")
+    (pack / "memo.md.j2").write_text('{# Translators: organisation: who writes #}\n'
+                                     '# {{ _("Memo from %(organisation)s", organisation="X") }}\n', encoding="utf-8")
+    script = "\n".join(["set -e", f"cd {pack.parent}", *[c.replace("cd my-pack", "cd memo") for c in commands]])
+    subprocess.run(["bash", "-c", script], check=True, capture_output=True)
+    po = pack / "locales" / "ko" / "LC_MESSAGES" / "pack.po"
+    text = po.read_text(encoding="utf-8")
+    assert "#. organisation: who writes" in text or "Translators: organisation: who writes" in text
+    po.write_text(text.replace('msgid "Memo from %(organisation)s"\nmsgstr ""',
+                               'msgid "Memo from %(organisation)s"\nmsgstr "%(organisation)s 메모"'), encoding="utf-8")
+    markdown = render_brief(EXAMPLE, "ko", audience="memo", template_dirs=[pack.parent]).markdown
+    assert markdown.startswith("# X 메모")
