@@ -21,6 +21,7 @@ from ..document import DocumentInfo, Layout, RenderedDocument
 from ..errors import BriefError, Location
 from ..model import Brief, Text
 from .context import RenderContext
+from .corrections import users_facts
 from .environment import MESSAGES, environment
 from .locale import LocaleData, load_locale
 from .markdown import Markdown
@@ -76,6 +77,7 @@ def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, 
         return template.render(
             brief=context.brief, meta=context.brief.brief, lang=locale.code, pack=pack.model_dump(exclude={"directory"}),
             draft=draft, fields=_fields(pack, context), word_count=_word_count_mark, word_limit=lambda: _word_limit(pack, context),
+            users_facts=lambda: users_facts(context.catalog, context),
             **{MESSAGES: locale}, **context.helpers(),
         )
     except BriefError:

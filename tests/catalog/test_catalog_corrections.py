@@ -95,3 +95,21 @@ def test_cat_article_3_is_cited_in_a_upr_submission_from_the_bundled_catalog(mak
         assert not [f for f in failed.findings if "cat" in f.message.lower() and "catalog" in f.message], failed
     markdown = render_brief(brief, "en", audience="un-upr").markdown
     assert "(10 December 1984), United Nations, *Treaty Series*, vol. 1465, p. 85, art. 3 (1)." in markdown
+
+
+@pytest.mark.parametrize(("language", "row"), [
+    ("en", "| ICPPED | Treaty Series reference | vol. 2716, p. 3 | UNTS vol. 2716, I-48088 (our check, 2026-11-20) | confirmed |"),
+    ("ko", "| 강제실종방지협약 | 유엔 조약집(UNTS) 수록 | 제2716권 3쪽 | UNTS vol. 2716, I-48088 (our check, 2026-11-20) | 확인됨 |"),
+])
+def test_the_evidence_annex_shows_a_correction_with_the_users_source(icpped_brief: Callable[[str], Path],
+                                                                     language: str, row: str) -> None:
+    brief = icpped_brief(ARTICLE_1 + CONFIRMATION)
+    markdown = render_brief(brief, language, audience="un-treaty-body").markdown
+    annex = markdown[markdown.index("\n## "):]
+    assert row.replace("ICPPED", _short_en()) in annex
+    plain = render_brief(icpped_brief(ARTICLE_1), language, audience="general").markdown
+    assert "catalog.yaml)" not in plain  # nothing listed when the brief corrects nothing
+
+
+def _short_en() -> str:
+    return load_catalog().treaty("icpped").short("en")
