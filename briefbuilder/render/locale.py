@@ -19,6 +19,7 @@ mixes languages silently.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -114,10 +115,10 @@ class LocaleData:
 
     def with_messages(self, extra: Translations) -> LocaleData:
         """This locale with a pack's own messages added (they win over the core's)."""
-        merged = Translations()
-        merged.merge(self.translations)
-        merged.merge(extra)
-        return replace(self, translations=merged)
+        merged = copy.copy(self.translations)  # keeps the language's plural rule
+        merged._catalog = dict(self.translations._catalog)
+        merged.files = list(self.translations.files)
+        return replace(self, translations=merged.merge(extra))
 
     def missing_messages(self) -> list[Problem]:
         """What a document in this language lacked: one problem per message, at the .po to fix."""
