@@ -65,6 +65,10 @@ brief_argument = click.argument("brief", type=click.Path(path_type=Path))
 templates_option = click.option(
     "--templates", "template_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
     help="A folder of audience packs searched before the built-in ones (repeatable).")
+locales_option = click.option(
+    "--locales", "locale_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+    help="A folder of languages (<code>/locale.yaml + LC_MESSAGES/briefbuilder.po) searched before "
+         "locales/ beside the brief and the built-in ones (repeatable).")
 lang_option = click.option("--lang", "languages", help="Languages to build, e.g. ko,en (default: the brief's).")
 audience_option = click.option("--audience", "audiences",
                                help="Audience packs, e.g. un-upr,gov-briefing, or 'all' (default: the brief's).")
@@ -84,16 +88,18 @@ def main() -> None:
 @click.option("-o", "--output", "out_dir", default="out", show_default=True, type=click.Path(path_type=Path),
               help="Folder to write into.")
 @templates_option
+@locales_option
 @click.option("--draft", is_flag=True, help="Build even if checks fail; the output is marked as a draft.")
 @click.option("--evidence", is_flag=True, help="Also write the evidence annex as CSV and JSON for reviewers.")
 @reports_errors
 def build_command(brief: Path, languages: str | None, formats: str, audiences: str | None, out_dir: Path,
-                  template_dirs: tuple[Path, ...], draft: bool, evidence: bool) -> None:
+                  template_dirs: tuple[Path, ...], locale_dirs: tuple[Path, ...], draft: bool, evidence: bool) -> None:
     """Check BRIEF (a YAML file or a folder holding brief.yaml) and write its documents."""
     from .pipeline import build
 
     result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
-                   audiences=_split(audiences), template_dirs=template_dirs, draft=draft, evidence=evidence)
+                   audiences=_split(audiences), template_dirs=template_dirs, locale_dirs=locale_dirs,
+                   draft=draft, evidence=evidence)
     for finding in result.findings:
         click.echo(str(finding), err=True)
     if result.draft:
@@ -107,12 +113,13 @@ def build_command(brief: Path, languages: str | None, formats: str, audiences: s
 @lang_option
 @audience_option
 @templates_option
+@locales_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="markdown: only with --rules (the table of docs/rules.md).")
 @click.option("--rules", "list_rules", is_flag=True, help="List every rule (id, severity, what it checks) and exit.")
 @reports_errors
 def check_command(brief: Path | None, languages: str | None, audiences: str | None, template_dirs: tuple[Path, ...],
-                  output_format: str, list_rules: bool) -> None:
+                  locale_dirs: tuple[Path, ...], output_format: str, list_rules: bool) -> None:
     """Run every rule over BRIEF; exit 1 if any error is found."""
     if list_rules:
         _print_rules(output_format)
@@ -123,7 +130,8 @@ def check_command(brief: Path | None, languages: str | None, audiences: str | No
         raise click.UsageError("--format markdown goes with --rules; findings are text or json")
     from .pipeline import check_brief
 
-    findings = check_brief(brief, audience=_split(audiences), languages=_split(languages), template_dirs=template_dirs)
+    findings = check_brief(brief, audience=_split(audiences), languages=_split(languages), template_dirs=template_dirs,
+                           locale_dirs=locale_dirs)
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
@@ -222,17 +230,28 @@ def init_command(directory: Path, audience: str, template_dirs: tuple[Path, ...]
 
 @main.command("treaties")
 @click.argument("state", required=False)
-@click.option("--lang", "language", default="en", show_default=True, help="Language of treaty names: en or ko.")
+@click.option("--lang", "language", default="en", show_default=True,
+              help="Language of the listing and the treaty names: any language on the locale search path (en, ko, fr).")
 @click.option("--brief", "brief_path", type=click.Path(exists=True, path_type=Path),
-              help="Include the catalog.yaml beside this brief (a file or its folder).")
+              help="Include the catalog.yaml (and a locales/ folder) beside this brief (a file or its folder).")
+@locales_option
 @reports_errors
-def treaties_command(state: str | None, language: str, brief_path: Path | None) -> None:
-    """List what the treaty catalog knows: status, date, confidence and source (optionally for one STATE)."""
+def treaties_command(state: str | None, language: str, brief_path: Path | None, locale_dirs: tuple[Path, ...]) -> None:
+    """List what the treaty catalog knows, by treaty id: status, date, confidence and source (optionally for one STATE)."""
     from .catalog import catalog_for_brief, describe_catalog
+    from .catalog.describe import listing_footer, listing_header
+    from .render.locale import load_locale, locale_search_path
 
     folder = None if brief_path is None else brief_path if brief_path.is_dir() else brief_path.parent
     catalog = catalog_for_brief(folder)
-    for row in describe_catalog(catalog, state, language):
-        date = row["date"] or ""
-        click.echo(f"{row['state']}\t{row['short']}\t{row['action']}\t{date}\t{row['confidence']}\t{row['source']}")
-    click.echo(f"catalog as of {catalog.as_of}: {catalog.advice}", err=True)
+    locale = load_locale(language, locale_search_path(locale_dirs, folder)).recording()
+    lines = [listing_header(locale)] + [
+        f"{row['state']}\t{row['treaty']}\t{row['short']}\t{row['action']}\t{row['date'] or ''}\t"
+        f"{row['confidence']}\t{row['source']}"
+        for row in describe_catalog(catalog, locale, state)
+    ]
+    footer = listing_footer(catalog, locale)
+    if locale.missing_messages():  # a listing, like a brief, never mixes languages
+        raise BriefError(locale.missing_messages())
+    click.echo("\n".join(lines))
+    click.echo(footer, err=True)

@@ -128,6 +128,7 @@ class Metadata(Located):
     state: str | None = None  # the State the brief is about (ISO 3166-1 alpha-2)
     keywords: Text | None = None
     settings: dict[str, Any] = Field(default_factory=dict)  # overrides of the audience pack
+    fields: dict[str, Any] = Field(default_factory=dict)  # values of the fields audience packs declare (checked per pack)
 
 
 class Source(Located):

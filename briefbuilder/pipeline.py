@@ -50,14 +50,17 @@ def check_brief(
     audience: str | Sequence[str] | None = None,
     languages: Sequence[str] | None = None,
     template_dirs: Sequence[str | Path] = (),
+    locale_dirs: Sequence[str | Path] = (),
     today: dt.date | None = None,
 ) -> list[Finding]:
     """Every finding for ``brief``, errors first, for each audience in turn.
 
     ``audience`` is a pack name, several, or ``all``; by default the brief's own.
+    ``locale_dirs`` are searched for languages before ``locales/`` beside the brief and the package's.
     """
     audiences = [audience] if isinstance(audience, str) else audience
-    inputs = load_inputs(brief, audiences=audiences, languages=languages, template_dirs=template_dirs)
+    inputs = load_inputs(brief, audiences=audiences, languages=languages, template_dirs=template_dirs,
+                         locale_dirs=locale_dirs)
     return _findings(inputs, _render_all(inputs), today)
 
 
@@ -67,11 +70,12 @@ def render_brief(
     *,
     audience: str | None = None,
     template_dirs: Sequence[str | Path] = (),
+    locale_dirs: Sequence[str | Path] = (),
     draft: bool = False,
 ) -> RenderedDocument:
     """One document: ``brief`` in ``language`` for ``audience`` (default: the brief's own)."""
     inputs = load_inputs(brief, audiences=[audience] if audience else None, languages=[language],
-                         template_dirs=template_dirs)
+                         template_dirs=template_dirs, locale_dirs=locale_dirs)
     return render_document(inputs, inputs.audiences[0], language, draft=draft)
 
 
@@ -83,6 +87,7 @@ def build(
     formats: Sequence[str] = ("md",),
     audiences: Sequence[str] | None = None,
     template_dirs: Sequence[str | Path] = (),
+    locale_dirs: Sequence[str | Path] = (),
     draft: bool = False,
     evidence: bool = False,
 ) -> BuildResult:
@@ -98,7 +103,8 @@ def build(
     for fmt in formats:
         if fmt not in WRITERS:
             raise BriefError.at(None, "--format", f"unknown format '{fmt}'", f"use one of: {', '.join(WRITERS)}")
-    inputs = load_inputs(brief, audiences=audiences, languages=languages, template_dirs=template_dirs)
+    inputs = load_inputs(brief, audiences=audiences, languages=languages, template_dirs=template_dirs,
+                         locale_dirs=locale_dirs)
     documents = _render_all(inputs)
     findings = _findings(inputs, documents)
     failed = any(f.severity == "error" for f in findings)

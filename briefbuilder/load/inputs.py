@@ -7,13 +7,13 @@ the disk is read here and written in the write stage, and nowhere else.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..audience import Pack, available_packs, pack_for_brief
 from ..catalog import Catalog, catalog_for_brief
 from ..model import Brief
-from ..render.locale import LocaleData, load_locale
+from ..render.locale import LocaleData, load_locale, locale_search_path, pack_messages
 from .brief import load_brief
 
 ALL = "all"  # every audience pack on the search path
@@ -28,6 +28,13 @@ class Inputs:
     catalog: Catalog  # the bundled treaty catalog plus the brief's catalog.yaml
     locales: Mapping[str, LocaleData]  # by language code, in build order
     template_dirs: tuple[Path, ...] = ()
+    locale_dirs: tuple[Path, ...] = ()  # the locale search path the locales were found on
+    # A pack's own messages (its .po files) over the core's, where the pack has them.
+    pack_locales: Mapping[tuple[str, str], LocaleData] = field(default_factory=dict)
+
+    def locale(self, audience: str, language: str) -> LocaleData:
+        """The locale a document for ``audience`` in ``language`` is rendered with."""
+        return self.pack_locales.get((audience, language), self.locales[language])
 
     @property
     def audiences(self) -> tuple[str, ...]:
@@ -44,21 +51,32 @@ def load_inputs(
     audiences: Sequence[str] | None = None,
     languages: Sequence[str] | None = None,
     template_dirs: Sequence[str | Path] = (),
+    locale_dirs: Sequence[str | Path] = (),
 ) -> Inputs:
     """Read ``brief`` (a path or a loaded brief) and everything it is built against.
 
     ``audiences`` default to the brief's own, ``all`` meaning every pack on the
-    search path; ``languages`` default to the brief's.
+    search path; ``languages`` default to the brief's. Locales are looked for
+    in ``locale_dirs``, then in ``locales/`` beside the brief, then in the package.
     """
     brief = brief if isinstance(brief, Brief) else load_brief(brief)
     roots = tuple(Path(folder) for folder in template_dirs)
     names = _audience_names(brief, audiences, roots)
+    locale_path = locale_search_path(locale_dirs, brief.directory)
+    packs = {name: pack_for_brief(brief, name, roots) for name in names}
+    locales = {code: load_locale(code, locale_path) for code in dict.fromkeys(languages or brief.brief.languages)}
     return Inputs(
         brief=brief,
-        packs={name: pack_for_brief(brief, name, roots) for name in names},
+        packs=packs,
         catalog=catalog_for_brief(brief.directory),
-        locales={code: load_locale(code) for code in dict.fromkeys(languages or brief.brief.languages)},
+        locales=locales,
         template_dirs=roots,
+        locale_dirs=locale_path,
+        pack_locales={
+            (name, code): locale.with_messages(messages)
+            for name, pack in packs.items() for code, locale in locales.items()
+            if (messages := pack_messages(pack.directory, locale)) is not None
+        },
     )
 
 
