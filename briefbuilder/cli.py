@@ -7,6 +7,7 @@ Problems are printed one per line as ``file:line: ...``; never a traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -15,14 +16,17 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .errors import BriefError
+from .errors import BriefError, ChecksFailed
 
 if TYPE_CHECKING:
     from .audience import Pack
+    from .check.findings import Finding
 
 EXIT_CHECKS_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a shell reports for any command whose reader closed the pipe
+STDOUT = "-"
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -34,22 +38,21 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
-        from .pipeline import ChecksFailed
-
         try:
             return command(*args, **kwargs)
+        except ChecksFailed as exc:
+            _echo_findings(exc.findings, err=True)
+            click.echo("briefbuilder: the brief failed its checks; nothing was written "
+                       "(fix the errors, or pass --draft to build a marked draft)", err=True)
+            sys.exit(EXIT_CHECKS_FAILED)
         except BriefError as exc:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             sys.exit(EXIT_BAD_INPUT)
-        except ChecksFailed as exc:
-            for finding in exc.findings:
-                click.echo(str(finding), err=True)
-            click.echo("briefbuilder: the brief failed its checks; nothing was written "
-                       "(fix the errors, or pass --draft to build a marked draft)", err=True)
-            sys.exit(EXIT_CHECKS_FAILED)
         except click.ClickException:
             raise  # usage errors: click prints them with the command's usage line (exit 2)
+        except BrokenPipeError:
+            _closed_pipe()
         except OSError as exc:
             click.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_BAD_INPUT)
@@ -59,6 +62,25 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(EXIT_INTERNAL)
 
     return run
+
+
+def _closed_pipe() -> None:
+    """The reader went away (``briefbuilder audiences | head``): stop quietly, as ``yes | head`` does.
+
+    Standard output is pointed at /dev/null so that the interpreter's final
+    flush does not fail a second time (the recipe of Python's signal docs).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_CLOSED_PIPE)
+
+
+def _echo_findings(findings: list[Finding], *, err: bool = False) -> None:
+    """One line per finding; when several audiences were checked, each line names the ones it concerns."""
+    several = len({audience for finding in findings for audience in finding.audiences}) > 1
+    for finding in findings:
+        suffix = f" [{', '.join(finding.audiences)}]" if several and finding.audiences else ""
+        click.echo(f"{finding}{suffix}", err=err)
 
 
 brief_argument = click.argument("brief", type=click.Path(path_type=Path))
@@ -82,7 +104,7 @@ def main() -> None:
 @click.option("--format", "formats", default="md", show_default=True, help="Output formats: md, docx or md,docx.")
 @audience_option
 @click.option("-o", "--output", "out_dir", default="out", show_default=True, type=click.Path(path_type=Path),
-              help="Folder to write into.")
+              help="Folder to write into; '-' writes the one document built to standard output.")
 @templates_option
 @click.option("--draft", is_flag=True, help="Build even if checks fail; the output is marked as a draft.")
 @click.option("--evidence", is_flag=True, help="Also write the evidence annex as CSV and JSON for reviewers.")
@@ -90,16 +112,45 @@ def main() -> None:
 def build_command(brief: Path, languages: str | None, formats: str, audiences: str | None, out_dir: Path,
                   template_dirs: tuple[Path, ...], draft: bool, evidence: bool) -> None:
     """Check BRIEF (a YAML file or a folder holding brief.yaml) and write its documents."""
+    if str(out_dir) == STDOUT:
+        _build_to_stdout(brief, languages, formats, audiences, template_dirs, draft, evidence)
+        return
     from .pipeline import build
 
     result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
                    audiences=_split(audiences), template_dirs=template_dirs, draft=draft, evidence=evidence)
-    for finding in result.findings:
-        click.echo(str(finding), err=True)
-    if result.draft:
-        click.echo("briefbuilder: built as a DRAFT despite failed checks", err=True)
+    _report_build(result.findings, result.skipped, result.draft)
     for path in result.outputs:
         click.echo(str(path))
+
+
+def _build_to_stdout(brief: Path, languages: str | None, formats: str, audiences: str | None,
+                     template_dirs: tuple[Path, ...], draft: bool, evidence: bool) -> None:
+    """``-o -``: one document in one format, written to standard output (findings still go to stderr)."""
+    from .pipeline import build_documents
+
+    format_names = _split(formats) or ["md"]
+    if evidence or len(format_names) != 1:
+        raise click.UsageError("-o - writes a single output: choose one --format, and write --evidence to a folder")
+    built = build_documents(brief, languages=_split(languages), audiences=_split(audiences),
+                            template_dirs=template_dirs, draft=draft)
+    if len(built.documents) != 1:
+        built_as = ", ".join(f"{audience}/{language}" for audience, language in built.documents)
+        raise click.UsageError(f"-o - writes a single output, but this builds {len(built.documents)} ({built_as}): "
+                               "choose one --lang and one --audience")
+    data = next(iter(built.documents.values())).as_bytes(format_names[0])
+    _report_build(built.findings, built.skipped, built.draft)
+    stdout = click.get_binary_stream("stdout")
+    stdout.write(data)
+    stdout.flush()
+
+
+def _report_build(findings: list[Finding], skipped: dict[str, str], draft: bool) -> None:
+    _echo_findings(findings, err=True)
+    for audience, reason in skipped.items():
+        click.echo(f"briefbuilder: skipped {audience}: it {reason}", err=True)
+    if draft:
+        click.echo("briefbuilder: built as a DRAFT despite failed checks", err=True)
 
 
 @main.command("check")
@@ -127,8 +178,7 @@ def check_command(brief: Path | None, languages: str | None, audiences: str | No
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
-        for finding in findings:
-            click.echo(str(finding))
+        _echo_findings(findings)
         errors = sum(f.severity == "error" for f in findings)
         click.echo(f"{errors} error(s), {len(findings) - errors} warning(s)", err=True)
     if any(f.severity == "error" for f in findings):
