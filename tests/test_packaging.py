@@ -26,6 +26,7 @@ def test_wheel_carries_templates_locales_and_catalog(wheel: Path) -> None:
     assert "briefbuilder/templates/base/brief.md.j2" in names
     assert "briefbuilder/locales/ko/LC_MESSAGES/briefbuilder.po" in names
     assert "briefbuilder/locales/ko/locale.yaml" in names
+    assert "briefbuilder/py.typed" in names, "without the marker, type checkers ignore the package's hints"
     assert any(name.startswith("briefbuilder/catalog/") and name.endswith(".yaml") for name in names)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import BriefError, Location, Problem
+from ..errors import BriefError, LoadError, Location, Problem
 from ..model import Brief, Located, Text
 from ..narrative import TEMPLATE_SYNTAX, find_references, reference_location
 from .located import attach_locations, did_you_mean
@@ -38,10 +38,13 @@ def resolve_brief_path(path: str | Path) -> Path:
 
 
 def load_brief(path: str | Path) -> Brief:
-    """Read, validate and cross-check a brief; raise :class:`BriefError` listing every problem."""
-    file = resolve_brief_path(path)
-    data, source_map = read_yaml(file)
-    return validate_brief(data, source_map, name=_default_name(file), directory=file.parent)
+    """Read, validate and cross-check a brief; raise :class:`LoadError` listing every problem."""
+    try:
+        file = resolve_brief_path(path)
+        data, source_map = read_yaml(file)
+        return validate_brief(data, source_map, name=_default_name(file), directory=file.parent)
+    except BriefError as error:
+        raise LoadError.from_error(error) from None
 
 
 def validate_brief(data: Any, source_map: SourceMap, *, name: str = "brief", directory: Path | None = None) -> Brief:
