@@ -17,6 +17,7 @@ from .check import CheckContext, Finding, run_rules
 from .document import RenderedDocument
 from .errors import BriefError, ChecksFailed, LoadError, OutputError, TemplateError
 from .load.inputs import ALL, Inputs, load_inputs
+from .load.native import PYTHON_SOURCE
 from .model import Brief
 from .render import render_document
 from .render.evidence import evidence_rows
@@ -225,6 +226,6 @@ def _evidence_files(brief: Brief, languages: Sequence[str], out_dir: Path) -> li
 
 
 def _inputs(brief: Brief) -> list[Path]:
-    """The files the brief was read from (its YAML, its spreadsheets): never overwritten by an output."""
-    location = brief.brief.where()
-    return [Path(location.file)] if location and not location.place else []
+    """The files the brief was read from (its YAML, a statistics sheet): never overwritten by an output."""
+    read_from = [brief.brief.where(), *(statistic.where() for statistic in brief.statistics[:1])]
+    return [Path(location.file) for location in read_from if location and location.file != PYTHON_SOURCE]

@@ -10,7 +10,6 @@ by field path: ``<python>:statistics[3].value``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from pydantic import BaseModel
 from ..errors import BriefError, LoadError, Location
 from ..model import Brief
 from .brief import validate_brief
+from .sheet import number_from_text
 from .yamlsource import SourceMap, dotted
 
 PYTHON_SOURCE = "<python>"
@@ -102,15 +102,3 @@ def _numbers_from_text(data: Any) -> Any:
         if isinstance(statistic, dict) and isinstance(statistic.get("value"), str):
             statistic["value"] = number_from_text(statistic["value"])
     return data
-
-
-def number_from_text(text: str) -> Decimal | int | str:
-    """"113" → 113, "81.40" → Decimal("81.40") (its precision kept); anything else is left for validation to refuse."""
-    cleaned = text.strip()
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        return text
-    if not number.is_finite():
-        return text
-    return int(number) if cleaned.lstrip("+-").isdigit() else number
