@@ -153,6 +153,46 @@ def _report_build(findings: list[Finding], skipped: dict[str, str], draft: bool)
         click.echo("briefbuilder: built as a DRAFT despite failed checks", err=True)
 
 
+@main.command("cases")
+@brief_argument
+@click.argument("table", type=click.Path(path_type=Path))
+@click.option("--sheet", help="The workbook's sheet holding the cases (default: its first).")
+@lang_option
+@click.option("--format", "formats", default="md", show_default=True, help="Output formats: md, docx or md,docx.")
+@click.option("--audience", "audiences", default="un-wgeid", show_default=True, help="Audience packs to build.")
+@click.option("-o", "--output", "out_dir", default="out", show_default=True, type=click.Path(path_type=Path),
+              help="Folder to write into.")
+@templates_option
+@click.option("--stop-on-error", is_flag=True, help="Stop at the first bad row instead of reporting it and going on.")
+@reports_errors
+def cases_command(brief: Path, table: Path, sheet: str | None, languages: str | None, formats: str,
+                  audiences: str, out_dir: Path, template_dirs: tuple[Path, ...], stop_on_error: bool) -> None:
+    """One WGEID submission per row of TABLE (CSV or XLSX), each BRIEF with the row as its case.
+
+    Progress goes to standard error, one line per case; the files written go to
+    standard output. Exits 1 if any row failed.
+    """
+    from .cases import CaseResult, build_cases, row_problems
+
+    def report(result: CaseResult) -> None:
+        click.echo(str(result), err=True)
+        if result.error is not None:
+            for line in row_problems(result.error):
+                click.echo(f"    {line}", err=True)
+
+    results = build_cases(brief, table, out_dir, sheet=sheet, languages=_split(languages),
+                          formats=_split(formats) or ["md"], audiences=_split(audiences) or ["un-wgeid"],
+                          template_dirs=template_dirs, keep_going=not stop_on_error, progress=report)
+    for result in results:
+        for path in result.outputs:
+            click.echo(str(path))
+    failed = [result for result in results if not result.ok]
+    click.echo(f"briefbuilder: {len(results) - len(failed)} of {len(results)} case(s) built"
+               + (f"; {len(failed)} failed (nothing written for them)" if failed else ""), err=True)
+    if failed:
+        sys.exit(EXIT_CHECKS_FAILED)
+
+
 @main.command("check")
 @click.argument("brief", type=click.Path(path_type=Path), required=False)
 @lang_option
