@@ -18,23 +18,43 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .check.findings import Finding
-    from .document import DocumentInfo, Layout, RenderedDocument
-    from .errors import BriefError, ChecksFailed, LoadError, Location, OutputError, Problem, TemplateError
-    from .load.brief import load_brief
-    from .load.inputs import Inputs, load_inputs
-    from .load.native import brief_from_dict, update_statistic
-    from .model import Brief, Statistic
-    from .pipeline import BuildResult, Documents, build, build_documents, check_brief, render_brief
+    # 'X as X' is an explicit re-export: type checkers see the public names (PEP 484).
+    from .cases import CaseResult as CaseResult
+    from .cases import build_cases as build_cases
+    from .check.findings import Finding as Finding
+    from .document import DocumentInfo as DocumentInfo
+    from .document import Layout as Layout
+    from .document import RenderedDocument as RenderedDocument
+    from .errors import BriefError as BriefError
+    from .errors import ChecksFailed as ChecksFailed
+    from .errors import LoadError as LoadError
+    from .errors import Location as Location
+    from .errors import OutputError as OutputError
+    from .errors import Problem as Problem
+    from .errors import TemplateError as TemplateError
+    from .load.brief import load_brief as load_brief
+    from .load.inputs import Inputs as Inputs
+    from .load.inputs import load_inputs as load_inputs
+    from .load.native import brief_from_dict as brief_from_dict
+    from .load.native import update_statistic as update_statistic
+    from .model import Brief as Brief
+    from .model import Statistic as Statistic
+    from .pipeline import BuildResult as BuildResult
+    from .pipeline import Documents as Documents
+    from .pipeline import build as build
+    from .pipeline import build_documents as build_documents
+    from .pipeline import check_brief as check_brief
+    from .pipeline import render_brief as render_brief
 
     __version__: str
 
 _EXPORTS: dict[str, str] = {
-    "Brief": "model", "BriefError": "errors", "BuildResult": "pipeline", "ChecksFailed": "errors",
+    "Brief": "model", "BriefError": "errors", "BuildResult": "pipeline", "CaseResult": "cases",
+    "ChecksFailed": "errors",
     "DocumentInfo": "document", "Documents": "pipeline", "Finding": "check.findings", "Inputs": "load.inputs",
     "Layout": "document", "LoadError": "errors", "Location": "errors", "OutputError": "errors",
     "Problem": "errors", "RenderedDocument": "document", "Statistic": "model", "TemplateError": "errors",
-    "brief_from_dict": "load.native", "build": "pipeline", "build_documents": "pipeline",
+    "brief_from_dict": "load.native", "build": "pipeline", "build_cases": "cases", "build_documents": "pipeline",
     "check_brief": "pipeline", "load_brief": "load.brief", "load_inputs": "load.inputs", "render_brief": "pipeline",
     "update_statistic": "load.native",
 }
