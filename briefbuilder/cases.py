@@ -15,7 +15,7 @@ Columns are the ``case:`` fields, a column per language (``name.en``,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,7 @@ from .load.native import FieldPaths, validated
 from .load.sheet import CellMap, Row, read_table, row_data
 from .load.yamlsource import SourceMap
 from .model import IDENTIFIER, Brief
-from .pipeline import Names, build_documents
+from .pipeline import Folders, Names, build_documents
 from .write import WRITERS
 from .write.atomic import write_all
 
@@ -66,7 +66,7 @@ def build_cases(
     languages: Names | None = None,
     formats: Names = ("md",),
     audiences: Names = (WGEID,),
-    template_dirs: Sequence[str | Path] = (),
+    template_dirs: Folders = (),
     keep_going: bool = True,
     progress: Callable[[CaseResult], None] | None = None,
 ) -> list[CaseResult]:
@@ -121,7 +121,7 @@ def case_brief(base: Brief, row: Row, case_id: str) -> Brief:
 
 
 def _build_row(base: Brief, row: Row, case_id: str, out_dir: Path, languages: Names | None,
-               formats: list[str], audiences: Names, template_dirs: Sequence[str | Path]) -> tuple[list[Path], int]:
+               formats: list[str], audiences: Names, template_dirs: Folders) -> tuple[list[Path], int]:
     built = build_documents(case_brief(base, row, case_id), languages=languages, audiences=audiences,
                             template_dirs=template_dirs)
     files = [(out_dir / document.file_name(fmt, with_audience=True), document.as_bytes(fmt))

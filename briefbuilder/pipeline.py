@@ -25,11 +25,12 @@ from .write import WRITERS
 from .write.atomic import write_all
 from .write.evidence import evidence_csv, evidence_json
 
-__all__ = ["ALL", "BuildResult", "ChecksFailed", "Documents", "build", "build_documents", "check_brief",
+__all__ = ["ALL", "BuildResult", "ChecksFailed", "Documents", "Folders", "Names", "build", "build_documents", "check_brief",
            "render_brief"]
 
 Rendered = dict[tuple[str, str], "RenderedDocument | BriefError"]  # (audience, language) -> document
 Names = str | Sequence[str]  # one name, "ko,en", or any sequence of names
+Folders = str | Path | Sequence[str | Path]  # one folder or several
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def check_brief(
     *,
     audience: Names | None = None,
     languages: Names | None = None,
-    template_dirs: Sequence[str | Path] = (),
+    template_dirs: Folders = (),
     today: dt.date | None = None,
 ) -> list[Finding]:
     """Every finding for ``brief``, errors first; one finding per problem, naming the audiences it concerns.
@@ -74,7 +75,7 @@ def render_brief(
     language: str,
     *,
     audience: str | None = None,
-    template_dirs: Sequence[str | Path] = (),
+    template_dirs: Folders = (),
     draft: bool = False,
 ) -> RenderedDocument:
     """One document: ``brief`` in ``language`` for ``audience`` (default: the brief's own), unchecked.
@@ -90,7 +91,7 @@ def build_documents(
     *,
     languages: Names | None = None,
     audiences: Names | None = None,
-    template_dirs: Sequence[str | Path] = (),
+    template_dirs: Folders = (),
     draft: bool = False,
 ) -> Documents:
     """Check ``brief`` and render every (audience × language), keeping them in memory.
@@ -118,7 +119,7 @@ def build(
     languages: Names | None = None,
     formats: Names = ("md",),
     audiences: Names | None = None,
-    template_dirs: Sequence[str | Path] = (),
+    template_dirs: Folders = (),
     draft: bool = False,
     evidence: bool = False,
 ) -> BuildResult:
@@ -166,9 +167,10 @@ def _names(value: Names | None) -> list[str] | None:
 
 
 def _load(brief: Brief | str | Path, audiences: list[str] | None, languages: list[str] | None,
-          template_dirs: Sequence[str | Path]) -> Inputs:
+          template_dirs: Folders) -> Inputs:
+    folders = [template_dirs] if isinstance(template_dirs, (str, Path)) else template_dirs
     try:
-        return load_inputs(brief, audiences=audiences, languages=languages, template_dirs=template_dirs)
+        return load_inputs(brief, audiences=audiences, languages=languages, template_dirs=folders)
     except BriefError as error:
         raise LoadError.from_error(error) from None
 

@@ -76,7 +76,7 @@ def _csv_grid(path: Path) -> Iterator[tuple[str, list[Any]]]:
 
 def _xlsx_grid(path: Path, sheet: str | None) -> Iterator[tuple[str, list[Any]]]:
     try:
-        import openpyxl
+        import openpyxl  # type: ignore[import-untyped]  # no stubs shipped; only load_workbook is used
     except ImportError:
         raise LoadError.at(None, "", f"{path}: reading .xlsx needs openpyxl",
                            "install it with: pip install 'briefbuilder[xlsx]', or save the sheet as CSV") from None
@@ -189,7 +189,7 @@ def row_data(row: Row, path: tuple[str | int, ...], cells: dict[tuple[str | int,
                                    "keep one of them")
         node[leaf] = cell
     cells[path] = row.location
-    return _nested(tree, path, cells)
+    return {key: _nested(value, path + (key,), cells) for key, value in tree.items()}
 
 
 def _nested(node: Any, path: tuple[str | int, ...], cells: dict[tuple[str | int, ...], Location]) -> Any:
