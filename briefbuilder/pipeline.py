@@ -25,8 +25,8 @@ from .write import WRITERS
 from .write.atomic import write_all
 from .write.evidence import evidence_csv, evidence_json
 
-__all__ = ["ALL", "BuildResult", "ChecksFailed", "Documents", "Folders", "Names", "build", "build_documents", "check_brief",
-           "render_brief"]
+__all__ = ["ALL", "BuildResult", "ChecksFailed", "Documents", "Folders", "Names", "build", "build_documents",
+           "check_brief", "render_brief"]
 
 Rendered = dict[tuple[str, str], "RenderedDocument | BriefError"]  # (audience, language) -> document
 Names = str | Sequence[str]  # one name, "ko,en", or any sequence of names

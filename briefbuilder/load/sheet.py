@@ -202,7 +202,7 @@ def _nested(node: Any, path: tuple[str | int, ...], cells: dict[tuple[str | int,
 
 
 def number_from_text(text: str) -> Decimal | int | str:
-    """"113" → 113, "81.40" → Decimal("81.40") (its precision kept); anything else is left for validation to refuse."""
+    """"113" → 113, "81.40" → Decimal("81.40"), its precision kept; other text is left for validation to refuse."""
     cleaned = text.strip()
     try:
         number = Decimal(cleaned)

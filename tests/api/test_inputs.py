@@ -78,7 +78,8 @@ def test_findings_on_a_dict_brief_point_at_the_field(tmp_path: Path) -> None:
 def test_updating_a_statistic_revalidates_and_keeps_locations() -> None:
     brief = load_brief(EXAMPLE)
     updated = update_statistic(brief, "victims", value=114.0)
-    assert updated.statistic("victims").value == 114 and brief.statistic("victims").value == 113  # type: ignore[union-attr]
+    new, old = updated.statistic("victims"), brief.statistic("victims")
+    assert new is not None and old is not None and (new.value, old.value) == (114, 113)
     counts = [f for f in check_brief(updated) if f.rule == "consistency.count"]
     assert counts and all(f.location and f.location.file.endswith("brief.yaml") for f in counts)
     with pytest.raises(LoadError, match="must be a number"):

@@ -7,7 +7,7 @@ import json
 import re
 import subprocess
 import sys
-import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -75,7 +75,8 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
 
 # --- one exception hierarchy ------------------------------------------------------------------------------------
 
-def test_each_stage_raises_its_own_kind_of_error_under_brief_error(tmp_path: Path, make_brief) -> None:  # type: ignore[no-untyped-def]
+def test_each_stage_raises_its_own_kind_of_error_under_brief_error(
+        tmp_path: Path, make_brief: Callable[..., Path]) -> None:
     with pytest.raises(LoadError):
         load_brief(tmp_path / "nowhere.yaml")
     with pytest.raises(LoadError):
@@ -96,7 +97,7 @@ def test_each_stage_raises_its_own_kind_of_error_under_brief_error(tmp_path: Pat
         assert issubclass(error, BriefError)
 
 
-def test_errors_and_findings_serialise_to_json(make_brief) -> None:  # type: ignore[no-untyped-def]
+def test_errors_and_findings_serialise_to_json(make_brief: Callable[..., Path]) -> None:
     broken = MINIMAL_BRIEF.replace("[[stat:victims]],", "[[stat:victim]],")
     with pytest.raises(LoadError) as caught:
         load_brief(make_brief(broken))
@@ -110,7 +111,8 @@ def test_errors_and_findings_serialise_to_json(make_brief) -> None:  # type: ign
     assert json.loads(json.dumps([finding.as_dict() for finding in findings]))[0]["audiences"] == ["general"]
 
 
-def test_failed_checks_are_a_brief_error_carrying_every_finding(tmp_path: Path, make_brief) -> None:  # type: ignore[no-untyped-def]
+def test_failed_checks_are_a_brief_error_carrying_every_finding(
+        tmp_path: Path, make_brief: Callable[..., Path]) -> None:
     wrong = make_brief(MINIMAL_BRIEF.replace("count: 92", "count: 90"))
     with pytest.raises(BriefError) as caught:
         build(wrong, tmp_path / "out")
@@ -132,7 +134,8 @@ def test_building_two_audiences_in_turn_into_one_folder_keeps_both(tmp_path: Pat
     assert names == ["enforced-disappearances.gov-briefing.en.md", "enforced-disappearances.un-upr.en.md"]
 
 
-def test_audience_all_builds_the_packs_that_apply_and_says_which_it_skipped(tmp_path: Path, make_brief) -> None:  # type: ignore[no-untyped-def]
+def test_audience_all_builds_the_packs_that_apply_and_says_which_it_skipped(
+        tmp_path: Path, make_brief: Callable[..., Path]) -> None:
     result = CliRunner().invoke(main, ["build", str(make_brief()), "--audience", "all", "-o", str(tmp_path / "o")])
     assert result.exit_code == 0, result.output
     built = sorted(path.name.split(".", 1)[1] for path in (tmp_path / "o").iterdir())
@@ -177,7 +180,6 @@ def test_python_dash_m_runs_the_command() -> None:
 
 
 def test_the_licence_is_the_mit_text_pyproject_names() -> None:
-    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert project["license"] == "MIT"
+    assert re.search(r'^license = "MIT"$', (REPO / "pyproject.toml").read_text(encoding="utf-8"), re.M)
     text = (REPO / "LICENSE").read_text(encoding="utf-8")
     assert text.startswith("MIT License") and "Permission is hereby granted, free of charge" in text
