@@ -154,3 +154,17 @@ def test_an_xlsx_figure_keeps_the_decimals_its_cell_shows(tmp_path: Path) -> Non
     workbook.save(tmp_path / "stats.xlsx")
     [row] = read_table(tmp_path / "stats.xlsx").rows
     assert str(row.cells["value"].value) == "81.40"
+
+
+def test_a_brief_changed_with_model_copy_is_validated_and_reads_a_float_as_written() -> None:
+    brief = load_brief(EXAMPLE)
+    share = brief.statistic("mss-jurisdiction")
+    assert share is not None
+    index = brief.statistics.index(share)
+    statistics = [*brief.statistics]
+    statistics[index] = share.model_copy(update={"value": 81.4})  # pydantic validates nothing here
+    copied = brief.model_copy(update={"statistics": statistics})
+    assert "81.4%" in render_brief(copied, "en", audience="general").markdown
+    statistics[index] = share.model_copy(update={"value": "a lot"})
+    with pytest.raises(LoadError, match="must be a number"):
+        check_brief(brief.model_copy(update={"statistics": statistics}))
