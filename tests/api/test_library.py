@@ -60,6 +60,12 @@ def test_dash_output_writes_the_single_document_to_stdout(tmp_path: Path) -> Non
     assert not Path("-").exists()
 
 
+def test_dash_output_writes_a_word_file_as_bytes() -> None:
+    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "--lang", "ko", "--format", "docx", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert docx.Document(io.BytesIO(result.stdout_bytes)).core_properties.language == "ko-KR"
+
+
 def test_dash_output_refuses_several_documents() -> None:
     result = CliRunner().invoke(main, ["build", str(EXAMPLE), "--lang", "ko,en", "-o", "-"])
     assert result.exit_code == 2
