@@ -21,14 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import BriefError, ChecksFailed, LoadError, Location, OutputError
+from .errors import BriefError, ChecksFailed, LoadError, Location
 from .load.brief import load_brief, validate_brief
 from .load.native import FieldPaths, validated
 from .load.sheet import CellMap, Row, read_table, row_data
 from .load.yamlsource import SourceMap
 from .model import IDENTIFIER, Brief
-from .pipeline import Folders, Names, build_documents
-from .write import WRITERS
+from .pipeline import Folders, Names, build_documents, known_formats
 from .write.atomic import write_all
 
 WGEID = "un-wgeid"
@@ -76,10 +75,7 @@ def build_cases(
     fails to load or fails its checks writes nothing and is reported in its
     :class:`CaseResult`; with ``keep_going=False`` its error is raised instead.
     """
-    format_names = [formats] if isinstance(formats, str) else list(formats)
-    for fmt in format_names:
-        if fmt not in WRITERS:
-            raise OutputError.at(None, "--format", f"unknown format '{fmt}'", f"use one of: {', '.join(WRITERS)}")
+    format_names = known_formats(formats)
     base = validated(brief) if isinstance(brief, Brief) else load_brief(brief)
     rows = read_table(table, sheet).rows
     results: list[CaseResult] = []

@@ -21,6 +21,7 @@ from .errors import BriefError, ChecksFailed
 if TYPE_CHECKING:
     from .audience import Pack
     from .check.findings import Finding
+    from .model import Brief
 
 EXIT_CHECKS_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -212,9 +213,17 @@ def check_command(brief: Path | None, languages: str | None, audiences: str | No
         raise click.UsageError("missing BRIEF (or pass --rules to list the rules)")
     if output_format == "markdown":
         raise click.UsageError("--format markdown goes with --rules; findings are text or json")
+    from .load.inputs import ALL, load_inputs
     from .pipeline import check_brief
 
-    findings = check_brief(brief, audience=_split(audiences), languages=_split(languages), template_dirs=template_dirs)
+    target: Brief | Path = brief
+    chosen = _split(audiences)
+    if chosen and ALL in chosen:  # say which packs 'all' left out, as build does
+        inputs = load_inputs(brief, audiences=chosen, languages=_split(languages), template_dirs=template_dirs)
+        target, chosen = inputs.brief, list(inputs.audiences)
+        for audience, reason in inputs.skipped.items():
+            click.echo(f"briefbuilder: skipped {audience}: it {reason}", err=True)
+    findings = check_brief(target, audience=chosen, languages=_split(languages), template_dirs=template_dirs)
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:

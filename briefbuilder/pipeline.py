@@ -136,10 +136,7 @@ def build(
     :class:`OutputError` when the files cannot be written; in every case no
     file is written.
     """
-    format_names = _names(formats) or ["md"]
-    for fmt in format_names:
-        if fmt not in WRITERS:
-            raise OutputError.at(None, "--format", f"unknown format '{fmt}'", f"use one of: {', '.join(WRITERS)}")
+    format_names = known_formats(formats)
     built = build_documents(brief, languages=languages, audiences=audiences, template_dirs=template_dirs,
                             draft=draft)
     files = [
@@ -157,6 +154,15 @@ def build(
                              "check that the folder can be written to") from None
     return BuildResult(outputs=[path for path, _ in files], findings=built.findings, draft=built.draft,
                        skipped=built.skipped)
+
+
+def known_formats(formats: Names) -> list[str]:
+    """The formats asked for (``md`` if none), each one a writer knows; else an :class:`OutputError`."""
+    names = _names(formats) or ["md"]
+    for name in names:
+        if name not in WRITERS:
+            raise OutputError.at(None, "--format", f"unknown format '{name}'", f"use one of: {', '.join(WRITERS)}")
+    return names
 
 
 def _names(value: Names | None) -> list[str] | None:

@@ -148,6 +148,8 @@ def test_audience_all_builds_the_packs_that_apply_and_says_which_it_skipped(
     assert built == ["general.en.md", "general.ko.md"]
     assert "skipped un-wgeid: it needs a 'case:' block" in result.stderr
     assert "skipped gov-briefing: it needs a 'briefing:' block" in result.stderr
+    checked = CliRunner().invoke(main, ["check", str(make_brief()), "--audience", "all"])
+    assert "skipped un-wgeid: it needs a 'case:' block" in checked.stderr
 
 
 def test_findings_for_several_audiences_appear_once_naming_their_audiences() -> None:
