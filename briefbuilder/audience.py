@@ -58,6 +58,7 @@ class Pack(Located):
     max_recommendations: int | None = None
     recommendations_field: str = "recommendations"  # the list this pack prints as its recommendations
     smart_recommendations: bool = False  # warn when a recommendation has no number (no deadline or target)
+    recommendations_to_state: bool = False  # recommendations go to the State under review (UPR, treaty bodies)
     required_sections: list[str] = Field(default_factory=list)
     required_fields: list[str] = Field(default_factory=list)  # dotted paths, e.g. submission.cycle
     case_elements: bool = False  # check the WGEID's six required elements of a case

@@ -141,17 +141,20 @@ class Source(Located):
     date: dt.date | None = None
     url: str | None = None
     symbol: str | None = None  # UN document symbol, e.g. A/HRC/25/63
+    relays: Text | None = None  # whose figures this source reports (e.g. a news item relaying Human Rights Watch)
 
 
 class SourceRef(Located):
-    """A pointer into a source: the source id plus page, paragraph or section."""
+    """A pointer into a source: the source id plus page, paragraph, section, chapter or annex."""
 
     id: Identifier
     page: str | None = None
     paragraph: str | None = None
     section: str | None = None
+    chapter: str | None = None
+    annex: str | None = None
 
-    @field_validator("page", "paragraph", "section", mode="before")
+    @field_validator("page", "paragraph", "section", "chapter", "annex", mode="before")
     @classmethod
     def _as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, (int, Decimal)) else value
@@ -160,7 +163,8 @@ class SourceRef(Located):
     def locator(self) -> tuple[tuple[str, str], ...]:
         return tuple(
             (kind, value)
-            for kind, value in (("page", self.page), ("paragraph", self.paragraph), ("section", self.section))
+            for kind, value in (("page", self.page), ("paragraph", self.paragraph), ("section", self.section),
+                                ("chapter", self.chapter), ("annex", self.annex))
             if value
         )
 
@@ -257,6 +261,7 @@ class FollowUp(Located):
     by: Text | None = None  # recommending State(s)
     response: Literal["accepted", "noted"]
     assessment: Text
+    illustrative: bool = False  # example data, not the real matrix: marked in every output
 
 
 class Question(Located):

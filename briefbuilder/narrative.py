@@ -15,6 +15,7 @@ stage's reference handlers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
 
 REFERENCE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|]+?)(?:\|(?P<option>[^\]]*))?\]\]")
 TEMPLATE_SYNTAX = re.compile(r"\{[{%#]|[}%#]\}")
+# Ends of sentences: a full stop (not a decimal point) before space, a blank line, or a new list item or heading.
+SENTENCE_BREAK = re.compile(r"[.!?。](?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+#]|\d+[.)])\s)")
+# A Korean date ("2023. 10. 9.", "2021. 1.") is one word, not sentence ends (document-style.md A14).
+DOTTED_DATE = re.compile(r"\d{4}\.[ \t]?\d{1,2}\.(?:[ \t]?\d{1,2}\.)?")
 
 
 @dataclass(frozen=True)
@@ -65,3 +70,30 @@ def reference_location(text: Text, lang: str, ref: Reference) -> Location | None
         return location
     block_offset = 1 if "\n" in text.get(lang) else 0
     return Location(location.file, location.line + block_offset + ref.line_offset)
+
+
+class Sentences:
+    """The sentences of a narrative text, found once: references and dotted dates never end one."""
+
+    def __init__(self, body: str) -> None:
+        masked = body
+        for pattern in (REFERENCE, DOTTED_DATE):
+            masked = pattern.sub(lambda m: "\x00" * (m.end() - m.start()), masked)
+        self._breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(masked)]
+        self._ends = [end for _, end in self._breaks]
+        self._length = len(body)
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``body[start:end]``, without its closing punctuation."""
+        index = bisect_right(self._ends, start)
+        first = self._ends[index - 1] if index else 0
+        while index < len(self._breaks) and self._breaks[index][0] < end:
+            index += 1
+        last = self._breaks[index][0] if index < len(self._breaks) else self._length
+        return first, last
+
+
+def sentence_around(body: str, ref: Reference) -> str:
+    """The sentence holding ``ref``."""
+    start, end = Sentences(body).around(ref.start, ref.end)
+    return body[start:end]

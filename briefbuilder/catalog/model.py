@@ -334,6 +334,21 @@ class Status(Fact):
     def is_party(self) -> bool:
         return self.action in PARTY_ACTIONS
 
+    def as_at(self, day: dt.date | None) -> tuple[Action, dt.date | None]:
+        """What the State had done by ``day`` (action, date): a brief reports nothing done after its date.
+
+        A ratification after ``day`` leaves the signature before it, if the
+        catalog has one; any other later action leaves no action at all.
+        """
+        if day is None or self.date is None or self.date <= day:
+            return self.action, self.date
+        if self.signed is not None and self.signed.date <= day:
+            return "signature", self.signed.date
+        return "none", None
+
+    def is_party_at(self, day: dt.date | None) -> bool:
+        return self.as_at(day)[0] in PARTY_ACTIONS
+
     def summary(self) -> str:
         """``"accession 1981-09-14, confirmed"`` / ``"no action, confirmed as of 2016"``."""
         what = "no action" if self.action == "none" else f"{self.action} {self.date}"

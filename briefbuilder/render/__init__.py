@@ -22,6 +22,7 @@ from .context import RenderContext
 from .environment import MESSAGES, environment
 from .locale import LocaleData, load_locale
 from .markdown import Markdown
+from .typography import curl_quotes
 
 if TYPE_CHECKING:
     from ..load.inputs import Inputs
@@ -37,9 +38,10 @@ def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool
     locale = inputs.locales[language]
     brief = withhold_confidential(inputs.brief, pack)
     context = RenderContext(brief, locale, pack, inputs.catalog)
-    body = _render_template(pack, locale, inputs.template_dirs, context, draft)
+    body = context.notes.place(_render_template(pack, locale, inputs.template_dirs, context, draft))
     notes = context.notes.definitions()
-    markdown = _BLANK_LINES.sub("\n\n", body).strip() + "\n" + (f"\n{notes}\n" if notes else "")
+    markdown = curl_quotes(_BLANK_LINES.sub("\n\n", body).strip() + "\n" + (f"\n{notes}\n" if notes else ""),
+                           locale.quotes)
     organisation = context.name(brief.brief.organisation.name)
     return RenderedDocument(
         markdown=markdown,

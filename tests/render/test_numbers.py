@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from babel import Locale
-from babel.support import Translations
 
 from briefbuilder.render.locale import LocaleData, load_locale
 
 
 def locale_for(code: str) -> LocaleData:
-    """A locale straight from CLDR: number formats need no shipped translation."""
-    return LocaleData(code=code, name=code, babel=Locale.parse(code), tag=code, east_asian_font=None,
-                      translations=Translations(), particles={})
+    """A shipped locale switched to ``code``'s CLDR data: number formats need no shipped translation."""
+    return replace(load_locale("en"), code=code, babel=Locale.parse(code), tag=code)
 
 
 def spaced(text: str) -> str:

@@ -7,7 +7,6 @@ the reader anyway.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -17,13 +16,11 @@ import yaml
 from ..errors import Location
 from ..load.brief import narrative_texts
 from ..model import STATUS_RANK, Text
-from ..narrative import Reference, find_references, reference_location
+from ..narrative import Reference, find_references, reference_location, sentence_around
 from .findings import CheckContext, Finding, rule
 
 ATTRIBUTED_OPTION = "attributed"
 PHRASES_FILE = Path(__file__).with_name("attribution.yaml")
-# Ends of sentences: a full stop (not a decimal point) before space, a blank line, or a new list item or heading.
-SENTENCE_BREAK = re.compile(r"[.!?。](?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+#]|\d+[.)])\s)")
 
 
 @rule("status.below-minimum", "Every statistic meets the audience's minimum verification status (all are printed in the evidence annex).",
@@ -41,7 +38,8 @@ def below_minimum(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("status.reported-unattributed",
-      "A 'reported' figure is attributed where the narrative uses it: [[stat:ID|attributed]] or an 'according to …' sentence.",
+      "A 'reported' figure is attributed where the narrative uses it: [[stat:ID|attributed]] or an 'according to …' "
+      "phrase anywhere in its sentence (a Korean date such as '2023. 10. 9.' between them does not end the sentence).",
       severity="error",
       example="brief.yaml:40: error: status.reported-unattributed: 'mss-reported' is a reported figure, not verified: attribute it ([[stat:mss-reported|attributed]] or 'according to …' in the sentence)")
 def reported_unattributed(context: CheckContext) -> Iterator[Finding]:
@@ -62,21 +60,6 @@ def is_attributed(ref: Reference, body: str, lang: str) -> bool:
         return True
     sentence = sentence_around(body, ref).casefold()
     return any(phrase.casefold() in sentence for phrase in attribution_phrases(lang))
-
-
-def sentence_around(body: str, ref: Reference) -> str:
-    """The sentence holding ``ref``; other references are blanked so their text ('p. 15') cannot end it."""
-    masked = body
-    for other in find_references(body):
-        masked = masked[:other.start] + "\x00" * (other.end - other.start) + masked[other.end:]
-    start, end = 0, len(body)
-    for match in SENTENCE_BREAK.finditer(masked):
-        if match.end() <= ref.start:
-            start = match.end()
-        elif match.start() >= ref.end:
-            end = match.start()
-            break
-    return body[start:end]
 
 
 @cache
