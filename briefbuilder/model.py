@@ -9,6 +9,7 @@ render error can point at ``brief.yaml:42``.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Literal
@@ -191,8 +192,15 @@ class Statistic(Located):
     @field_validator("value", mode="before")
     @classmethod
     def _number(cls, value: Any) -> Any:
-        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-            raise ValueError("must be a number, written without quotes (e.g. 81.4 or 113)")
+        """int and Decimal as given; a float through its shortest repr (81.4 stays 81.4, 113.0 becomes 113).
+
+        A float cannot say how many decimals were meant, so a whole one is
+        read as a whole number; pass a Decimal or a string to keep "113.0".
+        """
+        if isinstance(value, float) and math.isfinite(value):
+            return int(value) if value.is_integer() else Decimal(repr(value))
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or not Decimal(value).is_finite():
+            raise ValueError("must be a number such as 81.4 or 113 (in YAML, written without quotes)")
         return value
 
 

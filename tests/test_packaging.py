@@ -29,6 +29,7 @@ def test_wheel_carries_templates_locales_and_catalog(wheel: Path) -> None:
     assert "briefbuilder/locales/ko/locale.yaml" in names
     assert "briefbuilder/locales/fr/LC_MESSAGES/briefbuilder.po" in names
     assert "briefbuilder/locales/briefbuilder.pot" in names  # the messages every language must translate
+    assert "briefbuilder/py.typed" in names, "without the marker, type checkers ignore the package's hints"
     assert any(name.startswith("briefbuilder/catalog/") and name.endswith(".yaml") for name in names)
 
 
@@ -56,4 +57,4 @@ def test_installed_cli_builds_the_example_away_from_the_source_tree(wheel: Path,
     french = subprocess.run([str(environment / "bin" / "briefbuilder"), "build", str(brief), "--lang", "fr",
                              "--audience", "un-wgeid", "-o", str(tmp_path / "fr")], cwd=tmp_path, capture_output=True, text=True)
     assert french.returncode == 0, french.stderr
-    assert "| Nom et prénom |" in (tmp_path / "fr" / "enforced-disappearances.fr.md").read_text(encoding="utf-8")
+    assert "| Nom et prénom |" in (tmp_path / "fr" / "enforced-disappearances.un-wgeid.fr.md").read_text(encoding="utf-8")

@@ -68,6 +68,7 @@ def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool
             reference_docx=pack.reference_docx_path(),
         ),
         name=brief.name,
+        audience=audience,
         language=language,
     )
 

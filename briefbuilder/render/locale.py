@@ -35,7 +35,7 @@ from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import NumberPattern
 from babel.support import Translations
 
 from ..errors import BriefError, Location, Problem
@@ -155,16 +155,16 @@ class LocaleData:
 
     # --- formats -------------------------------------------------------------
     def number(self, value: Decimal | int) -> Markdown:
-        """A number at the precision it was written with ("81.40" stays "81.40")."""
-        return Markdown(format_decimal(value, format=_pattern(value), locale=self.babel))
+        """A number at the precision it was written with ("81.40" stays "81.40"), grouped as the locale groups."""
+        return Markdown(_at_precision(self.babel.decimal_formats[None], value).apply(value, self.babel))
 
     def percent(self, value: Decimal | int, *, words: bool = False) -> Markdown:
         """``value`` is in per cent (81.4 → "81.4%"); ``words`` gives "81.4 per cent"."""
         if words:
             # Translators: number: a number already formatted (81.4); for packs that write percentages in words
             return self.gettext("%(number)s per cent") % {"number": self.number(value)}
-        pattern = self.babel.percent_formats[None].pattern.replace("0%", "0" + _decimals(value) + "%")
-        return Markdown(format_percent(Decimal(value) / 100, format=pattern, locale=self.babel))
+        pattern = _at_precision(self.babel.percent_formats[None], value)
+        return Markdown(pattern.apply(Decimal(value) / 100, self.babel))
 
     def date(self, value: dt.date, style: str = "long") -> Markdown:
         """A date in a CLDR style ("long") or pattern ("d MMMM y").
@@ -247,13 +247,18 @@ def _choose_particles(text: str, particles: dict[str, tuple[str, str]]) -> Markd
     return Markdown(both.sub(choose, text))
 
 
-def _decimals(value: Decimal | int) -> str:
-    places = -Decimal(value).as_tuple().exponent if isinstance(value, Decimal) else 0
-    return "." + "0" * places if places > 0 else ""
+def _at_precision(pattern: NumberPattern, value: Decimal | int) -> NumberPattern:
+    """The locale's own pattern (symbols, grouping, where the % goes) showing exactly the decimals ``value`` has.
 
-
-def _pattern(value: Decimal | int) -> str:
-    return "#,##0" + _decimals(value)
+    Babel applies the pattern: "81.4" is "81.4%" in English and "81,4 %" in
+    French. Only the number of decimals is ours, because the precision a
+    figure is reported with is part of the claim.
+    """
+    exponent = Decimal(value).as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    exact = copy.copy(pattern)
+    exact.frac_prec = (places, places)
+    return exact
 
 
 def load_locale(code: str, search_path: Sequence[Path] = ()) -> LocaleData:

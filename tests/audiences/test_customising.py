@@ -94,8 +94,8 @@ def test_a_pack_outside_the_package_works_end_to_end(tmp_path: Path, write_brief
     built = runner.invoke(main, ["build", str(brief), "--audience", "memo", "--lang", "ko,en",
                                  "--templates", str(root), "-o", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
-    assert (tmp_path / "out" / "small.en.md").read_text(encoding="utf-8").startswith("# Memo: Disappearances")
-    korean = (tmp_path / "out" / "small.ko.md").read_text(encoding="utf-8")
+    assert (tmp_path / "out" / "small.memo.en.md").read_text(encoding="utf-8").startswith("# Memo: Disappearances")
+    korean = (tmp_path / "out" / "small.memo.ko.md").read_text(encoding="utf-8")
     assert korean.startswith("# 메모: 실종")
     assert "113명" in korean  # the core's Korean counts (and plural rule) still apply beside the pack's messages
 

@@ -52,7 +52,7 @@ def test_a_new_language_needs_no_change_to_the_package(tmp_path: Path) -> None:
                         encoding="utf-8")
     result = build(brief, tmp_path / "out", languages=["wa"], audiences=["un-wgeid"], template_dirs=[packs])
     [written] = result.outputs
-    assert written.name == "enforced-disappearances.wa.md"
+    assert written.name == "enforced-disappearances.un-wgeid.wa.md"
     assert "Cas de disparition forcée" in written.read_text(encoding="utf-8")
 
 
@@ -92,7 +92,7 @@ def test_locales_option_is_searched_first(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(EXAMPLE), "--lang", "fr", "--audience", "un-wgeid",
                                        "--locales", str(folder), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert "## IV. Auteur\n" in (tmp_path / "out" / "enforced-disappearances.fr.md").read_text(encoding="utf-8")
+    assert "## IV. Auteur\n" in (tmp_path / "out" / "enforced-disappearances.un-wgeid.fr.md").read_text(encoding="utf-8")
 
 
 def test_unknown_language_names_the_ones_there_and_how_to_add_one(tmp_path: Path) -> None:
