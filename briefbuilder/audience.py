@@ -13,9 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_serializer, field_validator
 
 from .errors import BriefError
+from .house_style import HouseStyle, merge_layers, resolve_house_style, written_values
 from .load.brief import attach_locations, validation_problems
 from .load.yamlsource import SourceMap, read_yaml
 from .model import Brief, Located, Text, VerificationStatus
@@ -29,6 +30,8 @@ PercentStyle = Literal["sign", "words"]
 CitationStyleName = Literal["oscola", "un"]
 SentenceStyle = Literal["full", "noun-ending"]
 Part = Literal["cover", "notes"]
+# Where a Word file puts the notes: at the foot of each page, at the end, or as ※ lines under the paragraph.
+NotesPlacement = Literal["footnotes", "endnotes", "source-lines"]
 T = TypeVar("T")
 D = TypeVar("D")
 
@@ -64,9 +67,11 @@ class Pack(Located):
     shows_confidential_submitter: bool = False  # the output goes to the WGEID itself
     organised_by_articles: bool = False
     reference_docx: str | None = None
+    house_style: dict[str, HouseStyle] = Field(default_factory=dict)  # per language ("*": all); see docs/house-style.md
+    notes: dict[str, NotesPlacement] = Field(default_factory=dict)  # per language ("*": all); Markdown keeps footnotes
     directory: Path | None = None
 
-    @field_validator("percent_style", "sentence_style", mode="before")
+    @field_validator("percent_style", "sentence_style", "notes", mode="before")
     @classmethod
     def _one_style(cls, value: Any) -> Any:
         return {"*": value} if isinstance(value, str) else value
@@ -75,6 +80,17 @@ class Pack(Located):
     @classmethod
     def _one_limit(cls, value: Any) -> Any:
         return {"*": value} if isinstance(value, int) else value or {}
+
+    @field_serializer("house_style")
+    def _written_house_style(self, layers: dict[str, HouseStyle]) -> dict[str, dict[str, Any]]:
+        # only what was written, so a re-validated pack keeps "*" and language layers apart
+        return {language: written_values(style) for language, style in layers.items()}
+
+    def house_style_for(self, language: str) -> HouseStyle:
+        return resolve_house_style(self.house_style, language)
+
+    def notes_for(self, language: str) -> NotesPlacement:
+        return _for_language(self.notes, language, "footnotes")
 
     def template_name(self, language: str) -> str:
         """The main template for ``language``, as the Jinja loader knows it.
@@ -154,10 +170,12 @@ def pack_for_brief(brief: Brief, audience: str | None = None, template_dirs: tup
 
 
 def _merge(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
-    """``update`` over ``base``; ``terms`` are merged term by term."""
+    """``update`` over ``base``; ``terms`` are merged term by term, ``house_style`` value by value."""
     merged = base | update
     if "terms" in update:
         merged["terms"] = {**(base.get("terms") or {}), **(update["terms"] or {})}
+    if isinstance(update.get("house_style"), dict):
+        merged["house_style"] = merge_layers(base.get("house_style") or {}, update["house_style"])
     return merged
 
 

@@ -23,6 +23,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
 
+from ..document import Typography
 from ..errors import BriefError
 from ..load.yamlsource import read_yaml
 from ..resources import data_dir
@@ -47,6 +48,7 @@ class LocaleData:
     east_asian_font: str | None
     translations: Translations
     particles: dict[str, tuple[str, str]]  # Korean 은/는 etc.: (after a final consonant, after a vowel)
+    typography: Typography = Typography()  # how the script is typeset (Korean: no auto-spacing, no italic)
 
     # --- wording -------------------------------------------------------------
     def gettext(self, message: str) -> Markdown:
@@ -149,6 +151,7 @@ def _load_locale(folder: Path) -> LocaleData:
         tag=data["tag"],
         east_asian_font=data.get("east_asian_font"),
         particles={kind: tuple(pair) for kind, pair in (data.get("particles") or {}).items()},
+        typography=Typography(**(data.get("typography") or {})),
         translations=_compile(folder / "LC_MESSAGES" / f"{DOMAIN}.po", data["babel"]),
     )
 
