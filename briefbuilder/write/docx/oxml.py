@@ -709,6 +709,12 @@ def add_note_reference(run: BaseOxmlElement, kind: NoteKind, note_id: int) -> No
     _child(run, kind.reference, id=str(note_id))
 
 
+def ends_with_note_reference(container: BaseOxmlElement, kind: NoteKind) -> bool:
+    """Whether the last run of `container` is a note mark (another mark follows it directly)."""
+    last = container[-1] if len(container) else None
+    return last is not None and last.tag == qn("w:r") and last.find(qn(kind.reference)) is not None
+
+
 def add_note_number(run: BaseOxmlElement, kind: NoteKind) -> None:
     """The note's own number at the start of its text (``w:footnoteRef``/``w:endnoteRef``)."""
     _child(run, kind.own_number)

@@ -69,9 +69,9 @@ def _share(minimum: list[float], natural: list[float], total: int) -> list[float
     return widths
 
 
-def natural_width(cells: Sequence[Sequence[str]], font_size: float) -> int:
-    """The width in twips the table takes with no cell wrapped."""
-    return round(sum(_extents(cells, font_size)[1]))
+def least_width(cells: Sequence[Sequence[str]], font_size: float) -> int:
+    """The width in twips below which the table must break a word (or wrap a short cell)."""
+    return round(sum(_extents(cells, font_size)[0]))
 
 
 def _extents(cells: Sequence[Sequence[str]], font_size: float) -> tuple[list[float], list[float]]:

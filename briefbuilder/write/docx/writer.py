@@ -59,7 +59,7 @@ from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx import reference as ref
 from briefbuilder.write.atomic import write_atomic
 from briefbuilder.write.docx.package import reproducible_bytes
-from briefbuilder.write.docx.tables import column_widths, natural_width
+from briefbuilder.write.docx.tables import column_widths, least_width
 
 Element = etree._Element
 Inlines = Iterable["str | etree._Element"]
@@ -69,10 +69,10 @@ _EAST_ASIAN_LANGUAGES = frozenset({"ko", "ja", "zh"})
 # The Latin-script text of a Korean brief (names, citations) is English.
 LATIN_LANGUAGE_OF_EAST_ASIAN_DOCUMENTS = "en-GB"
 EMU_PER_TWIP = 635
-WIDE_TABLE = 1.2  # a table this many times wider than the page unwrapped goes onto landscape pages
 BOX_RULE = 8  # eighths of a point: the 요약 box's 1 pt rule
 BOX_PADDING = 113  # twips (2 mm) between the box's rule and its text
 SOURCE_LINE_MARKER = "\u203b"  # ※, the reference mark of Korean report notes
+NOTE_MARK_SEPARATOR = ","
 CORE_PROPERTY_LIMIT = 255  # characters; python-docx (and Word) refuse longer values
 DRAFT = "Draft"
 _ALIGNMENTS = {
@@ -460,7 +460,7 @@ class _BodyWriter:
         texts = [[cell.xpath("string()") for cell in row] for row in rows]
         width = self._text_width
         landscape = (self._house.wide_tables == "landscape" and context.top_level
-                     and natural_width(texts, self._house.table_size) > WIDE_TABLE * width / EMU_PER_TWIP)
+                     and least_width(texts, self._house.table_size) > width / EMU_PER_TWIP)
         if landscape:
             width = self._landscape_width
         table = context.container.add_table(len(rows), columns, width)
@@ -607,8 +607,11 @@ class _BodyWriter:
             return
         note_id = self._write_note(definition)
         endnotes = self._note_kind is oxml.ENDNOTES
-        mark = oxml.append_run(target, "", style_id=self._style_ids[
-            ref.ENDNOTE_REFERENCE if endnotes else ref.FOOTNOTE_REFERENCE])
+        style_id = self._style_ids[ref.ENDNOTE_REFERENCE if endnotes else ref.FOOTNOTE_REFERENCE]
+        if oxml.ends_with_note_reference(target, self._note_kind):
+            # several marks at one point are separated by a comma (UN Editorial Manual; facts B1)
+            oxml.append_run(target, NOTE_MARK_SEPARATOR, style_id=style_id)
+        mark = oxml.append_run(target, "", style_id=style_id)
         oxml.add_note_reference(mark, self._note_kind, note_id)
 
     def _write_note(self, definition: Element) -> int:
