@@ -39,6 +39,15 @@ def test_a_bad_house_style_value_is_a_located_error(tmp_path: Path) -> None:
     assert any("notes.ko" in p and "source-lines" in p for p in problems)
 
 
+def test_a_language_layer_keeps_the_all_languages_values_through_a_brief_override(tmp_path: Path) -> None:
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "pack.yaml").write_text(
+        "extends: un-upr\ndescription: Mine\nhouse_style:\n  ko: {size: 13}\n", encoding="utf-8")
+    pack = load_pack("mine", (tmp_path,), overrides={"house_style": {"ko": {"line_spacing": 2}}})
+    korean = pack.house_style_for("ko")
+    assert (korean.font, korean.size, korean.line_spacing) == ("Times New Roman", 13, 2)
+
+
 def test_a_brief_margin_changes_one_side_and_keeps_the_others(tmp_path: Path) -> None:
     folder = brief_with_settings(tmp_path, "      house_style: {ko: {margins: {left: 30}}}\n")
     layout = render_brief(folder, "ko", audience="gov-briefing").layout
@@ -56,7 +65,7 @@ def test_every_column_keeps_its_longest_word_and_short_cells_stay_whole() -> Non
     assert widths[1] >= len("Response") * 0.55 * twips_per_em  # the short column is not squeezed
     assert widths[1] < widths[0] / 2 and widths[1] < widths[2] / 2  # and takes no more than it needs
     korean = column_widths([["기준일", "출처"], ["2024년 10월 31일", "전환기정의워킹그룹, 『존재할 수 없는 존재』 " * 3]],
-                           9000, 10)
+                           4300, 10)  # hardly more than the longest words
     assert korean[0] >= 9.4 * twips_per_em  # a Korean date is never wrapped ("31/일")
 
 
