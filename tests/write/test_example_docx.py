@@ -111,6 +111,8 @@ def test_upr_endnotes_are_numbered_1_2_3_and_read_back_by_pandoc(out: Path, pdf_
     last_page = pdf_text[f"{STEM}.un-upr.en"].split("\f")[-2]
     assert re.search(r"^1\s*Transitional Justice Working Group", pdf_text[f"{STEM}.un-upr.en"], re.MULTILINE)
     assert "ii " not in last_page  # arabic, not Word's default i, ii, iii for endnotes
+    # two marks at one point are separated by a comma (UN Editorial Manual), not run together as "12"
+    assert re.search(r"66 cases ?1,2\b", pdf_text[f"{STEM}.un-upr.en"])
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
