@@ -435,3 +435,15 @@ def test_failed_write_leaves_the_previous_file(tmp_path: Path) -> None:
         write_docx(broken, target)
     assert target.read_bytes() == before
     assert [path.name for path in tmp_path.iterdir()] == ["brief.docx"]
+
+
+def test_a_users_reference_still_opens_in_current_word_mode_and_names_briefbuilder(built: dict[str, Path]) -> None:
+    """python-docx's template (a typical user's start) says Word 2010 and "Microsoft Macintosh Word"."""
+    data = built["user-reference"].read_bytes()
+    settings = part_xml(data, "word/settings.xml")
+    assert settings.xpath("w:compat/w:compatSetting[@w:name='compatibilityMode']/@w:val", namespaces=NS) == ["15"]
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        app = package.read("docProps/app.xml").decode()
+    assert "<Application>briefbuilder/" in app and "Microsoft" not in app
+    fonts = part_xml(data, "word/fontTable.xml").xpath("w:font/@w:name", namespaces=NS)
+    assert "Georgia" in fonts and "ＭＳ 明朝" not in fonts  # the font the user's styles ask for, no leftovers
