@@ -56,7 +56,7 @@ class HouseStyle(BaseModel):
     footnote_align: Alignment = "left"
     table_size: float = 9
     header_shading: str | None = "D9E2F3"  # header row fill; None: no fill
-    # a table that cannot fit the page without breaking words (the evidence annex) gets landscape pages
+    # a table too wide to be read upright (the evidence annex) gets landscape pages of its own
     wide_tables: Literal["landscape", "portrait"] = "landscape"
     quote: QuoteLook = "indent"  # a block quote indented, or in a bordered box (a 요약 box)
     bullets: tuple[str, ...] = ("\u2022", "\u25e6", "\u25aa")  # the marker of each list level

@@ -20,11 +20,17 @@ KEEP_WHOLE_EM = 10
 # Longer for text with Hangul or other East Asian characters: LibreOffice breaks such a word
 # beside a digit or a bracket ("31/일", "『/존재할") when it must wrap, so short cells never wrap.
 KEEP_WHOLE_EAST_ASIAN_EM = 24
+READABLE_EM = 12  # the narrowest a column of running text should be
+
+
+def _wide(character: str) -> bool:
+    """Whether `character` is set a full em wide (Hangul, CJK ideographs, full-width forms)."""
+    return unicodedata.east_asian_width(character) in "WF"
 
 
 def _em_width(text: str) -> float:
     """The width of `text` in em: wide (East Asian) characters one em, others about half."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else LATIN_EM for c in text)
+    return sum(1.0 if _wide(c) else LATIN_EM for c in text)
 
 
 def column_widths(cells: Sequence[Sequence[str]], total: int, font_size: float) -> list[int]:
@@ -49,8 +55,8 @@ def _share(minimum: list[float], natural: list[float], total: int) -> list[float
     """Grow columns from their minimum, the least demanding first, until `total` is used.
 
     A column that can be shown unwrapped within an even share of what is left
-    is; the rest split what remains evenly, so short columns (a date, a
-    figure) stay on one line and long text wraps.
+    is; the rest share what remains by how much they still lack, so short
+    columns (a date, a figure) stay on one line and long text wraps.
     """
     widths = list(minimum)
     wanting = sorted(range(len(widths)), key=lambda i: natural[i] - minimum[i])
@@ -64,14 +70,21 @@ def _share(minimum: list[float], natural: list[float], total: int) -> list[float
         widths[index] = natural[index]
         spare -= lack
         wanting.pop(0)
+    lacking = sum(natural[i] - widths[i] for i in wanting)
     for index in wanting:
-        widths[index] += spare / len(wanting)
+        widths[index] += spare * (natural[index] - widths[index]) / lacking
     return widths
 
 
-def least_width(cells: Sequence[Sequence[str]], font_size: float) -> int:
-    """The width in twips below which the table must break a word (or wrap a short cell)."""
-    return round(sum(_extents(cells, font_size)[0]))
+def readable_width(cells: Sequence[Sequence[str]], font_size: float) -> int:
+    """The width in twips the table needs to be read: no broken word, and no text column squeezed.
+
+    Each column needs its least width, and a column of running text about
+    ``READABLE_EM`` (a dozen words a line are too many, two are too few).
+    """
+    minimum, natural = _extents(cells, font_size)
+    readable = READABLE_EM * font_size * 20 + CELL_PADDING
+    return round(sum(min(n, max(m, readable)) for m, n in zip(minimum, natural)))
 
 
 def _extents(cells: Sequence[Sequence[str]], font_size: float) -> tuple[list[float], list[float]]:
@@ -84,7 +97,7 @@ def _extents(cells: Sequence[Sequence[str]], font_size: float) -> tuple[list[flo
         for index, text in enumerate(row):
             whole = _em_width(text)
             longest = max((_em_width(word) for word in text.split()), default=0.0)
-            keep_whole = KEEP_WHOLE_EAST_ASIAN_EM if whole > len(text) * LATIN_EM else KEEP_WHOLE_EM
+            keep_whole = KEEP_WHOLE_EAST_ASIAN_EM if any(_wide(c) for c in text) else KEEP_WHOLE_EM
             minimum[index] = max(minimum[index], whole if whole <= keep_whole else longest)
             natural[index] = max(natural[index], whole)
     minimum = [m * twips_per_em + CELL_PADDING for m in minimum]

@@ -59,7 +59,7 @@ from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx import reference as ref
 from briefbuilder.write.atomic import write_atomic
 from briefbuilder.write.docx.package import reproducible_bytes
-from briefbuilder.write.docx.tables import column_widths, least_width
+from briefbuilder.write.docx.tables import column_widths, readable_width
 
 Element = etree._Element
 Inlines = Iterable["str | etree._Element"]
@@ -460,7 +460,7 @@ class _BodyWriter:
         texts = [[cell.xpath("string()") for cell in row] for row in rows]
         width = self._text_width
         landscape = (self._house.wide_tables == "landscape" and context.top_level
-                     and least_width(texts, self._house.table_size) > width / EMU_PER_TWIP)
+                     and readable_width(texts, self._house.table_size) > width / EMU_PER_TWIP)
         if landscape:
             width = self._landscape_width
         table = context.container.add_table(len(rows), columns, width)
