@@ -25,7 +25,7 @@ from docx.shared import Cm, Inches, Mm, Pt, RGBColor
 
 from briefbuilder.house_style import HouseStyle
 from briefbuilder.write.docx import oxml
-from briefbuilder.write.docx.package import reproducible_bytes
+from briefbuilder.write.docx.package import reproducible_bytes, stamp_package
 
 PAGE_SIZES = {"A4": (Cm(21.0), Cm(29.7)), "letter": (Inches(8.5), Inches(11))}
 MONOSPACE_FONT = "Consolas"
@@ -311,7 +311,7 @@ def build_reference_document(house: HouseStyle | None = None) -> Document:
     _number_paragraph_style(document)
     _set_up_page(document, house)
     _set_properties(document)
-    oxml.set_compatibility_mode(document.settings.element, oxml.CURRENT_WORD_COMPATIBILITY)
+    stamp_package(document, house.font_fallbacks)
     return document
 
 

@@ -29,7 +29,6 @@ import functools
 import io
 import zipfile
 from collections.abc import Iterable
-from importlib.metadata import PackageNotFoundError, version
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -58,7 +57,7 @@ from briefbuilder.markdown_tree import (
 from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx import reference as ref
 from briefbuilder.write.atomic import write_atomic
-from briefbuilder.write.docx.package import reproducible_bytes
+from briefbuilder.write.docx.package import reproducible_bytes, stamp_package
 from briefbuilder.write.docx.tables import column_widths, readable_width
 
 Element = etree._Element
@@ -187,37 +186,9 @@ def _apply_typography(document: Document, typography: Typography) -> None:
                     oxml.make_bold(element)
 
 
-APPLICATION = "briefbuilder"
-
-
-def _version() -> str:
-    try:
-        return version(APPLICATION)
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        return "0.0.0"
-
-
-def _app_version(version: str) -> str:
-    """``AppVersion`` as Office wants it, ``XX.YYYY``: 0.1.0 is ``00.0100``."""
-    numbers = [int(part) if part.isdigit() else 0 for part in version.split(".")[:3]] + [0, 0]
-    return f"{numbers[0]:02d}.{numbers[1]:02d}{numbers[2]:02d}"
-
-
 def _set_package_parts(document: Document, layout: Layout) -> None:
-    """app.xml names briefbuilder; current Word's layout rules; a font table of the fonts used."""
-    package = document.part.package
-    for rel in package.rels.values():
-        if rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = oxml.extended_properties_xml(f"{APPLICATION}/{_version()}",
-                                                                  _app_version(_version()))
-    oxml.set_compatibility_mode(document.settings.element, oxml.CURRENT_WORD_COMPATIBILITY)
-    fonts = oxml.fonts_named(document.styles.element, oxml.numbering(document.part).element)
-    fallbacks = layout.house_style.font_fallbacks
-    try:
-        font_table = document.part.part_related_by(RT.FONT_TABLE)
-    except KeyError:
-        return
-    font_table._blob = oxml.font_table_xml({name: fallbacks.get(name) for name in fonts})
+    """app.xml, compatibility mode and font table, as for every file briefbuilder writes."""
+    stamp_package(document, layout.house_style.font_fallbacks)
 
 
 def _core_text(value: str) -> str:
