@@ -50,6 +50,7 @@ class HouseStyle(BaseModel):
     title_align: Alignment = "left"
     cover_align: Alignment = "left"  # the lines of the title block (subtitle, organisation, date)
     cover_size: float | None = None  # None: size
+    cover_rule: bool = False  # a rule under the title block, closing the cover
     heading_sizes: tuple[float, ...] = (14, 12, 11)  # Heading 1, 2, 3 (4-6 take the last)
     heading_space_before: float = 12
     footnote_size: float = 9

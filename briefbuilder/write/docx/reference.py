@@ -175,6 +175,8 @@ def _define_styles(document: Document, house: HouseStyle) -> None:
     _text_style(subtitle, house, size=house.cover_size or house.size, align=house.cover_align)
     subtitle.paragraph_format.space_after = _pt(house.space_after / 2)
     oxml.remove_style_numbering(subtitle.element)
+    if house.cover_rule:  # Word and LibreOffice draw one rule under a run of bordered paragraphs
+        oxml.set_borders(subtitle.element, ("bottom",), size=6, colour=house.colour)
 
     for level, spec in enumerate(HEADINGS, start=1):
         heading = styles[spec.name]
