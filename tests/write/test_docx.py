@@ -447,3 +447,21 @@ def test_a_users_reference_still_opens_in_current_word_mode_and_names_briefbuild
     assert "<Application>briefbuilder/" in app and "Microsoft" not in app
     fonts = part_xml(data, "word/fontTable.xml").xpath("w:font/@w:name", namespaces=NS)
     assert "Georgia" in fonts and "ＭＳ 明朝" not in fonts  # the font the user's styles ask for, no leftovers
+
+
+def test_wide_tables_get_landscape_pages_and_the_text_after_them_is_upright_again() -> None:
+    """Two wide tables in a row share one landscape section; headings go with their tables."""
+    columns = 9
+    table = ("| " + " | ".join(f"Heading {i}" for i in range(columns)) + " |\n|" + "---|" * columns + "\n"
+             + ("| " + " | ".join(["several words of running text"] * columns) + " |\n") * 3)
+    markdown = f"# T\n\nIntro.\n\n## A\n\n{table}\n## B\n\n{table}\n## C\n\nText after.\n"
+    document = docx.Document(io.BytesIO(docx_bytes(RenderedDocument(markdown, DocumentInfo("T", "O", "en-GB",
+                                                                                           BRIEF_DATE)))))
+    assert [section.orientation for section in document.sections] == [0, 1, 0]
+    portrait, landscape, _ = document.sections
+    assert landscape.page_width == portrait.page_height and landscape.left_margin == portrait.left_margin
+    body = document.element.body
+    ends = body.xpath("w:p[w:pPr/w:sectPr]")
+    assert [p.xpath("string(.)") for p in ends] == ["Intro.", ""]  # heading A starts the landscape pages
+    width = sum(int(w) for w in body.xpath("w:tbl[1]/w:tblGrid/w:gridCol/@w:w"))
+    assert width * 635 == landscape.page_width - landscape.left_margin - landscape.right_margin

@@ -781,6 +781,12 @@ def end_section(paragraph: CT_P, section: BaseOxmlElement) -> None:
     pPr.insert_element_before(copy.deepcopy(section), "w:pPrChange")
 
 
+def ends_section(paragraph: CT_P) -> bool:
+    """Whether `paragraph` is the last of a section (carries ``w:sectPr``)."""
+    pPr = paragraph.pPr
+    return pPr is not None and pPr.find(qn("w:sectPr")) is not None
+
+
 def landscape(section: BaseOxmlElement) -> BaseOxmlElement:
     """A copy of ``w:sectPr`` `section` turned to landscape: width and height swapped, same margins."""
     turned = copy.deepcopy(section)

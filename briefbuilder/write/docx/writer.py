@@ -25,7 +25,6 @@ styles. How Markdown maps to Word:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import io
 import zipfile
 from collections.abc import Iterable
@@ -39,6 +38,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
@@ -101,7 +101,7 @@ def build_document(rendered: RenderedDocument) -> Document:
     _apply_typography(document, layout.typography)
     title = _BodyWriter(document, styles, layout).write(parse_markdown(rendered.markdown))
     _set_core_properties(document, replace(rendered.info, title=title or rendered.info.title))
-    _set_package_parts(document, layout)
+    stamp_package(document, layout.house_style.font_fallbacks)
     return document
 
 
@@ -184,11 +184,6 @@ def _apply_typography(document: Document, typography: Typography) -> None:
                 element = styles.get_by_id(spec.style_id)
                 if element is not None:
                     oxml.make_bold(element)
-
-
-def _set_package_parts(document: Document, layout: Layout) -> None:
-    """app.xml, compatibility mode and font table, as for every file briefbuilder writes."""
-    stamp_package(document, layout.house_style.font_fallbacks)
 
 
 def _core_text(value: str) -> str:
@@ -294,6 +289,7 @@ class _BodyWriter:
         self._text_width = section.page_width - section.left_margin - section.right_margin
         self._landscape_width = section.page_height - section.left_margin - section.right_margin
         self._landscape_tables: list[CT_Tbl] = []
+        self._landscape_ends: list[CT_P] = []  # the empty paragraphs closing landscape sections
         self._heading_style_ids = {self._style_ids[spec] for spec in ref.HEADINGS}
 
     def write(self, tree: MarkdownTree) -> str | None:
@@ -452,6 +448,8 @@ class _BodyWriter:
                 self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _Format(), cell_context)
         if header_rows:
             oxml.mark_header_row(table.tr_lst[0])
+        if self._pending_source_lines and not context.in_footnote:
+            self._source_lines(context)  # notes cited in the table, under it
 
     def _turn_landscape(self, table: CT_Tbl) -> None:
         """Put `table`, with the heading just above it, in a landscape section of its own.
@@ -470,7 +468,13 @@ class _BodyWriter:
         portrait = body.find(qn("w:sectPr"))
         if before is None or before.tag != qn("w:p") or portrait is None:
             return  # nothing above to close a portrait section: leave the table as it is
-        oxml.end_section(before, portrait)
+        if before in self._landscape_ends:
+            body.remove(before)  # right after another landscape table: one landscape section for both
+            self._landscape_ends.remove(before)
+        elif oxml.ends_section(before):
+            return
+        else:
+            oxml.end_section(before, portrait)
         landscape = oxml.landscape(portrait)
         following = table.getnext()
         if following is None or following is portrait:
@@ -479,6 +483,7 @@ class _BodyWriter:
             closing = oxml.append_paragraph(body, None)
             table.addnext(closing)
             oxml.end_section(closing, landscape)
+            self._landscape_ends.append(closing)
 
     def _box(self, element: Element, context: _Context) -> None:
         """A block quote as a bordered one-cell table (the 요약 box of a Korean report)."""
