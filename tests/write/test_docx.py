@@ -463,5 +463,6 @@ def test_wide_tables_get_landscape_pages_and_the_text_after_them_is_upright_agai
     body = document.element.body
     ends = body.xpath("w:p[w:pPr/w:sectPr]")
     assert [p.xpath("string(.)") for p in ends] == ["Intro.", ""]  # heading A starts the landscape pages
+    assert ends[1].getprevious() is body.xpath("w:tbl")[-1]  # and table B ends them
     width = sum(int(w) for w in body.xpath("w:tbl[1]/w:tblGrid/w:gridCol/@w:w"))
     assert width * 635 == landscape.page_width - landscape.left_margin - landscape.right_margin
