@@ -10,7 +10,7 @@ from testdata import EXAMPLE
 from briefbuilder.audience import load_pack
 from briefbuilder.errors import BriefError
 from briefbuilder.pipeline import render_brief
-from briefbuilder.write.docx.tables import column_widths
+from briefbuilder.write.docx.tables import column_widths, measure
 
 
 def brief_with_settings(tmp_path: Path, settings: str) -> Path:
@@ -59,16 +59,16 @@ def test_every_column_keeps_its_longest_word_and_short_cells_stay_whole() -> Non
     cells = [["Recommendation", "Response", "Assessment"],
              ["Establish an independent mechanism to trace the disappeared " * 3, "Accepted",
               "Not implemented: no mechanism exists and families receive no answer " * 2]]
-    widths = column_widths(cells, 9000, 10)
+    widths = column_widths(measure(cells, 10), 9000)
     assert sum(widths) == 9000
     twips_per_em = 10 * 20
     assert widths[1] >= len("Response") * 0.55 * twips_per_em  # the short column is not squeezed
     assert widths[1] < widths[0] / 2 and widths[1] < widths[2] / 2  # and takes no more than it needs
-    korean = column_widths([["기준일", "출처"], ["2024년 10월 31일", "전환기정의워킹그룹, 『존재할 수 없는 존재』 " * 3]],
-                           4300, 10)  # hardly more than the longest words
+    korean = column_widths(measure([["기준일", "출처"], ["2024년 10월 31일", "전환기정의워킹그룹, 『존재할 수 없는 존재』 " * 3]],
+                                   10), 4300)  # hardly more than the longest words
     assert korean[0] >= 9.4 * twips_per_em  # a Korean date is never wrapped ("31/일")
 
 
 def test_widths_scale_down_together_when_even_the_words_do_not_fit() -> None:
-    widths = column_widths([["Supercalifragilistic", "Antidisestablishmentarianism"]], 2000, 10)
+    widths = column_widths(measure([["Supercalifragilistic", "Antidisestablishmentarianism"]], 10), 2000)
     assert sum(widths) == 2000 and widths[0] < widths[1]

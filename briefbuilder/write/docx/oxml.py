@@ -766,13 +766,14 @@ def set_column_widths(table: CT_Tbl, widths: Sequence[int]) -> None:
     if layout is None:
         layout = tblPr._add_tblLayout()
     layout.set(qn("w:type"), "fixed")
-    for column, width in zip(table.tblGrid.findall(qn("w:gridCol")), widths):
-        column.set(qn("w:w"), str(width))
+    values = [str(width) for width in widths]
+    w, tc_width = qn("w:w"), (qn("w:tc"), qn("w:tcPr"), qn("w:tcW"))
+    for column, value in zip(table.tblGrid.iterfind(qn("w:gridCol")), values):
+        column.set(w, value)
     for row in table.iterfind(qn("w:tr")):
-        for cell, width in zip(row.iterfind(qn("w:tc")), widths):
-            tcW = cell.get_or_add_tcPr().get_or_add_tcW()
-            tcW.set(qn("w:w"), str(width))
-            tcW.set(qn("w:type"), "dxa")
+        for cell, value in zip(row.iterfind(tc_width[0]), values):
+            # a new cell (CT_Tbl.new_tbl) already holds w:tcPr/w:tcW of type dxa
+            cell.find(tc_width[1]).find(tc_width[2]).set(w, value)
 
 
 def end_section(paragraph: CT_P, section: BaseOxmlElement) -> None:
@@ -801,9 +802,13 @@ def landscape(section: BaseOxmlElement) -> BaseOxmlElement:
 
 def keep_rows_whole(table: CT_Tbl) -> None:
     """``w:cantSplit`` on every row: a row moves to the next page whole rather than splitting."""
+    row_properties, cant_split = qn("w:trPr"), qn("w:cantSplit")
     for row in table.iterfind(qn("w:tr")):
-        trPr = row.get_or_add_trPr()
-        if trPr.find(qn("w:cantSplit")) is None:
+        trPr = row.find(row_properties)
+        if trPr is None:
+            trPr = _element("w:trPr")
+            row.insert(0, trPr)  # a new row holds only cells: its properties come first
+        if trPr.find(cant_split) is None:
             trPr.insert(0, _element("w:cantSplit"))  # first in CT_TrPr's sequence
 
 
@@ -829,9 +834,13 @@ def set_cell_margins(table: CT_Tbl, *, vertical: int, horizontal: int) -> None:
 
 
 def set_paragraph_style(paragraph: CT_P, style_id: str | None) -> None:
-    """Style an existing ``w:p`` (a table cell's first paragraph)."""
+    """Style an empty ``w:p`` that has no properties yet (a new table cell's paragraph).
+
+    Copies the cached styled properties: python-docx's ``style`` setter
+    searches the schema order for every paragraph, the slowest step of a table.
+    """
     if style_id is not None:
-        paragraph.style = style_id
+        paragraph.insert(0, _styled_paragraph(style_id)[0].__copy__())
 
 
 # -- typography --------------------------------------------------------------------------

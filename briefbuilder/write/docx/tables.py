@@ -10,8 +10,9 @@ which is all the writer knows before a layout engine runs.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 CELL_PADDING = 2 * 108 + 20  # twips: Word's default left and right cell margins, and a little slack
 LATIN_EM = 0.55  # average advance of a Latin letter or digit, in em
@@ -21,27 +22,65 @@ KEEP_WHOLE_EM = 10
 # beside a digit or a bracket ("31/일", "『/존재할") when it must wrap, so short cells never wrap.
 KEEP_WHOLE_EAST_ASIAN_EM = 24
 READABLE_EM = 12  # the narrowest a column of running text should be
-
-
-def _wide(character: str) -> bool:
-    """Whether `character` is set a full em wide (Hangul, CJK ideographs, full-width forms)."""
-    return unicodedata.east_asian_width(character) in "WF"
+# Characters set a full em wide (Unicode East Asian Width W and F): Hangul, CJK, kana, full-width forms.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
 
 
 def _em_width(text: str) -> float:
     """The width of `text` in em: wide (East Asian) characters one em, others about half."""
-    return sum(1.0 if _wide(c) else LATIN_EM for c in text)
+    wide = len(_WIDE.findall(text))
+    return wide + (len(text) - wide) * LATIN_EM
 
 
-def column_widths(cells: Sequence[Sequence[str]], total: int, font_size: float) -> list[int]:
-    """Widths in twips of the columns of `cells` (rows of cell texts), summing to `total`.
+@dataclass(frozen=True)
+class Extents:
+    """Per column, in twips: the least width (longest word, or a short cell whole) and the unwrapped width."""
+
+    minimum: list[float]
+    natural: list[float]
+    font_size: float
+
+
+def measure(cells: Sequence[Sequence[str]], font_size: float) -> Extents:
+    """Measure the columns of `cells` (rows of cell texts) set at `font_size` points."""
+    columns = max((len(row) for row in cells), default=0)
+    twips_per_em = font_size * 20
+    minimum = [0.0] * columns
+    natural = [0.0] * columns
+    for row in cells:
+        for index, text in enumerate(row):
+            whole = _em_width(text)
+            longest = max((_em_width(word) for word in text.split()), default=0.0)
+            keep_whole = KEEP_WHOLE_EAST_ASIAN_EM if _WIDE.search(text) else KEEP_WHOLE_EM
+            minimum[index] = max(minimum[index], whole if whole <= keep_whole else longest)
+            natural[index] = max(natural[index], whole)
+    minimum = [m * twips_per_em + CELL_PADDING for m in minimum]
+    natural = [max(n * twips_per_em + CELL_PADDING, m) for n, m in zip(natural, minimum)]
+    return Extents(minimum, natural, font_size)
+
+
+def readable_width(extents: Extents) -> int:
+    """The width in twips the table needs to be read: no broken word, and no text column squeezed.
+
+    Each column needs its least width, and a column of running text about
+    ``READABLE_EM`` (a dozen words a line are too many, two are too few).
+    """
+    readable = READABLE_EM * extents.font_size * 20 + CELL_PADDING
+    return round(sum(min(n, max(m, readable)) for m, n in zip(extents.minimum, extents.natural)))
+
+
+def column_widths(extents: Extents, total: int) -> list[int]:
+    """Widths in twips of the measured columns, summing to `total`.
 
     Every column gets its longest word (a short cell: all of it); the rest of
     `total` goes first to the columns that then fit unwrapped, then to the
     others by how much text they hold. When even the longest words do not fit,
     they are scaled down together (something must break).
     """
-    minimum, natural = _extents(cells, font_size)
+    minimum, natural = extents.minimum, extents.natural
     if not natural:
         return []
     if sum(natural) <= total:
@@ -74,35 +113,6 @@ def _share(minimum: list[float], natural: list[float], total: int) -> list[float
     for index in wanting:
         widths[index] += spare * (natural[index] - widths[index]) / lacking
     return widths
-
-
-def readable_width(cells: Sequence[Sequence[str]], font_size: float) -> int:
-    """The width in twips the table needs to be read: no broken word, and no text column squeezed.
-
-    Each column needs its least width, and a column of running text about
-    ``READABLE_EM`` (a dozen words a line are too many, two are too few).
-    """
-    minimum, natural = _extents(cells, font_size)
-    readable = READABLE_EM * font_size * 20 + CELL_PADDING
-    return round(sum(min(n, max(m, readable)) for m, n in zip(minimum, natural)))
-
-
-def _extents(cells: Sequence[Sequence[str]], font_size: float) -> tuple[list[float], list[float]]:
-    """Per column, in twips: the least width (longest word, or a short cell whole) and the unwrapped width."""
-    columns = max((len(row) for row in cells), default=0)
-    twips_per_em = font_size * 20
-    minimum = [0.0] * columns
-    natural = [0.0] * columns
-    for row in cells:
-        for index, text in enumerate(row):
-            whole = _em_width(text)
-            longest = max((_em_width(word) for word in text.split()), default=0.0)
-            keep_whole = KEEP_WHOLE_EAST_ASIAN_EM if any(_wide(c) for c in text) else KEEP_WHOLE_EM
-            minimum[index] = max(minimum[index], whole if whole <= keep_whole else longest)
-            natural[index] = max(natural[index], whole)
-    minimum = [m * twips_per_em + CELL_PADDING for m in minimum]
-    natural = [max(n * twips_per_em + CELL_PADDING, m) for n, m in zip(natural, minimum)]
-    return minimum, natural
 
 
 def _fill(widths: list[float], total: int) -> list[int]:

@@ -58,7 +58,7 @@ from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx import reference as ref
 from briefbuilder.write.atomic import write_atomic
 from briefbuilder.write.docx.package import reproducible_bytes, stamp_package
-from briefbuilder.write.docx.tables import column_widths, readable_width
+from briefbuilder.write.docx.tables import column_widths, measure, readable_width
 
 Element = etree._Element
 Inlines = Iterable["str | etree._Element"]
@@ -424,15 +424,15 @@ class _BodyWriter:
         if not rows:
             return
         columns = max(len(row) for row in rows)
-        texts = [[cell.xpath("string()") for cell in row] for row in rows]
+        extents = measure([[cell.xpath("string()") for cell in row] for row in rows], self._house.table_size)
         width = self._text_width
         landscape = (self._house.wide_tables == "landscape" and context.top_level
-                     and readable_width(texts, self._house.table_size) > width / EMU_PER_TWIP)
+                     and readable_width(extents) > width / EMU_PER_TWIP)
         if landscape:
             width = self._landscape_width
         table = context.container.add_table(len(rows), columns, width)
         oxml.set_table_style(table, self._style_ids[ref.TABLE])
-        oxml.set_column_widths(table, column_widths(texts, int(width / EMU_PER_TWIP), self._house.table_size))
+        oxml.set_column_widths(table, column_widths(extents, int(width / EMU_PER_TWIP)))
         if landscape:
             self._landscape_tables.append(table)
         oxml.keep_rows_whole(table)
