@@ -196,6 +196,25 @@ def test_korean_report_levels_are_list_styles_with_hanging_indents(out: Path) ->
     assert "요약" in "".join(summary_box.itertext())
 
 
+def test_wrapped_report_lines_align_under_their_text_not_the_marker(out: Path) -> None:
+    """Where LibreOffice wraps a □ or ○ item, the next line starts where the item's text starts."""
+    document = etree.fromstring(tool_output("pdftotext", "-bbox-layout",
+                                            str(out / name("gov-briefing", "ko", "pdf")), "-").encode())
+    lines: dict[tuple[int, int], list[tuple[float, str]]] = {}
+    for number, page in enumerate(document.iter("{*}page")):
+        for word in page.iter("{*}word"):  # one page and baseline, one line
+            lines.setdefault((number, round(float(word.get("yMax")))), []).append((float(word.get("xMin")), word.text))
+    ordered = [sorted(line) for _, line in sorted(lines.items())]
+    wrapped = 0
+    for line, following in zip(ordered, ordered[1:]):
+        if line[0][1] in ("□", "○") and following[0][1] not in ("□", "○", "-", "·") and len(line) > 1:
+            if abs(following[0][0] - line[1][0]) < 1:
+                wrapped += 1
+            else:  # a new block (heading, notes) starts left of the text, never between marker and text
+                assert not line[0][0] < following[0][0] < line[1][0], (line[:2], following[:1])
+    assert wrapped >= 3
+
+
 def test_un_packs_use_no_colour_and_no_italic_cover_lines(out: Path) -> None:
     for audience in UN:
         for language in ("en", "ko"):
