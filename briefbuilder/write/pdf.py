@@ -13,11 +13,14 @@ way, from the same data the Word file was built from:
 - Font fallbacks: it ignores the font table's ``w:altName``. A house style's
   font that is not installed (휴먼명조 on a machine without 한컴 fonts) is
   replaced by the free font the house style names beside it.
+- Endnote pages: it sets endnotes on pages of their own with no footer, so
+  they would lose their page numbers; they get the text pages' layout and footer.
 """
 
 from __future__ import annotations
 
 import atexit
+import copy
 import functools
 import shutil
 import subprocess
@@ -38,6 +41,7 @@ INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: sudo apt-get install libreo
                 "or build --format docx and save it as PDF from Word")
 _ODF = {
     "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
     "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
 }
 
@@ -46,11 +50,11 @@ def pdf_bytes(document: RenderedDocument) -> bytes:
     """The PDF of `document`: its .docx, laid out by LibreOffice."""
     layout = document.layout
     return docx_to_pdf(docx_bytes(document), east_asian_autospace=layout.typography.east_asian_autospace,
-                       font_fallbacks=layout.house_style.font_fallbacks)
+                       font_fallbacks=layout.house_style.font_fallbacks, endnotes=layout.notes == "endnotes")
 
 
 def docx_to_pdf(data: bytes, *, east_asian_autospace: bool = True,
-                font_fallbacks: Mapping[str, str] | None = None) -> bytes:
+                font_fallbacks: Mapping[str, str] | None = None, endnotes: bool = False) -> bytes:
     """Convert .docx bytes to PDF bytes with LibreOffice; a one-line error when it is not installed."""
     soffice = _soffice()
     replacements = {font: fallback for font, fallback in (font_fallbacks or {}).items() if not _installed(font)}
@@ -58,7 +62,7 @@ def docx_to_pdf(data: bytes, *, east_asian_autospace: bool = True,
         work = Path(folder)
         source = work / "brief.docx"
         source.write_bytes(data)
-        if not east_asian_autospace or replacements:
+        if not east_asian_autospace or replacements or endnotes:
             flat = _convert(soffice, source, "fodt", work)
             _adjust_flat_odf(flat, east_asian_autospace=east_asian_autospace, replacements=replacements)
             source = flat
@@ -123,4 +127,20 @@ def _adjust_flat_odf(path: Path, *, east_asian_autospace: bool, replacements: Ma
         name = (face.get(family) or "").strip("'\"")
         if name in replacements:
             face.set(family, f"'{replacements[name]}'")
+    _number_endnote_pages(tree)
     tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+
+
+def _number_endnote_pages(tree: etree._ElementTree) -> None:
+    """Give the endnote pages the first (text) page style's layout, header and footer (page numbers)."""
+    style = _ODF["style"]
+    masters = list(tree.iter(f"{{{style}}}master-page"))
+    configured = {c.get(f"{{{_ODF['text']}}}master-page-name") for c in tree.iter(f"{{{_ODF['text']}}}notes-configuration")}
+    if not masters:
+        return
+    text_pages = masters[0]
+    for master in masters[1:]:
+        if master.get(f"{{{style}}}name") in configured and not len(master):
+            master.set(f"{{{style}}}page-layout-name", text_pages.get(f"{{{style}}}page-layout-name"))
+            for furniture in text_pages:
+                master.append(copy.deepcopy(furniture))
