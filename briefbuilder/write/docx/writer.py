@@ -160,10 +160,10 @@ def _set_language_and_fonts(document: Document, info: DocumentInfo, layout: Layo
     primary = info.language.split("-")[0].lower()
     east_asian_tag = info.language if primary in _EAST_ASIAN_LANGUAGES else None
     latin_tag = LATIN_LANGUAGE_OF_EAST_ASIAN_DOCUMENTS if east_asian_tag else info.language
-    # The house style's CJK font (a government report's 휴먼명조), else the locale's.
-    east_asian_font = (layout.house_style.east_asian_font or layout.east_asian_font) if east_asian_tag else None
-    if layout.reference_docx is not None:
-        east_asian_font = layout.east_asian_font if east_asian_tag else None
+    # The house style's CJK font (a government report's 휴먼명조), else the locale's; a user's reference
+    # document replaces the house style.
+    house_font = None if layout.reference_docx is not None else layout.house_style.east_asian_font
+    east_asian_font = (house_font or layout.east_asian_font) if east_asian_tag else None
     styles = document.styles.element
     oxml.set_default_language(styles, latin=latin_tag, east_asian=east_asian_tag)
     oxml.set_default_fonts(styles, latin=layout.latin_font, east_asian=east_asian_font)
