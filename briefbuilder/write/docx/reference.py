@@ -1,13 +1,16 @@
-"""The default reference .docx: page setup, footer and the named styles we write with.
+"""The reference .docx of a house style: page setup, footer and the named styles we write with.
 
 Everything a brief looks like in Word lives here as *named styles* (and the
-page/footer of the one section), so that an organisation can restyle its briefs
-by editing a copy of ``templates/reference.docx`` in Word, as with pandoc's
+page/footer of the one section), built from the pack's house style
+(:class:`~briefbuilder.house_style.HouseStyle`), so that an organisation can
+restyle its briefs in YAML, or by editing a copy of
+``templates/<pack>/reference.<lang>.docx`` in Word, as with pandoc's
 ``--reference-doc``. It starts from python-docx's default template, drops what
 ties that file to its history (thumbnail, custom XML, the stale Word 2010
-styles copy, unused table styles) and adds the styles python-docx lacks.
+styles copy, unused table styles, the template's colours and theme fonts) and
+adds the styles python-docx lacks.
 
-``build_reference_bytes`` is deterministic: same code, same bytes.
+``build_reference_bytes`` is deterministic: same style, same code, same bytes.
 """
 
 from __future__ import annotations
