@@ -12,6 +12,7 @@ from ..document import RenderedDocument
 WRITERS: dict[str, str] = {
     "md": "briefbuilder.write.markdown:markdown_bytes",
     "docx": "briefbuilder.write.docx:docx_bytes",
+    "pdf": "briefbuilder.write.pdf:pdf_bytes",  # the .docx laid out by LibreOffice
 }
 
 
