@@ -129,10 +129,10 @@ def test_korean_government_report_states_status_in_noun_endings(example: Callabl
     blocks = parse_markdown(report).blocks
     lines = [visible_text(block) for block in blocks]
     items = [visible_text(item) for block in blocks for item in block.iter("li")]
-    assert "중국은 1982. 9. 24. 「난민의 지위에 관한 협약」(이하 「난민협약」)에 가입함" in items
-    assert "러시아는 1993. 2. 2. 「난민협약」에 가입함" in items
+    assert "중국은 1982.\u00a09.\u00a024. 「난민의 지위에 관한 협약」(이하 「난민협약」)에 가입함" in items
+    assert "러시아는 1993.\u00a02.\u00a02. 「난민협약」에 가입함" in items
     assert "가입하였습니다" not in report
-    assert lines[2] == "2024. 11. 20."  # the cover's date, a paragraph: not a list numbered 2024
+    assert lines[2] == "2024.\u00a011.\u00a020."  # the cover's date, a paragraph: not a list numbered 2024
     english = example("gov-briefing", "en")
     assert "China acceded to the Convention relating to the Status of Refugees (Refugee Convention) on 24 September 1982." in english
 
