@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, RootModel, ValidationError
 
 from ..errors import BriefError, Location, Problem
-from ..model import Brief, Located, Text
+from ..model import Brief, Located, Statistic, Text
 from ..narrative import TEMPLATE_SYNTAX, find_references
 from .yamlsource import SourceMap, dotted, read_yaml
 
@@ -196,6 +196,7 @@ def _cross_references(brief: Brief) -> list[Problem]:
         if isinstance(statistic.base, str) and statistic.base not in statistic_ids:
             problems.append(_unknown(statistic.where("base"), dotted(statistic.path + ("base",)),
                                      "statistic", statistic.base, statistic_ids))
+    problems.extend(_figure_problems(brief))
     for group in brief.groups:
         for index, part in enumerate(group.parts):
             if part not in statistic_ids:
@@ -211,6 +212,50 @@ def _cross_references(brief: Brief) -> list[Problem]:
                     location = Location(location.file, location.line + ref.line_offset + _block_offset(body)) if location else None
                     problems.append(_unknown(location, dotted(text.path + (lang,)), collection[:-1] if collection != "statistics" else "statistic",
                                              ref.target, known[collection]))
+    return problems
+
+
+def _figure_problems(brief: Brief) -> list[Problem]:
+    """Figures that can only mean one thing: shares within 0-100, bases that are counts, no circles."""
+    problems: list[Problem] = []
+    by_id = {statistic.id: statistic for statistic in brief.statistics}
+    for statistic in brief.statistics:
+        if statistic.unit == "percent" and not 0 <= statistic.value <= 100:
+            problems.append(Problem(statistic.where("value"), dotted(statistic.path + ("value",)),
+                                    f"{statistic.value} is not a percentage: a share lies between 0 and 100",
+                                    "write the share in per cent (81.4 for 81.4%); a change or a multiple is "
+                                    "not a share: give it 'unit: number' and say what it is in the label"))
+        base = by_id.get(statistic.base) if isinstance(statistic.base, str) else None
+        if base is None:
+            continue
+        where, field = statistic.where("base"), dotted(statistic.path + ("base",))
+        if base is statistic:
+            problems.append(Problem(where, field, f"'{statistic.id}' is given as its own base",
+                                    "name the statistic that counts the whole, or write the whole as a number"))
+        elif base.unit == "percent":
+            problems.append(Problem(where, field, f"the base '{base.id}' is a percentage; a base must be a count",
+                                    "name a statistic counting the whole (persons, cases, ...), "
+                                    "or write the whole as a number"))
+    problems.extend(_base_cycles(brief.statistics, by_id))
+    return problems
+
+
+def _base_cycles(statistics: list[Statistic], by_id: dict[str, Statistic]) -> list[Problem]:
+    """Bases that lead back round to where they started (a -> b -> a), each circle reported once."""
+    problems: list[Problem] = []
+    finished: set[str] = set()
+    for start in statistics:
+        trail: dict[str, int] = {}
+        current: Statistic | None = start
+        while current is not None and current.id not in finished and current.id not in trail:
+            trail[current.id] = len(trail)
+            current = by_id.get(current.base) if isinstance(current.base, str) else None
+        if current is not None and current.id in trail and current.base != current.id:
+            circle = list(trail)[trail[current.id]:]
+            problems.append(Problem(current.where("base"), dotted(current.path + ("base",)),
+                                    f"bases go round in a circle: {' -> '.join([*circle, current.id])}",
+                                    "one of them must count the whole itself; give it a number, not a base"))
+        finished.update(trail)
     return problems
 
 
