@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import BriefError, Location, Problem
 from ..load.brief import validation_problems
+from ..load.confine import confined_file
 from ..load.yamlsource import SourceMap, dotted, read_yaml
 from ..model import Located, Text
 from .model import Article, BundledCatalogFile, CatalogFile, State, Status, Treaty, did_you_mean
@@ -74,7 +75,8 @@ def load_catalog(extensions: Sequence[Path] = ()) -> Catalog:
 def catalog_for_brief(brief_directory: Path | None, extensions: Sequence[Path] = ()) -> Catalog:
     """The catalog for a brief: bundled, plus ``catalog.yaml`` beside it, plus ``extensions``."""
     beside = Path(brief_directory) / EXTENSION_FILE if brief_directory is not None else None
-    found = [beside] if beside is not None and beside.is_file() else []
+    found = [confined_file(brief_directory, beside, what=EXTENSION_FILE)] \
+        if beside is not None and (beside.is_file() or beside.is_symlink()) else []
     return load_catalog([*found, *extensions])
 
 

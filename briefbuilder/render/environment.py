@@ -3,7 +3,9 @@
 One environment per (template search path, language). Templates are always
 run in Jinja2's immutable sandbox, because an audience pack may come from
 someone else; the sandbox is also denied file-system paths and modules, so a
-template cannot reach the disk through an object we hand it.
+template cannot reach the disk through an object we hand it, and the loader
+reads a template or an include only when it resolves inside its own folder
+(no symlink out of a pack).
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateNotFound
+from jinja2.loaders import split_template_path
 from jinja2.runtime import BlockReference, Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..load.confine import confined_file
 from ..resources import data_dir
 from .locale import LocaleData
 from .markdown import Markdown, finalize
@@ -32,6 +36,28 @@ class BriefSandbox(ImmutableSandboxedEnvironment):
         if isinstance(value, (os.PathLike, types.ModuleType)):
             return False
         return super().is_safe_attribute(obj, attr, value)
+
+
+class ConfinedLoader(FileSystemLoader):
+    """A file-system loader that refuses a template resolving outside its search folder."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Any]:
+        pieces = split_template_path(template)  # refuses '..' segments
+        for root in self.searchpath:
+            candidate = os.path.join(root, *pieces)
+            if os.path.lexists(candidate):
+                real = confined_file(root, candidate, what=f"template '{template}'", field="template")
+                contents = real.read_text(encoding=self.encoding)
+                mtime = real.stat().st_mtime
+                return contents, os.path.normpath(candidate), lambda: _unchanged(real, mtime)
+        raise TemplateNotFound(template)
+
+
+def _unchanged(path: Path, mtime: float) -> bool:
+    try:
+        return path.stat().st_mtime == mtime
+    except OSError:
+        return False
 
 
 class _RenderedBlock(BlockReference):
@@ -58,8 +84,8 @@ def environment(search_path: tuple[Path, ...], locale: LocaleData) -> BriefSandb
     """
     env = BriefSandbox(
         loader=ChoiceLoader([
-            FileSystemLoader([str(p) for p in search_path]),
-            PrefixLoader({BUILTIN_PREFIX: FileSystemLoader(str(data_dir("templates")))}),
+            ConfinedLoader([str(p) for p in search_path]),
+            PrefixLoader({BUILTIN_PREFIX: ConfinedLoader(str(data_dir("templates")))}),
         ]),
         undefined=StrictUndefined,
         finalize=finalize,

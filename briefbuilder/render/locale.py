@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -24,7 +25,9 @@ from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
 
 from ..errors import BriefError
+from ..load.confine import confined_file
 from ..load.yamlsource import read_yaml
+from ..model import LANGUAGE
 from ..resources import data_dir
 from .markdown import Markdown, escape_markdown
 from .units import COUNT_FORMS, COUNT_WITH_PERCENT, QUALIFIER_FORMS, SHARE_FORMS
@@ -132,10 +135,12 @@ def _pattern(value: Decimal | int) -> str:
 
 def load_locale(code: str) -> LocaleData:
     """The locale for language ``code`` (``en``, ``ko``); unknown codes are input errors."""
-    folder = data_dir("locales") / code
-    if not (folder / "locale.yaml").is_file():
+    root = data_dir("locales")
+    folder = root / code
+    if not re.fullmatch(LANGUAGE, code) or not (folder / "locale.yaml").is_file():
         raise BriefError.at(None, "brief.languages", f"unknown language '{code}'",
                             f"use one of: {', '.join(available_languages())}")
+    confined_file(root, folder / "locale.yaml", what=f"locale file of '{code}'")
     return _load_locale(folder)
 
 
@@ -157,6 +162,7 @@ def _compile(po_file: Path, locale: str) -> Translations:
     """Compile a .po catalog in memory: the .po stays the only source of truth."""
     if not po_file.is_file():
         return Translations()
+    po_file = confined_file(po_file.parents[2], po_file, what="translation catalog")
     with po_file.open("rb") as handle:
         catalog = read_po(handle, locale=locale, domain=DOMAIN)
     buffer = io.BytesIO()
