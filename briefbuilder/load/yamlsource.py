@@ -10,6 +10,7 @@ someone else, so the reader treats every file as hostile:
   spells out, and nesting may go :data:`MAX_DEPTH` levels deep, so a few
   kilobytes of nested anchors ("billion laughs") are refused in milliseconds
   instead of filling memory;
+- one value holds at most :data:`MAX_TEXT_CHARS` characters;
 - control characters, lone surrogates and bidirectional overrides are refused
   with file, line and column, in the raw text and in escaped scalars alike;
 - all text is put in Unicode NFC, so the same name typed on two systems is one name;
@@ -41,6 +42,9 @@ ALIAS_NODE_BUDGET = 100_000
 """Nodes that aliases may add in one file (an alias of a 10-node mapping adds 10)."""
 MAX_DEPTH = 64
 """Deepest nesting of mappings and sequences a file may use (a brief needs about 6)."""
+MAX_TEXT_CHARS = 16_000_000
+"""Longest single value (a paragraph of a brief is a few thousand characters); far below libxml2's
+1 GB ceiling for one text node, so whatever is loaded can be written whole into a .docx."""
 MAX_PROBLEMS = 20
 
 _YAML = "tag:yaml.org,2002:"
@@ -313,6 +317,9 @@ class _Builder:
         if event.tag == _NON_SPECIFIC:
             tag = _YAML + "str"
         text = event.value
+        if len(text) > MAX_TEXT_CHARS:
+            raise self.error(event.start_mark, path, f"this value is {len(text):,} characters long, more than "
+                             f"the {MAX_TEXT_CHARS:,} a value may hold", "split it into several sections")
         bad = _FORBIDDEN.search(text)
         if bad:  # only reachable through escapes such as "\0" or "\uD800"
             mark = event.start_mark
