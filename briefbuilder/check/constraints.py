@@ -19,7 +19,7 @@ from ..errors import BriefError
 from ..markdown_tree import parse_markdown
 from ..model import Brief, Case, Located, Text
 from ..render import render
-from ..render.markdown import escape_markdown
+from .comparable import mentions
 from .findings import CheckContext, Finding, rule
 from .wordcount import count_words, counted_parts
 
@@ -190,7 +190,7 @@ def confidential_submitter(context: CheckContext) -> Iterator[Finding]:
         document = rendered(context, language)
         if not isinstance(document, RenderedDocument):
             continue
-        if any(secret in document.markdown or escape_markdown(secret) in document.markdown for secret in secrets):
+        if mentions(document.markdown, secrets):
             yield Finding("error", "constraints.confidential-submitter",
                           f"the confidential submitter is named in the '{context.pack.name}' document ('{language}'); "
                           "remove their name and contact from the narrative", submitter.where())
