@@ -16,26 +16,63 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateNotFound
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateNotFound, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.loaders import split_template_path
 from jinja2.runtime import BlockReference, Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..load.confine import confined_file
 from ..resources import data_dir
+from . import budget
 from .locale import LocaleData
 from .markdown import Markdown, finalize
 
 BUILTIN_PREFIX = "builtin"
 
 
+class BudgetCodeGenerator(CodeGenerator):
+    """Compiles ``~`` to a join that refuses to build an oversized string."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.bounded_concat((")
+        for part in node.nodes:
+            self.visit(part, frame)
+            self.write(", ")
+        self.write("))")
+
+
 class BriefSandbox(ImmutableSandboxedEnvironment):
-    """Jinja2's sandbox, also refusing attributes that lead to files or modules."""
+    """Jinja2's sandbox, also refusing attributes that lead to files or modules, held to a render budget."""
+
+    code_generator_class = BudgetCodeGenerator
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    bounded_concat = staticmethod(budget.concat)
+    counted = staticmethod(budget.counted)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(value, (os.PathLike, types.ModuleType)):
             return False
         return super().is_safe_attribute(obj, attr, value)
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        return budget.binop(operator, left, right)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's names
+        owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)  # str.format comes wrapped
+        if isinstance(owner, str):
+            budget.check_format(owner, [*args, *kwargs.values()])
+        else:
+            budget.check_arguments([*args, *kwargs.values()])
+        return budget.check_size(super().call(__context, __obj, *args, **kwargs))
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """The template's syntax tree, with every ``{% for %}`` counted against the loop budget."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Call(nodes.EnvironmentAttribute("counted", lineno=loop.lineno), [loop.iter], [],
+                                   None, None, lineno=loop.lineno)
+        return tree
 
 
 class ConfinedLoader(FileSystemLoader):
@@ -97,6 +134,7 @@ def environment(search_path: tuple[Path, ...], locale: LocaleData) -> BriefSandb
     )
     env.context_class = BriefContext
     env.filters["indent"] = indent
+    env.filters = {name: budget.bounded_filter(function) for name, function in env.filters.items()}
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=locale.gettext, ngettext=locale.ngettext,
         pgettext=locale.pgettext, npgettext=locale.npgettext, newstyle=True,
@@ -106,5 +144,6 @@ def environment(search_path: tuple[Path, ...], locale: LocaleData) -> BriefSandb
 
 def indent(text: str, width: int = 4) -> str:
     """Indent continuation lines (for list items), keeping trusted Markdown trusted."""
+    budget.check_size_of(len(text) + text.count("\n") * width)
     indented = text.replace("\n", "\n" + " " * width)
     return Markdown(indented) if isinstance(text, Markdown) else indented
