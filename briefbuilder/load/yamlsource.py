@@ -314,7 +314,7 @@ class _Builder:
             self.check_tag(event, "", path)
         tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit) \
             if event.tag in (None, _NON_SPECIFIC) else event.tag
-        if event.tag == _NON_SPECIFIC:
+        if event.tag == _NON_SPECIFIC or tag not in _SCALAR_TAGS:  # plain '=' or '<<' outside a key: text
             tag = _YAML + "str"
         text = event.value
         if len(text) > MAX_TEXT_CHARS:
