@@ -14,12 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
 from .errors import BriefError
-from .load.brief import attach_locations, validation_problems
 from .load.confine import confined_file
-from .load.yamlsource import SourceMap, read_yaml
+from .load.located import attach_locations, read_mapping, validate_located
+from .load.yamlsource import SourceMap
 from .model import IDENTIFIER, Brief, Located, Text, VerificationStatus
 from .resources import data_dir
 
@@ -60,6 +60,7 @@ class Pack(Located):
     max_recommendations: int | None = None
     recommendations_field: str = "recommendations"  # the list this pack prints as its recommendations
     smart_recommendations: bool = False  # warn when a recommendation has no number (no deadline or target)
+    recommendations_to_state: bool = False  # recommendations go to the State under review (UPR, treaty bodies)
     required_sections: list[str] = Field(default_factory=list)
     required_fields: list[str] = Field(default_factory=list)  # dotted paths, e.g. submission.cycle
     case_elements: bool = False  # check the WGEID's six required elements of a case
@@ -134,11 +135,8 @@ def load_pack(name: str, template_dirs: tuple[Path, ...] = (), overrides: dict[s
     pack = _read_pack(name, search_path(template_dirs))
     if not overrides:
         return pack
-    try:
-        updated = Pack.model_validate(_merge(pack.model_dump(), overrides))
-    except ValidationError as exc:
-        raise BriefError(validation_problems(exc, overrides_map or pack._source_map, Pack)) from None
-    attach_locations(updated, pack._source_map)
+    updated = validate_located(_merge(pack.model_dump(), overrides), overrides_map or pack._source_map, Pack)
+    attach_locations(updated, pack._source_map)  # a bad override was reported in the brief; the rest is pack.yaml's
     return updated
 
 
@@ -180,9 +178,7 @@ def _read_pack(name: str, roots: tuple[Path, ...]) -> Pack:
         manifest = root / name / MANIFEST
         if manifest.is_file() or manifest.is_symlink():
             manifest = confined_file(root, manifest, what=f"manifest of the pack '{name}'")
-            data, source_map = read_yaml(manifest)
-            if not isinstance(data, dict):
-                raise BriefError.at(source_map.locate(), "", "a pack manifest must be a mapping", "")
+            data, source_map = read_mapping(manifest, "a pack manifest", "write settings as 'key: value' lines")
             data.setdefault("name", name)
             data["directory"] = str(manifest.parent)
             if isinstance(data.get("reference_docx"), str):
@@ -193,12 +189,7 @@ def _read_pack(name: str, roots: tuple[Path, ...]) -> Pack:
                 # A pack may extend one of the same name further down the path (a user's un-upr extending the built-in).
                 parent_roots = roots[index + 1:] if data["extends"] == name else roots
                 data = _inherit(_read_pack(data["extends"], parent_roots), data, manifest.parent)
-            try:
-                pack = Pack.model_validate(data)
-            except ValidationError as exc:
-                raise BriefError(validation_problems(exc, source_map, Pack)) from None
-            attach_locations(pack, source_map)
-            return pack
+            return validate_located(data, source_map, Pack)
     known = ", ".join(available_packs(roots[:-1])) or "none"
     raise BriefError.at(None, "brief.audience", f"unknown audience pack '{name}'",
                         f"use one of: {known}, or pass the folder holding it with --templates")

@@ -11,13 +11,14 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from .audience import Pack
 from .errors import BriefError
-from .pipeline import ALL, ChecksFailed, build, check
+
+if TYPE_CHECKING:
+    from .audience import Pack
 
 EXIT_CHECKS_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -33,6 +34,8 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
+        from .pipeline import ChecksFailed
+
         try:
             return command(*args, **kwargs)
         except BriefError as exc:
@@ -45,6 +48,8 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             click.echo("briefbuilder: the brief failed its checks; nothing was written "
                        "(fix the errors, or pass --draft to build a marked draft)", err=True)
             sys.exit(EXIT_CHECKS_FAILED)
+        except click.ClickException:
+            raise  # usage errors: click prints them with the command's usage line (exit 2)
         except OSError as exc:
             click.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_BAD_INPUT)
@@ -85,6 +90,8 @@ def main() -> None:
 def build_command(brief: Path, languages: str | None, formats: str, audiences: str | None, out_dir: Path,
                   template_dirs: tuple[Path, ...], draft: bool, evidence: bool) -> None:
     """Check BRIEF (a YAML file or a folder holding brief.yaml) and write its documents."""
+    from .pipeline import build
+
     result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
                    audiences=_split(audiences), template_dirs=template_dirs, draft=draft, evidence=evidence)
     for finding in result.findings:
@@ -96,24 +103,27 @@ def build_command(brief: Path, languages: str | None, formats: str, audiences: s
 
 
 @main.command("check")
-@brief_argument
+@click.argument("brief", type=click.Path(path_type=Path), required=False)
 @lang_option
 @audience_option
 @templates_option
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="markdown: only with --rules (the table of docs/rules.md).")
+@click.option("--rules", "list_rules", is_flag=True, help="List every rule (id, severity, what it checks) and exit.")
 @reports_errors
-def check_command(brief: Path, languages: str | None, audiences: str | None, template_dirs: tuple[Path, ...],
-                  output_format: str) -> None:
+def check_command(brief: Path | None, languages: str | None, audiences: str | None, template_dirs: tuple[Path, ...],
+                  output_format: str, list_rules: bool) -> None:
     """Run every rule over BRIEF; exit 1 if any error is found."""
-    from .load import load_brief
-    from .audience import available_packs
+    if list_rules:
+        _print_rules(output_format)
+        return
+    if brief is None:
+        raise click.UsageError("missing BRIEF (or pass --rules to list the rules)")
+    if output_format == "markdown":
+        raise click.UsageError("--format markdown goes with --rules; findings are text or json")
+    from .pipeline import check_brief
 
-    loaded = load_brief(brief)
-    names = _split(audiences) or [loaded.brief.audience]
-    if ALL in names:
-        names = available_packs(template_dirs)
-    findings = [f for name in names for f in check(loaded, audience=name, languages=_split(languages),
-                                                   template_dirs=template_dirs)]
+    findings = check_brief(brief, audience=_split(audiences), languages=_split(languages), template_dirs=template_dirs)
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
@@ -123,6 +133,19 @@ def check_command(brief: Path, languages: str | None, audiences: str | None, tem
         click.echo(f"{errors} error(s), {len(findings) - errors} warning(s)", err=True)
     if any(f.severity == "error" for f in findings):
         sys.exit(EXIT_CHECKS_FAILED)
+
+
+def _print_rules(output_format: str) -> None:
+    from .check import RULES
+    from .check.findings import rules_markdown
+
+    if output_format == "json":
+        click.echo(json.dumps([info.as_dict() for info in RULES.values()], ensure_ascii=False, indent=2))
+    elif output_format == "markdown":
+        click.echo(rules_markdown(), nl=False)
+    else:
+        for info in RULES.values():
+            click.echo(f"{info.id}\t{info.severity}\t{info.explanation}")
 
 
 @main.command("audiences")

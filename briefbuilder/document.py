@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .markdown_tree import MarkdownTree
 
 
 @dataclass(frozen=True)
@@ -45,3 +50,10 @@ class RenderedDocument:
     layout: Layout = field(default_factory=Layout)
     name: str = "brief"  # file stem, e.g. "enforced-disappearances"
     language: str = "en"  # the brief's language code, used in file names
+
+    @cached_property
+    def tree(self) -> MarkdownTree:
+        """The Markdown parsed once, for every rule and writer that reads the document's structure."""
+        from .markdown_tree import parse_markdown
+
+        return parse_markdown(self.markdown)

@@ -162,17 +162,20 @@ class Source(Located):
     date: PlainDate | None = None
     url: str | None = None
     symbol: str | None = None  # UN document symbol, e.g. A/HRC/25/63
+    relays: Text | None = None  # whose figures this source reports (e.g. a news item relaying Human Rights Watch)
 
 
 class SourceRef(Located):
-    """A pointer into a source: the source id plus page, paragraph or section."""
+    """A pointer into a source: the source id plus page, paragraph, section, chapter or annex."""
 
     id: Identifier
     page: str | None = None
     paragraph: str | None = None
     section: str | None = None
+    chapter: str | None = None
+    annex: str | None = None
 
-    @field_validator("page", "paragraph", "section", mode="before")
+    @field_validator("page", "paragraph", "section", "chapter", "annex", mode="before")
     @classmethod
     def _as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, (int, Decimal)) else value
@@ -181,7 +184,8 @@ class SourceRef(Located):
     def locator(self) -> tuple[tuple[str, str], ...]:
         return tuple(
             (kind, value)
-            for kind, value in (("page", self.page), ("paragraph", self.paragraph), ("section", self.section))
+            for kind, value in (("page", self.page), ("paragraph", self.paragraph), ("section", self.section),
+                                ("chapter", self.chapter), ("annex", self.annex))
             if value
         )
 
@@ -282,6 +286,7 @@ class FollowUp(Located):
     by: Text | None = None  # recommending State(s)
     response: Literal["accepted", "noted"]
     assessment: Text
+    illustrative: bool = False  # example data, not the real matrix: marked in every output
 
 
 class Question(Located):
@@ -329,6 +334,7 @@ class Brief(Located):
     briefing: Briefing | None = None
     _name: str = PrivateAttr(default="brief")
     _directory: Any = PrivateAttr(default=None)
+    _index: tuple[Any, Any, dict[str, Source], dict[str, Statistic]] | None = PrivateAttr(default=None)
 
     @property
     def name(self) -> str:
@@ -341,10 +347,23 @@ class Brief(Located):
         return self._directory
 
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self._indexes()[2].get(source_id)
 
     def statistic(self, statistic_id: str) -> Statistic | None:
-        return next((s for s in self.statistics if s.id == statistic_id), None)
+        return self._indexes()[3].get(statistic_id)
+
+    def _indexes(self) -> tuple[Any, Any, dict[str, Source], dict[str, Statistic]]:
+        """Sources and statistics by id, built once: every reference is a lookup, not a scan.
+
+        The index remembers which lists it was built from, so a copy made with
+        ``model_copy(update=...)`` never answers from its original's lists.
+        """
+        index = self._index
+        if index is None or index[0] is not self.sources or index[1] is not self.statistics:
+            index = (self.sources, self.statistics,
+                     {s.id: s for s in reversed(self.sources)}, {s.id: s for s in reversed(self.statistics)})
+            self._index = index
+        return index
 
     def count_of(self, statistic: Statistic) -> int | None:
         """k of N for a percentage with a base: as given, else derived (half-up)."""

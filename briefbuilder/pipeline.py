@@ -1,32 +1,32 @@
 """The public pipeline: load → check → render → write, as scripts call it.
 
-``build`` runs ``check`` first and writes nothing when it finds errors (unless
-asked for a draft), renders every requested document before writing any, and
-writes each file atomically: a failed build leaves no output behind.
+A build reads its inputs once (:func:`~briefbuilder.load.inputs.load_inputs`),
+renders each (audience, language) once, runs the rules over the brief and
+over those very documents, and writes them all or none: a failed build leaves
+no new file behind and earlier outputs as they were.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .audience import available_packs, pack_for_brief
-from .catalog import Catalog, catalog_for_brief
 from .check import CheckContext, Finding, run_rules
 from .document import RenderedDocument
 from .errors import BriefError
-from .load import load_brief
+from .load.inputs import ALL, Inputs, load_inputs
 from .model import Brief
-from .render import load_locale, render
+from .render import render_document
 from .render.evidence import evidence_rows
 from .write import WRITERS, writer
-from .write.atomic import write_atomic
+from .write.atomic import write_all
 from .write.evidence import evidence_csv, evidence_json
 
-ALL = "all"
+__all__ = ["ALL", "BuildResult", "ChecksFailed", "build", "check_brief", "render_brief"]
+
+Rendered = dict[tuple[str, str], "RenderedDocument | BriefError"]  # (audience, language) -> document
 
 
 class ChecksFailed(Exception):
@@ -44,24 +44,35 @@ class BuildResult:
     draft: bool
 
 
-def check(
+def check_brief(
     brief: Brief | str | Path,
     *,
-    audience: str | None = None,
+    audience: str | Sequence[str] | None = None,
     languages: Sequence[str] | None = None,
-    template_dirs: Sequence[Path] = (),
-    catalog: Any = None,
+    template_dirs: Sequence[str | Path] = (),
     today: dt.date | None = None,
 ) -> list[Finding]:
-    """Every finding for ``brief`` under ``audience``, errors first."""
-    brief = _as_brief(brief)
-    pack = pack_for_brief(brief, audience, tuple(template_dirs))
-    languages = tuple(languages or brief.brief.languages)
-    for language in languages:
-        load_locale(language)
-    context = CheckContext(brief=brief, pack=pack, languages=languages, catalog=catalog or _catalog_for(brief),
-                           today=today or dt.date.today())
-    return run_rules(context)
+    """Every finding for ``brief``, errors first, for each audience in turn.
+
+    ``audience`` is a pack name, several, or ``all``; by default the brief's own.
+    """
+    audiences = [audience] if isinstance(audience, str) else audience
+    inputs = load_inputs(brief, audiences=audiences, languages=languages, template_dirs=template_dirs)
+    return _findings(inputs, _render_all(inputs), today)
+
+
+def render_brief(
+    brief: Brief | str | Path,
+    language: str,
+    *,
+    audience: str | None = None,
+    template_dirs: Sequence[str | Path] = (),
+    draft: bool = False,
+) -> RenderedDocument:
+    """One document: ``brief`` in ``language`` for ``audience`` (default: the brief's own)."""
+    inputs = load_inputs(brief, audiences=[audience] if audience else None, languages=[language],
+                         template_dirs=template_dirs)
+    return render_document(inputs, inputs.audiences[0], language, draft=draft)
 
 
 def build(
@@ -71,7 +82,7 @@ def build(
     languages: Sequence[str] | None = None,
     formats: Sequence[str] = ("md",),
     audiences: Sequence[str] | None = None,
-    template_dirs: Sequence[Path] = (),
+    template_dirs: Sequence[str | Path] = (),
     draft: bool = False,
     evidence: bool = False,
 ) -> BuildResult:
@@ -84,35 +95,59 @@ def build(
     false, and :class:`BriefError` for unusable input; in both cases no file is
     written.
     """
-    brief = _as_brief(brief)
-    template_dirs = tuple(Path(d) for d in template_dirs)
-    audiences = _audiences(brief, audiences, template_dirs)
-    languages = tuple(languages or brief.brief.languages)
     for fmt in formats:
         if fmt not in WRITERS:
             raise BriefError.at(None, "--format", f"unknown format '{fmt}'", f"use one of: {', '.join(WRITERS)}")
-    catalog = _catalog_for(brief)
-    findings = [f for audience in audiences for f in check(brief, audience=audience, languages=languages,
-                                                           template_dirs=template_dirs, catalog=catalog)]
+    inputs = load_inputs(brief, audiences=audiences, languages=languages, template_dirs=template_dirs)
+    documents = _render_all(inputs)
+    findings = _findings(inputs, documents)
     failed = any(f.severity == "error" for f in findings)
     if failed and not draft:
         raise ChecksFailed(findings)
-    documents = [
-        render(brief, language, audience=audience, template_dirs=template_dirs, catalog=catalog, draft=failed)
-        for audience in audiences
-        for language in languages
-    ]
+    if failed:  # the rare second render: a draft says so on its first page
+        documents = _render_all(inputs, draft=True)
+    several = len(inputs.audiences) > 1
     files = [
-        (Path(out_dir) / _file_name(document, audience, fmt, len(audiences) > 1), writer(fmt)(document))
-        for document, audience in zip(documents, [a for a in audiences for _ in languages])
+        (Path(out_dir) / _file_name(_written(document), audience, fmt, several), writer(fmt)(_written(document)))
+        for (audience, _), document in documents.items()
         for fmt in formats
     ]
     if evidence:
-        files += _evidence_files(brief, languages, Path(out_dir))
-    inputs = _inputs(brief)
-    for path, data in files:
-        write_atomic(path, data, inputs=inputs)
+        files += _evidence_files(inputs.brief, inputs.languages, Path(out_dir))
+    write_all(files, inputs=_inputs(inputs.brief))
     return BuildResult(outputs=[path for path, _ in files], findings=findings, draft=failed)
+
+
+def _render_all(inputs: Inputs, *, draft: bool = False) -> Rendered:
+    """Every (audience, language) rendered once; a document that cannot be rendered is kept as its error."""
+    documents: Rendered = {}
+    for audience in inputs.audiences:
+        for language in inputs.languages:
+            try:
+                documents[(audience, language)] = render_document(inputs, audience, language, draft=draft)
+            except BriefError as error:
+                documents[(audience, language)] = error
+    return documents
+
+
+def _findings(inputs: Inputs, documents: Mapping[tuple[str, str], RenderedDocument | BriefError],
+              today: dt.date | None = None) -> list[Finding]:
+    findings: list[Finding] = []
+    for audience, pack in inputs.packs.items():
+        context = CheckContext(
+            brief=inputs.brief, pack=pack, languages=inputs.languages, catalog=inputs.catalog,
+            today=today or dt.date.today(),
+            documents={language: documents[(audience, language)] for language in inputs.languages},
+        )
+        findings += run_rules(context)
+    return findings
+
+
+def _written(document: RenderedDocument | BriefError) -> RenderedDocument:
+    """A document to write; one that could not be rendered stops the build with its own error."""
+    if isinstance(document, BriefError):
+        raise document
+    return document
 
 
 def _evidence_files(brief: Brief, languages: Sequence[str], out_dir: Path) -> list[tuple[Path, bytes]]:
@@ -124,24 +159,6 @@ def _evidence_files(brief: Brief, languages: Sequence[str], out_dir: Path) -> li
     return files
 
 
-def render_brief(brief: Brief | str | Path, language: str, **options: Any) -> RenderedDocument:
-    """Render one document (see :func:`briefbuilder.render.render` for the options)."""
-    brief = _as_brief(brief)
-    return render(brief, language, catalog=options.pop("catalog", None) or _catalog_for(brief), **options)
-
-
-def _as_brief(brief: Brief | str | Path) -> Brief:
-    return brief if isinstance(brief, Brief) else load_brief(brief)
-
-
-def _audiences(brief: Brief, audiences: Sequence[str] | None, template_dirs: tuple[Path, ...]) -> list[str]:
-    if not audiences:
-        return [brief.brief.audience]
-    if ALL in audiences:
-        return available_packs(template_dirs)
-    return list(dict.fromkeys(audiences))
-
-
 def _file_name(document: RenderedDocument, audience: str, fmt: str, several_audiences: bool) -> str:
     parts: Iterable[str] = (document.name, audience, document.language, fmt) if several_audiences \
         else (document.name, document.language, fmt)
@@ -151,8 +168,3 @@ def _file_name(document: RenderedDocument, audience: str, fmt: str, several_audi
 def _inputs(brief: Brief) -> list[Path]:
     location = brief.brief.where()
     return [Path(location.file)] if location else []
-
-
-def _catalog_for(brief: Brief) -> Catalog:
-    """The treaty catalog with the brief's own extensions (catalog.yaml beside it)."""
-    return catalog_for_brief(brief.directory)

@@ -15,14 +15,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from ..errors import BriefError, Location, Problem
-from ..load.brief import validation_problems
 from ..load.confine import confined_file
-from ..load.yamlsource import SourceMap, dotted, read_yaml
-from ..model import Located, Text
-from .model import Article, BundledCatalogFile, CatalogFile, State, Status, Treaty, did_you_mean
+from ..load.located import did_you_mean, read_mapping, validate_located
+from ..load.yamlsource import dotted
+from .model import Article, BundledCatalogFile, CatalogFile, State, Status, Treaty
 
 DATA_DIR = Path(__file__).resolve().parent
 BUNDLED_FILES = ("treaties.yaml", "states.yaml", "status.yaml")
@@ -91,32 +88,8 @@ def _bundled_files() -> tuple[BundledCatalogFile, ...]:
 
 
 def _read(path: Path, model: type[CatalogFile]) -> Any:
-    data, source_map = read_yaml(path)
-    if not isinstance(data, dict):
-        raise BriefError.at(source_map.locate(), "", "a catalog file must be a mapping",
-                            "start with 'treaties:', 'articles:', 'states:' or 'status:'")
-    try:
-        parsed = model.model_validate(data)
-    except ValidationError as exc:
-        raise BriefError(validation_problems(exc, source_map, model)) from None
-    _attach(parsed, source_map, ())
-    return parsed
-
-
-def _attach(value: Any, source_map: SourceMap, path: tuple[str | int, ...]) -> None:
-    """Give every located object its file and path, through dicts too (keys are YAML keys)."""
-    if isinstance(value, (Located, Text)):
-        value._source_map = source_map
-        value._path = path
-    if isinstance(value, BaseModel) and not isinstance(value, Text):
-        for name, info in type(value).model_fields.items():
-            _attach(getattr(value, name), source_map, path + (info.alias or name,))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _attach(item, source_map, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _attach(item, source_map, path + (index,))
+    data, source_map = read_mapping(path, "a catalog file", "start with 'treaties:', 'articles:', 'states:' or 'status:'")
+    return validate_located(data, source_map, model)
 
 
 def _merge(files: list[CatalogFile]) -> Catalog:

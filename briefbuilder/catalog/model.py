@@ -10,9 +10,7 @@ and only ``confirmed`` facts count as verified.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
@@ -336,6 +334,21 @@ class Status(Fact):
     def is_party(self) -> bool:
         return self.action in PARTY_ACTIONS
 
+    def as_at(self, day: dt.date | None) -> tuple[Action, dt.date | None]:
+        """What the State had done by ``day`` (action, date): a brief reports nothing done after its date.
+
+        A ratification after ``day`` leaves the signature before it, if the
+        catalog has one; any other later action leaves no action at all.
+        """
+        if day is None or self.date is None or self.date <= day:
+            return self.action, self.date
+        if self.signed is not None and self.signed.date <= day:
+            return "signature", self.signed.date
+        return "none", None
+
+    def is_party_at(self, day: dt.date | None) -> bool:
+        return self.as_at(day)[0] in PARTY_ACTIONS
+
     def summary(self) -> str:
         """``"accession 1981-09-14, confirmed"`` / ``"no action, confirmed as of 2016"``."""
         what = "no action" if self.action == "none" else f"{self.action} {self.date}"
@@ -368,10 +381,3 @@ def _roman_to_int(roman: str) -> int:
     for here, after in zip(roman, roman[1:] + " "):
         total += -values[here] if values.get(after, 0) > values[here] else values[here]
     return total
-
-
-def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """A hint for an unknown name: the closest known one, else the whole list."""
-    names = sorted(known)
-    close = difflib.get_close_matches(name, names, n=1)
-    return f"did you mean '{close[0]}'?" if close else f"known: {', '.join(names)}"

@@ -1,4 +1,4 @@
-"""Check stage: brief (+ audience policy + treaty catalog) → findings."""
+"""Check stage: brief (+ audience policy + treaty catalog + the rendered documents) → findings."""
 
 from __future__ import annotations
 

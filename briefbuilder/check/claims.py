@@ -12,16 +12,22 @@ unknown id is almost always a typo; a treaty the catalog lacks can be added
 in ``catalog.yaml`` beside the brief. An unknown State is only a warning:
 any State may be the subject of a claim, the catalog just cannot check it.
 
-If ``context.catalog`` is None the catalog for the brief's folder is loaded
-(the bundled catalog, plus ``catalog.yaml`` beside the brief if there is one).
+Claims are judged as at the brief's date: a brief dated 2022-06-01 that says
+the Republic of Korea is party to the ICPPED (it acceded on 4 January 2023)
+is wrong, whatever the catalog says today.
+
+The catalog is the one the build loaded: the bundled catalog, plus
+``catalog.yaml`` beside the brief if there is one.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
-from ..catalog import EXTENSION_FILE, Catalog, Status, Treaty, catalog_for_brief
-from ..catalog.model import did_you_mean
+from ..catalog import EXTENSION_FILE, Catalog, Status, Treaty
+from ..catalog.model import PARTY_ACTIONS
+from ..load.located import did_you_mean
 from ..model import Claim
 from .findings import CheckContext, Finding, rule
 
@@ -31,22 +37,31 @@ UNVERIFIABLE = "claims.unverifiable"
 UNKNOWN_TREATY = "claims.unknown-treaty"
 
 
-@rule(CONTRADICTION, "A treaty-status claim must not contradict the catalog (party or not, signed or not).")
+@rule(CONTRADICTION, "A treaty-status claim must not contradict the catalog (party or not, signed or not), "
+      "as at the brief's date: an accession dated after the brief does not count.",
+      severity="error",
+      example="brief.yaml:17: error: claims.contradiction: the Democratic People's Republic of Korea is not a party to the Convention relating to the Status of Refugees, but the brief says it is a party (catalog as of 2026-11: …)")
 def contradiction(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, CONTRADICTION)
 
 
-@rule(SINCE, "A claim's 'since' date must be the date the catalog records for the ratification or accession.")
+@rule(SINCE, "A claim's 'since' date must be the date the catalog records for the ratification or accession.",
+      severity="error",
+      example="brief.yaml:19: error: claims.since: the brief says China has been a party to the Convention relating to the Status of Refugees since 1981-09-24, but the catalog records its accession on 1982-09-24 (…)")
 def since(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, SINCE)
 
 
-@rule(UNVERIFIABLE, "A claim the catalog cannot confirm (State or status not recorded, or not confirmed) is flagged.")
+@rule(UNVERIFIABLE, "A claim the catalog cannot confirm (State or status not recorded, or not confirmed) is flagged.",
+      severity="warning",
+      example="brief.yaml:21: warning: claims.unverifiable: cannot verify: the catalog has no state 'XX' (…); use an ISO 3166-1 alpha-2 code, or add the State and its status, with a source, to catalog.yaml beside the brief")
 def unverifiable(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, UNVERIFIABLE)
 
 
-@rule(UNKNOWN_TREATY, "A claim must name a treaty the catalog knows (bundled, or added in catalog.yaml).")
+@rule(UNKNOWN_TREATY, "A claim must name a treaty the catalog knows (bundled, or added in catalog.yaml).",
+      severity="error",
+      example="brief.yaml:23: error: claims.unknown-treaty: unknown treaty 'refugee-convention': did you mean 'refugee-convention-1951'? (…)")
 def unknown_treaty(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, UNKNOWN_TREATY)
 
@@ -54,12 +69,12 @@ def unknown_treaty(context: CheckContext) -> Iterator[Finding]:
 def _only(context: CheckContext, rule_id: str) -> Iterator[Finding]:
     if not context.brief.claims:
         return
-    catalog: Catalog = context.catalog or catalog_for_brief(context.brief.directory)
+    catalog: Catalog = context.catalog
     for claim in context.brief.claims:
-        yield from (finding for finding in _assess(claim, catalog) if finding.rule == rule_id)
+        yield from (finding for finding in _assess(claim, catalog, context.brief.brief.date) if finding.rule == rule_id)
 
 
-def _assess(claim: Claim, catalog: Catalog) -> Iterator[Finding]:
+def _assess(claim: Claim, catalog: Catalog, day: dt.date | None) -> Iterator[Finding]:
     """All findings for one claim, whatever their rule."""
     treaty = catalog.treaties.get(claim.treaty)
     if treaty is None:
@@ -83,26 +98,31 @@ def _assess(claim: Claim, catalog: Catalog) -> Iterator[Finding]:
                       f" (catalog as of {catalog.as_of}){_check(treaty)}",
                       claim.where())
         return
-    yield from _party(claim, catalog, treaty, status, state)
-    yield from _since(claim, catalog, treaty, status, state)
+    yield from _party(claim, catalog, treaty, status, state, day)
+    yield from _since(claim, catalog, treaty, status, state, day)
 
 
-def _party(claim: Claim, catalog: Catalog, treaty: Treaty, status: Status, state: str) -> Iterator[Finding]:
-    """Party or not: confirmed and year-confirmed statuses both confirm the status itself."""
+def _party(claim: Claim, catalog: Catalog, treaty: Treaty, status: Status, state: str,
+           day: dt.date | None) -> Iterator[Finding]:
+    """Party or not, as at ``day``: confirmed and year-confirmed statuses both confirm the status itself."""
     title = treaty.title("en")
     said = "a party" if claim.party else "not a party"
-    if claim.party == status.is_party:
+    action, date = status.as_at(day)
+    at = f" as at the brief's date ({day})" if day is not None and date != status.date else ""
+    if claim.party == (action in PARTY_ACTIONS):
         if status.confidence.level == "unconfirmed":
             yield Finding("warning", UNVERIFIABLE,
                           f"cannot verify that {state} is {said} to the {title}: the catalog agrees but its record "
                           f"is unconfirmed {_catalog_says(catalog, treaty, status)}", claim.where("party"))
         return
     if claim.party:
-        truth = f"{state} is not a party to the {title}"
-        if status.action == "signature":
-            truth += f" (it signed on {status.date} but has not ratified)"
+        truth = f"{state} was not a party to the {title}{at}" if at else f"{state} is not a party to the {title}"
+        if action == "signature":
+            truth += f" (it signed on {date} but had not ratified)"
+        if at and status.date is not None:
+            truth += f"; its {status.action} is dated {status.date}"
     else:
-        truth = f"{state} is a party to the {title} since {status.date} ({status.action})"
+        truth = f"{state} is a party to the {title} since {date} ({action})"
     if status.confidence.level == "unconfirmed":
         yield Finding("warning", UNVERIFIABLE,
                       f"cannot verify that {state} is {said} to the {title}: the catalog says otherwise, unconfirmed "
@@ -113,7 +133,8 @@ def _party(claim: Claim, catalog: Catalog, treaty: Treaty, status: Status, state
                   claim.where("party"))
 
 
-def _since(claim: Claim, catalog: Catalog, treaty: Treaty, status: Status, state: str) -> Iterator[Finding]:
+def _since(claim: Claim, catalog: Catalog, treaty: Treaty, status: Status, state: str,
+           day: dt.date | None) -> Iterator[Finding]:
     """The 'since' date of a party claim against the recorded deposit date."""
     if claim.since is None:
         return
@@ -121,7 +142,7 @@ def _since(claim: Claim, catalog: Catalog, treaty: Treaty, status: Status, state
         yield Finding("error", SINCE, "'since' is given but the claim says the State is not a party; "
                       "remove 'since' or set 'party: true'", claim.where("since"))
         return
-    if not status.is_party or status.date is None:
+    if not status.is_party_at(day) or status.date is None:
         return  # the party contradiction is already reported
     title = treaty.title("en")
     level = status.confidence.level

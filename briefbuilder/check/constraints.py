@@ -2,9 +2,9 @@
 
 The limits are the pack's settings (``pack.yaml``, overridable in
 ``brief.settings.pack``). Word limits are checked on the document as the
-audience receives it: the brief is rendered for the pack and language, and the
-rendered text is counted (:mod:`.wordcount`), so the count includes the
-template's fixed wording and excludes exactly the parts the pack leaves out.
+audience receives it: the very document the build writes is counted
+(:mod:`.wordcount`), so the count includes the template's fixed wording and
+excludes exactly the parts the pack leaves out.
 """
 
 from __future__ import annotations
@@ -14,11 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 
-from ..document import RenderedDocument
 from ..errors import BriefError
-from ..markdown_tree import parse_markdown
 from ..model import Brief, Case, Located, Text
-from ..render import render
 from .comparable import mentions
 from .findings import CheckContext, Finding, rule
 from .wordcount import count_words, counted_parts
@@ -36,23 +33,11 @@ CASE_ELEMENTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def rendered(context: CheckContext, language: str) -> RenderedDocument | BriefError | None:
-    """The document this pack produces in ``language``, or why it cannot be produced.
-
-    None for a pack made in code without a folder: it has no templates to render.
-    """
-    if context.pack.directory is None:
-        return None
-    try:
-        return render(context.brief, language, pack=context.pack, catalog=context.catalog)
-    except BriefError as exc:
-        return exc
-
-
-@rule("constraints.renders", "The brief renders for the audience in every language being built.")
+@rule("constraints.renders", "The brief renders for the audience in every language being built.",
+      severity="error",
+      example="brief.yaml:120: error: constraints.renders: cannot render for 'un-upr' in 'en': law: unknown treaty 'iccpr2' (…)")
 def renders(context: CheckContext) -> Iterator[Finding]:
-    for language in context.languages:
-        document = rendered(context, language)
+    for language, document in context.documents.items():
         if isinstance(document, BriefError):
             for problem in document.problems:
                 yield Finding("error", "constraints.renders",
@@ -62,7 +47,9 @@ def renders(context: CheckContext) -> Iterator[Finding]:
 
 @rule("constraints.word-limit",
       "The rendered document stays within the audience's word limit (Korean counted by 어절); "
-      "the pack says which parts are not counted.")
+      "the pack says which parts are not counted.",
+      severity="error",
+      example="brief.yaml:1: error: constraints.word-limit: 3,012 words in the 'en' document; the un-upr limit for a single organisation is 2,815 (counted as rendered, Korean by 어절; not counted: …)")
 def word_limit(context: CheckContext) -> Iterator[Finding]:
     pack = context.pack
     joint = bool(context.brief.submission and context.brief.submission.partners)
@@ -70,10 +57,10 @@ def word_limit(context: CheckContext) -> Iterator[Finding]:
         limit = pack.limit(language, joint=joint)
         if limit is None:
             continue
-        document = rendered(context, language)
-        if not isinstance(document, RenderedDocument):
+        document = context.document(language)
+        if document is None:
             continue  # a failure is reported by constraints.renders
-        words = count_words(document.markdown, pack.uncounted)
+        words = count_words(document.tree, pack.uncounted)
         if words > limit:
             kind = (" for a joint submission" if joint else " for a single organisation") if pack.joint_word_limit else ""
             yield Finding("error", "constraints.word-limit",
@@ -85,7 +72,9 @@ def _counting(uncounted: list[str]) -> str:
     return f"counted as rendered, Korean by 어절; {counted_parts(uncounted)}"
 
 
-@rule("constraints.required-sections", "Every section the audience requires is in the brief.")
+@rule("constraints.required-sections", "Every section the audience requires is in the brief.",
+      severity="error",
+      example="brief.yaml:40: error: constraints.required-sections: the 'un-treaty-body' audience requires a section with id 'law'; add it under 'sections:'")
 def required_sections(context: CheckContext) -> Iterator[Finding]:
     present = {section.id for section in context.brief.sections}
     for section_id in context.pack.required_sections:
@@ -95,7 +84,9 @@ def required_sections(context: CheckContext) -> Iterator[Finding]:
                           context.brief.where("sections") or context.brief.brief.where())
 
 
-@rule("constraints.required-fields", "Every field the audience requires (e.g. the UPR cycle, a contact) is filled in.")
+@rule("constraints.required-fields", "Every field the audience requires (e.g. the UPR cycle, a contact) is filled in.",
+      severity="error",
+      example="brief.yaml:2: error: constraints.required-fields: the 'un-upr' audience requires 'submission.cycle'; add it")
 def required_fields(context: CheckContext) -> Iterator[Finding]:
     for path in context.pack.required_fields:
         value, holder = resolve(context.brief, path)
@@ -122,7 +113,9 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or (isinstance(value, Text) and not value.root)
 
 
-@rule("constraints.max-recommendations", "The brief has no more recommendations than the audience accepts.")
+@rule("constraints.max-recommendations", "The brief has no more recommendations than the audience accepts.",
+      severity="error",
+      example="brief.yaml:88: error: constraints.max-recommendations: 12 recommendations in 'recommendations'; the 'un-wgeid' audience takes at most 10")
 def max_recommendations(context: CheckContext) -> Iterator[Finding]:
     limit = context.pack.max_recommendations
     recommendations, holder = resolve(context.brief, context.pack.recommendations_field)
@@ -134,7 +127,9 @@ def max_recommendations(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("constraints.smart-recommendations",
-      "Recommendations to a UN mechanism are measurable and time-bound: each gives a number (a deadline, a target).")
+      "Recommendations to a UN mechanism are measurable and time-bound: each gives a number (a deadline, a target).",
+      severity="warning",
+      example="brief.yaml:80: warning: constraints.smart-recommendations: recommendation 2 gives no deadline or target; …")
 def smart_recommendations(context: CheckContext) -> Iterator[Finding]:
     if not context.pack.smart_recommendations:
         return
@@ -149,7 +144,9 @@ def smart_recommendations(context: CheckContext) -> Iterator[Finding]:
 
 @rule("constraints.case-elements",
       "A WGEID case has its six required elements: full name; date; place of arrest or last sighting; "
-      "who is believed responsible; steps taken by relatives; the submitter.")
+      "who is believed responsible; steps taken by relatives; the submitter.",
+      severity="error",
+      example="brief.yaml:150: error: constraints.case-elements: WGEID element (e) steps taken by relatives or others to locate the person is missing; add 'case.steps:'")
 def case_elements(context: CheckContext) -> Iterator[Finding]:
     if not context.pack.case_elements:
         return
@@ -178,7 +175,9 @@ def _case_languages(case: Case, languages: tuple[str, ...]) -> Iterator[Finding]
 
 
 @rule("constraints.confidential-submitter",
-      "A submitter who asked for confidentiality appears in no output except the one for the WGEID.")
+      "A submitter who asked for confidentiality appears in no output except the one for the WGEID.",
+      severity="error",
+      example="brief.yaml:170: error: constraints.confidential-submitter: the confidential submitter is named in the 'un-upr' document ('en'); remove their name and contact from the narrative")
 def confidential_submitter(context: CheckContext) -> Iterator[Finding]:
     case = context.brief.case
     if context.pack.shows_confidential_submitter or case is None or case.submitter is None \
@@ -187,8 +186,8 @@ def confidential_submitter(context: CheckContext) -> Iterator[Finding]:
     submitter = case.submitter
     secrets = {*submitter.name.root.values(), *([submitter.contact] if submitter.contact else [])}
     for language in context.languages:
-        document = rendered(context, language)
-        if not isinstance(document, RenderedDocument):
+        document = context.document(language)
+        if document is None:
             continue
         if mentions(document.markdown, secrets):
             yield Finding("error", "constraints.confidential-submitter",
@@ -197,16 +196,18 @@ def confidential_submitter(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("constraints.paragraph-numbering",
-      "In a pack with UN numbered paragraphs, the numbers run on across the document without restarting.")
+      "In a pack with UN numbered paragraphs, the numbers run on across the document without restarting.",
+      severity="error",
+      example="brief.yaml:2: error: constraints.paragraph-numbering: in the 'en' document paragraph 1 follows paragraph 7; number paragraphs with paragraphs() so they run on")
 def paragraph_numbering(context: CheckContext) -> Iterator[Finding]:
     if not context.pack.numbered_paragraphs:
         return
     for language in context.languages:
-        document = rendered(context, language)
-        if not isinstance(document, RenderedDocument):
+        document = context.document(language)
+        if document is None:
             continue
         expected = 1
-        for block in parse_markdown(document.markdown).blocks:
+        for block in document.tree.blocks:
             if block.tag != "ol":
                 continue
             start = int(block.get("start", 1))
@@ -218,7 +219,9 @@ def paragraph_numbering(context: CheckContext) -> Iterator[Finding]:
             expected = start + len(block)
 
 
-@rule("constraints.treaty-articles", "A treaty-body report is organised by the treaty's articles (sections name an article).")
+@rule("constraints.treaty-articles", "A treaty-body report is organised by the treaty's articles (sections name an article).",
+      severity="warning",
+      example="brief.yaml:40: warning: constraints.treaty-articles: no section names a treaty article; the 'un-treaty-body' report is organised by article (…)")
 def treaty_articles(context: CheckContext) -> Iterator[Finding]:
     if context.pack.organised_by_articles and context.brief.sections \
             and not any(section.article for section in context.brief.sections):

@@ -8,7 +8,10 @@ from .findings import CheckContext, Finding, rule
 
 
 @rule("consistency.percent-as-fraction",
-      "A percentage between 0 and 1 (exclusive) is questioned: 0.814 is often 81.4% written as a fraction.")
+      "A percentage between 0 and 1 (exclusive) is questioned: 0.814 is often 81.4% written as a fraction.",
+      severity="warning",
+      example="brief.yaml:18: warning: consistency.percent-as-fraction: 'share' is 0.814%, less than one per cent; "
+              "if the source says 81.4%, write 'value: 81.4' (values are in per cent, not fractions)")
 def percent_as_fraction(context: CheckContext) -> Iterator[Finding]:
     for statistic in context.brief.statistics:
         if statistic.unit == "percent" and 0 < statistic.value < 1:

@@ -1,19 +1,23 @@
 """Findings and the rule registry of the check stage.
 
 A rule is a pure function from a :class:`CheckContext` to findings: no I/O,
-no rendering. Each has a stable id (``consistency.percent-base``) and a
+no rendering. Rules about the documents an audience receives (word limits,
+numbering, a confidential name) read the documents the build rendered and
+will write, handed over in ``CheckContext.documents``. Each has a stable id (``consistency.percent-base``) and a
 one-line explanation, listed by ``briefbuilder check --rules`` and the docs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..audience import Pack
-from ..errors import Location
+from ..catalog import Catalog
+from ..document import RenderedDocument
+from ..errors import BriefError, Location
 from ..model import Brief
 
 Severity = Literal["error", "warning"]
@@ -47,8 +51,15 @@ class CheckContext:
     brief: Brief
     pack: Pack
     languages: tuple[str, ...]
-    catalog: Any = None  # briefbuilder.catalog.Catalog, when loaded
+    catalog: Catalog
     today: dt.date = field(default_factory=dt.date.today)
+    # The documents rendered for this audience, by language, or why one could not be rendered.
+    documents: Mapping[str, RenderedDocument | BriefError] = field(default_factory=dict)
+
+    def document(self, language: str) -> RenderedDocument | None:
+        """The rendered document in ``language``; None when it was not (or could not be) rendered."""
+        document = self.documents.get(language)
+        return document if isinstance(document, RenderedDocument) else None
 
 
 Rule = Callable[[CheckContext], Iterable[Finding]]
@@ -58,19 +69,35 @@ Rule = Callable[[CheckContext], Iterable[Finding]]
 class RuleInfo:
     id: str
     explanation: str
+    severity: Severity  # the worst it reports
+    example: str  # a finding as the user sees it
     function: Rule
+
+    def as_dict(self) -> dict[str, str]:
+        return {"rule": self.id, "severity": self.severity, "explanation": self.explanation, "example": self.example}
 
 
 RULES: dict[str, RuleInfo] = {}
 
 
-def rule(rule_id: str, explanation: str) -> Callable[[Rule], Rule]:
-    """Register a rule under a stable id."""
+def rule(rule_id: str, explanation: str, *, severity: Severity, example: str) -> Callable[[Rule], Rule]:
+    """Register a rule under a stable id, with what ``briefbuilder check --rules`` and docs/rules.md say of it."""
 
     def register(function: Rule) -> Rule:
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} registered twice")
-        RULES[rule_id] = RuleInfo(rule_id, explanation, function)
+        RULES[rule_id] = RuleInfo(rule_id, explanation, severity, example, function)
         return function
 
     return register
+
+
+def rules_markdown() -> str:
+    """The table of every registered rule, as docs/rules.md holds it."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    rows = [f"| `{info.id}` | {info.severity} | {cell(info.explanation)} | `{cell(info.example)}` |"
+            for info in RULES.values()]
+    return "\n".join(["| Rule | Severity | What it checks | Example finding |",
+                      "|------|----------|----------------|-----------------|", *rows]) + "\n"

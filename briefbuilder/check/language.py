@@ -1,15 +1,42 @@
-"""Language rules: every text exists in every language being built."""
+"""Language rules: every text exists in every language being built, in the register of the audience.
+
+``language.short-state-name``: UN documents name States by their official
+names ("Democratic People's Republic of Korea", "Russian Federation"; UN
+Editorial Manual, un-formats.md). Narrative for a pack that uses UN names is
+checked for the catalog's plain names ("North Korea", "Russia", "북한")
+outside quotations; ``[[state:KP]]`` prints the name in each pack's register.
+
+``language.remit``: a UPR or treaty-body recommendation is addressed to the
+State under review; one whose subject names another State or a UN body is
+flagged (the words that find the subject are data: ``remit.yaml``).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 
+import yaml
+
+from ..catalog import Catalog
 from ..load.brief import narrative_texts
 from ..model import Text
+from ..narrative import REFERENCE
+from ..errors import Location
 from .findings import CheckContext, Finding, rule
 
+OFFICIAL_NAMES_FILE = Path(__file__).with_name("official_names.yaml")
+REMIT_FILE = Path(__file__).with_name("remit.yaml")
+# Quoted passages keep their words: straight and curly quotes, 「」 and 『』.
+_QUOTED = re.compile(r"\"[^\"\n]*\"|\u201c[^\u201d]*\u201d|\u300c[^\u300d]*\u300d|\u300e[^\u300f]*\u300f")
+_STATE_REFERENCE = re.compile(r"\[\[state:(?P<code>[A-Za-z]{2})\]\]")
 
-@rule("language.missing", "Every narrative, heading, label and recommendation exists in every language being built.")
+
+@rule("language.missing", "Every narrative, heading, label and recommendation exists in every language being built.",
+      severity="error",
+      example="brief.yaml:2: error: language.missing: brief.title has no 'ko' text; add a 'ko:' entry")
 def missing_translations(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     texts: list[Text] = [brief.brief.title, *narrative_texts(brief), *(s.label for s in brief.statistics)]
@@ -18,3 +45,129 @@ def missing_translations(context: CheckContext) -> Iterator[Finding]:
             if not text.has(lang):
                 yield Finding("error", "language.missing", f"{text.field_name} has no '{lang}' text; add a '{lang}:' entry",
                               text.where())
+
+
+@rule("language.short-state-name",
+      "Narrative for an audience that uses official State names (UN packs) does not use a short one "
+      "('North Korea', 'Russia', '북한') outside a quotation; [[state:XX]] prints each audience's form. The short "
+      "names are the catalog's plain names; words that only contain one (북한이탈주민) are in check/official_names.yaml.",
+      severity="warning",
+      example="brief.yaml:198: warning: language.short-state-name: 'North Korea' in summary.en: the 'un-upr' audience "
+              "names States officially ('Democratic People's Republic of Korea'); write [[state:KP]]")
+def short_state_names(context: CheckContext) -> Iterator[Finding]:
+    register = context.pack.state_names
+    catalog: Catalog = context.catalog
+    for lang in context.languages:
+        names = _short_names(catalog, lang, register)
+        if not names:
+            continue
+        pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+                             + r")" + ("" if lang == "ko" else r"(?![\w])"))
+        for text in _printed_texts(context):
+            body = text.root.get(lang)
+            if not body:
+                continue
+            masked = _masked(body, lang, {official for _, official in names.values()})
+            for match in pattern.finditer(masked):
+                code, official = names[match.group(1)]
+                yield Finding("warning", "language.short-state-name",
+                              f"'{match.group(1)}' in {text.field_name}.{lang}: the '{context.pack.name}' audience names "
+                              f"States officially ('{official}'); write [[state:{code}]]",
+                              _line(text, lang, body, match.start()))
+
+
+@rule("language.remit",
+      "A UPR or treaty-body recommendation (packs with recommendations_to_state) is addressed to the State under "
+      "review: its subject names no other State and no UN body (check/remit.yaml finds the subject, per language).",
+      severity="warning",
+      example="brief.yaml:290: warning: language.remit: recommendation 2 (en) is addressed to CN, RU; a un-upr "
+              "recommendation goes to the State under review (KP): address it to [[state:KP]], or put the request "
+              "to others in the narrative")
+def remit(context: CheckContext) -> Iterator[Finding]:
+    if not context.pack.recommendations_to_state or not context.brief.brief.state:
+        return
+    catalog: Catalog = context.catalog
+    under_review = context.brief.brief.state.upper()
+    recommendations = getattr(context.brief, context.pack.recommendations_field, None) or []
+    for number, recommendation in enumerate(recommendations, 1):
+        for lang in context.languages:
+            rules = _remit().get(lang)
+            body = recommendation.root.get(lang) if isinstance(recommendation, Text) else None
+            if rules is None or not body:
+                continue
+            subject = re.match(rules["subject"], body)
+            if subject is None:
+                continue
+            words = subject.group("subject")
+            for name in sorted(_all_names(catalog, lang, under_review), key=len, reverse=True):
+                words = words.replace(name, " " * len(name))  # "Democratic People's Republic of Korea" is not KR
+            others = [ref["code"].upper() for ref in _STATE_REFERENCE.finditer(words) if ref["code"].upper() != under_review]
+            others += [code for code in catalog.states if code != under_review
+                       and any(re.search(r"(?<!\w)" + re.escape(name), words) for name in _all_names(catalog, lang, code))]
+            bodies = [body_name for body_name in rules["bodies"] if body_name in words]
+            if others or bodies:
+                named = ", ".join(sorted(set(others)) + bodies)
+                yield Finding("warning", "language.remit",
+                              f"recommendation {number} ({lang}) is addressed to {named}; a {context.pack.name} "
+                              f"recommendation goes to the State under review ({under_review}): address it to "
+                              f"[[state:{under_review}]], or put the request to others in the narrative",
+                              recommendation.where(lang) or recommendation.where())
+
+
+def _short_names(catalog: Catalog, lang: str, register: str) -> dict[str, tuple[str, str]]:
+    """Plain names that differ from the name the register prints: name -> (code, official name)."""
+    names: dict[str, tuple[str, str]] = {}
+    for code, state in catalog.states.items():
+        if lang not in state.names or "plain" not in state.names[lang]:
+            continue
+        plain, official = state.name(lang, "plain"), state.name(lang, register)  # type: ignore[arg-type]
+        if plain != official:
+            names[plain] = (code, official)
+    return names
+
+
+def _all_names(catalog: Catalog, lang: str, code: str) -> set[str]:
+    return {fact.text for fact in catalog.states[code].names.get(lang, {}).values()}
+
+
+def _printed_texts(context: CheckContext) -> list[Text]:
+    """The narrative a pack prints: briefing points only in a briefing pack, the case only in a case pack."""
+    brief = context.brief
+    skipped: set[int] = set()
+    if brief.briefing and not context.pack.recommendations_field.startswith("briefing"):
+        b = brief.briefing
+        skipped |= {id(t) for t in (*b.summary, *([b.issue] if b.issue else []), *b.background, *b.considerations,
+                                    *b.recommendations)}
+    if brief.case and not context.pack.case_elements:
+        skipped |= {id(t) for t in (brief.case.circumstances, *brief.case.steps) if t is not None}
+    return [text for text in narrative_texts(brief) if id(text) not in skipped]
+
+
+def _masked(body: str, lang: str, official: set[str]) -> str:
+    """``body`` with quotations, references, official names and exempt words blanked (same length)."""
+    def blank(match: re.Match[str]) -> str:
+        return " " * (match.end() - match.start())
+
+    masked = REFERENCE.sub(blank, _QUOTED.sub(blank, body))
+    for word in (*_exempt().get(lang, ()), *sorted(official, key=len, reverse=True)):
+        masked = masked.replace(word, " " * len(word))
+    return masked
+
+
+def _line(text: Text, lang: str, body: str, offset: int) -> Location | None:
+    """The line of ``offset`` in a text (a block scalar's text starts on the line after its key)."""
+    location = text.where(lang)
+    if location is None:
+        return text.where()
+    return Location(location.file, location.line + (1 if "\n" in body else 0) + body.count("\n", 0, offset))
+
+
+@cache
+def _exempt() -> dict[str, tuple[str, ...]]:
+    data = yaml.safe_load(OFFICIAL_NAMES_FILE.read_text(encoding="utf-8")) or {}
+    return {lang: tuple(words or ()) for lang, words in data.items()}
+
+
+@cache
+def _remit() -> dict[str, dict]:  # type: ignore[type-arg]
+    return yaml.safe_load(REMIT_FILE.read_text(encoding="utf-8")) or {}

@@ -4,7 +4,8 @@ from . import language  # noqa: F401
 from . import consistency  # noqa: F401
 from . import figures  # noqa: F401
 from . import provenance  # noqa: F401
-from . import status  # noqa: F401
+from . import verification  # noqa: F401
 from . import timing  # noqa: F401
 from . import claims  # noqa: F401
 from . import constraints  # noqa: F401
+from . import illustrative  # noqa: F401

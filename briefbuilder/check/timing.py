@@ -23,7 +23,9 @@ def _evidence_dates(context: CheckContext) -> Iterator[tuple[str, dt.date, Locat
             yield f"source '{source.id}' is dated", source.date, source.where("date")
 
 
-@rule("time.future", "No statistic or source is dated after the brief's date, or after today.")
+@rule("time.future", "No statistic or source is dated after the brief's date, or after today.",
+      severity="error",
+      example="brief.yaml:27: error: time.future: statistic 'interviews' is as of 2025-06-01, after the brief's date 2024-11-15")
 def future(context: CheckContext) -> Iterator[Finding]:
     brief_date = context.brief.brief.date
     for what, date, location in _evidence_dates(context):
@@ -34,7 +36,9 @@ def future(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("time.source-after-statistic",
-      "A statistic is not dated after a source it cites: a source published on a date cannot report data from after it.")
+      "A statistic is not dated after a source it cites: a source published on a date cannot report data from after it.",
+      severity="error",
+      example="brief.yaml:27: error: time.source-after-statistic: statistic 'interviews' is as of 2025-06-01, but its source 'tjwg-2024' was published on 2024-10-31; check both dates")
 def source_after_statistic(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     for statistic in brief.statistics:
@@ -49,7 +53,9 @@ def source_after_statistic(context: CheckContext) -> Iterator[Finding]:
                               statistic.where("as_of"))
 
 
-@rule("time.stale", "No source is older than the audience's staleness limit (staleness_years before the brief's date).")
+@rule("time.stale", "No source is older than the audience's staleness limit (staleness_years before the brief's date).",
+      severity="warning",
+      example="brief.yaml:11: warning: time.stale: source 'kinu-2014' is dated 2014-06-30, more than 5 years before the brief (2024-11-15); look for newer evidence or say why it still holds")
 def stale(context: CheckContext) -> Iterator[Finding]:
     years = context.pack.staleness_years
     if years is None:

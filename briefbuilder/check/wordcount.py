@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from ..markdown_tree import parse_markdown, visible_text
+from ..markdown_tree import MarkdownTree, parse_markdown, visible_text
 
 _WORD = re.compile(r"\S+")
 _COUNTS = re.compile(r"\w")
@@ -24,9 +24,9 @@ PART_NAMES: dict[str, str] = {
 }
 
 
-def count_words(markdown: str, uncounted: Collection[str] = ()) -> int:
-    """Words (어절 in Korean) in ``markdown``, leaving out the ``uncounted`` parts."""
-    tree = parse_markdown(markdown)
+def count_words(markdown: str | MarkdownTree, uncounted: Collection[str] = ()) -> int:
+    """Words (어절 in Korean) in ``markdown`` (or its parsed tree), leaving out the ``uncounted`` parts."""
+    tree = markdown if isinstance(markdown, MarkdownTree) else parse_markdown(markdown)
     blocks = tree.blocks
     if "cover" in uncounted:  # the title and the paragraphs under it, up to the first other block
         cover = next((index for index, block in enumerate(blocks) if block.tag not in _COVER), len(blocks))

@@ -8,15 +8,15 @@ references to sources or statistics that do not exist.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, RootModel, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..errors import BriefError, Location, Problem
 from ..model import Brief, Located, Statistic, Text
-from ..narrative import TEMPLATE_SYNTAX, find_references
+from ..narrative import TEMPLATE_SYNTAX, find_references, reference_location
+from .located import attach_locations, did_you_mean
 from .yamlsource import SourceMap, dotted, read_yaml
 
 BRIEF_FILE = "brief.yaml"
@@ -64,25 +64,6 @@ def validate_brief(data: Any, source_map: SourceMap, *, name: str = "brief", dir
     return brief
 
 
-def attach_locations(model: BaseModel, source_map: SourceMap, path: tuple[str | int, ...] = ()) -> None:
-    """Tell every located object in the tree its path, so it can say where it was written."""
-    if isinstance(model, (Located, Text)):
-        model._source_map = source_map
-        model._path = path
-    if isinstance(model, RootModel):
-        return
-    for field in type(model).model_fields:
-        _attach_value(getattr(model, field), source_map, path + (field,))
-
-
-def _attach_value(value: Any, source_map: SourceMap, path: tuple[str | int, ...]) -> None:
-    if isinstance(value, BaseModel):
-        attach_locations(value, source_map, path)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _attach_value(item, source_map, path + (index,))
-
-
 def _default_name(file: Path) -> str:
     return file.parent.name if file.name == BRIEF_FILE else file.stem
 
@@ -125,8 +106,7 @@ def _problem_for(error: Any, loc: tuple[Any, ...], source_map: SourceMap, root: 
     if kind == "missing":
         return Problem(location, field, "is required but missing", f"add '{loc[-1]}:' here")
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(loc[-1]), _known_fields(root, loc[:-1]), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "remove it, or check the spelling"
+        hint = did_you_mean(str(loc[-1]), _known_fields(root, loc[:-1]), otherwise="remove it, or check the spelling")
         return Problem(location, field, "unknown field", hint)
     if kind == "literal_error":
         return Problem(location, field, f"'{error.get('input')}' is not allowed",
@@ -208,9 +188,7 @@ def _cross_references(brief: Brief) -> list[Problem]:
             for ref in find_references(body):
                 collection = REFERENCE_KINDS_CHECKED_HERE.get(ref.kind)
                 if collection and ref.target not in known[collection]:
-                    location = text.where(lang)
-                    location = Location(location.file, location.line + ref.line_offset + _block_offset(body)) if location else None
-                    problems.append(_unknown(location, dotted(text.path + (lang,)), collection[:-1] if collection != "statistics" else "statistic",
+                    problems.append(_unknown(reference_location(text, lang, ref), dotted(text.path + (lang,)), collection[:-1] if collection != "statistics" else "statistic",
                                              ref.target, known[collection]))
     return problems
 
@@ -277,12 +255,6 @@ def narrative_texts(brief: Brief) -> list[Text]:
     return texts
 
 
-def _block_offset(body: str) -> int:
-    """A block scalar ('|') starts on the line after its key."""
-    return 1 if "\n" in body else 0
-
-
 def _unknown(location: Location | None, field: str, kind: str, name: str, known: set[str]) -> Problem:
-    close = difflib.get_close_matches(name, sorted(known), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"define a {kind} with id '{name}'"
-    return Problem(location, field, f"unknown {kind} '{name}'", hint)
+    return Problem(location, field, f"unknown {kind} '{name}'",
+                   did_you_mean(name, known, otherwise=f"define a {kind} with id '{name}'"))

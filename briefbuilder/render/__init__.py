@@ -1,4 +1,4 @@
-"""Render stage: brief + audience pack + language → one Markdown document.
+"""Render stage: inputs + audience pack + language → one Markdown document.
 
 The document is CommonMark with footnotes and pipe tables; both writers read
 it. Nothing here touches output files.
@@ -10,45 +10,40 @@ import re
 import sys
 from pathlib import Path
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
-from ..audience import Pack, pack_for_brief, search_path
+from ..audience import Pack, search_path
 from ..document import DocumentInfo, Layout, RenderedDocument
 from ..errors import BriefError, Location
 from ..model import Brief
 from .budget import MAX_OUTPUT_CHARS, BudgetExceeded, render_budget
 from .context import RenderContext
-from .environment import environment
+from .environment import MESSAGES, environment
 from .locale import LocaleData, load_locale
 from .markdown import Markdown
+from .typography import curl_quotes
 
-__all__ = ["render", "Markdown", "RenderContext", "LocaleData", "load_locale"]
+if TYPE_CHECKING:
+    from ..load.inputs import Inputs
+
+__all__ = ["render_document", "Markdown", "RenderContext", "LocaleData", "load_locale"]
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
-def render(
-    brief: Brief,
-    language: str,
-    *,
-    audience: str | None = None,
-    template_dirs: tuple[Path, ...] = (),
-    catalog: Any = None,
-    draft: bool = False,
-    pack: Pack | None = None,
-) -> RenderedDocument:
-    """Render ``brief`` in ``language`` for ``audience`` (default: the brief's own)."""
-    template_dirs = tuple(Path(d) for d in template_dirs)
-    pack = pack or pack_for_brief(brief, audience, template_dirs)
-    locale = load_locale(language)
-    brief = withhold_confidential(brief, pack)
-    context = RenderContext(brief, locale, pack, catalog)
-    body = _render_template(pack, locale, template_dirs, context, draft)
+def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool = False) -> RenderedDocument:
+    """Render the brief of ``inputs`` for ``audience`` in ``language``: one document, read from no file."""
+    pack = inputs.packs[audience]
+    locale = inputs.locales[language]
+    brief = withhold_confidential(inputs.brief, pack)
+    context = RenderContext(brief, locale, pack, inputs.catalog)
+    body = context.notes.place(_render_template(pack, locale, inputs.template_dirs, context, draft))
     notes = context.notes.definitions()
-    markdown = _BLANK_LINES.sub("\n\n", body).strip() + "\n" + (f"\n{notes}\n" if notes else "")
+    markdown = curl_quotes(_BLANK_LINES.sub("\n\n", body).strip() + "\n" + (f"\n{notes}\n" if notes else ""),
+                           locale.quotes)
     organisation = context.name(brief.brief.organisation.name)
     return RenderedDocument(
         markdown=markdown,
@@ -74,14 +69,14 @@ def render(
 
 def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, ...],
                      context: RenderContext, draft: bool) -> str:
-    env = environment(_template_roots(pack, template_dirs), locale)
+    env = environment(_template_roots(pack, template_dirs))
     name = pack.template_name(locale.code)
     try:
         template = env.get_template(name)
         with render_budget():
             return _within_output_budget(template.generate(
                 brief=context.brief, meta=context.brief.brief, lang=locale.code,
-                pack=pack.model_dump(exclude={"directory"}), draft=draft, **context.helpers(),
+                pack=pack.model_dump(exclude={"directory"}), draft=draft, **{MESSAGES: locale}, **context.helpers(),
             ))
     except BriefError:
         raise

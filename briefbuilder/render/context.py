@@ -9,6 +9,7 @@ language themselves.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 import re
 from decimal import Decimal
 from typing import Any
@@ -16,29 +17,34 @@ from typing import Any
 from ..audience import Pack
 from ..errors import BriefError, Location
 from ..model import Brief, SourceRef, Statistic, Text
-from .citations import SourceCitations
+from .citations import SourceCitations, parse_locator
 from .evidence import STATUS_NAMES, evidence_rows
 from .legal import Legal
 from .locale import LocaleData
 from .markdown import Markdown, escape_markdown
-from .notes import Footnotes
+from .notes import IBID_FORMS, Footnotes
 from .references import resolve_narrative
-from .units import C_
+from .messages import C_, QUALIFIER_FORMS
 
-ATTRIBUTION = C_("attribution", "%(value)s, according to %(publisher)s")
+# Attribution as a clause of its own: leading the sentence a figure opens, else closing it.
+ATTRIBUTION_LEAD = C_("attribution", "According to %(source)s, %(sentence)s")
+ATTRIBUTION_TAIL = C_("attribution", "%(sentence)s, according to %(source)s")
+# Who produced a figure, and who relayed it: "Human Rights Watch, as reported by UCA News".
+RELAYED = C_("attribution", "%(producer)s, as reported by %(relay)s")
 
 
 class RenderContext:
     # The helpers templates call by name (see templates/base/brief.md.j2).
     HELPERS = ("text", "name", "date", "number", "percent", "count", "list", "term", "narrative",
-               "paragraphs", "cell", "lines", "stat", "cite", "evidence")
+               "paragraphs", "cell", "lines", "stat", "cite", "evidence", "ordinal",
+               "treaty_statuses")
 
     def __init__(self, brief: Brief, locale: LocaleData, pack: Pack, catalog: Any = None) -> None:
         self.brief = brief
         self.locale = locale
         self.pack = pack
         self.catalog = catalog
-        self.notes = Footnotes()
+        self.notes = Footnotes(locale, IBID_FORMS.get(pack.citation_style))
         self.citations = SourceCitations(locale, self.date)
         self.paragraph_number = 0
         self.legal = Legal(self)
@@ -67,6 +73,10 @@ class RenderContext:
 
     def count(self, value: Decimal | int, unit: str) -> Markdown:
         return self.locale.count(value, unit)
+
+    def ordinal(self, number: int) -> Markdown:
+        """"forty-seventh" in English (locale data), 47 where the language writes 제47차."""
+        return self.locale.ordinal(number)
 
     def list(self, items: list[str]) -> Markdown:
         return self.locale.list(items)
@@ -120,7 +130,7 @@ class RenderContext:
         """The annex table's rows, formatted for this language (no footnotes: the table is the trace)."""
         rows = []
         for statistic, row in zip(self.brief.statistics, evidence_rows(self.brief, self.locale.code)):
-            sources = [Markdown(self.citations.short(source, ref).rstrip(".")) for ref in statistic.sources
+            sources = [self.citations.short(source) for ref in statistic.sources
                        if (source := self.brief.source(ref.id)) is not None]
             rows.append({
                 "label": escape_markdown(row.label),
@@ -133,22 +143,29 @@ class RenderContext:
             })
         return rows
 
+    def treaty_statuses(self) -> Sequence[dict[str, Markdown]]:
+        """The catalog's record (source, confidence, last confirmed) of each treaty status stated so far."""
+        return self.legal.provenance()
+
     # --- statistics and sources ------------------------------------------------
     def stat(self, statistic_id: str, option: str = "", where: Location | None = None) -> Markdown:
         """A statistic as the text should say it, with footnotes to its sources.
 
         Options: "" (value and unit), ``share`` ("81.4% (92 of 113)"),
         ``count`` ("92 people (81.4%)"),
-        ``value`` (the bare number), ``label``, ``attributed`` (", according to …").
+        ``value`` (the number without its unit, with its qualifier: "more than 500"), ``label``,
+        ``attributed`` (the amount; in narrative the sentence gets "According to …").
+        A qualified figure ("about 80%") has no exact count of its base, so
+        ``share`` and ``count`` print it with its qualifier and without one.
         """
         statistic = self._statistic(statistic_id, where)
         forms = {
             "": self._amount,
-            "value": lambda s: self.number(s.value),
+            "value": lambda s: self._qualified(s, self.number(s.value)),
             "share": self._share,
             "count": self._count_with_percent,
             "label": lambda s: escape_markdown(self.text(s.label)),
-            "attributed": self._attributed,
+            "attributed": self._amount,
         }
         if option not in forms:
             raise BriefError.at(where, f"[[stat:{statistic_id}|{option}]]", f"unknown option '{option}'",
@@ -158,18 +175,33 @@ class RenderContext:
     def source_notes(self, statistic: Statistic) -> Markdown:
         return Markdown("").join(self._note(ref) for ref in statistic.sources)
 
+    def attribution(self, statistic: Statistic) -> Markdown | None:
+        """Whose figure this is: the body that produced it, and the source that relayed it, if any."""
+        source = self.brief.source(statistic.sources[0].id) if statistic.sources else None
+        named = (source.publisher or source.author) if source else None
+        if source is None or named is None:
+            return None
+        if source.relays is None:
+            return escape_markdown(self.name(named))
+        return self.locale.pgettext(*RELAYED) % {"producer": self.name(source.relays), "relay": self.name(named)}
+
+    def attributed(self, sentence: Markdown, source: Markdown, *, leads: bool) -> Markdown:
+        """``sentence`` (without its final stop) with its attribution as a clause of its own."""
+        return self.locale.pgettext(*(ATTRIBUTION_LEAD if leads else ATTRIBUTION_TAIL)) % {
+            "sentence": sentence, "source": source}
+
     def cite(self, source_id: str, locator: str = "", where: Location | None = None) -> Markdown:
         """A footnote to a source; ``locator`` like ``p. 15``, ``para 64`` or ``section F``."""
         source = self.brief.source(source_id)
         if source is None:
             raise BriefError.at(where, "cite", f"unknown source '{source_id}'", "define it under 'sources:'")
-        return self._note(SourceRef(id=source_id, **_parse_locator(locator, where)))
+        return self._note(SourceRef(id=source_id, **(parse_locator(locator, where) if locator else {})))
 
     def _note(self, ref: SourceRef) -> Markdown:
         source = self.brief.source(ref.id)
         assert source is not None  # the loader has checked every source reference
-        return self.notes.cite(ref.id, ref.locator, lambda: self.citations.full(source, ref),
-                               lambda: self.citations.short(source, ref))
+        self.citations.locator(ref)  # an unreadable locator is an error where it is written, now
+        return self.notes.cite(self.citations.citation(source, ref))
 
     def _statistic(self, statistic_id: str, where: Location | None) -> Statistic:
         statistic = self.brief.statistic(statistic_id)
@@ -179,8 +211,14 @@ class RenderContext:
 
     def _amount(self, statistic: Statistic) -> Markdown:
         if statistic.unit == "percent":
-            return self.percent(statistic.value)
+            return self._qualified(statistic, self.percent(statistic.value))
         return self.locale.count(statistic.value, statistic.unit, statistic.qualifier)
+
+    def _qualified(self, statistic: Statistic, amount: Markdown) -> Markdown:
+        """"more than 500": the qualifier travels with every form of the figure."""
+        if not statistic.qualifier:
+            return amount
+        return self.locale.pgettext(*QUALIFIER_FORMS[statistic.qualifier]) % {"amount": amount}
 
     def _share(self, statistic: Statistic) -> Markdown:
         parts = self._count_of_base(statistic)
@@ -197,19 +235,12 @@ class RenderContext:
         return self.locale.count_with_percent(self.percent(statistic.value), count, base_unit)
 
     def _count_of_base(self, statistic: Statistic) -> tuple[int, int, str] | None:
-        """(k, N, unit of N) for a percentage with a base."""
+        """(k, N, unit of N) for an exact percentage with a base."""
         base, count = self.brief.base_of(statistic), self.brief.count_of(statistic)
-        if base is None or count is None:
+        if base is None or count is None or statistic.qualifier:
             return None
         base_statistic = self.brief.statistic(statistic.base) if isinstance(statistic.base, str) else None
         return count, base, base_statistic.unit if base_statistic else "number"
-
-    def _attributed(self, statistic: Statistic) -> Markdown:
-        source = self.brief.source(statistic.sources[0].id) if statistic.sources else None
-        publisher = (source.publisher or source.author) if source else None
-        if publisher is None:
-            return self._amount(statistic)
-        return self.locale.pgettext(*ATTRIBUTION) % {"value": self._amount(statistic), "publisher": self.name(publisher)}
 
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
@@ -218,17 +249,3 @@ _LIST_MARKER = re.compile(r"^\s*[-*+]\s+")
 
 def _is_plain_paragraph(block: str) -> bool:
     return not re.match(r"\s*([-+*>#|]|\d+[.)]\s|```|    )", block)
-
-
-_LOCATOR = re.compile(r"^(?:(?P<page>p{1,2}\.?\s*)|(?P<paragraph>paras?\.?\s*)|(?P<section>(?:section|sec\.?)\s*))(?P<value>.+)$", re.I)
-
-
-def _parse_locator(locator: str, where: Location | None) -> dict[str, str]:
-    if not locator:
-        return {}
-    match = _LOCATOR.match(locator.strip())
-    if not match:
-        raise BriefError.at(where, "cite", f"cannot read the locator '{locator}'",
-                            "write 'p. 15', 'para. 64' or 'section F'")
-    kind = next(k for k in ("page", "paragraph", "section") if match.group(k) is not None)
-    return {kind: match.group("value").strip()}

@@ -1,6 +1,8 @@
 """The Jinja2 environment: sandboxed, Markdown-escaping, translated.
 
-One environment per (template search path, language). Templates are always
+One environment per template search path, shared by every language: a
+template is compiled once per build, and its messages are translated at render
+time by the locale passed in as ``MESSAGES``. Templates are always
 run in Jinja2's immutable sandbox, because an audience pack may come from
 someone else; the sandbox is also denied file-system paths and modules, so a
 template cannot reach the disk through an object we hand it, and the loader
@@ -16,7 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateNotFound, nodes
+from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateNotFound,
+                    nodes, pass_context)
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.loaders import split_template_path
 from jinja2.runtime import BlockReference, Context
@@ -29,6 +32,7 @@ from .locale import LocaleData
 from .markdown import Markdown, finalize
 
 BUILTIN_PREFIX = "builtin"
+MESSAGES = "messages"  # the render variable holding the document's LocaleData
 
 
 class BudgetCodeGenerator(CodeGenerator):
@@ -60,10 +64,8 @@ class BriefSandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's names
         owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)  # str.format comes wrapped
-        if isinstance(owner, str):
+        if isinstance(owner, str):  # center, ljust, zfill, format...: widths; our own helpers take any figure
             budget.check_format(owner, [*args, *kwargs.values()])
-        else:
-            budget.check_arguments([*args, *kwargs.values()])
         return budget.check_size(super().call(__context, __obj, *args, **kwargs))
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
@@ -113,8 +115,8 @@ class BriefContext(Context):
 
 
 @lru_cache(maxsize=32)
-def environment(search_path: tuple[Path, ...], locale: LocaleData) -> BriefSandbox:
-    """The environment for templates on ``search_path``, speaking ``locale``.
+def environment(search_path: tuple[Path, ...]) -> BriefSandbox:
+    """The environment for templates on ``search_path``; render with ``MESSAGES=<LocaleData>``.
 
     A user's folder can shadow a built-in template and still extend it as
     ``builtin/<pack>/<template>``.
@@ -136,10 +138,33 @@ def environment(search_path: tuple[Path, ...], locale: LocaleData) -> BriefSandb
     env.filters["indent"] = indent
     env.filters = {name: budget.bounded_filter(function) for name, function in env.filters.items()}
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=locale.gettext, ngettext=locale.ngettext,
-        pgettext=locale.pgettext, npgettext=locale.npgettext, newstyle=True,
+        gettext=_gettext, ngettext=_ngettext, pgettext=_pgettext, npgettext=_npgettext, newstyle=True,
     )
     return env
+
+
+@pass_context
+def _gettext(context: Context, message: str) -> Markdown:
+    return _messages(context).gettext(message)
+
+
+@pass_context
+def _ngettext(context: Context, singular: str, plural: str, n: int) -> Markdown:
+    return _messages(context).ngettext(singular, plural, n)
+
+
+@pass_context
+def _pgettext(context: Context, message_context: str, message: str) -> Markdown:
+    return _messages(context).pgettext(message_context, message)
+
+
+@pass_context
+def _npgettext(context: Context, message_context: str, singular: str, plural: str, n: int) -> Markdown:
+    return _messages(context).npgettext(message_context, singular, plural, n)
+
+
+def _messages(context: Context) -> LocaleData:
+    return context[MESSAGES]
 
 
 def indent(text: str, width: int = 4) -> str:

@@ -2,25 +2,29 @@
 
 ``[[treaty:iccpr]]``            the treaty's name (full with short form at first mention, then short)
 ``[[law:iccpr|12(2)]]``         a footnoted citation: full at first, then short
-``[[status:KP|iccpr]]``         a sentence on the State's status under the treaty, footnoted to the catalog
+``[[status:KP|iccpr]]``         a sentence on the State's status under the treaty as at the brief's date,
+                                footnoted to the primary source (the UN Treaty Collection's status page)
 ``[[state:KP]]``                the State's name in the audience's register
 
 Status sentences are generated from the sourced catalog, never typed, so a
 brief cannot say the DPRK is party to the Refugee Convention. A catalog fact
 that is not confirmed is marked as such, or refused where the audience accepts
-only verified facts.
+only verified facts. The catalog's own provenance (how a fact was compiled,
+its confidence) stays out of the notes: it is in the evidence annex and
+``briefbuilder treaties``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..catalog import Catalog, Fact, Treaty, catalog_for_brief
+from ..catalog import Catalog, Fact, Status, Treaty, catalog_for_brief
 from ..errors import BriefError, Location
 from ..narrative import Reference
 from .markdown import Markdown, link
+from .notes import Citation
 from .references import reference
-from .units import C_
+from .messages import C_
 
 if TYPE_CHECKING:
     from .context import RenderContext
@@ -36,7 +40,7 @@ class CitationStyle(NamedTuple):
     series: tuple[str, str]  # the United Nations Treaty Series reference inside ``full``
     short: tuple[str, str]
     with_article: tuple[str, str]
-    without_article: tuple[str, str]
+    pinpoint: tuple[str, str]  # the article alone, for "Ibid., art. 33 (1)"
     article_number: tuple[str, str]
     article_paragraph: tuple[str, str]
 
@@ -49,8 +53,8 @@ CITATION_STYLES: dict[str, CitationStyle] = {
         full=C_("treaty citation", "%(title)s (adopted %(adopted)s, entered into force %(in_force)s) %(series)s"),
         series=C_("treaty citation", "%(volume)s UNTS %(page)s"),
         short=C_("treaty citation", "%(short)s"),
-        with_article=C_("treaty citation", "%(citation)s, art %(article)s."),
-        without_article=C_("treaty citation", "%(citation)s."),
+        with_article=C_("treaty citation", "%(citation)s, art %(article)s"),
+        pinpoint=C_("treaty citation", "art %(article)s"),
         article_number=C_("article number", "%(number)s"),
         article_paragraph=C_("article paragraph", "(%(paragraph)s)"),
     ),
@@ -58,14 +62,30 @@ CITATION_STYLES: dict[str, CitationStyle] = {
         full=C_("treaty citation, UN style", "%(title)s (%(adopted)s), %(series)s"),
         series=C_("treaty citation, UN style", "United Nations, *Treaty Series*, vol. %(volume)s, p. %(page)s"),
         short=C_("treaty citation, UN style", "%(title)s"),
-        with_article=C_("treaty citation, UN style", "%(citation)s, art. %(article)s."),
-        without_article=C_("treaty citation, UN style", "%(citation)s."),
+        with_article=C_("treaty citation, UN style", "%(citation)s, art. %(article)s"),
+        pinpoint=C_("treaty citation, UN style", "art. %(article)s"),
         article_number=C_("article number, UN style", "%(number)s"),
         article_paragraph=C_("article paragraph, UN style", " (%(paragraph)s)"),
     ),
 }
 UNCONFIRMED = C_("catalog", "%(fact)s [unconfirmed]")
-STATUS_NOTE = C_("catalog", "Treaty status of %(state)s: %(source)s (%(confidence)s; catalog as of %(as_of)s). Check the current status at %(link)s.")
+# The primary source of a treaty status: the treaty's page in the UN Treaty Collection ("chapter V.2").
+UNTC_CITATION = C_("treaty status", "United Nations, *Treaty Collection*, Status of Treaties, chapter %(chapter)s, %(title)s")
+UNTC_SHORT = C_("treaty status", "United Nations, *Treaty Collection*, chapter %(chapter)s")
+STATUS_PAGE = C_("treaty status", "Status of %(title)s")  # a treaty outside the Treaty Collection
+CONFIDENCE_NAMES: dict[str, tuple[str, str]] = {
+    "confirmed": C_("confidence", "confirmed"),
+    "year-confirmed": C_("confidence", "year confirmed, day unconfirmed"),
+    "unconfirmed": C_("confidence", "unconfirmed"),
+}
+ACTION_NAMES: dict[str, tuple[str, str]] = {
+    "ratification": C_("treaty action", "ratification, %(date)s"),
+    "accession": C_("treaty action", "accession, %(date)s"),
+    "succession": C_("treaty action", "succession, %(date)s"),
+    "signature": C_("treaty action", "signature only, %(date)s"),
+    "none": C_("treaty action", "not a party"),
+}
+LAST_CONFIRMED_BEFORE = C_("catalog", "%(year)s (before this document's date)")
 # A pack chooses, per language, whether status statements are full sentences
 # or the noun-ending lines (-함, -음) of a Korean 개조식 report (``sentence_style``).
 STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
@@ -84,11 +104,6 @@ STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
         "none": C_("status, noun ending", "%(state)s is not a party to the %(treaty)s"),
     },
 }
-CONFIDENCE_NAMES: dict[str, tuple[str, str]] = {
-    "confirmed": C_("confidence", "confirmed"),
-    "year-confirmed": C_("confidence", "year confirmed, day unconfirmed"),
-    "unconfirmed": C_("confidence", "unconfirmed"),
-}
 
 
 class Legal:
@@ -99,6 +114,7 @@ class Legal:
         self.locale = context.locale
         self.catalog: Catalog = context.catalog or catalog_for_brief(context.brief.directory)
         self._mentioned: set[str] = set()
+        self._cited: dict[tuple[str, str], Status] = {}  # statuses stated, for the annex's provenance table
 
     def treaty_name(self, treaty_id: str, where: Location | None) -> Markdown:
         treaty = self.catalog.treaty(treaty_id, location=where)
@@ -111,8 +127,13 @@ class Legal:
     def citation(self, treaty_id: str, article: str, where: Location | None) -> Markdown:
         treaty = self.catalog.treaty(treaty_id, location=where)
         ref = treaty.article(article, location=where, field="law").ref if article else ""
-        return self.context.notes.cite(f"treaty:{treaty_id}", ref, lambda: self._cite(treaty, ref, full=True),
-                                       lambda: self._cite(treaty, ref, full=False))
+        style = CITATION_STYLES[self.context.pack.citation_style]
+        return self.context.notes.cite(Citation(
+            work=("treaty", treaty_id), locator=ref,
+            full=lambda: self._cite(treaty, ref, full=True), short=lambda: self._cite(treaty, ref, full=False),
+            pinpoint=lambda: self.locale.pgettext(*style.pinpoint) % {"article": self._article(ref, style)}
+            if ref else Markdown(""),
+        ))
 
     def _cite(self, treaty: Treaty, ref: str, *, full: bool) -> Markdown:
         lang = self.locale.code
@@ -131,7 +152,7 @@ class Legal:
         else:
             citation = self.locale.pgettext(*style.short) % {"title": treaty.title(lang), "short": treaty.short(lang)}
         if not ref:
-            return self.locale.pgettext(*style.without_article) % {"citation": citation}
+            return citation
         return self.locale.pgettext(*style.with_article) % {"citation": citation, "article": self._article(ref, style)}
 
     def _article(self, ref: str, style: CitationStyle) -> Markdown:
@@ -147,33 +168,71 @@ class Legal:
         return text
 
     def status(self, state_code: str, treaty_id: str, where: Location | None) -> Markdown:
+        """The State's status as at the brief's date: an action taken later is not reported as done."""
         name = self.state_name(state_code, where)
         treaty = self.catalog.treaty(treaty_id, location=where)
         status = self.catalog.status(state_code, treaty_id)
         if status is None:
             raise BriefError.at(where, "status", f"the catalog has no status for {state_code} under {treaty_id}",
                                 "add it in catalog.yaml beside the brief, with its source and confidence")
+        self._cited.setdefault((status.state, status.treaty), status)
+        action, date = status.as_at(self.context.brief.brief.date)
         treaty_text = self.treaty_name(treaty_id, where)
         sentences = STATUS_SENTENCES[self.context.pack.sentence_style_for(self.locale.code)]
-        sentence = self.locale.pgettext(*sentences[status.action]) % {
+        sentence = self.locale.pgettext(*sentences[action]) % {
             "state": name, "state_topic": self.locale.particle(name, "topic"),
             "treaty": treaty_text, "treaty_object": self.locale.particle(treaty_text, "object"),
-            "date": self.context.date(status.date) if status.date else Markdown(""),
+            "date": self.context.date(date) if date else Markdown(""),
         }
         sentence = self._fact(status, _sentence_case(sentence))
-        note = self.context.notes.cite(f"status:{treaty_id}", state_code, lambda: self._status_note(treaty, status, name),
-                                       lambda: self._status_note(treaty, status, name))
-        return Markdown("%s%s") % (sentence, note)
+        return Markdown("%s%s") % (sentence, self.context.notes.cite(self.status_citation(treaty)))
 
-    def _status_note(self, treaty: Treaty, status: Fact, state_name: Markdown) -> Markdown:
+    def provenance(self) -> list[dict[str, Markdown]]:
+        """The catalog's own record of each status this document states: for the annex, never a note.
+
+        Says when the record was last confirmed, and marks a confirmation
+        older than the document: a "no action" can go stale.
+        """
+        day = self.context.brief.brief.date
+        rows = []
+        for status in self._cited.values():
+            action, date = status.as_at(day)
+            year = status.confidence.as_of
+            if year is None:
+                confirmed = self.locale.month(*(int(part) for part in str(self.catalog.as_of).split("-")[:2]))
+            elif day is not None and year < day.year:
+                confirmed = self.locale.pgettext(*LAST_CONFIRMED_BEFORE) % {"year": str(year)}
+            else:
+                confirmed = Markdown(str(year))
+            rows.append({
+                "state": self.state_name(status.state, None),
+                "treaty": Markdown("%s") % self.catalog.treaties[status.treaty].short(self.locale.code),
+                "status": self.locale.pgettext(*ACTION_NAMES[action]) % {
+                    "date": self.context.date(date) if date else Markdown("")},
+                "source": Markdown("%s") % status.source,
+                "confidence": self.locale.pgettext(*CONFIDENCE_NAMES[status.confidence.level]),
+                "confirmed": confirmed,
+            })
+        return rows
+
+    def status_citation(self, treaty: Treaty) -> Citation:
+        """The primary source for who is party to ``treaty``: its UN Treaty Collection page, in this language."""
+        lang = self.locale.code
         page = treaty.status_page
-        return self.locale.pgettext(*STATUS_NOTE) % {
-            "state": state_name,
-            "source": status.source,
-            "confidence": self.locale.pgettext(*CONFIDENCE_NAMES[status.confidence.level]),
-            "as_of": self.locale.month(*(int(part) for part in str(self.catalog.as_of).split("-")[:2])),
-            "link": link(page, page) if page else Markdown("—"),
-        }
+
+        def full() -> Markdown:
+            if treaty.untc is None:
+                return self.locale.pgettext(*STATUS_PAGE) % {"title": treaty.title(lang)}
+            return self.locale.pgettext(*UNTC_CITATION) % {
+                "chapter": treaty.untc.chapter.replace("-", "."), "title": treaty.title(lang)}
+
+        def short() -> Markdown:
+            if treaty.untc is None:
+                return full()
+            return self.locale.pgettext(*UNTC_SHORT) % {"chapter": treaty.untc.chapter.replace("-", ".")}
+
+        return Citation(work=("treaty status", treaty.id), locator="", full=full, short=short,
+                        pinpoint=lambda: Markdown(""), link=lambda: link(page, page) if page else None)
 
     def state_name(self, code: str, where: Location | None) -> Markdown:
         state = self.catalog.state(code, location=where)

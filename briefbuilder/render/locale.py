@@ -30,13 +30,29 @@ from ..load.yamlsource import read_yaml
 from ..model import LANGUAGE
 from ..resources import data_dir
 from .markdown import Markdown, escape_markdown
-from .units import COUNT_FORMS, COUNT_WITH_PERCENT, QUALIFIER_FORMS, SHARE_FORMS
+from .messages import COUNT_FORMS, COUNT_WITH_PERCENT, QUALIFIER_FORMS, SHARE_FORMS
 
 DOMAIN = "briefbuilder"
 
 
 def available_languages() -> list[str]:
     return sorted(p.parent.name for p in data_dir("locales").glob("*/locale.yaml"))
+
+
+@dataclass(frozen=True)
+class NoteMarks:
+    """Where a language puts note marks, and whether its notes say "Ibid." (``locale.yaml``)."""
+
+    after: str  # punctuation a mark moves past: UN English and Korean put it after the full stop
+    ibid: bool
+
+
+@dataclass(frozen=True)
+class Quotes:
+    """Typographic quotation marks that replace straight ones in prose and notes (``locale.yaml``)."""
+
+    double: tuple[str, str]
+    single: tuple[str, str]  # the closing one is also the apostrophe
 
 
 @dataclass(frozen=True, eq=False)  # one cached instance per language: identity is equality
@@ -50,6 +66,10 @@ class LocaleData:
     east_asian_font: str | None
     translations: Translations
     particles: dict[str, tuple[str, str]]  # Korean 은/는 etc.: (after a final consonant, after a vowel)
+    note_marks: NoteMarks
+    quotes: Quotes | None
+    range_dash: str  # between the ends of a range of pages or paragraphs ("3–4", "3~4")
+    ordinals: tuple[str, ...]  # "first", "second", ... where the language writes ordinals in words
 
     # --- wording -------------------------------------------------------------
     def gettext(self, message: str) -> Markdown:
@@ -101,6 +121,10 @@ class LocaleData:
     def list(self, items: list[str]) -> Markdown:
         """"A, B and C" / "A, B 및 C" (items are escaped unless already Markdown)."""
         return Markdown(format_list([str(Markdown("%s") % item) for item in items], locale=self.babel))
+
+    def ordinal(self, number: int) -> Markdown:
+        """"forty-seventh" where the locale lists ordinals in words; else the number (Korean: 제47차)."""
+        return Markdown(self.ordinals[number - 1] if 0 < number <= len(self.ordinals) else str(number))
 
     def count(self, value: Decimal | int, unit: str, qualifier: str | None = None) -> Markdown:
         """"113 people" / "113명", "more than 500 people" / "500명 이상"."""
@@ -154,6 +178,11 @@ def _load_locale(folder: Path) -> LocaleData:
         tag=data["tag"],
         east_asian_font=data.get("east_asian_font"),
         particles={kind: tuple(pair) for kind, pair in (data.get("particles") or {}).items()},
+        note_marks=NoteMarks(after=data["note_marks"]["after"], ibid=bool(data["note_marks"]["ibid"])),
+        quotes=Quotes(double=tuple(data["quotes"]["double"]), single=tuple(data["quotes"]["single"]))  # type: ignore[arg-type]
+        if data.get("quotes") else None,
+        range_dash=data["range_dash"],
+        ordinals=tuple(data.get("ordinals") or ()),
         translations=_compile(folder / "LC_MESSAGES" / f"{DOMAIN}.po", data["babel"]),
     )
 

@@ -14,7 +14,8 @@ from typing import Any
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and the two private-use characters the note registry marks citations with.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
 _BREAKS = re.compile(r"[\r\n\t\u2028\u2029]+")
 
 

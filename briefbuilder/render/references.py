@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import BriefError, Location
 from ..model import Text
-from ..narrative import Reference, find_references
+from ..narrative import Reference, Sentences, find_references, reference_location
 from .markdown import Markdown
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ HANDLERS: dict[str, Handler] = {}
 
 # Raw HTML and footnote syntax are the template's business, never the narrative's.
 _NARRATIVE_UNSAFE = re.compile(r"<|\[\^")
+# The note registry's placeholder characters (private use) cannot come from a brief.
+_PLACEHOLDER_CHARS = re.compile("[\ue000\ue001]")
 
 
 def reference(kind: str) -> Callable[[Handler], Handler]:
@@ -38,24 +40,59 @@ def reference(kind: str) -> Callable[[Handler], Handler]:
 
 
 def resolve_narrative(context: RenderContext, text: Text) -> Markdown:
-    """The narrative in the context's language, with every reference resolved."""
+    """The narrative in the context's language, with every reference resolved.
+
+    A sentence holding ``[[stat:ID|attributed]]`` gets its attribution as a
+    clause of its own: leading the sentence when the figure opens it
+    ("According to …, more than 500 people …"), else closing it.
+    """
     lang = context.locale.code
     body = text.get(lang).strip()
-    start = text.where(lang)
-    first_line = (start.line + (1 if "\n" in text.get(lang) else 0)) if start else 0
+    refs = find_references(body)
+    resolved = [_handle(context, ref, reference_location(text, lang, ref), text) for ref in refs]
+    next_ref = 0
+
+    def assemble(position: int, end: int) -> str:
+        """``body[position:end]`` with its references resolved (called in order: sentences never split one)."""
+        nonlocal next_ref
+        out: list[str] = []
+        while next_ref < len(refs) and refs[next_ref].start < end:
+            out += [_neutralise(body[position:refs[next_ref].start]), resolved[next_ref]]
+            position = refs[next_ref].end
+            next_ref += 1
+        out.append(_neutralise(body[position:end]))
+        return "".join(out)
+
     out: list[str] = []
     position = 0
-    for ref in find_references(body):
-        out.append(_neutralise(body[position:ref.start]))
-        where = Location(start.file, first_line + ref.line_offset) if start else None
-        out.append(_handle(context, ref, where, text))
-        position = ref.end
-    out.append(_neutralise(body[position:]))
+    for first, last, ref in _attributed_sentences(body, refs):
+        statistic = context.brief.statistic(ref.target)
+        source = context.attribution(statistic) if statistic is not None else None
+        out.append(assemble(position, first))
+        sentence = Markdown(assemble(first, last))
+        out.append(context.attributed(sentence, source, leads=ref.start == first) if source is not None else sentence)
+        position = last
+    out.append(assemble(position, len(body)))
     return Markdown("".join(out))
 
 
+def _attributed_sentences(body: str, refs: list[Reference]) -> list[tuple[int, int, Reference]]:
+    """(start, end, reference) of each sentence holding an attributed figure, in order."""
+    attributed = [ref for ref in refs if ref.kind == "stat" and ref.option == "attributed"]
+    if not attributed:
+        return []
+    sentences = Sentences(body)
+    found: list[tuple[int, int, Reference]] = []
+    for ref in attributed:
+        first, last = sentences.around(ref.start, ref.end)
+        first += len(body[first:last]) - len(body[first:last].lstrip())
+        if not found or first >= found[-1][1]:
+            found.append((first, last, ref))
+    return found
+
+
 def _neutralise(markdown: str) -> str:
-    return _NARRATIVE_UNSAFE.sub(lambda m: "\\" + m.group(), markdown)
+    return _NARRATIVE_UNSAFE.sub(lambda m: "\\" + m.group(), _PLACEHOLDER_CHARS.sub("", markdown))
 
 
 def _handle(context: RenderContext, ref: Reference, where: Location | None, text: Text) -> Markdown:

@@ -1,35 +1,121 @@
-"""Write a file all at once or not at all, and never over an input."""
+"""Write files all at once or not at all, and never over an input.
+
+A build writes many files. :func:`write_all` stages every one of them in a
+folder beside its destination, then moves them into place; if any step fails,
+every file already moved is put back as it was, so a failed build leaves
+neither a new file nor a changed one behind.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from ..errors import BriefError
 
+STAGING_PREFIX = ".briefbuilder-"
+
 
 def write_atomic(path: Path, data: bytes, *, inputs: Collection[Path] = ()) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
+    """Write one file atomically (see :func:`write_all`)."""
+    write_all([(Path(path), data)], inputs=inputs)
 
-    A reader (or a crash) never sees a half-written file, and an output that
-    would land on one of ``inputs`` is refused rather than destroying it.
+
+def write_all(files: Sequence[tuple[Path, bytes]], *, inputs: Collection[Path] = ()) -> None:
+    """Write every ``(path, data)`` or none of them.
+
+    Nothing is written if an output would land on one of ``inputs`` or if two
+    outputs share a path. Files are first written in full to a staging folder
+    on the destination's file system, then renamed into place (a rename there
+    is atomic); a file being replaced is kept aside until every output is in
+    place, and put back if any of them fails.
     """
-    path = Path(path)
-    target = path.resolve()
-    if any(target == Path(source).resolve() for source in inputs):
-        raise BriefError.at(None, "output", f"{path} is an input file; refusing to overwrite it",
-                            "choose another output folder with -o")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    targets = [Path(path) for path, _ in files]
+    _refuse_clashes(targets, inputs)
+    created = _make_folders({target.parent for target in targets})
+    staging: dict[Path, Path] = {}
+    placed: list[tuple[Path, Path | None, bool]] = []  # (target, its previous version kept aside, new file in place)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+        for parent in dict.fromkeys(target.parent for target in targets):
+            staging[parent] = Path(tempfile.mkdtemp(dir=parent, prefix=STAGING_PREFIX))
+        staged = [_stage(staging[target.parent] / f"{index}.new", data)
+                  for index, (target, (_, data)) in enumerate(zip(targets, files))]
+        for index, (target, new) in enumerate(zip(targets, staged)):
+            previous = _keep_aside(target, staging[target.parent] / f"{index}.old")
+            placed.append((target, previous, False))
+            os.replace(new, target)
+            placed[-1] = (target, previous, True)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        _put_back(placed)
+        _remove_staging(staging.values())
+        _remove_if_empty(created)
         raise
+    _remove_staging(staging.values())
+
+
+def _refuse_clashes(targets: list[Path], inputs: Collection[Path]) -> None:
+    protected = {Path(source).resolve() for source in inputs}
+    seen: set[Path] = set()
+    for target in targets:
+        resolved = target.resolve()
+        if resolved in protected:
+            raise BriefError.at(None, "output", f"{target} is an input file; refusing to overwrite it",
+                                "choose another output folder with -o")
+        if resolved in seen:
+            raise BriefError.at(None, "output", f"two outputs would both be written to {target}",
+                                "build the audiences into separate folders, or name the outputs apart")
+        seen.add(resolved)
+
+
+def _make_folders(folders: set[Path]) -> list[Path]:
+    """Create missing folders; return the ones created, deepest first, to remove on failure."""
+    created: list[Path] = []
+    for folder in folders:
+        missing = [parent for parent in (folder, *folder.parents) if not parent.exists()]
+        folder.mkdir(parents=True, exist_ok=True)
+        created.extend(missing)
+    return sorted(set(created), key=lambda path: len(path.parts), reverse=True)
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    with open(path, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.chmod(path, 0o644)
+    return path
+
+
+def _keep_aside(target: Path, aside: Path) -> Path | None:
+    """Keep the file at ``target`` (if any) at ``aside`` without moving it: the old file stays readable."""
+    if not target.exists():
+        return None
+    try:
+        os.link(target, aside)
+    except OSError:
+        shutil.copy2(target, aside)
+    return aside
+
+
+def _put_back(placed: list[tuple[Path, Path | None, bool]]) -> None:
+    for target, previous, in_place in reversed(placed):
+        if previous is not None:
+            os.replace(previous, target)
+        elif in_place:
+            target.unlink(missing_ok=True)
+
+
+def _remove_staging(folders: Iterable[Path]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _remove_if_empty(folders: list[Path]) -> None:
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            pass

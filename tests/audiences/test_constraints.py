@@ -9,7 +9,7 @@ import pytest
 
 from briefbuilder.check.wordcount import count_words
 from briefbuilder.load import load_brief
-from briefbuilder.pipeline import check, render_brief
+from briefbuilder.pipeline import check_brief as check, render_brief
 
 from packdata import EXAMPLE, PACKS
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from briefbuilder.cli import main
 from briefbuilder.errors import BriefError
 from briefbuilder.load import load_brief
-from briefbuilder.pipeline import check, render_brief
+from briefbuilder.pipeline import check_brief as check, render_brief
 
 from packdata import EXAMPLE
 

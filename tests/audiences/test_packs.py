@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefbuilder.cli import main
-from briefbuilder.pipeline import check, render_brief
+from briefbuilder.pipeline import check_brief as check, render_brief
 from briefbuilder.write import writer
 
 from packdata import EXAMPLE, PACKS
@@ -31,7 +31,7 @@ def test_un_packs_follow_un_style() -> None:
     english = render_brief(EXAMPLE, "en", audience="un-upr").markdown
     korean = render_brief(EXAMPLE, "ko", audience="un-upr").markdown
     assert "20 November 2024" in english and "per cent" in english and "%" not in english.split("[^1]:")[0]
-    assert "State under review: Democratic People's Republic of Korea" in english
+    assert "State under review: Democratic People’s Republic of Korea" in english
     assert "심의 대상국: 조선민주주의인민공화국" in korean and "81.4%" in korean
     assert "\n1. " in english and "## I. " in english
 

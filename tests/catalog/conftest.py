@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefbuilder.audience import Pack, load_pack
-from briefbuilder.catalog import Catalog, load_catalog
+from briefbuilder.catalog import Catalog, catalog_for_brief, load_catalog
 from briefbuilder.check import CheckContext, Finding, run_rules
 from briefbuilder.load import load_brief
 
@@ -50,7 +50,8 @@ def check_claims(write_claims: Callable[..., Path], pack: Pack) -> Callable[...,
 
     def run(*claims: str, catalog: Catalog | None = None) -> list[Finding]:
         path = write_claims(*claims)
-        context = CheckContext(brief=load_brief(path), pack=pack, languages=("en",), catalog=catalog)
+        brief = load_brief(path)
+        context = CheckContext(brief=brief, pack=pack, languages=("en",), catalog=catalog or catalog_for_brief(brief.directory))
         return [finding for finding in run_rules(context) if finding.rule.startswith("claims.")]
 
     return run

@@ -94,7 +94,7 @@ def test_unconfirmed_catalog_record_is_only_a_warning(tmp_path: Path, check_clai
     (tmp_path / "catalog.yaml").write_text(
         "status:\n"
         "  KP:\n"
-        "    cat: {action: accession, date: 2026-03-01, confidence: unconfirmed, source: press report, replaces: true}\n",
+        "    cat: {action: accession, date: 2025-03-01, confidence: unconfirmed, source: press report, replaces: true}\n",
         encoding="utf-8")
     catalog = catalog_for_brief(tmp_path)
     [agrees] = check_claims("{state: KP, treaty: cat, party: true}", catalog=catalog)

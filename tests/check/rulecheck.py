@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from briefbuilder.audience import Pack
+from briefbuilder.catalog import catalog_for_brief
 from briefbuilder.check import CheckContext, Finding, run_rules
 from briefbuilder.load.brief import load_brief
 
@@ -110,5 +111,6 @@ def check(tmp_path: Path, body: str, *, header: str = HEADER, today: dt.date = T
     path = tmp_path / "brief.yaml"
     path.write_text(header + body, encoding="utf-8")
     brief = load_brief(path)
-    context = CheckContext(brief, Pack(name="t", description={"en": "t"}, **pack), languages, today=today)
+    context = CheckContext(brief, Pack(name="t", description={"en": "t"}, **pack), languages,
+                           catalog=catalog_for_brief(brief.directory), today=today)
     return Result(run_rules(context), body, header)

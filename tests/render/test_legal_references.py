@@ -76,15 +76,20 @@ def test_example_cites_treaties_in_korean_style(example: Callable[[str, str], st
     assert "러시아는 1993년 2월 2일 「난민협약」에 가입하였습니다." in text
 
 
-@pytest.mark.parametrize("language", ["en", "ko"])
-def test_every_status_sentence_is_footnoted_to_the_catalog_source(example: Callable[[str, str], str], language: str) -> None:
+@pytest.mark.parametrize(("language", "primary"), [
+    ("en", "United Nations, *Treaty Collection*, Status of Treaties, chapter IV.4, "
+           "International Covenant on Civil and Political Rights. Available at "),
+    ("ko", "유엔 조약집(United Nations Treaty Collection), 조약 현황 IV.4, 「시민적 및 정치적 권리에 관한 국제규약」."),
+])
+def test_every_status_sentence_cites_the_treaty_collection(example: Callable[[str, str], str], language: str,
+                                                           primary: str) -> None:
     text = example("general", language)
     definitions = notes(text)
-    status_notes = [label for label, note in definitions.items() if "treaties.un.org" in note]
-    assert len(status_notes) == 4  # DPRK under two treaties, China and Russia under one
-    for label in status_notes:
-        assert re.search(rf"[.다]\[\^{label}\]", text), f"note {label} is not attached to a status sentence"
-        assert "UNTC" in definitions[label]  # the catalog's source, as the facts give it
+    status_marks = re.findall(r"(?:acceded to|party to|가입하였습니다|당사국이 아닙니다)[^\n]*?[.다]\.?\[\^(\d+)\]", text)
+    assert len(status_marks) == 4  # DPRK under two treaties, China and Russia under one
+    assert definitions[status_marks[0]].startswith(primary)
+    for label in status_marks:  # the primary source, in full, short or ibid.; never the catalog's provenance
+        assert not re.search(r"UNTC|U15|W22|research notes|scrape|confirmed|확인됨", definitions[label])
 
 
 def test_un_audiences_cite_in_un_document_style(example: Callable[[str, str], str]) -> None:
@@ -93,20 +98,20 @@ def test_un_audiences_cite_in_un_document_style(example: Callable[[str, str], st
     assert ("Convention relating to the Status of Refugees (28 July 1951), United Nations, *Treaty Series*, "
             "vol. 189, p. 137, art. 33 (1).") in cited
     assert not any("UNTS" in note for note in cited)
-    assert "The Democratic People's Republic of Korea is not a party to the Convention relating to the Status of Refugees" in text
+    assert "The Democratic People’s Republic of Korea is not a party to the Convention relating to the Status of Refugees" in text
     assert "The Russian Federation acceded to the Refugee Convention on 2 February 1993." in text
-    assert any(note.startswith("Treaty status of the Democratic People's Republic of Korea:") for note in cited)
+    assert any(note.startswith("United Nations, *Treaty Collection*, Status of Treaties, chapter V.2, "
+                               "Convention relating to the Status of Refugees. Available at") for note in cited)
 
 
 @pytest.mark.parametrize(("audience", "full", "short"), [
-    ("general", "189 UNTS 137, art 33(1).", "Refugee Convention, art 33."),
-    ("un-treaty-body", "United Nations, *Treaty Series*, vol. 189, p. 137, art. 33 (1).",
-     "Convention relating to the Status of Refugees, art. 33."),
+    ("general", "189 UNTS 137, art 33(1).", "ibid art 33."),  # OSCOLA's ibid
+    ("un-treaty-body", "United Nations, *Treaty Series*, vol. 189, p. 137, art. 33 (1).", "Ibid., art. 33."),
 ])
-def test_first_citation_is_full_and_later_ones_short(law_brief: Callable[..., Path], audience: str,
-                                                     full: str, short: str) -> None:
+def test_first_citation_is_full_and_the_next_one_ibid(law_brief: Callable[..., Path], audience: str,
+                                                      full: str, short: str) -> None:
     cited = list(notes(render_brief(law_brief(), "en", audience=audience).markdown).values())
-    treaty_notes = [note for note in cited if "Refugee" in note and "status" not in note]
+    treaty_notes = [note for note in cited if "Treaty Collection" not in note and "Report" not in note and "p. 15" not in note]
     assert len(treaty_notes) == 2
     assert treaty_notes[0].endswith(full) and treaty_notes[1] == short
 

@@ -45,7 +45,6 @@ from briefbuilder.markdown_tree import (
     block_parts,
     footnote_reference,
     inline_parts,
-    parse_markdown,
     xml_safe,
 )
 from briefbuilder.write.docx import oxml
@@ -87,7 +86,7 @@ def build_document(rendered: RenderedDocument) -> Document:
     styles = _prepare_styles(document)
     _set_language_and_fonts(document, rendered.info, rendered.layout)
     _set_core_properties(document, rendered.info)
-    _BodyWriter(document, styles, rendered.layout).write(parse_markdown(rendered.markdown))
+    _BodyWriter(document, styles, rendered.layout).write(rendered.tree)
     return document
 
 

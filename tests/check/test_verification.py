@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbuilder.check.status import attribution_phrases
+from briefbuilder.check.verification import attribution_phrases
 
 from rulecheck import check
 

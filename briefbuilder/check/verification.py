@@ -7,7 +7,6 @@ the reader anyway.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -17,16 +16,16 @@ import yaml
 from ..errors import Location
 from ..load.brief import narrative_texts
 from ..model import STATUS_RANK, Text
-from ..narrative import Reference, find_references
+from ..narrative import Reference, find_references, reference_location, sentence_around
 from .findings import CheckContext, Finding, rule
 
 ATTRIBUTED_OPTION = "attributed"
 PHRASES_FILE = Path(__file__).with_name("attribution.yaml")
-# Ends of sentences: a full stop (not a decimal point) before space, a blank line, or a new list item or heading.
-SENTENCE_BREAK = re.compile(r"[.!?。](?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+#]|\d+[.)])\s)")
 
 
-@rule("status.below-minimum", "Every statistic meets the audience's minimum verification status (all are printed in the evidence annex).")
+@rule("status.below-minimum", "Every statistic meets the audience's minimum verification status (all are printed in the evidence annex).",
+      severity="error",
+      example="brief.yaml:35: error: status.below-minimum: statistic 'rumour' is 'unverified', but the 'un-upr' audience accepts only 'verified' figures; verify it or leave it out")
 def below_minimum(context: CheckContext) -> Iterator[Finding]:
     minimum = context.pack.minimum_status
     accepted = " or ".join(f"'{s}'" for s, rank in STATUS_RANK.items() if rank >= STATUS_RANK[minimum])
@@ -39,7 +38,10 @@ def below_minimum(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("status.reported-unattributed",
-      "A 'reported' figure is attributed where the narrative uses it: [[stat:ID|attributed]] or an 'according to …' sentence.")
+      "A 'reported' figure is attributed where the narrative uses it: [[stat:ID|attributed]] or an 'according to …' "
+      "phrase anywhere in its sentence (a Korean date such as '2023. 10. 9.' between them does not end the sentence).",
+      severity="error",
+      example="brief.yaml:40: error: status.reported-unattributed: 'mss-reported' is a reported figure, not verified: attribute it ([[stat:mss-reported|attributed]] or 'according to …' in the sentence)")
 def reported_unattributed(context: CheckContext) -> Iterator[Finding]:
     reported = {s.id for s in context.brief.statistics if s.status == "reported"}
     for text in narrative_texts(context.brief):
@@ -49,7 +51,7 @@ def reported_unattributed(context: CheckContext) -> Iterator[Finding]:
                     yield Finding("error", "status.reported-unattributed",
                                   f"'{ref.target}' is a reported figure, not verified: attribute it "
                                   f"([[stat:{ref.target}|{ATTRIBUTED_OPTION}]] or 'according to …' in the sentence)",
-                                  reference_location(text, lang, body, ref))
+                                  reference_location(text, lang, ref))
 
 
 def is_attributed(ref: Reference, body: str, lang: str) -> bool:
@@ -58,21 +60,6 @@ def is_attributed(ref: Reference, body: str, lang: str) -> bool:
         return True
     sentence = sentence_around(body, ref).casefold()
     return any(phrase.casefold() in sentence for phrase in attribution_phrases(lang))
-
-
-def sentence_around(body: str, ref: Reference) -> str:
-    """The sentence holding ``ref``; other references are blanked so their text ('p. 15') cannot end it."""
-    masked = body
-    for other in find_references(body):
-        masked = masked[:other.start] + "\x00" * (other.end - other.start) + masked[other.end:]
-    start, end = 0, len(body)
-    for match in SENTENCE_BREAK.finditer(masked):
-        if match.end() <= ref.start:
-            start = match.end()
-        elif match.start() >= ref.end:
-            end = match.start()
-            break
-    return body[start:end]
 
 
 @cache
@@ -87,12 +74,3 @@ def attribution_phrases(lang: str) -> tuple[str, ...]:
     if lang == "*":
         return tuple(phrase for listed in phrases.values() for phrase in listed)
     return phrases.get(lang, ())
-
-
-def reference_location(text: Text, lang: str, body: str, ref: Reference) -> Location | None:
-    """The line a reference is written on (a block scalar's text starts on the line after its key)."""
-    location = text.where(lang)
-    if location is None:
-        return None
-    block_offset = 1 if "\n" in body else 0
-    return Location(location.file, location.line + block_offset + ref.line_offset)

@@ -1,0 +1,291 @@
+"""Notes as UN and Korean practitioners write them (issue 10).
+
+One note per citation point, marks after the closing punctuation and never on
+a figure, full citations once then short forms and ibid., locators in each
+language's form, qualifiers kept, attribution as a clause of its own, status
+as at the brief's date. Small briefs state one behaviour each; the worked
+example is read back from Markdown here and from Word in test_notes_docx.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from testdata import MINIMAL_BRIEF
+
+from briefbuilder import BriefError, render_brief
+from briefbuilder import check_brief as check
+from briefbuilder.markdown_tree import parse_markdown, visible_text
+
+MARK = re.compile(r"\[\^(\d+)\]")
+
+
+def notes(markdown: str) -> dict[str, str]:
+    return dict(re.findall(r"^\[\^(\d+)\]: (.*)$", markdown, flags=re.MULTILINE))
+
+
+def visible_notes(markdown: str) -> dict[str, str]:
+    """The notes as a reader sees them (Markdown escapes resolved)."""
+    return {label: visible_text(note).strip() for label, note in parse_markdown(markdown).footnotes.items()}
+
+
+def body(markdown: str) -> str:
+    return markdown.split("\n[^1]: ")[0]
+
+
+def with_text(en: str, ko: str = "", extra: str = "") -> str:
+    """The minimal brief with its findings text replaced (and sources or statistics added)."""
+    text = MINIMAL_BRIEF.replace(
+        '''      en: "Of [[stat:victims]], [[stat:share|share]] vanished."
+      ko: "[[stat:victims]] 중 [[stat:share|share]]이 실종되었습니다."''',
+        f"      en: {en!r}\n      ko: {(ko or en)!r}".replace("\\\\", "\\"))
+    return text.replace("statistics:\n", extra + "statistics:\n") if extra else text
+
+
+def rendered(make_brief: Callable[..., Path], en: str, ko: str = "", extra: str = "", lang: str = "en",
+             audience: str = "general") -> str:
+    return render_brief(make_brief(with_text(en, ko, extra)), lang, audience=audience).markdown
+
+
+SECOND_SOURCE = """\
+  - id: wire
+    kind: news
+    title: Figures confirmed
+    publisher: Wire Agency
+    date: 2024-11-01
+"""
+TWO_SOURCED = """\
+  - id: both
+    value: 66
+    unit: cases
+    as_of: 2024-05-31
+    sources: [{id: report, page: 3}, wire]
+    status: verified
+    label: {en: cases, ko: 사건}
+"""
+
+
+def test_citations_at_one_point_become_one_note(make_brief: Callable[..., Path]) -> None:
+    extra = SECOND_SOURCE.replace("  - id: wire", "  - id: wire") + "statistics:\n" + TWO_SOURCED
+    text = MINIMAL_BRIEF.replace("statistics:\n", extra, 1).replace(
+        "Of [[stat:victims]], [[stat:share|share]] vanished.", "It found [[stat:both]][[cite:report|p. 9]] in all.")
+    markdown = render_brief(make_brief(text), "en").markdown
+    assert "It found 66 cases[^1] in all." in markdown
+    assert notes(markdown)["1"] == ("Example Publisher, *The Report* (31 October 2024), p. 3; "
+                                    "Wire Agency, “Figures confirmed”, 1 November 2024; "
+                                    "Example Publisher, *The Report*, p. 9.")
+
+
+@pytest.mark.parametrize(("lang", "en", "ko", "expected"), [
+    ("en", "Leaving is free[[cite:report|p. 2]]. So it is.", "", "Leaving is free.[^1] So it is."),
+    ("en", "Leaving is free[[cite:report|p. 2]], they say.", "", "Leaving is free,[^1] they say."),
+    ("en", "It counted [[stat:victims|value]] victims in all, then stopped.", "",
+     "It counted 113 victims in all,[^1] then stopped."),
+    ("ko", "", "떠날 자유가 있습니다[[cite:report|p. 2]]. 그렇습니다.", "떠날 자유가 있습니다.[^1] 그렇습니다."),
+])
+def test_mark_goes_after_closing_punctuation_and_never_touches_a_figure(
+        make_brief: Callable[..., Path], lang: str, en: str, ko: str, expected: str) -> None:
+    markdown = rendered(make_brief, en or "x", ko or en, lang=lang)
+    assert expected in markdown
+    assert not re.search(r"\d\[\^", body(markdown)) and not re.search(r"\]\[\^", body(markdown))
+
+
+def test_first_citation_full_then_short_then_ibid(make_brief: Callable[..., Path]) -> None:
+    en = ("One[[cite:report|para. 4]]. Two[[cite:report|para. 4]]. Three[[cite:report|para. 5]]. "
+          "Four[[cite:wire]]. Five[[cite:report|para. 6]].")
+    text = with_text(en, en).replace("statistics:\n", SECOND_SOURCE + "statistics:\n", 1)
+    un = list(notes(render_brief(make_brief(text), "en", audience="un-treaty-body").markdown).values())
+    assert un[0] == "Example Publisher, *The Report* (31 October 2024), para. 4."
+    assert un[1:3] == ["Ibid.", "Ibid., para. 5."]
+    assert un[4] == "Example Publisher, *The Report*, para. 6."  # not ibid.: the note before cites another work
+    oscola = list(notes(render_brief(make_brief(text), "en", audience="general").markdown).values())
+    assert oscola[1:3] == ["ibid.", "ibid para. 5."]
+    korean = list(notes(render_brief(make_brief(text), "ko", audience="un-treaty-body").markdown).values())
+    assert korean[1] == "Example Publisher, 『보고서』, 제4항."  # Korean repeats the short form
+
+
+@pytest.mark.parametrize(("written", "en", "ko"), [
+    ("para. 4", "para. 4", "제4항"),
+    ("paras. 4-6", "paras. 4\u20136", "제4~6항"),
+    ("pp. 3-4", "pp. 3\u20134", "3~4쪽"),
+    ("p. 15", "p. 15", "15쪽"),
+    ("section 2", "section 2", "2절"),
+    ("chap. IV", "chap. IV", "제IV장"),
+    ("annex II", "annex II", "부속서 II"),
+])
+def test_locators_render_in_each_language(make_brief: Callable[..., Path], written: str, en: str, ko: str) -> None:
+    source = f"It is so[[cite:report|{written}]]."
+    assert visible_notes(rendered(make_brief, source))["1"] == f"Example Publisher, The Report (31 October 2024), {en}."
+    assert visible_notes(rendered(make_brief, source, lang="ko"))["1"] == f"Example Publisher, 『보고서』(2024년 10월 31일), {ko}."
+
+
+def test_locator_in_the_sources_list_uses_the_same_forms(make_brief: Callable[..., Path]) -> None:
+    text = MINIMAL_BRIEF.replace("sources: [{id: report, page: 12}]", "sources: [{id: report, page: 3-4}]")
+    assert "*The Report* (31 October 2024), pp. 3\u20134." in render_brief(make_brief(text), "en").markdown
+
+
+@pytest.mark.parametrize("written", ["para four", "folio 3", "p. 3-", "pp. 3 to 4"])
+def test_unreadable_locator_is_a_located_error(make_brief: Callable[..., Path], written: str) -> None:
+    with pytest.raises(BriefError) as raised:
+        rendered(make_brief, f"It is so[[cite:report|{written}]].")
+    problem = raised.value.problems[0]
+    assert problem.location is not None and problem.location.line > 1
+    assert "locator" in problem.message and "para. 64" in problem.hint
+
+
+QUALIFIED = MINIMAL_BRIEF.replace("    value: 113\n    unit: persons\n", "    value: 500\n    unit: persons\n    qualifier: more-than\n")
+
+
+@pytest.mark.parametrize(("option", "en", "ko"), [
+    ("", "more than 500 people", "500명 이상"),
+    ("|value", "more than 500", "500 이상"),
+    ("|attributed", "more than 500 people", "500명 이상"),
+])
+def test_a_qualified_figure_keeps_its_qualifier_in_every_form(make_brief: Callable[..., Path], option: str,
+                                                              en: str, ko: str) -> None:
+    text = QUALIFIED.replace("Of [[stat:victims]], [[stat:share|share]] vanished.", f"There were [[stat:victims{option}]].")
+    text = text.replace("[[stat:victims]] 중 [[stat:share|share]]이 실종되었습니다.", f"[[stat:victims{option}]]이었습니다.")
+    path = make_brief(text)
+    assert en in render_brief(path, "en").markdown
+    assert ko in render_brief(path, "ko").markdown
+
+
+def test_a_share_of_a_qualified_figure_keeps_the_qualifier(make_brief: Callable[..., Path]) -> None:
+    text = MINIMAL_BRIEF.replace("    value: 81.4\n", "    value: 81.4\n    qualifier: about\n")
+    path = make_brief(text)
+    assert "Of 113 people,[^1] about 81.4%[^2] vanished." in render_brief(path, "en").markdown
+    assert "약 81.4%[^2]이 실종되었습니다." in render_brief(path, "ko").markdown
+
+
+RELAYED = """\
+  - id: uca
+    kind: news
+    title: Detainees in the north
+    publisher: UCA News
+    relays: {en: Human Rights Watch, ko: 휴먼라이츠워치}
+    date: 2023-10-17
+"""
+DETAINED = """\
+  - id: detained
+    value: 500
+    unit: persons
+    qualifier: more-than
+    as_of: 2023-10-09
+    sources: [uca]
+    status: reported
+    label: {en: detained, ko: 구금}
+"""
+
+
+@pytest.mark.parametrize(("lang", "en", "ko", "expected"), [
+    ("en", "[[stat:detained|attributed]] remain detained.", "",
+     "According to Human Rights Watch, as reported by UCA News, more than 500 people[^1] remain detained."),
+    ("en", "Officials said that [[stat:detained|attributed]] remain detained.", "",
+     "Officials said that more than 500 people[^1] remain detained, according to Human Rights Watch, "
+     "as reported by UCA News."),
+    ("ko", "", "2023. 10. 9. 현재 [[stat:detained|attributed]]이 구금되어 있습니다.",
+     "휴먼라이츠워치(UCA News 보도)에 따르면 2023. 10. 9. 현재 500명 이상[^1]이 구금되어 있습니다."),
+])
+def test_attribution_is_a_clause_of_its_own_naming_the_producer(make_brief: Callable[..., Path], lang: str,
+                                                                 en: str, ko: str, expected: str) -> None:
+    text = MINIMAL_BRIEF.replace("statistics:\n", RELAYED + "statistics:\n" + DETAINED, 1)
+    text = text.replace("Of [[stat:victims]], [[stat:share|share]] vanished.", en or "x")
+    text = text.replace("[[stat:victims]] 중 [[stat:share|share]]이 실종되었습니다.", ko or "x")
+    markdown = render_brief(make_brief(text), lang).markdown
+    assert expected in markdown
+
+
+def test_attribution_rule_reads_past_a_korean_date(make_brief: Callable[..., Path]) -> None:
+    text = MINIMAL_BRIEF.replace("statistics:\n", RELAYED + "statistics:\n" + DETAINED, 1)
+    text = text.replace("Of [[stat:victims]], [[stat:share|share]] vanished.",
+                        "According to Human Rights Watch, [[stat:detained]] remain detained.")
+    text = text.replace("[[stat:victims]] 중 [[stat:share|share]]이 실종되었습니다.",
+                        "휴먼라이츠워치에 따르면 2023. 10. 9. 기준 [[stat:detained]]이 구금되어 있습니다.")
+    findings = [f for f in check(make_brief(text), languages=["en", "ko"]) if f.rule == "status.reported-unattributed"]
+    assert findings == []
+
+
+def test_no_empty_slot_when_a_source_has_no_publisher(make_brief: Callable[..., Path]) -> None:
+    source = "  - id: experts\n    kind: website\n    title: UN experts\n    date: 2023-10-17\n"
+    text = MINIMAL_BRIEF.replace("statistics:\n", source + "statistics:\n", 1)
+    text = text.replace("Of [[stat:victims]], [[stat:share|share]] vanished.", "Experts spoke[[cite:experts]].")
+    text = text.replace("[[stat:victims]] 중 [[stat:share|share]]이 실종되었습니다.", "전문가들이 말했습니다[[cite:experts]].")
+    path = make_brief(text)
+    assert notes(render_brief(path, "en").markdown)["1"] == "“UN experts” (17 October 2023)."
+    assert notes(render_brief(path, "ko").markdown)["1"] == "「UN experts」(2023년 10월 17일)."
+
+
+def test_english_prints_curly_quotes_but_urls_keep_their_characters(make_brief: Callable[..., Path]) -> None:
+    source = ("  - id: site\n    kind: website\n    title: The \"Nowhere\" people\n    publisher: Example\n"
+              "    date: 2023-10-17\n    url: https://example.org/it's\"here\"\n")
+    text = MINIMAL_BRIEF.replace("statistics:\n", source + "statistics:\n", 1)
+    text = text.replace("Of [[stat:victims]], [[stat:share|share]] vanished.",
+                        "The State's \\\"answer\\\" came late[[cite:site]].")
+    markdown = render_brief(make_brief(text), "en").markdown
+    assert "The State\u2019s \u201canswer\u201d came late." in markdown
+    assert "\u201cThe \u201cNowhere\u201d people\u201d" in notes(markdown)["1"]
+    assert "(<https://example.org/it's%22here%22>)" in notes(markdown)["1"] or \
+        "<https://example.org/it's\"here\">" in notes(markdown)["1"]
+
+
+ICPPED = """\
+  - id: law
+    heading: {en: Law, ko: 법}
+    text:
+      en: "[[status:KR|icpped]]"
+      ko: "[[status:KR|icpped]]"
+claims:
+  - {state: KR, treaty: icpped, party: true}
+"""
+
+
+def test_status_and_claims_are_as_at_the_briefs_date(make_brief: Callable[..., Path]) -> None:
+    text = MINIMAL_BRIEF.replace("date: 2024-11-20", "date: 2022-06-01") + ICPPED
+    path = make_brief(text)
+    english = render_brief(path, "en").markdown
+    assert "Korea is not a party to the International Convention for the Protection of All Persons" in english
+    assert "acceded" not in english
+    korean = render_brief(path, "ko").markdown
+    assert "가입하였습니다" not in korean and "당사국이 아닙니다" in korean
+    errors = [f for f in check(path) if f.rule == "claims.contradiction"]
+    assert len(errors) == 1 and "2022-06-01" in errors[0].message and "2023-01-04" in errors[0].message
+    later = make_brief(text.replace("date: 2022-06-01", "date: 2023-06-01"))
+    assert "acceded to the International Convention" in render_brief(later, "en").markdown
+    assert not [f for f in check(later) if f.rule == "claims.contradiction"]
+
+
+def test_catalog_provenance_is_in_the_annex_with_its_age_never_in_a_note() -> None:
+    from testdata import EXAMPLE
+    markdown = render_brief(EXAMPLE, "en", audience="general").markdown
+    annex = markdown.split("## Annex")[1].split("\n[^1]: ")[0]
+    row = next(line for line in annex.splitlines() if "Refugee Convention | not a party" in line)
+    assert "UNTC scrape 2013" in row and "2016 (before this document\u2019s date)" in row
+    assert not any("UNTC scrape" in note or "research notes" in note for note in notes(markdown).values())
+
+
+def test_articles_take_corner_brackets_and_reports_double_ones_in_notes_and_annex() -> None:
+    from testdata import EXAMPLE
+    korean = render_brief(EXAMPLE, "ko", audience="general").markdown
+    cited = " ".join(notes(korean).values())
+    annex = korean.split("## 부록")[1].split("\n[^1]: ")[0]
+    for text in (cited, annex):
+        assert "Reuters, 「More than 100 North Koreans have gone missing」" in text
+        assert "『More than 100" not in text and "「존재할 수 없는 존재」" not in text
+        assert "전환기정의워킹그룹, 『존재할 수 없는 존재" in text
+
+
+def test_a_brief_between_signature_and_ratification_reports_the_signature(make_brief: Callable[..., Path]) -> None:
+    section = ICPPED.split("claims:")[0].replace("[[status:KR|icpped]]", "[[status:KR|crc]]")
+    path = make_brief(MINIMAL_BRIEF.replace("date: 2024-11-20", "date: 1991-01-15") + section)
+    english = render_brief(path, "en").markdown
+    assert "signed the Convention on the Rights of the Child (CRC) on 25 September 1990 but has not ratified it." in english
+
+
+def test_a_brief_cannot_forge_a_note_placeholder(make_brief: Callable[..., Path]) -> None:
+    text = MINIMAL_BRIEF.replace("Of [[stat:victims]], [[stat:share|share]] vanished.", "Forged \ue0007\ue001 mark.")
+    text = text.replace("title: {en: The Report, ko: 보고서}", "title: {en: \"The \ue0009\ue001 Report\", ko: 보고서}")
+    markdown = render_brief(make_brief(text), "en").markdown
+    assert "Forged 7 mark." in markdown and "\ue000" not in markdown

@@ -1,0 +1,130 @@
+"""The worked example's notes as a reader of the Word files sees them (issue 10, "Done when").
+
+Read back with python-docx (the notes part's XML) and with pandoc: at most one
+note per citation point, no two marks adjacent, no mark right after a digit, no
+full citation repeated, and nothing of the catalog's own bookkeeping in any note.
+Footnotes and endnotes are both read, since a pack may choose either.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from testdata import EXAMPLE, require_tool
+
+from briefbuilder import load_brief
+from briefbuilder.cli import main
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+MARKS = f"{{{W}}}footnoteReference", f"{{{W}}}endnoteReference"
+AUDIENCES = ("general", "un-upr", "un-treaty-body", "un-wgeid", "gov-briefing")
+# What the catalog records about itself (how a fact was compiled, how sure it is): never in a note.
+INTERNAL = re.compile(r"UNTC\b|U15|W22|research notes|scrape|compil|confirmed|catalog as of|확인됨|카탈로그")
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("notes")
+    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "--audience", "all", "--lang", "ko,en",
+                                       "--format", "docx", "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def word_files(out: Path) -> list[Path]:
+    files = sorted(out.glob("*.docx"))
+    assert len(files) == 2 * len(AUDIENCES)
+    return files
+
+
+def note_texts(path: Path) -> dict[str, str]:
+    """Notes by id, from the footnotes and endnotes parts (separators left out)."""
+    package = docx.Document(str(path)).part.package
+    texts: dict[str, str] = {}
+    for part in package.iter_parts():
+        if part.partname.endswith(("/footnotes.xml", "/endnotes.xml")):
+            root = etree.fromstring(part.blob)
+            for note in root:
+                if note.get(f"{{{W}}}type") in (None, "normal"):
+                    texts[note.get(f"{{{W}}}id")] = "".join(note.itertext()).strip()
+    return texts
+
+
+def marks_in_body(path: Path) -> list[tuple[str, str, bool]]:
+    """For each note mark in the body: the text just before it, just after it, and whether another mark follows."""
+    body = docx.Document(str(path)).element.body
+    found = []
+    for paragraph in body.iter(f"{{{W}}}p"):
+        runs = paragraph.findall(".//w:r", NS)
+        for index, run in enumerate(runs):
+            if not any(child.tag in MARKS for child in run):
+                continue
+            before = "".join("".join(r.itertext()) for r in runs[:index])
+            after_runs = runs[index + 1:]
+            next_is_mark = bool(after_runs) and any(c.tag in MARKS for c in after_runs[0])
+            found.append((before, "".join("".join(r.itertext()) for r in after_runs), next_is_mark))
+    return found
+
+
+def test_one_mark_per_point_never_adjacent_never_on_a_figure(out: Path) -> None:
+    for path in word_files(out):
+        marks = marks_in_body(path)
+        assert marks, path.name
+        assert len(marks) == len(note_texts(path)), f"{path.name}: every mark is its own note"
+        for before, _, next_is_mark in marks:
+            assert not next_is_mark, f"{path.name}: two note marks side by side after '{before[-30:]}'"
+            assert not before[-1:].isdigit(), f"{path.name}: a note mark touches a figure: '{before[-30:]}'"
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_upr_marks_follow_the_closing_punctuation(out: Path, language: str) -> None:
+    marks = marks_in_body(out / f"enforced-disappearances.un-upr.{language}.docx")
+    closed = [before for before, after, _ in marks if after[:1] and after[:1] in ".,;:"]
+    assert closed == [], f"a mark stands before the punctuation closing its clause: {closed[:3]}"
+
+
+def test_no_full_citation_is_repeated(out: Path) -> None:
+    brief = load_brief(EXAMPLE)
+    for path in word_files(out):
+        language = path.stem.rsplit(".", 1)[-1]
+        notes = list(note_texts(path).values())
+        for source in brief.sources:
+            full_title = source.title.get(language, fallback=True)
+            short_title = (source.short or source.title).get(language, fallback=True)
+            if full_title != short_title:
+                assert sum(full_title in note for note in notes) <= 1, f"{path.name}: {full_title} cited in full twice"
+        for marker in ("Treaty Series", "UNTS", "Status of Treaties", "조약 현황 "):
+            by_treaty = [re.sub(r"^.*?" + marker, "", note) for note in notes if marker in note and "," in note]
+            full = [note for note in by_treaty if len(note) > 40]  # a full form names the treaty after the marker
+            assert len(full) == len(set(full)), f"{path.name}: a treaty's full citation is repeated"
+
+
+def test_no_note_carries_catalog_bookkeeping(out: Path) -> None:
+    for path in word_files(out):
+        for note in note_texts(path).values():
+            assert not INTERNAL.search(note), f"{path.name}: {note}"
+
+
+@pytest.mark.parametrize(("language", "ibid", "primary"), [
+    ("en", "Ibid.", "United Nations, Treaty Collection, Status of Treaties, chapter V.2, "
+                    "Convention relating to the Status of Refugees. Available at https://treaties.un.org/"),
+    ("ko", None, "유엔 조약집(United Nations Treaty Collection), 조약 현황 V.2, 「난민의 지위에 관한 협약」."),
+])
+def test_pandoc_reads_the_upr_notes(out: Path, language: str, ibid: str | None, primary: str) -> None:
+    pandoc = require_tool("pandoc")
+    path = out / f"enforced-disappearances.un-upr.{language}.docx"
+    plain = subprocess.run([pandoc, "-f", "docx", "-t", "plain", "--wrap=none", str(path)],
+                           check=True, capture_output=True, text=True).stdout
+    notes = re.findall(r"^\[(\d+)\] (.*)$", plain, flags=re.MULTILINE)
+    assert len(notes) == len(note_texts(path))
+    texts = [text for _, text in notes]
+    assert any(text.startswith(primary) for text in texts)
+    assert ("Ibid." in texts) == (ibid is not None)  # UN English says Ibid.; Korean repeats the short form
+    assert not re.search(r"\d\[\d+\]", plain.split("\n[1] ")[0]), "a mark touches a figure"
