@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefbuilder import check
+from briefbuilder import check_brief
 from briefbuilder.check.comparable import comparable
 from briefbuilder.cli import main
 
@@ -28,7 +28,7 @@ SPELLINGS = {
 
 
 def _errors(folder: Path, audience: str) -> list[str]:
-    return [f.message for f in check(folder, audience=audience)
+    return [f.message for f in check_brief(folder, audience=audience)
             if f.severity == "error" and f.rule == "constraints.confidential-submitter"]
 
 

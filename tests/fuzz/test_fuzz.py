@@ -23,7 +23,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import etree
 
-from briefbuilder import BriefError, check, load_brief, render_brief
+from briefbuilder import BriefError, check_brief, load_brief, render_brief
 from briefbuilder.cli import EXIT_INTERNAL, main
 from briefbuilder.document import DocumentInfo, Layout, RenderedDocument
 from briefbuilder.load.yamlsource import parse_yaml
@@ -64,7 +64,7 @@ def _through_the_pipeline(path: Path, tmp: Path) -> None:
     """Load, check, render in both languages, write .md and .docx: only input errors may stop it."""
     try:
         brief = load_brief(path)
-        check(brief)
+        check_brief(brief)
         for language in ("en", "ko"):
             render_brief(brief, language)
         build(brief, tmp / "out", languages=["en", "ko"], formats=["md", "docx"], draft=True)

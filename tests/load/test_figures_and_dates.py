@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefbuilder import BriefError, check, load_brief
+from briefbuilder import BriefError, check_brief, load_brief
 from briefbuilder.cli import main
 from testdata import MINIMAL_BRIEF
 
@@ -61,14 +61,14 @@ def test_the_ends_of_the_range_are_percentages(value: str, make_brief: Callable[
 def test_a_percent_that_looks_like_a_fraction_is_questioned(make_brief: Callable[..., Path]) -> None:
     text = replace(SHARE, "  - id: share\n    value: 0.814\n    unit: percent\n")
     brief = make_brief(text)
-    warnings = [f for f in check(brief) if f.rule == "consistency.percent-as-fraction"]
+    warnings = [f for f in check_brief(brief) if f.rule == "consistency.percent-as-fraction"]
     assert [f.severity for f in warnings] == ["warning"]
     assert warnings[0].location is not None and warnings[0].location.line == line_of(text, "value: 0.814")
     assert "'value: 81.4'" in warnings[0].message
 
 
 def test_a_whole_percent_is_not_questioned(make_brief: Callable[..., Path]) -> None:
-    assert not [f for f in check(make_brief()) if f.rule == "consistency.percent-as-fraction"]
+    assert not [f for f in check_brief(make_brief()) if f.rule == "consistency.percent-as-fraction"]
 
 
 @pytest.mark.parametrize("written, shown", [

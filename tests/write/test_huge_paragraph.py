@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbuilder import BriefError, build, check, load_brief
+from briefbuilder import BriefError, build, check_brief, load_brief
 from briefbuilder.load.yamlsource import MAX_TEXT_CHARS
 from testdata import MINIMAL_BRIEF
 
@@ -34,7 +34,7 @@ def test_a_ten_megabyte_paragraph_is_written_whole(make_brief: Callable[..., Pat
 def test_the_word_limit_counts_the_whole_paragraph(make_brief: Callable[..., Path]) -> None:
     text = _brief_with_paragraph("word " * WORDS).replace(
         "  languages: [en, ko]", "  languages: [en, ko]\n  settings: {pack: {word_limit: 1000}}")
-    findings = [f for f in check(make_brief(text), languages=["en"]) if f.rule == "constraints.word-limit"]
+    findings = [f for f in check_brief(make_brief(text), languages=["en"]) if f.rule == "constraints.word-limit"]
     assert len(findings) == 1
     counted = int(findings[0].message.split(" words")[0].replace(",", ""))
     assert counted > WORDS
