@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .errors import BriefError
+from .progress import reporting
 
 if TYPE_CHECKING:
     from .audience import Pack
@@ -66,6 +67,8 @@ templates_option = click.option(
     "--templates", "template_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
     help="A folder of audience packs searched before the built-in ones (repeatable).")
 lang_option = click.option("--lang", "languages", help="Languages to build, e.g. ko,en (default: the brief's).")
+quiet_option = click.option("-q", "--quiet", is_flag=True,
+                            help="No progress line on stderr (it only appears on a terminal, after about two seconds).")
 audience_option = click.option("--audience", "audiences",
                                help="Audience packs, e.g. un-upr,gov-briefing, or 'all' (default: the brief's).")
 
@@ -86,14 +89,16 @@ def main() -> None:
 @templates_option
 @click.option("--draft", is_flag=True, help="Build even if checks fail; the output is marked as a draft.")
 @click.option("--evidence", is_flag=True, help="Also write the evidence annex as CSV and JSON for reviewers.")
+@quiet_option
 @reports_errors
 def build_command(brief: Path, languages: str | None, formats: str, audiences: str | None, out_dir: Path,
-                  template_dirs: tuple[Path, ...], draft: bool, evidence: bool) -> None:
+                  template_dirs: tuple[Path, ...], draft: bool, evidence: bool, quiet: bool) -> None:
     """Check BRIEF (a YAML file or a folder holding brief.yaml) and write its documents."""
     from .pipeline import build
 
-    result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
-                   audiences=_split(audiences), template_dirs=template_dirs, draft=draft, evidence=evidence)
+    with reporting(f"briefbuilder build {brief}", sys.stderr, quiet=quiet):
+        result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
+                       audiences=_split(audiences), template_dirs=template_dirs, draft=draft, evidence=evidence)
     for finding in result.findings:
         click.echo(str(finding), err=True)
     if result.draft:
@@ -110,9 +115,10 @@ def build_command(brief: Path, languages: str | None, formats: str, audiences: s
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="markdown: only with --rules (the table of docs/rules.md).")
 @click.option("--rules", "list_rules", is_flag=True, help="List every rule (id, severity, what it checks) and exit.")
+@quiet_option
 @reports_errors
 def check_command(brief: Path | None, languages: str | None, audiences: str | None, template_dirs: tuple[Path, ...],
-                  output_format: str, list_rules: bool) -> None:
+                  output_format: str, list_rules: bool, quiet: bool) -> None:
     """Run every rule over BRIEF; exit 1 if any error is found."""
     if list_rules:
         _print_rules(output_format)
@@ -123,7 +129,9 @@ def check_command(brief: Path | None, languages: str | None, audiences: str | No
         raise click.UsageError("--format markdown goes with --rules; findings are text or json")
     from .pipeline import check_brief
 
-    findings = check_brief(brief, audience=_split(audiences), languages=_split(languages), template_dirs=template_dirs)
+    with reporting(f"briefbuilder check {brief}", sys.stderr, quiet=quiet):
+        findings = check_brief(brief, audience=_split(audiences), languages=_split(languages),
+                               template_dirs=template_dirs)
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:

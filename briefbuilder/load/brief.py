@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import BriefError, Location, Problem
 from ..model import Brief, Located, Statistic, Text
 from ..narrative import TEMPLATE_SYNTAX, find_references, reference_location
+from ..progress import stage
 from .located import attach_locations, did_you_mean
 from .yamlsource import SourceMap, dotted, read_yaml
 
@@ -40,6 +41,7 @@ def resolve_brief_path(path: str | Path) -> Path:
 def load_brief(path: str | Path) -> Brief:
     """Read, validate and cross-check a brief; raise :class:`BriefError` listing every problem."""
     file = resolve_brief_path(path)
+    stage(f"reading {file.name}")
     data, source_map = read_yaml(file)
     return validate_brief(data, source_map, name=_default_name(file), directory=file.parent)
 

@@ -19,6 +19,7 @@ from ..audience import Pack, search_path
 from ..document import DocumentInfo, Layout, RenderedDocument
 from ..errors import BriefError, Location
 from ..model import Brief
+from ..progress import stage
 from .budget import MAX_OUTPUT_CHARS, BudgetExceeded, render_budget
 from .context import RenderContext
 from .environment import MESSAGES, environment
@@ -36,6 +37,7 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 
 def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool = False) -> RenderedDocument:
     """Render the brief of ``inputs`` for ``audience`` in ``language``: one document, read from no file."""
+    stage(f"rendering {audience} ({language})")
     pack = inputs.packs[audience]
     locale = inputs.locales[language]
     brief = withhold_confidential(inputs.brief, pack)
