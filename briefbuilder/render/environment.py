@@ -137,6 +137,7 @@ def environment(search_path: tuple[Path, ...]) -> BriefSandbox:
     env.context_class = BriefContext
     env.filters["indent"] = indent
     env.filters = {name: budget.bounded_filter(function) for name, function in env.filters.items()}
+    del env.globals["lipsum"]  # lipsum(10**9) writes lorem ipsum without end; a brief never needs it
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=_gettext, ngettext=_ngettext, pgettext=_pgettext, npgettext=_npgettext, newstyle=True,
     )

@@ -92,6 +92,8 @@ def test_a_raw_control_character_is_refused_with_line_and_column(char: str,
     column = text.splitlines()[line - 1].index(char) + 1
     assert f"{brief}:{line}: error: the control character U+{ord(char):04X} at column {column}" in result.output
     assert "internal error" not in result.output and "Traceback" not in result.output
+    with pytest.raises(BriefError):  # the API raises the project's error, not yaml.reader.ReaderError
+        load_brief(brief)
 
 
 @pytest.mark.parametrize("escape", ["\\0", "\\x1b", "\\uD800", "\\u202E"])

@@ -36,6 +36,15 @@ ATTACKS = {
 }
 
 
+def test_lorem_ipsum_without_end_is_not_available(tmp_path: Path) -> None:
+    brief, root = _pack(tmp_path, "{{ lipsum(1000000000) }}")
+    started = time.perf_counter()
+    with pytest.raises(BriefError) as error:
+        render_brief(brief, "en", audience="memo", template_dirs=(root,))
+    assert time.perf_counter() - started < 10
+    assert "lipsum" in str(error.value)
+
+
 def _pack(tmp_path: Path, body: str) -> tuple[Path, Path]:
     brief = tmp_path / "brief.yaml"
     brief.write_text(MINIMAL_BRIEF, encoding="utf-8")
