@@ -18,24 +18,58 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .check.findings import Finding
-    from .document import DocumentInfo, Layout, RenderedDocument
-    from .errors import BriefError, Location, Problem
-    from .load.brief import load_brief
-    from .load.inputs import Inputs, load_inputs
-    from .model import Brief
-    from .pipeline import BuildResult, ChecksFailed, build, check_brief, render_brief
+    # 'X as X' is an explicit re-export: type checkers see the public names (PEP 484).
+    from .cases import CaseResult as CaseResult
+    from .cases import build_cases as build_cases
+    from .check.findings import Finding as Finding
+    from .document import DocumentInfo as DocumentInfo
+    from .document import Layout as Layout
+    from .document import RenderedDocument as RenderedDocument
+    from .errors import BriefError as BriefError
+    from .errors import ChecksFailed as ChecksFailed
+    from .errors import LoadError as LoadError
+    from .errors import Location as Location
+    from .errors import OutputError as OutputError
+    from .errors import Problem as Problem
+    from .errors import TemplateError as TemplateError
+    from .load.brief import load_brief as load_brief
+    from .load.inputs import Inputs as Inputs
+    from .load.inputs import load_inputs as load_inputs
+    from .load.native import brief_from_dict as brief_from_dict
+    from .load.native import update_statistic as update_statistic
+    from .model import Brief as Brief
+    from .model import Statistic as Statistic
+    from .pipeline import BuildResult as BuildResult
+    from .pipeline import Documents as Documents
+    from .pipeline import build as build
+    from .pipeline import build_documents as build_documents
+    from .pipeline import check_brief as check_brief
+    from .pipeline import render_brief as render_brief
+
+    __version__: str
 
 _EXPORTS: dict[str, str] = {
-    "Brief": "model", "BriefError": "errors", "BuildResult": "pipeline", "ChecksFailed": "pipeline",
-    "DocumentInfo": "document", "Finding": "check.findings", "Inputs": "load.inputs", "Layout": "document",
-    "Location": "errors", "Problem": "errors", "RenderedDocument": "document", "build": "pipeline",
+    "Brief": "model", "BriefError": "errors", "BuildResult": "pipeline", "CaseResult": "cases",
+    "ChecksFailed": "errors",
+    "DocumentInfo": "document", "Documents": "pipeline", "Finding": "check.findings", "Inputs": "load.inputs",
+    "Layout": "document", "LoadError": "errors", "Location": "errors", "OutputError": "errors",
+    "Problem": "errors", "RenderedDocument": "document", "Statistic": "model", "TemplateError": "errors",
+    "brief_from_dict": "load.native", "build": "pipeline", "build_cases": "cases", "build_documents": "pipeline",
     "check_brief": "pipeline", "load_brief": "load.brief", "load_inputs": "load.inputs", "render_brief": "pipeline",
+    "update_statistic": "load.native",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = sorted([*_EXPORTS, "__version__"])
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":  # from the installed package's metadata: one version, pyproject's
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            globals()[name] = version(__name__)
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            globals()[name] = "0+unknown"
+        return globals()[name]
     if name not in _EXPORTS:
         raise AttributeError(f"module 'briefbuilder' has no attribute '{name}'")
     value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)

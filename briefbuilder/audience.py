@@ -9,12 +9,14 @@ added without touching the package.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import BriefError
 from .load.confine import confined_file
@@ -31,7 +33,22 @@ PercentStyle = Literal["sign", "words"]
 CitationStyleName = Literal["oscola", "un"]
 SentenceStyle = Literal["full", "noun-ending"]
 Part = Literal["cover", "notes"]
+FieldType = Literal["text", "string", "number", "date", "boolean"]
 T = TypeVar("T")
+
+
+class PackField(BaseModel):
+    """A field a pack declares and a brief fills under ``brief.fields`` (e.g. an organisation's
+    ECOSOC consultative status); templates read it as ``fields.<name>``, in the document's language.
+
+    ``text`` is per language like any narrative; ``string`` is the same in every language.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    type: FieldType
+    required: bool = False
+    description: str | None = None  # what to write, shown in errors
 D = TypeVar("D")
 
 
@@ -67,6 +84,7 @@ class Pack(Located):
     shows_confidential_submitter: bool = False  # the output goes to the WGEID itself
     organised_by_articles: bool = False
     reference_docx: str | None = None
+    fields: dict[str, PackField] = Field(default_factory=dict)  # declared here, filled by the brief (brief.fields)
     directory: Path | None = None
 
     @field_validator("percent_style", "sentence_style", mode="before")
@@ -102,6 +120,24 @@ class Pack(Located):
         if self.reference_docx is None or self.directory is None:
             return None
         return (self.directory / self.reference_docx).resolve()
+
+
+def field_value(field: PackField, value: Any) -> Any:
+    """The brief's ``value`` for ``field``, typed (a :class:`Text` for ``text``); ValueError saying what is wrong."""
+    expected = {"string": str, "date": dt.date, "boolean": bool}
+    if field.type == "text":
+        try:
+            return Text.model_validate(value)
+        except ValidationError:
+            raise ValueError("write it as text per language, e.g. {en: ..., ko: ...}") from None
+    if field.type == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            raise ValueError("write it as a number, unquoted")
+        return value
+    if not isinstance(value, expected[field.type]) or (field.type == "date" and isinstance(value, dt.datetime)):
+        raise ValueError({"string": "write it as one text for every language",
+                          "date": "write it as a date, YYYY-MM-DD", "boolean": "write true or false"}[field.type])
+    return value
 
 
 def _for_language(values: dict[str, T], language: str, default: D) -> T | D:
@@ -156,10 +192,11 @@ def pack_for_brief(brief: Brief, audience: str | None = None, template_dirs: tup
 
 
 def _merge(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
-    """``update`` over ``base``; ``terms`` are merged term by term."""
+    """``update`` over ``base``; ``terms`` and ``fields`` are merged one by one."""
     merged = base | update
-    if "terms" in update:
-        merged["terms"] = {**(base.get("terms") or {}), **(update["terms"] or {})}
+    for by_name in ("terms", "fields"):
+        if by_name in update:
+            merged[by_name] = {**(base.get(by_name) or {}), **(update[by_name] or {})}
     return merged
 
 

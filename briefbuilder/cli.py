@@ -7,6 +7,7 @@ Problems are printed one per line as ``file:line: ...``; never a traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -15,15 +16,19 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .errors import BriefError
+from .errors import BriefError, ChecksFailed
 from .progress import reporting
 
 if TYPE_CHECKING:
     from .audience import Pack
+    from .check.findings import Finding
+    from .model import Brief
 
 EXIT_CHECKS_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a shell reports for any command whose reader closed the pipe
+STDOUT = "-"
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -35,22 +40,21 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
-        from .pipeline import ChecksFailed
-
         try:
             return command(*args, **kwargs)
+        except ChecksFailed as exc:
+            _echo_findings(exc.findings, err=True)
+            click.echo("briefbuilder: the brief failed its checks; nothing was written "
+                       "(fix the errors, or pass --draft to build a marked draft)", err=True)
+            sys.exit(EXIT_CHECKS_FAILED)
         except BriefError as exc:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             sys.exit(EXIT_BAD_INPUT)
-        except ChecksFailed as exc:
-            for finding in exc.findings:
-                click.echo(str(finding), err=True)
-            click.echo("briefbuilder: the brief failed its checks; nothing was written "
-                       "(fix the errors, or pass --draft to build a marked draft)", err=True)
-            sys.exit(EXIT_CHECKS_FAILED)
         except click.ClickException:
             raise  # usage errors: click prints them with the command's usage line (exit 2)
+        except BrokenPipeError:
+            _closed_pipe()
         except OSError as exc:
             click.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_BAD_INPUT)
@@ -62,10 +66,33 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+def _closed_pipe() -> None:
+    """The reader went away (``briefbuilder audiences | head``): stop quietly, as ``yes | head`` does.
+
+    Standard output is pointed at /dev/null so that the interpreter's final
+    flush does not fail a second time (the recipe of Python's signal docs).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_CLOSED_PIPE)
+
+
+def _echo_findings(findings: list[Finding], *, err: bool = False) -> None:
+    """One line per finding; when several audiences were checked, each line names the ones it concerns."""
+    several = len({audience for finding in findings for audience in finding.audiences}) > 1
+    for finding in findings:
+        suffix = f" [{', '.join(finding.audiences)}]" if several and finding.audiences else ""
+        click.echo(f"{finding}{suffix}", err=err)
+
+
 brief_argument = click.argument("brief", type=click.Path(path_type=Path))
 templates_option = click.option(
     "--templates", "template_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
     help="A folder of audience packs searched before the built-in ones (repeatable).")
+locales_option = click.option(
+    "--locales", "locale_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+    help="A folder of languages (<code>/locale.yaml + LC_MESSAGES/briefbuilder.po) searched before "
+         "locales/ beside the brief and the built-in ones (repeatable).")
 lang_option = click.option("--lang", "languages", help="Languages to build, e.g. ko,en (default: the brief's).")
 quiet_option = click.option("-q", "--quiet", is_flag=True,
                             help="No progress line on stderr (it only appears on a terminal, after about two seconds).")
@@ -85,26 +112,99 @@ def main() -> None:
 @click.option("--format", "formats", default="md", show_default=True, help="Output formats: md, docx or md,docx.")
 @audience_option
 @click.option("-o", "--output", "out_dir", default="out", show_default=True, type=click.Path(path_type=Path),
-              help="Folder to write into.")
+              help="Folder to write into; '-' writes the one document built to standard output.")
 @templates_option
+@locales_option
 @click.option("--draft", is_flag=True, help="Build even if checks fail; the output is marked as a draft.")
 @click.option("--evidence", is_flag=True, help="Also write the evidence annex as CSV and JSON for reviewers.")
 @quiet_option
 @reports_errors
 def build_command(brief: Path, languages: str | None, formats: str, audiences: str | None, out_dir: Path,
-                  template_dirs: tuple[Path, ...], draft: bool, evidence: bool, quiet: bool) -> None:
+                  template_dirs: tuple[Path, ...], locale_dirs: tuple[Path, ...], draft: bool, evidence: bool,
+                  quiet: bool) -> None:
     """Check BRIEF (a YAML file or a folder holding brief.yaml) and write its documents."""
+    if str(out_dir) == STDOUT:
+        _build_to_stdout(brief, languages, formats, audiences, template_dirs, locale_dirs, draft, evidence)
+        return
     from .pipeline import build
 
     with reporting(f"briefbuilder build {brief}", sys.stderr, quiet=quiet):
         result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
-                       audiences=_split(audiences), template_dirs=template_dirs, draft=draft, evidence=evidence)
-    for finding in result.findings:
-        click.echo(str(finding), err=True)
-    if result.draft:
-        click.echo("briefbuilder: built as a DRAFT despite failed checks", err=True)
+                       audiences=_split(audiences), template_dirs=template_dirs, locale_dirs=locale_dirs,
+                       draft=draft, evidence=evidence)
+    _report_build(result.findings, result.skipped, result.draft)
     for path in result.outputs:
         click.echo(str(path))
+
+
+def _build_to_stdout(brief: Path, languages: str | None, formats: str, audiences: str | None,
+                     template_dirs: tuple[Path, ...], locale_dirs: tuple[Path, ...], draft: bool,
+                     evidence: bool) -> None:
+    """``-o -``: one document in one format, written to standard output (findings still go to stderr)."""
+    from .pipeline import build_documents
+
+    format_names = _split(formats) or ["md"]
+    if evidence or len(format_names) != 1:
+        raise click.UsageError("-o - writes a single output: choose one --format, and write --evidence to a folder")
+    built = build_documents(brief, languages=_split(languages), audiences=_split(audiences),
+                            template_dirs=template_dirs, locale_dirs=locale_dirs, draft=draft)
+    if len(built.documents) != 1:
+        built_as = ", ".join(f"{audience}/{language}" for audience, language in built.documents)
+        raise click.UsageError(f"-o - writes a single output, but this builds {len(built.documents)} ({built_as}): "
+                               "choose one --lang and one --audience")
+    data = next(iter(built.documents.values())).as_bytes(format_names[0])
+    _report_build(built.findings, built.skipped, built.draft)
+    stdout = click.get_binary_stream("stdout")
+    stdout.write(data)
+    stdout.flush()
+
+
+def _report_build(findings: list[Finding], skipped: dict[str, str], draft: bool) -> None:
+    _echo_findings(findings, err=True)
+    for audience, reason in skipped.items():
+        click.echo(f"briefbuilder: skipped {audience}: it {reason}", err=True)
+    if draft:
+        click.echo("briefbuilder: built as a DRAFT despite failed checks", err=True)
+
+
+@main.command("cases")
+@brief_argument
+@click.argument("table", type=click.Path(path_type=Path))
+@click.option("--sheet", help="The workbook's sheet holding the cases (default: its first).")
+@lang_option
+@click.option("--format", "formats", default="md", show_default=True, help="Output formats: md, docx or md,docx.")
+@click.option("--audience", "audiences", default="un-wgeid", show_default=True, help="Audience packs to build.")
+@click.option("-o", "--output", "out_dir", default="out", show_default=True, type=click.Path(path_type=Path),
+              help="Folder to write into.")
+@templates_option
+@click.option("--stop-on-error", is_flag=True, help="Stop at the first bad row instead of reporting it and going on.")
+@reports_errors
+def cases_command(brief: Path, table: Path, sheet: str | None, languages: str | None, formats: str,
+                  audiences: str, out_dir: Path, template_dirs: tuple[Path, ...], stop_on_error: bool) -> None:
+    """One WGEID submission per row of TABLE (CSV or XLSX), each BRIEF with the row as its case.
+
+    Progress goes to standard error, one line per case; the files written go to
+    standard output. Exits 1 if any row failed.
+    """
+    from .cases import CaseResult, build_cases, row_problems
+
+    def report(result: CaseResult) -> None:
+        click.echo(str(result), err=True)
+        if result.error is not None:
+            for line in row_problems(result.error):
+                click.echo(f"    {line}", err=True)
+
+    results = build_cases(brief, table, out_dir, sheet=sheet, languages=_split(languages),
+                          formats=_split(formats) or ["md"], audiences=_split(audiences) or ["un-wgeid"],
+                          template_dirs=template_dirs, keep_going=not stop_on_error, progress=report)
+    for result in results:
+        for path in result.outputs:
+            click.echo(str(path))
+    failed = [result for result in results if not result.ok]
+    click.echo(f"briefbuilder: {len(results) - len(failed)} of {len(results)} case(s) built"
+               + (f"; {len(failed)} failed (nothing written for them)" if failed else ""), err=True)
+    if failed:
+        sys.exit(EXIT_CHECKS_FAILED)
 
 
 @main.command("check")
@@ -112,13 +212,14 @@ def build_command(brief: Path, languages: str | None, formats: str, audiences: s
 @lang_option
 @audience_option
 @templates_option
+@locales_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="markdown: only with --rules (the table of docs/rules.md).")
 @click.option("--rules", "list_rules", is_flag=True, help="List every rule (id, severity, what it checks) and exit.")
 @quiet_option
 @reports_errors
 def check_command(brief: Path | None, languages: str | None, audiences: str | None, template_dirs: tuple[Path, ...],
-                  output_format: str, list_rules: bool, quiet: bool) -> None:
+                  locale_dirs: tuple[Path, ...], output_format: str, list_rules: bool, quiet: bool) -> None:
     """Run every rule over BRIEF; exit 1 if any error is found."""
     if list_rules:
         _print_rules(output_format)
@@ -127,16 +228,24 @@ def check_command(brief: Path | None, languages: str | None, audiences: str | No
         raise click.UsageError("missing BRIEF (or pass --rules to list the rules)")
     if output_format == "markdown":
         raise click.UsageError("--format markdown goes with --rules; findings are text or json")
+    from .load.inputs import ALL, load_inputs
     from .pipeline import check_brief
 
+    target: Brief | Path = brief
+    chosen = _split(audiences)
     with reporting(f"briefbuilder check {brief}", sys.stderr, quiet=quiet):
-        findings = check_brief(brief, audience=_split(audiences), languages=_split(languages),
-                               template_dirs=template_dirs)
+        if chosen and ALL in chosen:  # say which packs 'all' left out, as build does
+            inputs = load_inputs(brief, audiences=chosen, languages=_split(languages), template_dirs=template_dirs,
+                                 locale_dirs=locale_dirs)
+            target, chosen = inputs.brief, list(inputs.audiences)
+            for audience, reason in inputs.skipped.items():
+                click.echo(f"briefbuilder: skipped {audience}: it {reason}", err=True)
+        findings = check_brief(target, audience=chosen, languages=_split(languages), template_dirs=template_dirs,
+                               locale_dirs=locale_dirs)
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
-        for finding in findings:
-            click.echo(str(finding))
+        _echo_findings(findings)
         errors = sum(f.severity == "error" for f in findings)
         click.echo(f"{errors} error(s), {len(findings) - errors} warning(s)", err=True)
     if any(f.severity == "error" for f in findings):
@@ -230,17 +339,28 @@ def init_command(directory: Path, audience: str, template_dirs: tuple[Path, ...]
 
 @main.command("treaties")
 @click.argument("state", required=False)
-@click.option("--lang", "language", default="en", show_default=True, help="Language of treaty names: en or ko.")
+@click.option("--lang", "language", default="en", show_default=True,
+              help="Language of the listing and the treaty names: any language on the locale search path (en, ko, fr).")
 @click.option("--brief", "brief_path", type=click.Path(exists=True, path_type=Path),
-              help="Include the catalog.yaml beside this brief (a file or its folder).")
+              help="Include the catalog.yaml (and a locales/ folder) beside this brief (a file or its folder).")
+@locales_option
 @reports_errors
-def treaties_command(state: str | None, language: str, brief_path: Path | None) -> None:
-    """List what the treaty catalog knows: status, date, confidence and source (optionally for one STATE)."""
+def treaties_command(state: str | None, language: str, brief_path: Path | None, locale_dirs: tuple[Path, ...]) -> None:
+    """List what the treaty catalog knows, by treaty id: status, date, confidence and source (optionally for one STATE)."""
     from .catalog import catalog_for_brief, describe_catalog
+    from .catalog.describe import listing_footer, listing_header
+    from .render.locale import load_locale, locale_search_path
 
     folder = None if brief_path is None else brief_path if brief_path.is_dir() else brief_path.parent
     catalog = catalog_for_brief(folder)
-    for row in describe_catalog(catalog, state, language):
-        date = row["date"] or ""
-        click.echo(f"{row['state']}\t{row['short']}\t{row['action']}\t{date}\t{row['confidence']}\t{row['source']}")
-    click.echo(f"catalog as of {catalog.as_of}: {catalog.advice}", err=True)
+    locale = load_locale(language, locale_search_path(locale_dirs, folder)).recording()
+    lines = [listing_header(locale)] + [
+        f"{row['state']}\t{row['treaty']}\t{row['short']}\t{row['action']}\t{row['date'] or ''}\t"
+        f"{row['confidence']}\t{row['source']}"
+        for row in describe_catalog(catalog, locale, state)
+    ]
+    footer = listing_footer(catalog, locale)
+    if locale.missing_messages():  # a listing, like a brief, never mixes languages
+        raise BriefError(locale.missing_messages())
+    click.echo("\n".join(lines))
+    click.echo(footer, err=True)

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .markdown_tree import MarkdownTree
@@ -50,6 +50,54 @@ class RenderedDocument:
     layout: Layout = field(default_factory=Layout)
     name: str = "brief"  # file stem, e.g. "enforced-disappearances"
     language: str = "en"  # the brief's language code, used in file names
+    audience: str = ""  # the audience pack it was rendered for
+
+    def __str__(self) -> str:
+        return self.markdown
+
+    def _repr_markdown_(self) -> str:
+        """Notebooks (Jupyter, VS Code) show the document rendered, footnotes included."""
+        return self.markdown
+
+    def as_bytes(self, format: str = "docx") -> bytes:
+        """The document as a file of ``format`` (``md``, ``docx``, or any other writer installed), in memory.
+
+        For a web app or a notebook: nothing touches the disk.
+        """
+        from .errors import OutputError
+        from .write import WRITERS, writer
+
+        if format not in WRITERS:
+            raise OutputError.at(None, "format", f"unknown format '{format}'", f"use one of: {', '.join(WRITERS)}")
+        return writer(format)(self)
+
+    def file_name(self, format: str, *, with_audience: bool = False) -> str:
+        """``<brief>.<lang>.<format>``, or ``<brief>.<audience>.<lang>.<format>`` when audiences are built apart."""
+        parts = (self.name, self.audience, self.language, format) if with_audience and self.audience \
+            else (self.name, self.language, format)
+        return ".".join(parts)
+
+    def save(self, target: str | Path | IO[bytes], format: str | None = None) -> None:
+        """Write the document to a path (atomically; ``format`` defaults to its suffix) or a binary stream.
+
+        A stream needs ``format``: ``document.save(response, "docx")``.
+        """
+        from .errors import OutputError
+
+        if isinstance(target, (str, Path)):
+            from .write.atomic import write_atomic
+
+            path = Path(target)
+            format = format or path.suffix.removeprefix(".")
+            if not format:
+                raise OutputError.at(None, "format", f"{path}: no suffix to tell the format by",
+                                     "name the file .md or .docx, or pass the format")
+            write_atomic(path, self.as_bytes(format))
+            return
+        if format is None:
+            raise OutputError.at(None, "format", "a stream has no name to tell the format by",
+                                 "pass the format: document.save(stream, 'docx')")
+        target.write(self.as_bytes(format))
 
     @cached_property
     def tree(self) -> MarkdownTree:

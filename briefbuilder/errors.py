@@ -1,26 +1,45 @@
 """Errors that point at the input: every problem names file, line and field.
 
 A user fixing a brief needs to know *where* (file:line), *what* (the field and
-what is wrong with it) and *how to fix it*. Every error raised for bad input is
-a :class:`BriefError` carrying one or more :class:`Problem` records, so the CLI
-can print them one per line and a script can inspect them.
+what is wrong with it) and *how to fix it*. Every error briefbuilder raises on
+purpose is a :class:`BriefError` carrying one or more :class:`Problem` records,
+so the CLI can print them one per line and a script can inspect them. The
+subclasses say which stage gave up, so a caller can tell a bad brief
+(:class:`LoadError`) from a broken pack (:class:`TemplateError`), a brief that
+failed its checks (:class:`ChecksFailed`) or an output that cannot be written
+(:class:`OutputError`), and still catch them all as :class:`BriefError`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from .check.findings import Finding
+
+E = TypeVar("E", bound="BriefError")
 
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in an input file (1-based line and column)."""
+    """A place in an input file: a 1-based line and column, or a ``place`` where lines mean nothing.
+
+    ``place`` is a spreadsheet cell (``Statistics!C7``) or, for a brief built
+    in Python, the field path (``statistics[3].value``).
+    """
 
     file: str
-    line: int
+    line: int = 0
     column: int = 1
+    place: str = ""
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.place}" if self.place else f"{self.file}:{self.line}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line or None, "place": self.place or None}
 
 
 @dataclass(frozen=True)
@@ -38,19 +57,63 @@ class Problem:
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}error: {field}{self.message}{hint}"
 
+    def as_dict(self) -> dict[str, Any]:
+        """The problem as JSON-ready data (``file``, ``line``, ``place``, ``field``, ``message``, ``hint``)."""
+        where = self.location.as_dict() if self.location else {"file": None, "line": None, "place": None}
+        return {**where, "field": self.field, "message": self.message, "hint": self.hint}
+
 
 class BriefError(Exception):
-    """Input that cannot be used: unreadable, malformed or inconsistent."""
+    """Something briefbuilder cannot work with; the base of every error it raises on purpose."""
 
-    def __init__(self, problems: Problem | list[Problem] | tuple[Problem, ...]):
-        self.problems: tuple[Problem, ...] = (
-            (problems,) if isinstance(problems, Problem) else tuple(problems)
-        )
+    kind = "input"  # what went wrong, for scripts and JSON: input, load, template, checks, output
+
+    def __init__(self, problems: Problem | Iterable[Problem]):
+        self.problems: tuple[Problem, ...] = (problems,) if isinstance(problems, Problem) else tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
-    def at(
-        cls, location: Location | None, field: str, message: str, hint: str = ""
-    ) -> BriefError:
+    def at(cls: type[E], location: Location | None, field: str, message: str, hint: str = "") -> E:
         """Shorthand for an error with a single problem."""
         return cls(Problem(location, field, message, hint))
+
+    @classmethod
+    def from_error(cls: type[E], error: BriefError) -> E:
+        """``error``'s problems as this kind of error; an error already of this kind is kept as it is."""
+        return error if isinstance(error, cls) else cls(error.problems)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"error": self.kind, "problems": [problem.as_dict() for problem in self.problems]}
+
+
+class LoadError(BriefError):
+    """The brief or what it is built against cannot be read: a missing file, bad YAML or a spreadsheet, an
+    invalid field, an unknown reference, language or audience."""
+
+    kind = "load"
+
+
+class TemplateError(BriefError):
+    """A document cannot be rendered: the pack's template is broken or breaks the sandbox, or the brief lacks
+    text the template needs (a missing translation)."""
+
+    kind = "template"
+
+
+class OutputError(BriefError):
+    """The outputs cannot be written: an unknown format, two outputs on one path, an output on an input."""
+
+    kind = "output"
+
+
+class ChecksFailed(BriefError):
+    """The brief failed its checks, so nothing was written; ``findings`` holds every finding, errors first."""
+
+    kind = "checks"
+
+    def __init__(self, findings: Iterable[Finding]):
+        self.findings: list[Finding] = list(findings)
+        super().__init__(Problem(f.location, f.rule, f.message) for f in self.findings if f.severity == "error")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**super().as_dict(), "findings": [finding.as_dict() for finding in self.findings]}

@@ -9,6 +9,7 @@ render error can point at ``brief.yaml:42``.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Literal
@@ -150,6 +151,7 @@ class Metadata(Located):
     state: str | None = None  # the State the brief is about (ISO 3166-1 alpha-2)
     keywords: Text | None = None
     settings: dict[str, Any] = Field(default_factory=dict)  # overrides of the audience pack
+    fields: dict[str, Any] = Field(default_factory=dict)  # values of the fields audience packs declare (checked per pack)
 
 
 class Source(Located):
@@ -212,15 +214,21 @@ class Statistic(Located):
     @field_validator("value", mode="before")
     @classmethod
     def _number(cls, value: Any) -> Any:
+        """int and Decimal as given; a float through its shortest repr (81.4 stays 81.4, 113.0 becomes 113).
+
+        A float cannot say how many decimals were meant, so a whole one is
+        read as a whole number; pass a Decimal or a string to keep "113.0".
+        A figure written as text ("81.4%") is refused with the form to write instead.
+        """
+        if isinstance(value, float) and math.isfinite(value):
+            value = int(value) if value.is_integer() else Decimal(repr(value))
         if isinstance(value, str) and (quoted := _QUOTED_NUMBER.fullmatch(value)):
             number, sign = quoted.groups()
             unit = " and 'unit: percent'" if sign else ""
             raise ValueError(f"'{value}' is text, not a number; write 'value: {number.replace(',', '')}'{unit}, "
                              "without quotes" + (" or a per cent sign" if sign else ""))
-        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-            raise ValueError("must be a number, written without quotes (e.g. 81.4 or 113)")
-        if isinstance(value, Decimal) and not value.is_finite():
-            raise ValueError(f"'{value}' is not a figure; write a number such as 81.4 or 113")
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or not Decimal(value).is_finite():
+            raise ValueError("must be a number such as 81.4 or 113 (in YAML, written without quotes)")
         if abs(value) >= LARGEST_FIGURE:
             raise ValueError(f"{value} is too large for a statistic (the limit is {LARGEST_FIGURE:.0e})")
         if isinstance(value, Decimal) and -value.as_tuple().exponent > MOST_DECIMALS:  # type: ignore[operator]

@@ -66,8 +66,8 @@ def reference_location(text: Text, lang: str, ref: Reference) -> Location | None
     A block scalar (``|`` or ``>``) holds several lines and starts on the line after its key.
     """
     location = text.where(lang)
-    if location is None:
-        return None
+    if location is None or location.place:  # no lines to count: a spreadsheet cell or a field path
+        return location
     block_offset = 1 if "\n" in text.get(lang) else 0
     return Location(location.file, location.line + block_offset + ref.line_offset)
 

@@ -9,32 +9,40 @@ no new file behind and earlier outputs as they were.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .check import CheckContext, Finding, run_rules
 from .document import RenderedDocument
-from .errors import BriefError
+from .errors import BriefError, ChecksFailed, LoadError, OutputError, TemplateError
 from .load.inputs import ALL, Inputs, load_inputs
+from .load.native import PYTHON_SOURCE
 from .model import Brief
 from .render import render_document
 from .render.evidence import evidence_rows
-from .write import WRITERS, writer
+from .write import WRITERS
 from .write.atomic import write_all
 from .write.evidence import evidence_csv, evidence_json
 
-__all__ = ["ALL", "BuildResult", "ChecksFailed", "build", "check_brief", "render_brief"]
+__all__ = ["ALL", "BuildResult", "ChecksFailed", "Documents", "Folders", "Names", "build", "build_documents",
+           "check_brief", "render_brief"]
 
 Rendered = dict[tuple[str, str], "RenderedDocument | BriefError"]  # (audience, language) -> document
+Names = str | Sequence[str]  # one name, "ko,en", or any sequence of names
+Folders = str | Path | Sequence[str | Path]  # one folder or several
 
 
-class ChecksFailed(Exception):
-    """The brief failed its checks; nothing was written."""
+@dataclass(frozen=True)
+class Documents:
+    """Every document of a build, checked and rendered, before anything is written."""
 
-    def __init__(self, findings: list[Finding]):
-        self.findings = findings
-        super().__init__("\n".join(str(f) for f in findings))
+    brief: Brief  # as loaded and validated
+    documents: dict[tuple[str, str], RenderedDocument]  # by (audience, language), in build order
+    findings: list[Finding]  # deduplicated across audiences; each says which audiences it was found for
+    draft: bool  # the checks failed and the documents are marked as drafts
+    skipped: dict[str, str] = field(default_factory=dict)  # audience -> why it does not apply to this brief
+    audience_chosen: bool = False  # the caller named the audiences: file names carry them
 
 
 @dataclass(frozen=True)
@@ -42,22 +50,25 @@ class BuildResult:
     outputs: list[Path]
     findings: list[Finding]
     draft: bool
+    skipped: dict[str, str] = field(default_factory=dict)  # audience -> why it was not built
 
 
 def check_brief(
     brief: Brief | str | Path,
     *,
-    audience: str | Sequence[str] | None = None,
-    languages: Sequence[str] | None = None,
-    template_dirs: Sequence[str | Path] = (),
+    audience: Names | None = None,
+    languages: Names | None = None,
+    template_dirs: Folders = (),
+    locale_dirs: Folders = (),
     today: dt.date | None = None,
 ) -> list[Finding]:
-    """Every finding for ``brief``, errors first, for each audience in turn.
+    """Every finding for ``brief``, errors first; one finding per problem, naming the audiences it concerns.
 
-    ``audience`` is a pack name, several, or ``all``; by default the brief's own.
+    ``audience`` is a pack name, several, or ``all`` (the packs that apply to
+    the brief); by default the brief's own. ``locale_dirs`` are searched for
+    languages before ``locales/`` beside the brief and the package's own.
     """
-    audiences = [audience] if isinstance(audience, str) else audience
-    inputs = load_inputs(brief, audiences=audiences, languages=languages, template_dirs=template_dirs)
+    inputs = _load(brief, _names(audience), _names(languages), template_dirs, locale_dirs)
     return _findings(inputs, _render_all(inputs), today)
 
 
@@ -66,39 +77,34 @@ def render_brief(
     language: str,
     *,
     audience: str | None = None,
-    template_dirs: Sequence[str | Path] = (),
+    template_dirs: Folders = (),
+    locale_dirs: Folders = (),
     draft: bool = False,
 ) -> RenderedDocument:
-    """One document: ``brief`` in ``language`` for ``audience`` (default: the brief's own)."""
-    inputs = load_inputs(brief, audiences=[audience] if audience else None, languages=[language],
-                         template_dirs=template_dirs)
-    return render_document(inputs, inputs.audiences[0], language, draft=draft)
+    """One document: ``brief`` in ``language`` for ``audience`` (default: the brief's own), unchecked.
+
+    Its ``.markdown`` is the text; ``.as_bytes("docx")`` and ``.save(...)`` give files.
+    """
+    inputs = _load(brief, [audience] if audience else None, [language], template_dirs, locale_dirs)
+    return _rendered(inputs, inputs.audiences[0], language, draft)
 
 
-def build(
+def build_documents(
     brief: Brief | str | Path,
-    out_dir: str | Path,
     *,
-    languages: Sequence[str] | None = None,
-    formats: Sequence[str] = ("md",),
-    audiences: Sequence[str] | None = None,
-    template_dirs: Sequence[str | Path] = (),
+    languages: Names | None = None,
+    audiences: Names | None = None,
+    template_dirs: Folders = (),
+    locale_dirs: Folders = (),
     draft: bool = False,
-    evidence: bool = False,
-) -> BuildResult:
-    """Build every (audience × language × format) of ``brief`` into ``out_dir``.
-
-    With ``evidence``, also write the evidence annex as ``<brief>.evidence.<lang>.csv``
-    and ``.json`` for reviewers.
+) -> Documents:
+    """Check ``brief`` and render every (audience × language), keeping them in memory.
 
     Raises :class:`ChecksFailed` when the checks find errors and ``draft`` is
-    false, and :class:`BriefError` for unusable input; in both cases no file is
-    written.
+    false; with ``draft``, the documents are marked as drafts instead.
     """
-    for fmt in formats:
-        if fmt not in WRITERS:
-            raise BriefError.at(None, "--format", f"unknown format '{fmt}'", f"use one of: {', '.join(WRITERS)}")
-    inputs = load_inputs(brief, audiences=audiences, languages=languages, template_dirs=template_dirs)
+    chosen = _names(audiences)
+    inputs = _load(brief, chosen, _names(languages), template_dirs, locale_dirs)
     documents = _render_all(inputs)
     findings = _findings(inputs, documents)
     failed = any(f.severity == "error" for f in findings)
@@ -106,16 +112,89 @@ def build(
         raise ChecksFailed(findings)
     if failed:  # the rare second render: a draft says so on its first page
         documents = _render_all(inputs, draft=True)
-    several = len(inputs.audiences) > 1
+    return Documents(brief=inputs.brief, documents={key: _written(document) for key, document in documents.items()},
+                     findings=findings, draft=failed, skipped=dict(inputs.skipped), audience_chosen=bool(chosen))
+
+
+def build(
+    brief: Brief | str | Path,
+    out_dir: str | Path,
+    *,
+    languages: Names | None = None,
+    formats: Names = ("md",),
+    audiences: Names | None = None,
+    template_dirs: Folders = (),
+    locale_dirs: Folders = (),
+    draft: bool = False,
+    evidence: bool = False,
+) -> BuildResult:
+    """Build every (audience × language × format) of ``brief`` into ``out_dir``.
+
+    Files are named ``<brief>.<lang>.<format>`` for the brief's own audience
+    and ``<brief>.<audience>.<lang>.<format>`` whenever ``audiences`` names
+    any, so building one audience after another into one folder keeps both.
+    With ``evidence``, also write the evidence annex as
+    ``<brief>.evidence.<lang>.csv`` and ``.json`` for reviewers.
+
+    Raises :class:`ChecksFailed` when the checks find errors and ``draft`` is
+    false, :class:`LoadError` or :class:`TemplateError` for unusable input and
+    :class:`OutputError` when the files cannot be written; in every case no
+    file is written.
+    """
+    format_names = known_formats(formats)
+    built = build_documents(brief, languages=languages, audiences=audiences, template_dirs=template_dirs,
+                            locale_dirs=locale_dirs, draft=draft)
     files = [
-        (Path(out_dir) / _file_name(_written(document), audience, fmt, several), writer(fmt)(_written(document)))
-        for (audience, _), document in documents.items()
-        for fmt in formats
+        (Path(out_dir) / document.file_name(fmt, with_audience=built.audience_chosen), document.as_bytes(fmt))
+        for document in built.documents.values()
+        for fmt in format_names
     ]
     if evidence:
-        files += _evidence_files(inputs.brief, inputs.languages, Path(out_dir))
-    write_all(files, inputs=_inputs(inputs.brief))
-    return BuildResult(outputs=[path for path, _ in files], findings=findings, draft=failed)
+        languages_built = tuple(dict.fromkeys(language for _, language in built.documents))
+        files += _evidence_files(built.brief, languages_built, Path(out_dir))
+    try:
+        write_all(files, inputs=_inputs(built.brief))
+    except OSError as exc:
+        raise OutputError.at(None, "output", f"{exc.filename or out_dir}: {exc.strerror or exc}",
+                             "check that the folder can be written to") from None
+    return BuildResult(outputs=[path for path, _ in files], findings=built.findings, draft=built.draft,
+                       skipped=built.skipped)
+
+
+def known_formats(formats: Names) -> list[str]:
+    """The formats asked for (``md`` if none), each one a writer knows; else an :class:`OutputError`."""
+    names = _names(formats) or ["md"]
+    for name in names:
+        if name not in WRITERS:
+            raise OutputError.at(None, "--format", f"unknown format '{name}'", f"use one of: {', '.join(WRITERS)}")
+    return names
+
+
+def _names(value: Names | None) -> list[str] | None:
+    """A string is one name or a comma-separated list ("ko,en"); any other sequence is a list of names."""
+    items = value.split(",") if isinstance(value, str) else value or ()
+    names = [item.strip() for item in items if item.strip()]
+    return names or None
+
+
+def _load(brief: Brief | str | Path, audiences: list[str] | None, languages: list[str] | None,
+          template_dirs: Folders, locale_dirs: Folders = ()) -> Inputs:
+    try:
+        return load_inputs(brief, audiences=audiences, languages=languages, template_dirs=_folders(template_dirs),
+                           locale_dirs=_folders(locale_dirs))
+    except BriefError as error:
+        raise LoadError.from_error(error) from None
+
+
+def _folders(value: Folders) -> Sequence[str | Path]:
+    return [value] if isinstance(value, (str, Path)) else value
+
+
+def _rendered(inputs: Inputs, audience: str, language: str, draft: bool) -> RenderedDocument:
+    try:
+        return render_document(inputs, audience, language, draft=draft)
+    except BriefError as error:
+        raise TemplateError.from_error(error) from None
 
 
 def _render_all(inputs: Inputs, *, draft: bool = False) -> Rendered:
@@ -124,7 +203,7 @@ def _render_all(inputs: Inputs, *, draft: bool = False) -> Rendered:
     for audience in inputs.audiences:
         for language in inputs.languages:
             try:
-                documents[(audience, language)] = render_document(inputs, audience, language, draft=draft)
+                documents[(audience, language)] = _rendered(inputs, audience, language, draft)
             except BriefError as error:
                 documents[(audience, language)] = error
     return documents
@@ -132,15 +211,19 @@ def _render_all(inputs: Inputs, *, draft: bool = False) -> Rendered:
 
 def _findings(inputs: Inputs, documents: Mapping[tuple[str, str], RenderedDocument | BriefError],
               today: dt.date | None = None) -> list[Finding]:
-    findings: list[Finding] = []
+    """The findings of every audience, each once: one found for several audiences names them all."""
+    found: dict[Finding, tuple[str, ...]] = {}
     for audience, pack in inputs.packs.items():
         context = CheckContext(
             brief=inputs.brief, pack=pack, languages=inputs.languages, catalog=inputs.catalog,
             today=today or dt.date.today(),
             documents={language: documents[(audience, language)] for language in inputs.languages},
         )
-        findings += run_rules(context)
-    return findings
+        for finding in run_rules(context):
+            found[finding] = found.get(finding, ()) + (audience,)
+    findings = [replace(finding, audiences=audiences) for finding, audiences in found.items()]
+    errors_first = sorted(findings, key=lambda f: f.severity != "error")  # stable: each audience's order kept
+    return errors_first
 
 
 def _written(document: RenderedDocument | BriefError) -> RenderedDocument:
@@ -159,12 +242,7 @@ def _evidence_files(brief: Brief, languages: Sequence[str], out_dir: Path) -> li
     return files
 
 
-def _file_name(document: RenderedDocument, audience: str, fmt: str, several_audiences: bool) -> str:
-    parts: Iterable[str] = (document.name, audience, document.language, fmt) if several_audiences \
-        else (document.name, document.language, fmt)
-    return ".".join(parts)
-
-
 def _inputs(brief: Brief) -> list[Path]:
-    location = brief.brief.where()
-    return [Path(location.file)] if location else []
+    """The files the brief was read from (its YAML, a statistics sheet): never overwritten by an output."""
+    read_from = [brief.brief.where(), *(statistic.where() for statistic in brief.statistics[:1])]
+    return [Path(location.file) for location in read_from if location and location.file != PYTHON_SOURCE]

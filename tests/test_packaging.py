@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import venv
@@ -26,6 +27,9 @@ def test_wheel_carries_templates_locales_and_catalog(wheel: Path) -> None:
     assert "briefbuilder/templates/base/brief.md.j2" in names
     assert "briefbuilder/locales/ko/LC_MESSAGES/briefbuilder.po" in names
     assert "briefbuilder/locales/ko/locale.yaml" in names
+    assert "briefbuilder/locales/fr/LC_MESSAGES/briefbuilder.po" in names
+    assert "briefbuilder/locales/briefbuilder.pot" in names  # the messages every language must translate
+    assert "briefbuilder/py.typed" in names, "without the marker, type checkers ignore the package's hints"
     assert any(name.startswith("briefbuilder/catalog/") and name.endswith(".yaml") for name in names)
 
 
@@ -43,3 +47,14 @@ def test_installed_cli_builds_the_example_away_from_the_source_tree(wheel: Path,
                              cwd=tmp_path, capture_output=True, text=True, check=True).stdout
     assert str(environment) in located, "the test must exercise the installed copy"
     assert "2024년 10월 31일" in (out / "enforced-disappearances.ko.md").read_text(encoding="utf-8")
+    # A language placed beside the brief, not in the package: the installed copy finds and checks it.
+    brief = tmp_path / "brief"
+    shutil.copytree(EXAMPLE, brief)
+    shutil.copytree(REPO / "locales" / "fr", brief / "locales" / "fr")
+    po = brief / "locales" / "fr" / "LC_MESSAGES" / "briefbuilder.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Nom complet"', 'msgstr "Nom et prénom"'),
+                  encoding="utf-8")
+    french = subprocess.run([str(environment / "bin" / "briefbuilder"), "build", str(brief), "--lang", "fr",
+                             "--audience", "un-wgeid", "-o", str(tmp_path / "fr")], cwd=tmp_path, capture_output=True, text=True)
+    assert french.returncode == 0, french.stderr
+    assert "| Nom et prénom |" in (tmp_path / "fr" / "enforced-disappearances.un-wgeid.fr.md").read_text(encoding="utf-8")

@@ -3,7 +3,9 @@
 A user's ``catalog.yaml`` beside a brief goes through exactly the same
 validation as the bundled files, and every problem is reported at once with
 file, line, field and fix. Extensions may add treaties, articles, states and
-statuses; they may not silently redefine what the bundled catalog says.
+statuses; they may not silently redefine what the bundled catalog says: a
+treaty entry or a status cell that corrects a bundled one says ``replaces: true``
+and gives its own source, which is then what every citation and listing shows.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ..errors import BriefError, Location, Problem
 from ..load.confine import confined_file
 from ..load.located import did_you_mean, read_mapping, validate_located
 from ..load.yamlsource import dotted
-from .model import Article, BundledCatalogFile, CatalogFile, State, Status, Treaty
+from .model import Article, BundledCatalogFile, CatalogFile, State, Status, Treaty, TreatyCorrection
 
 DATA_DIR = Path(__file__).resolve().parent
 BUNDLED_FILES = ("treaties.yaml", "states.yaml", "status.yaml")
@@ -65,8 +67,13 @@ def load_catalog(extensions: Sequence[Path] = ()) -> Catalog:
     """The bundled catalog, extended by ``extensions`` (later files win only where they say 'replaces')."""
     if not extensions:
         return _bundled_catalog()
-    files: list[CatalogFile] = [*_bundled_files(), *(_read(Path(path), CatalogFile) for path in extensions)]
-    return _merge(files)
+    files: list[CatalogFile] = [*_bundled_files()]
+    corrections: list[tuple[str, TreatyCorrection]] = []
+    for path in extensions:
+        file, corrected = _read_extension(Path(path))
+        files.append(file)
+        corrections += corrected
+    return _merge(files, corrections)
 
 
 def catalog_for_brief(brief_directory: Path | None, extensions: Sequence[Path] = ()) -> Catalog:
@@ -92,7 +99,33 @@ def _read(path: Path, model: type[CatalogFile]) -> Any:
     return validate_located(data, source_map, model)
 
 
-def _merge(files: list[CatalogFile]) -> Catalog:
+def _read_extension(path: Path) -> tuple[CatalogFile, list[tuple[str, TreatyCorrection]]]:
+    """A user's file: its new entries, and its corrections of bundled treaties (``replaces: true``)."""
+    data, source_map = read_mapping(path, "a catalog file", "start with 'treaties:', 'articles:', 'states:' or 'status:'")
+    treaties = data.get("treaties")
+    corrected = {key: entry for key, entry in treaties.items() if isinstance(entry, dict) and "replaces" in entry} \
+        if isinstance(treaties, dict) else {}
+    problems: list[Problem] = []
+    corrections: list[tuple[str, TreatyCorrection]] = []
+    for treaty_id, entry in corrected.items():
+        del treaties[treaty_id]
+        try:
+            correction = validate_located(entry, source_map.under("treaties", treaty_id), TreatyCorrection)
+        except BriefError as error:
+            problems += [Problem(p.location, f"treaties.{treaty_id}.{p.field}".rstrip("."), p.message, p.hint)
+                         for p in error.problems]
+            continue
+        corrections.append((treaty_id, correction))
+    try:
+        file = validate_located(data, source_map, CatalogFile)
+    except BriefError as error:
+        problems += error.problems
+    if problems:
+        raise BriefError(problems)
+    return file, corrections
+
+
+def _merge(files: list[CatalogFile], corrections: Sequence[tuple[str, TreatyCorrection]] = ()) -> Catalog:
     """Combine files in order, checking every cross-reference; raise all problems at once."""
     problems: list[Problem] = []
     treaties: dict[str, Treaty] = {}
@@ -102,13 +135,16 @@ def _merge(files: list[CatalogFile]) -> Catalog:
     for file in files:
         for treaty_id, treaty in file.treaties.items():
             _add(treaties, treaty_id, treaty, "treaty", problems,
-                 "give the new treaty another id; to add articles to it use 'articles:'")
+                 "give the new treaty another id; to add articles to it use 'articles:'; to correct a fact "
+                 "of it, add 'replaces: true' and give only that fact, with your source")
             treaty._id = treaty_id
             for ref, article in treaty.articles.items():
                 article._ref = ref
         for code, state in file.states.items():
             _add(states, code, state, "state", problems, "give each state once")
             state._code = code
+    for treaty_id, correction in corrections:
+        problems.extend(_correct(treaties, treaty_id, correction))
     for file in files:
         for treaty_id, articles in file.articles.items():
             field = dotted(("articles", treaty_id))
@@ -149,6 +185,19 @@ def _add(into: dict[str, Any], key: str, item: Located, kind: str, problems: lis
                                 f"({into[key].where()})", hint))
     else:
         into[key] = item
+
+
+def _correct(treaties: dict[str, Treaty], treaty_id: str, correction: TreatyCorrection) -> list[Problem]:
+    if treaty_id not in treaties:
+        return [Problem(correction.where(), f"treaties.{treaty_id}.replaces", f"there is no treaty '{treaty_id}' to replace",
+                        f"{did_you_mean(treaty_id, treaties)}; or define a new treaty without 'replaces:'")]
+    corrected = correction.applied_to(treaties[treaty_id])
+    corrected._id = treaty_id
+    if corrected.in_force is not None and corrected.in_force.date < corrected.adopted.date:
+        return [Problem(correction.where("in_force"), f"treaties.{treaty_id}.in_force",
+                        f"in force {corrected.in_force.date}, before adoption {corrected.adopted.date}", "check the dates")]
+    treaties[treaty_id] = corrected
+    return []
 
 
 def _add_article(known: dict[str, Article], treaty_id: str, ref: str, article: Article) -> list[Problem]:

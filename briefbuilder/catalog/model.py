@@ -264,6 +264,29 @@ class Treaty(Located):
         return self.articles[canonical]
 
 
+class TreatyCorrection(Located):
+    """A user's correction of a bundled treaty (``replaces: true``): the facts it gives replace
+    the bundled ones, each with the user's own confidence and source; the rest stay as bundled."""
+
+    replaces: Literal[True]
+    titles: dict[LanguageCode, TextFact] = Field(default_factory=dict, alias="title")
+    shorts: dict[LanguageCode, TextFact] = Field(default_factory=dict, alias="short")
+    adopted: DateFact | None = None
+    in_force: DateFact | None = None
+    unts: UntsFact | None = None
+    untc: UntcFact | None = None
+    rok_treaty_no: NumberFact | None = None
+    oscola: TextFact | None = None
+
+    def applied_to(self, treaty: Treaty) -> Treaty:
+        """``treaty`` with these facts in place of its own (a copy: bundled treaties are shared)."""
+        given = {name: getattr(self, name) for name in self.model_fields_set - {"replaces"}}
+        for per_language in ("titles", "shorts"):
+            if per_language in given:
+                given[per_language] = {**getattr(treaty, per_language), **given[per_language]}
+        return treaty.model_copy(update=given)
+
+
 class State(Located):
     """A State's names per language and register (``un``, ``plain``, ``formal``)."""
 

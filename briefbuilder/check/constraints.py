@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 
+from ..audience import field_value
 from ..errors import BriefError
 from ..model import Brief, Case, Located, Text
 from .comparable import mentions
@@ -229,3 +230,33 @@ def treaty_articles(context: CheckContext) -> Iterator[Finding]:
                       f"no section names a treaty article; the '{context.pack.name}' report is organised by article "
                       "(add 'article:' to the sections that concern one)",
                       context.brief.where("sections") or context.brief.brief.where())
+
+
+@rule("constraints.pack-fields",
+      "Every field the audience pack declares (pack.yaml 'fields:') is filled under 'brief.fields' with a value "
+      "of its type, in every language being built for text.",
+      severity="error",
+      example="brief.yaml:9: error: constraints.pack-fields: the 'my-upr' audience requires brief.fields."
+              "consultative_status (text: ECOSOC consultative status); add it under 'brief:' as 'fields: "
+              "{consultative_status: ...}'")
+def pack_fields(context: CheckContext) -> Iterator[Finding]:
+    meta = context.brief.brief
+    for name, declared in context.pack.fields.items():
+        what = f"{declared.type}" + (f": {declared.description}" if declared.description else "")
+        if name not in meta.fields:
+            if declared.required:
+                yield Finding("error", "constraints.pack-fields",
+                              f"the '{context.pack.name}' audience requires brief.fields.{name} ({what}); "
+                              f"add it under 'brief:' as 'fields: {{{name}: ...}}'", meta.where())
+            continue
+        where = meta.where("fields", name)
+        try:
+            value = field_value(declared, meta.fields[name])
+        except ValueError as problem:
+            yield Finding("error", "constraints.pack-fields", f"brief.fields.{name} is not {what}: {problem}", where)
+            continue
+        if isinstance(value, Text):
+            for language in context.languages:
+                if not value.has(language):
+                    yield Finding("error", "constraints.pack-fields",
+                                  f"brief.fields.{name} has no '{language}' text; add a '{language}:' entry", where)

@@ -29,19 +29,17 @@ class Finding:
     rule: str
     message: str
     location: Location | None = None
+    audiences: tuple[str, ...] = ()  # the audience packs it was found for (set by the pipeline)
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
         return f"{where}{self.severity}: {self.rule}: {self.message}"
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.location.file if self.location else None,
-            "line": self.location.line if self.location else None,
-            "severity": self.severity,
-            "rule": self.rule,
-            "message": self.message,
-        }
+        """The finding as JSON-ready data: ``json.dumps([f.as_dict() for f in findings])``."""
+        where = self.location.as_dict() if self.location else {"file": None, "line": None, "place": None}
+        return {**where, "severity": self.severity, "rule": self.rule, "message": self.message,
+                "audiences": list(self.audiences)}
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import BriefError, Location, Problem
+from ..errors import BriefError, LoadError, Location, Problem
 from ..model import Brief, Located, Statistic, Text
 from ..narrative import TEMPLATE_SYNTAX, find_references, reference_location
 from ..progress import stage
 from .located import attach_locations, did_you_mean
+from .sheet import statistics_from_sheet
 from .yamlsource import SourceMap, dotted, read_yaml
 
 BRIEF_FILE = "brief.yaml"
@@ -39,15 +40,22 @@ def resolve_brief_path(path: str | Path) -> Path:
 
 
 def load_brief(path: str | Path) -> Brief:
-    """Read, validate and cross-check a brief; raise :class:`BriefError` listing every problem."""
-    file = resolve_brief_path(path)
-    stage(f"reading {file.name}")
-    data, source_map = read_yaml(file)
-    return validate_brief(data, source_map, name=_default_name(file), directory=file.parent)
+    """Read, validate and cross-check a brief; raise :class:`LoadError` listing every problem."""
+    try:
+        file = resolve_brief_path(path)
+        stage(f"reading {file.name}")
+        data, source_map = read_yaml(file)
+        return validate_brief(data, source_map, name=_default_name(file), directory=file.parent)
+    except BriefError as error:
+        raise LoadError.from_error(error) from None
 
 
 def validate_brief(data: Any, source_map: SourceMap, *, name: str = "brief", directory: Path | None = None) -> Brief:
-    """Turn parsed YAML into a :class:`Brief` (for callers that parse themselves)."""
+    """Turn parsed YAML into a :class:`Brief` (for callers that parse themselves).
+
+    ``statistics`` may name a spreadsheet instead of listing them (:mod:`.sheet`).
+    """
+    data, source_map = statistics_from_sheet(data, source_map, directory)
     problems = list(_template_syntax(data, source_map))
     if not isinstance(data, dict):
         raise BriefError.at(source_map.locate(), "", "a brief must be a mapping with a 'brief:' block",

@@ -7,14 +7,16 @@ the disk is read here and written in the write stage, and nowhere else.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..audience import Pack, available_packs, pack_for_brief
 from ..catalog import Catalog, catalog_for_brief
+from ..errors import BriefError
 from ..model import Brief
-from ..render.locale import LocaleData, load_locale
+from ..render.locale import LocaleData, load_locale, locale_search_path, pack_messages
 from .brief import load_brief
+from .native import validated
 
 ALL = "all"  # every audience pack on the search path
 
@@ -28,6 +30,14 @@ class Inputs:
     catalog: Catalog  # the bundled treaty catalog plus the brief's catalog.yaml
     locales: Mapping[str, LocaleData]  # by language code, in build order
     template_dirs: tuple[Path, ...] = ()
+    locale_dirs: tuple[Path, ...] = ()  # the locale search path the locales were found on
+    # A pack's own messages (its .po files) over the core's, where the pack has them.
+    pack_locales: Mapping[tuple[str, str], LocaleData] = field(default_factory=dict)
+    skipped: Mapping[str, str] = field(default_factory=dict)  # with 'all': audience -> why it does not apply
+
+    def locale(self, audience: str, language: str) -> LocaleData:
+        """The locale a document for ``audience`` in ``language`` is rendered with."""
+        return self.pack_locales.get((audience, language), self.locales[language])
 
     @property
     def audiences(self) -> tuple[str, ...]:
@@ -44,22 +54,58 @@ def load_inputs(
     audiences: Sequence[str] | None = None,
     languages: Sequence[str] | None = None,
     template_dirs: Sequence[str | Path] = (),
+    locale_dirs: Sequence[str | Path] = (),
 ) -> Inputs:
     """Read ``brief`` (a path or a loaded brief) and everything it is built against.
 
     ``audiences`` default to the brief's own, ``all`` meaning every pack on the
-    search path; ``languages`` default to the brief's.
+    search path that applies to the brief (the others are listed in
+    ``skipped`` with the reason); ``languages`` default to the brief's. A
+    brief built in Python is validated here exactly as a YAML brief is.
+    Locales are looked for in ``locale_dirs``, then in ``locales/`` beside
+    the brief, then in the package.
     """
-    brief = brief if isinstance(brief, Brief) else load_brief(brief)
+    brief = validated(brief) if isinstance(brief, Brief) else load_brief(brief)
     roots = tuple(Path(folder) for folder in template_dirs)
-    names = _audience_names(brief, audiences, roots)
+    packs = {name: pack_for_brief(brief, name, roots) for name in _audience_names(brief, audiences, roots)}
+    skipped: dict[str, str] = {}
+    if audiences and ALL in audiences:
+        skipped = {name: reason for name, pack in packs.items() if (reason := not_applicable(pack, brief))}
+        packs = {name: pack for name, pack in packs.items() if name not in skipped}
+        if not packs:
+            raise BriefError.at(None, "--audience", "no audience pack applies to this brief: " + "; ".join(
+                f"{name} {reason}" for name, reason in skipped.items()), "name the audience to build")
+    locale_path = locale_search_path(locale_dirs, brief.directory)
+    locales = {code: load_locale(code, locale_path) for code in dict.fromkeys(languages or brief.brief.languages)}
     return Inputs(
         brief=brief,
-        packs={name: pack_for_brief(brief, name, roots) for name in names},
+        packs=packs,
         catalog=catalog_for_brief(brief.directory),
-        locales={code: load_locale(code) for code in dict.fromkeys(languages or brief.brief.languages)},
+        locales=locales,
         template_dirs=roots,
+        locale_dirs=locale_path,
+        pack_locales={
+            (name, code): locale.with_messages(messages)
+            for name, pack in packs.items() for code, locale in locales.items()
+            if (messages := pack_messages(pack.directory, locale)) is not None
+        },
+        skipped=skipped,
     )
+
+
+def not_applicable(pack: Pack, brief: Brief) -> str:
+    """Why ``pack`` cannot apply to ``brief`` at all ("" if it can): the brief lacks a part the pack is built on.
+
+    A WGEID pack is built on a ``case:``, the UPR pack on a ``submission:``, a
+    briefing pack on a ``briefing:``. A missing field inside a part the brief
+    has is not a reason to skip: the checks report it.
+    """
+    parts = ["case"] if pack.case_elements else []
+    parts += [required.split(".")[0] for required in pack.required_fields]
+    for part in dict.fromkeys(parts):
+        if part != "brief" and part in Brief.model_fields and getattr(brief, part) in (None, [], {}):
+            return f"needs a '{part}:' block, which this brief does not have"
+    return ""
 
 
 def _audience_names(brief: Brief, audiences: Sequence[str] | None, roots: tuple[Path, ...]) -> list[str]:

@@ -6,22 +6,25 @@ it. Nothing here touches output files.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
-from pathlib import Path
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
-from ..audience import Pack, search_path
+from ..audience import Pack, field_value, search_path
 from ..document import DocumentInfo, Layout, RenderedDocument
 from ..errors import BriefError, Location
-from ..model import Brief
+from ..model import Brief, Text
 from ..progress import stage
 from .budget import MAX_OUTPUT_CHARS, BudgetExceeded, render_budget
 from .context import RenderContext
+from .corrections import users_facts
 from .environment import MESSAGES, environment
 from .locale import LocaleData, load_locale
 from .markdown import Markdown
@@ -39,13 +42,17 @@ def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool
     """Render the brief of ``inputs`` for ``audience`` in ``language``: one document, read from no file."""
     stage(f"rendering {audience} ({language})")
     pack = inputs.packs[audience]
-    locale = inputs.locales[language]
+    locale = inputs.locale(audience, language).recording()
     brief = withhold_confidential(inputs.brief, pack)
     context = RenderContext(brief, locale, pack, inputs.catalog)
     body = context.notes.place(_render_template(pack, locale, inputs.template_dirs, context, draft))
+    missing = locale.missing_messages()
+    if missing and not draft:  # never a document in two languages; a draft may fall back, marked as a draft
+        raise BriefError(missing)
     notes = context.notes.definitions()
     markdown = curl_quotes(_BLANK_LINES.sub("\n\n", body).strip() + "\n" + (f"\n{notes}\n" if notes else ""),
                            locale.quotes)
+    markdown = _with_word_count(markdown, pack, locale)  # counted on the finished text, notes included
     organisation = context.name(brief.brief.organisation.name)
     return RenderedDocument(
         markdown=markdown,
@@ -65,6 +72,7 @@ def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool
             reference_docx=pack.reference_docx_path(),
         ),
         name=brief.name,
+        audience=audience,
         language=language,
     )
 
@@ -78,7 +86,10 @@ def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, 
         with render_budget():
             return _within_output_budget(template.generate(
                 brief=context.brief, meta=context.brief.brief, lang=locale.code,
-                pack=pack.model_dump(exclude={"directory"}), draft=draft, **{MESSAGES: locale}, **context.helpers(),
+                pack=pack.model_dump(exclude={"directory"}), draft=draft, fields=_fields(pack, context),
+                word_count=_word_count_mark, word_limit=lambda: _word_limit(pack, context),
+                users_facts=lambda: users_facts(context.catalog, context),
+                **{MESSAGES: locale}, **context.helpers(),
             ))
     except BriefError:
         raise
@@ -114,6 +125,54 @@ def _within_output_budget(pieces: Iterator[str]) -> str:
             raise BudgetExceeded(f"a document longer than {MAX_OUTPUT_CHARS:,} characters")
         kept.append(piece)
     return "".join(kept)
+
+
+# What ``word_count()`` leaves in the text until the document is complete. Data cannot
+# carry it: escaping removes control characters from everything a brief says.
+_WORD_COUNT = "\x00word-count\x00"
+
+
+def _word_count_mark() -> Markdown:
+    """The document's word count, as the audience counts it: filled in once the document is rendered."""
+    return Markdown(_WORD_COUNT)
+
+
+def _with_word_count(body: str, pack: Pack, locale: LocaleData) -> str:
+    """``body`` with every ``word_count()`` replaced by the count of the finished document (itself one word)."""
+    if _WORD_COUNT not in body:
+        return body
+    from ..check.wordcount import count_words  # the check stage's counter: one way of counting words
+
+    words = count_words(body.replace(_WORD_COUNT, "0"), pack.uncounted)
+    return body.replace(_WORD_COUNT, str(locale.number(words)))
+
+
+def _word_limit(pack: Pack, context: RenderContext) -> Markdown | None:
+    """The audience's word limit for this document (the joint one for a joint submission), or None."""
+    joint = bool(context.brief.submission and context.brief.submission.partners)
+    limit = pack.limit(context.locale.code, joint=joint)
+    return None if limit is None else context.number(limit)
+
+
+def _fields(pack: Pack, context: RenderContext) -> dict[str, Any]:
+    """The pack's declared fields as the brief fills them, in the document's language; a bad value is left
+    out here and reported by the constraints.pack-fields rule."""
+    values: dict[str, Any] = {}
+    for name, declared in pack.fields.items():
+        try:
+            value = field_value(declared, context.brief.brief.fields[name])
+        except (KeyError, ValueError):
+            values[name] = None
+            continue
+        if isinstance(value, Text):
+            values[name] = context.text(value)
+        elif isinstance(value, dt.date):
+            values[name] = context.date(value)
+        elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            values[name] = context.number(value)
+        else:
+            values[name] = value
+    return values
 
 
 def withhold_confidential(brief: Brief, pack: Pack) -> Brief:

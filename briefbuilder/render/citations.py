@@ -26,6 +26,7 @@ WORK_FORMS: dict[str, tuple[str, str]] = {
     "un-document": C_("un-document", "*%(title)s* (%(date)s)"),
     "government-data": C_("government-data", "*%(title)s* (%(date)s)"),
     "interview": C_("interview", "%(title)s, %(date)s"),
+    # Translators: title: the law or judgment (italic); date: formatted
     "legal": C_("legal", "*%(title)s* (%(date)s)"),
     "academic": C_("academic", "\"%(title)s\" (%(date)s)"),
     "website": C_("website", "\"%(title)s\" (%(date)s)"),

@@ -16,9 +16,10 @@ its confidence) stays out of the notes: it is in the evidence annex and
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..catalog import Catalog, Fact, Status, Treaty, catalog_for_brief
+from ..catalog import EXTENSION_FILE, Catalog, Fact, Status, Treaty
 from ..errors import BriefError, Location
 from ..narrative import Reference
 from .markdown import Markdown, link
@@ -29,7 +30,9 @@ from .messages import C_
 if TYPE_CHECKING:
     from .context import RenderContext
 
+# Translators: A treaty named for the first time. title: its official title in your language (from the catalog); short: the short name used from then on
 FIRST_MENTION = C_("treaty first mention", "%(title)s (%(short)s)")
+# Translators: A treaty named again. short: its short name (from the catalog)
 LATER_MENTION = C_("treaty mention", "%(short)s")
 
 
@@ -50,57 +53,90 @@ class CitationStyle(NamedTuple):
 # ("United Nations, Treaty Series, vol. 999, p. 171", "art. 12 (2)").
 CITATION_STYLES: dict[str, CitationStyle] = {
     "oscola": CitationStyle(
+        # Translators: OSCOLA citation. title: official title; adopted, in_force: dates already formatted; series: the Treaty Series reference built from the next message (may be empty)
         full=C_("treaty citation", "%(title)s (adopted %(adopted)s, entered into force %(in_force)s) %(series)s"),
+        # Translators: volume, page: numbers of the United Nations Treaty Series (UNTS) volume and first page
         series=C_("treaty citation", "%(volume)s UNTS %(page)s"),
+        # Translators: A later citation. short: the treaty's short name
         short=C_("treaty citation", "%(short)s"),
+        # Translators: citation: the full or short citation; article: the article, built from the two article messages below
         with_article=C_("treaty citation", "%(citation)s, art %(article)s"),
+        # Translators: An article alone, after "Ibid.". article: the article, built from the two article messages below
         pinpoint=C_("treaty citation", "art %(article)s"),
+        # Translators: number: the article number (12, 1A)
         article_number=C_("article number", "%(number)s"),
+        # Translators: paragraph: a paragraph number, appended to the article (12(2)); repeated for a sub-paragraph
         article_paragraph=C_("article paragraph", "(%(paragraph)s)"),
     ),
     "un": CitationStyle(
+        # Translators: UN Editorial Manual style. title: official title; adopted: adoption date, formatted; series: the Treaty Series reference from the next message (may be empty). Only these placeholders may be used
         full=C_("treaty citation, UN style", "%(title)s (%(adopted)s), %(series)s"),
+        # Translators: volume, page: numbers of the United Nations Treaty Series volume and first page
         series=C_("treaty citation, UN style", "United Nations, *Treaty Series*, vol. %(volume)s, p. %(page)s"),
+        # Translators: A later citation in UN style. title: the official title (the UN style repeats it)
         short=C_("treaty citation, UN style", "%(title)s"),
+        # Translators: citation: the full or later citation; article: the article, built from the two UN-style article messages
         with_article=C_("treaty citation, UN style", "%(citation)s, art. %(article)s"),
+        # Translators: An article alone, after "Ibid.". article: the article, built from the two UN-style article messages
         pinpoint=C_("treaty citation, UN style", "art. %(article)s"),
+        # Translators: number: the article number (12, 1A)
         article_number=C_("article number, UN style", "%(number)s"),
+        # Translators: paragraph: a paragraph number appended to the article (12 (2)); repeated for a sub-paragraph
         article_paragraph=C_("article paragraph, UN style", " (%(paragraph)s)"),
     ),
 }
+# Translators: fact: a catalog fact (a date, a Treaty Series reference, a status sentence) that the research has not confirmed
 UNCONFIRMED = C_("catalog", "%(fact)s [unconfirmed]")
 # The primary source of a treaty status: the treaty's page in the UN Treaty Collection ("chapter V.2").
+# Translators: chapter: the Treaty Collection's chapter and number (V.2), never translated; title: the treaty's official title
 UNTC_CITATION = C_("treaty status", "United Nations, *Treaty Collection*, Status of Treaties, chapter %(chapter)s, %(title)s")
+# Translators: A later citation of the same Treaty Collection page. chapter: its chapter and number (V.2)
 UNTC_SHORT = C_("treaty status", "United Nations, *Treaty Collection*, chapter %(chapter)s")
-STATUS_PAGE = C_("treaty status", "Status of %(title)s")  # a treaty outside the Treaty Collection
+# Translators: title: the treaty's official title (a treaty outside the UN Treaty Collection)
+STATUS_PAGE = C_("treaty status", "Status of %(title)s")
 CONFIDENCE_NAMES: dict[str, tuple[str, str]] = {
     "confirmed": C_("confidence", "confirmed"),
     "year-confirmed": C_("confidence", "year confirmed, day unconfirmed"),
     "unconfirmed": C_("confidence", "unconfirmed"),
 }
 ACTION_NAMES: dict[str, tuple[str, str]] = {
+    # Translators: date: the date of the ratification, formatted
     "ratification": C_("treaty action", "ratification, %(date)s"),
+    # Translators: date: the date of the accession, formatted
     "accession": C_("treaty action", "accession, %(date)s"),
+    # Translators: date: the date of the succession, formatted
     "succession": C_("treaty action", "succession, %(date)s"),
+    # Translators: date: the date of the signature, formatted
     "signature": C_("treaty action", "signature only, %(date)s"),
     "none": C_("treaty action", "not a party"),
 }
+# Translators: year: the year the catalog last confirmed a status, earlier than the document's own date
 LAST_CONFIRMED_BEFORE = C_("catalog", "%(year)s (before this document's date)")
 # A pack chooses, per language, whether status statements are full sentences
 # or the noun-ending lines (-함, -음) of a Korean 개조식 report (``sentence_style``).
 STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
     "full": {
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
         "ratification": C_("status", "%(state)s ratified the %(treaty)s on %(date)s."),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
         "accession": C_("status", "%(state)s acceded to the %(treaty)s on %(date)s."),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
         "succession": C_("status", "%(state)s succeeded to the %(treaty)s on %(date)s."),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted (none for 'not a party')
         "signature": C_("status", "%(state)s signed the %(treaty)s on %(date)s but has not ratified it."),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted (none for 'not a party')
         "none": C_("status", "%(state)s is not a party to the %(treaty)s."),
     },
     "noun-ending": {
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
         "ratification": C_("status, noun ending", "%(state)s ratified the %(treaty)s on %(date)s"),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
         "accession": C_("status, noun ending", "%(state)s acceded to the %(treaty)s on %(date)s"),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
         "succession": C_("status, noun ending", "%(state)s succeeded to the %(treaty)s on %(date)s"),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted (none for 'not a party')
         "signature": C_("status, noun ending", "%(state)s signed the %(treaty)s on %(date)s but has not ratified it"),
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted (none for 'not a party')
         "none": C_("status, noun ending", "%(state)s is not a party to the %(treaty)s"),
     },
 }
@@ -112,7 +148,7 @@ class Legal:
     def __init__(self, context: RenderContext) -> None:
         self.context = context
         self.locale = context.locale
-        self.catalog: Catalog = context.catalog or catalog_for_brief(context.brief.directory)
+        self.catalog: Catalog = context.catalog
         self._mentioned: set[str] = set()
         self._cited: dict[tuple[str, str], Status] = {}  # statuses stated, for the annex's provenance table
 
@@ -130,21 +166,21 @@ class Legal:
         style = CITATION_STYLES[self.context.pack.citation_style]
         return self.context.notes.cite(Citation(
             work=("treaty", treaty_id), locator=ref,
-            full=lambda: self._cite(treaty, ref, full=True), short=lambda: self._cite(treaty, ref, full=False),
+            full=lambda: self._cite(treaty, ref, where, full=True), short=lambda: self._cite(treaty, ref, where, full=False),
             pinpoint=lambda: self.locale.pgettext(*style.pinpoint) % {"article": self._article(ref, style)}
             if ref else Markdown(""),
         ))
 
-    def _cite(self, treaty: Treaty, ref: str, *, full: bool) -> Markdown:
+    def _cite(self, treaty: Treaty, ref: str, where: Location | None, *, full: bool) -> Markdown:
         lang = self.locale.code
         style = CITATION_STYLES[self.context.pack.citation_style]
         if full:
             series = self._fact(treaty.unts, self.locale.pgettext(*style.series) % {
-                "volume": str(treaty.unts.volume), "page": str(treaty.unts.page)}) if treaty.unts else Markdown("")
+                "volume": str(treaty.unts.volume), "page": str(treaty.unts.page)}, where) if treaty.unts else Markdown("")
             citation = self.locale.pgettext(*style.full) % {
                 "title": treaty.title(lang),
-                "adopted": self._fact(treaty.adopted, self.context.date(treaty.adopted.date)),
-                "in_force": self._fact(treaty.in_force, self.context.date(treaty.in_force.date))
+                "adopted": self._fact(treaty.adopted, self.context.date(treaty.adopted.date), where),
+                "in_force": self._fact(treaty.in_force, self.context.date(treaty.in_force.date), where)
                 if treaty.in_force else Markdown("—"),
                 "series": series,
             }
@@ -180,11 +216,9 @@ class Legal:
         treaty_text = self.treaty_name(treaty_id, where)
         sentences = STATUS_SENTENCES[self.context.pack.sentence_style_for(self.locale.code)]
         sentence = self.locale.pgettext(*sentences[action]) % {
-            "state": name, "state_topic": self.locale.particle(name, "topic"),
-            "treaty": treaty_text, "treaty_object": self.locale.particle(treaty_text, "object"),
-            "date": self.context.date(date) if date else Markdown(""),
+            "state": name, "treaty": treaty_text, "date": self.context.date(date) if date else Markdown(""),
         }
-        sentence = self._fact(status, _sentence_case(sentence))
+        sentence = self._fact(status, _sentence_case(sentence), where)
         return Markdown("%s%s") % (sentence, self.context.notes.cite(self.status_citation(treaty)))
 
     def provenance(self) -> list[dict[str, Markdown]]:
@@ -238,16 +272,27 @@ class Legal:
         state = self.catalog.state(code, location=where)
         return Markdown("%s") % state.name_in_text(self.locale.code, self.context.pack.state_names)
 
-    def _fact(self, fact: Fact | None, text: Markdown) -> Markdown:
-        """``text`` as is when its fact is confirmed; marked, or refused, when it is not."""
+    def _fact(self, fact: Fact | None, text: Markdown, where: Location | None) -> Markdown:
+        """``text`` as is when its fact is confirmed; marked, or refused, when it is not.
+
+        A refusal is reported where the brief cites the fact (``where``), not in
+        the installed catalog, and says how to confirm it from beside the brief.
+        """
         if fact is None or fact.is_confirmed:
             return text
         if self.context.pack.minimum_status == "verified":
-            raise BriefError.at(fact.where(), "catalog",
-                                f"'{text}' rests on a fact that is {fact.confidence} (source: {fact.source}), "
-                                f"and the '{self.context.pack.name}' audience accepts only confirmed facts",
-                                "confirm it against the primary source and update the catalog, or leave it out")
+            raise BriefError.at(where or fact.where(), "catalog",
+                                f"'{text}' rests on a catalog fact that is {fact.confidence} (source: {fact.source}; "
+                                f"{fact.field_name} in {_file_name(fact)}), and the '{self.context.pack.name}' "
+                                "audience accepts only confirmed facts",
+                                f"confirm it against the primary source in {EXTENSION_FILE} beside the brief "
+                                "('replaces: true' with your source; docs/legal.md), or leave it out")
         return self.locale.pgettext(*UNCONFIRMED) % {"fact": text}
+
+
+def _file_name(fact: Fact) -> str:
+    location = fact.where()
+    return Path(location.file).name if location else "the catalog"
 
 
 def _sentence_case(sentence: Markdown) -> Markdown:

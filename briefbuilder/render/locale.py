@@ -1,30 +1,44 @@
 """Locale behaviour as data: formats from Babel/CLDR, wording from gettext.
 
-A language is a folder in ``locales/``: ``locale.yaml`` (which CLDR locale,
+A language is a folder named by its code: ``locale.yaml`` (which CLDR locale,
 which language tag, which East Asian font) and ``LC_MESSAGES/briefbuilder.po``
 (the translators' source of truth, compiled in memory when first used). Code
 never branches on the language.
+
+Locale folders are found on a search path, like audience packs: the user's
+folders (``--locales``), then a ``locales/`` folder beside the brief, then the
+package's own. The first folder holding ``<code>/locale.yaml`` wins, so a
+language is added or replaced without touching the package.
+
+A language that is not the source language (``source_language: true`` in
+``locale.yaml``) must translate every message: the ones the package's .pot
+lists are compared when the locale is loaded, and the ones a document looks up
+(a pack's own strings too) are recorded while it renders, so a document never
+mixes languages silently.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import NumberPattern
 from babel.support import Translations
 
-from ..errors import BriefError
+from ..errors import BriefError, Location, Problem
 from ..load.confine import confined_file
 from ..load.yamlsource import read_yaml
 from ..model import LANGUAGE
@@ -33,10 +47,32 @@ from .markdown import Markdown, escape_markdown
 from .messages import COUNT_FORMS, COUNT_WITH_PERCENT, QUALIFIER_FORMS, SHARE_FORMS
 
 DOMAIN = "briefbuilder"
+SETTINGS = "locale.yaml"
+LOCALES_BESIDE_BRIEF = "locales"  # a brief's own locale folder, searched after --locales
+_CONTEXT_SEPARATOR = "\x04"  # how gettext keys a message with a context
 
 
-def available_languages() -> list[str]:
-    return sorted(p.parent.name for p in data_dir("locales").glob("*/locale.yaml"))
+def locale_search_path(locale_dirs: Sequence[str | Path] = (), brief_directory: Path | None = None) -> tuple[Path, ...]:
+    """Locale folders in lookup order: the user's, the brief's own ``locales/``, the package's."""
+    beside = [Path(brief_directory) / LOCALES_BESIDE_BRIEF] if brief_directory is not None else []
+    return (*(Path(d) for d in locale_dirs), *(d for d in beside if d.is_dir()), data_dir("locales"))
+
+
+def available_languages(search_path: Sequence[Path] = ()) -> list[str]:
+    """Every language code with a ``locale.yaml`` on ``search_path`` (default: the package's)."""
+    roots = search_path or (data_dir("locales"),)
+    return sorted({settings.parent.name for root in roots for settings in Path(root).glob(f"*/{SETTINGS}")})
+
+
+@dataclass(frozen=True)
+class Message:
+    """A gettext message as a catalog keys it: for naming a missing one to the translator."""
+
+    id: str
+    context: str | None = None
+
+    def __str__(self) -> str:
+        return f'msgctxt "{self.context}" msgid "{self.id}"' if self.context else f'msgid "{self.id}"'
 
 
 @dataclass(frozen=True)
@@ -70,42 +106,67 @@ class LocaleData:
     quotes: Quotes | None
     range_dash: str  # between the ends of a range of pages or paragraphs ("3–4", "3~4")
     ordinals: tuple[str, ...]  # "first", "second", ... where the language writes ordinals in words
+    source_language: bool = False  # msgids are written in this language: untranslated is correct
+    messages_file: Path | None = None  # the .po translators edit, named when a message is missing
+    untranslated: tuple[Message, ...] = ()  # messages of the package's .pot this locale lacks
+    missing: set[Message] | None = field(default=None, compare=False)  # recorded while a document renders
 
     # --- wording -------------------------------------------------------------
     def gettext(self, message: str) -> Markdown:
-        return Markdown(self.translations.gettext(message))
+        self._require(message, None, message)
+        return self._wording(self.translations.gettext(message))
 
     def ngettext(self, singular: str, plural: str, n: int) -> Markdown:
-        return Markdown(self.translations.ngettext(singular, plural, n))
+        self._require((singular, 0), None, singular)
+        return self._wording(self.translations.ngettext(singular, plural, n))
 
     def pgettext(self, context: str, message: str) -> Markdown:
-        return Markdown(self.translations.pgettext(context, message))
+        self._require(f"{context}{_CONTEXT_SEPARATOR}{message}", context, message)
+        return self._wording(self.translations.pgettext(context, message))
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> Markdown:
-        return Markdown(self.translations.npgettext(context, singular, plural, n))
+        self._require((f"{context}{_CONTEXT_SEPARATOR}{singular}", 0), context, singular)
+        return self._wording(self.translations.npgettext(context, singular, plural, n))
 
-    def particle(self, word: str, kind: str) -> Markdown:
-        """``word`` with the particle ``kind`` (e.g. topic: 중국은, 러시아는); unchanged without particles."""
-        forms = self.particles.get(kind)
-        if forms is None:
-            return Markdown("%s") % word
-        syllable = next((c for c in reversed(str(word)) if "가" <= c <= "힣"), None)
-        if syllable is None:
-            return Markdown("%s%s(%s)") % (word, forms[0], forms[1])
-        has_final_consonant = (ord(syllable) - ord("가")) % 28 != 0
-        return Markdown("%s%s") % (word, forms[0] if has_final_consonant else forms[1])
+    def _wording(self, text: str) -> Markdown:
+        return _Wording(text, self.particles) if self.particles else Markdown(text)
+
+    def recording(self) -> LocaleData:
+        """A copy that records every message it lacks, for one document."""
+        return self if self.source_language else replace(self, missing=set())
+
+    def with_messages(self, extra: Translations) -> LocaleData:
+        """This locale with a pack's own messages added (they win over the core's)."""
+        merged = copy.copy(self.translations)  # keeps the language's plural rule
+        merged._catalog = dict(self.translations._catalog)
+        merged.files = list(self.translations.files)
+        return replace(self, translations=merged.merge(extra))
+
+    def missing_messages(self) -> list[Problem]:
+        """What a document in this language lacked: one problem per message, at the .po to fix."""
+        lacking = dict.fromkeys([*self.untranslated, *sorted(self.missing or (), key=str)])
+        where = Location(str(self.messages_file), 1) if self.messages_file else None
+        return [Problem(where, "messages", f"no '{self.code}' translation of {message}",
+                        f"translate it in {self.messages_file or f'{self.code}/LC_MESSAGES/{DOMAIN}.po'}, or, for a "
+                        f"pack's own string, in the pack's locales/{self.code}/LC_MESSAGES/{PACK_DOMAIN}.po "
+                        "(docs/translating.md); or build a marked draft with --draft") for message in lacking]
+
+    def _require(self, key: str | tuple[str, int], context: str | None, message: str) -> None:
+        if self.missing is not None and key not in self.translations._catalog:
+            self.missing.add(Message(message, context))
 
     # --- formats -------------------------------------------------------------
     def number(self, value: Decimal | int) -> Markdown:
-        """A number at the precision it was written with ("81.40" stays "81.40")."""
-        return Markdown(format_decimal(value, format=_pattern(value), locale=self.babel))
+        """A number at the precision it was written with ("81.40" stays "81.40"), grouped as the locale groups."""
+        return Markdown(_at_precision(self.babel.decimal_formats[None], value).apply(value, self.babel))
 
     def percent(self, value: Decimal | int, *, words: bool = False) -> Markdown:
         """``value`` is in per cent (81.4 → "81.4%"); ``words`` gives "81.4 per cent"."""
         if words:
+            # Translators: number: a number already formatted (81.4); for packs that write percentages in words
             return self.gettext("%(number)s per cent") % {"number": self.number(value)}
-        pattern = self.babel.percent_formats[None].pattern.replace("0%", "0" + _decimals(value) + "%")
-        return Markdown(format_percent(Decimal(value) / 100, format=pattern, locale=self.babel))
+        pattern = _at_precision(self.babel.percent_formats[None], value)
+        return Markdown(pattern.apply(Decimal(value) / 100, self.babel))
 
     def date(self, value: dt.date, style: str = "long") -> Markdown:
         """A date in a CLDR style ("long") or pattern ("d MMMM y").
@@ -148,29 +209,86 @@ class LocaleData:
         return self.pgettext(*COUNT_WITH_PERCENT) % {"count": self.count(count, base_unit), "percent": percent}
 
 
-def _decimals(value: Decimal | int) -> str:
-    places = -Decimal(value).as_tuple().exponent if isinstance(value, Decimal) else 0
-    return "." + "0" * places if places > 0 else ""
+class _Wording(Markdown):
+    """A translation whose particles are chosen once its placeholders are filled.
+
+    A translator writes a particle in both forms, as Korean does when the word
+    before it is unknown ("%(state)s은(는)"); filling the placeholder decides
+    it by the last syllable written before it (중국은, 러시아는, 「난민협약」을).
+    After a word with no Hangul syllable ("ICCPR을(를)") both forms stay, which
+    is the Korean convention for an undecided particle.
+    """
+
+    particles: dict[str, tuple[str, str]]
+
+    def __new__(cls, text: str, particles: dict[str, tuple[str, str]]) -> _Wording:
+        wording = super().__new__(cls, text)
+        wording.particles = particles
+        return wording
+
+    def __mod__(self, values: Any) -> Markdown:
+        return _choose_particles(Markdown.__mod__(self, values), self.particles)
 
 
-def _pattern(value: Decimal | int) -> str:
-    return "#,##0" + _decimals(value)
+_CLOSING = "」』〉》)]*_\\\"'’”"  # marks that may stand between a word and its particle (Markdown escapes too)
 
 
-def load_locale(code: str) -> LocaleData:
-    """The locale for language ``code`` (``en``, ``ko``); unknown codes are input errors."""
-    root = data_dir("locales")
-    folder = root / code
-    if not re.fullmatch(LANGUAGE, code) or not (folder / "locale.yaml").is_file():
-        raise BriefError.at(None, "brief.languages", f"unknown language '{code}'",
-                            f"use one of: {', '.join(available_languages())}")
-    confined_file(root, folder / "locale.yaml", what=f"locale file of '{code}'")
-    return _load_locale(folder)
+def _choose_particles(text: str, particles: dict[str, tuple[str, str]]) -> Markdown:
+    both = re.compile("|".join(re.escape(f"{after_consonant}({after_vowel})")
+                               for after_consonant, after_vowel in particles.values()))
+    forms = {f"{c}({v})": (c, v) for c, v in particles.values()}
+
+    def choose(match: re.Match[str]) -> str:
+        before = match.string[:match.start()].rstrip(_CLOSING)
+        last = before[-1:] if before else ""
+        if not "가" <= last <= "힣":
+            return match.group()
+        after_consonant, after_vowel = forms[match.group()]
+        return after_consonant if (ord(last) - ord("가")) % 28 else after_vowel
+
+    return Markdown(both.sub(choose, text))
+
+
+def _at_precision(pattern: NumberPattern, value: Decimal | int) -> NumberPattern:
+    """The locale's own pattern (symbols, grouping, where the % goes) showing exactly the decimals ``value`` has.
+
+    Babel applies the pattern: "81.4" is "81.4%" in English and "81,4 %" in
+    French. Only the number of decimals is ours, because the precision a
+    figure is reported with is part of the claim.
+    """
+    exponent = Decimal(value).as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    exact = copy.copy(pattern)
+    exact.frac_prec = (places, places)
+    return exact
+
+
+def load_locale(code: str, search_path: Sequence[Path] = ()) -> LocaleData:
+    """The locale for language ``code`` (``en``, ``ko``), from the first folder on ``search_path`` that has it.
+
+    ``search_path`` defaults to the package's locales (see :func:`locale_search_path`);
+    an unknown code is an input error naming the languages that are there.
+    """
+    roots = tuple(Path(root) for root in search_path) or (data_dir("locales"),)
+    for root in roots if re.fullmatch(LANGUAGE, code) else ():
+        if (root / code / SETTINGS).is_file() or (root / code / SETTINGS).is_symlink():
+            confined_file(root, root / code / SETTINGS, what=f"locale file of '{code}'")
+            return _load_locale(root / code)
+    raise BriefError.at(None, "brief.languages", f"unknown language '{code}'",
+                        f"use one of: {', '.join(available_languages(roots))}; or add a folder '{code}/' "
+                        f"with {SETTINGS} and LC_MESSAGES/{DOMAIN}.po (docs/translating.md) and pass it with --locales")
 
 
 @lru_cache(maxsize=16)
 def _load_locale(folder: Path) -> LocaleData:
-    data, source_map = read_yaml(folder / "locale.yaml")
+    data, source_map = read_yaml(folder / SETTINGS)
+    for key in ("name", "babel", "tag"):
+        if key not in data:
+            raise BriefError.at(source_map.locate(), key, f"the locale settings have no '{key}'",
+                                f"add '{key}:' (see locales/en/{SETTINGS})")
+    po_file = folder / "LC_MESSAGES" / f"{DOMAIN}.po"
+    translations = compile_messages(po_file, data["babel"])
+    source_language = bool(data.get("source_language", False))
     return LocaleData(
         code=folder.name,
         name=data["name"],
@@ -183,18 +301,54 @@ def _load_locale(folder: Path) -> LocaleData:
         if data.get("quotes") else None,
         range_dash=data["range_dash"],
         ordinals=tuple(data.get("ordinals") or ()),
-        translations=_compile(folder / "LC_MESSAGES" / f"{DOMAIN}.po", data["babel"]),
+        translations=translations,
+        source_language=source_language,
+        messages_file=po_file,
+        untranslated=() if source_language else _untranslated(translations),
     )
 
 
-def _compile(po_file: Path, locale: str) -> Translations:
-    """Compile a .po catalog in memory: the .po stays the only source of truth."""
+def compile_messages(po_file: Path, locale: str, domain: str = DOMAIN) -> Translations:
+    """Compile a .po catalog in memory: the .po stays the only source of truth; fuzzy entries are left out."""
     if not po_file.is_file():
         return Translations()
     po_file = confined_file(po_file.parents[2], po_file, what="translation catalog")
     with po_file.open("rb") as handle:
-        catalog = read_po(handle, locale=locale, domain=DOMAIN)
+        catalog = read_po(handle, locale=locale, domain=domain)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
+    return Translations(buffer, domain=domain)
+
+
+PACK_DOMAIN = "pack"  # a pack's own messages: <pack>/locales/<code>/LC_MESSAGES/pack.po
+
+
+def pack_messages(pack_directory: Path | None, locale: LocaleData) -> Translations | None:
+    """The messages a pack translates itself (its templates' own strings), or None when it has none."""
+    if pack_directory is None:
+        return None
+    po_file = Path(pack_directory) / LOCALES_BESIDE_BRIEF / locale.code / "LC_MESSAGES" / f"{PACK_DOMAIN}.po"
+    return compile_messages(po_file, str(locale.babel), PACK_DOMAIN) if po_file.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _template_messages() -> tuple[tuple[str | tuple[str, int], Message], ...]:
+    """Every message of the package's .pot, keyed as a compiled catalog keys it."""
+    pot = data_dir("locales") / f"{DOMAIN}.pot"
+    if not pot.is_file():
+        return ()
+    with pot.open("rb") as handle:
+        catalog = read_po(handle, domain=DOMAIN)
+    entries = []
+    for entry in catalog:
+        if not entry.id:
+            continue
+        singular = entry.id[0] if isinstance(entry.id, tuple) else entry.id
+        key: str = f"{entry.context}{_CONTEXT_SEPARATOR}{singular}" if entry.context else singular
+        entries.append(((key, 0) if isinstance(entry.id, tuple) else key, Message(singular, entry.context)))
+    return tuple(entries)
+
+
+def _untranslated(translations: Translations) -> tuple[Message, ...]:
+    return tuple(message for key, message in _template_messages() if key not in translations._catalog)

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
-from ..errors import BriefError
+from ..errors import OutputError
 
 STAGING_PREFIX = ".briefbuilder-"
 
@@ -62,10 +62,10 @@ def _refuse_clashes(targets: list[Path], inputs: Collection[Path]) -> None:
     for target in targets:
         resolved = target.resolve()
         if resolved in protected:
-            raise BriefError.at(None, "output", f"{target} is an input file; refusing to overwrite it",
+            raise OutputError.at(None, "output", f"{target} is an input file; refusing to overwrite it",
                                 "choose another output folder with -o")
         if resolved in seen:
-            raise BriefError.at(None, "output", f"two outputs would both be written to {target}",
+            raise OutputError.at(None, "output", f"two outputs would both be written to {target}",
                                 "build the audiences into separate folders, or name the outputs apart")
         seen.add(resolved)
 

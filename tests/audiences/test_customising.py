@@ -26,11 +26,15 @@ Our own cover line.
 """
 
 
+MEMO_KO = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Memo"\nmsgstr "메모"\n'
+
+
 def _pack(root: Path, name: str, manifest: str, templates: dict[str, str]) -> Path:
     folder = root / name
     folder.mkdir(parents=True)
     (folder / "pack.yaml").write_text(manifest, encoding="utf-8")
     for file, text in templates.items():
+        (folder / file).parent.mkdir(parents=True, exist_ok=True)
         (folder / file).write_text(text, encoding="utf-8")
     return root
 
@@ -79,7 +83,8 @@ def test_a_pack_outside_the_package_works_end_to_end(tmp_path: Path, write_brief
                 "word_limit: 500\nrequired_fields: [summary]\n")
     template = ('{% extends "base/brief.md.j2" %}\n{% block cover %}\n# {{ _("Memo") }}: {{ text(meta.title) }}\n\n'
                 '{% endblock %}\n{% block recommendations %}\n{% endblock %}\n')
-    root = _pack(tmp_path / "packs", "memo", manifest, {"memo.md.j2": template})
+    root = _pack(tmp_path / "packs", "memo", manifest, {"memo.md.j2": template,
+                                                        "locales/ko/LC_MESSAGES/pack.po": MEMO_KO})
     brief = write_brief()
     runner = CliRunner()
     listed = runner.invoke(main, ["audiences", "--templates", str(root)])
@@ -89,8 +94,10 @@ def test_a_pack_outside_the_package_works_end_to_end(tmp_path: Path, write_brief
     built = runner.invoke(main, ["build", str(brief), "--audience", "memo", "--lang", "ko,en",
                                  "--templates", str(root), "-o", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
-    assert (tmp_path / "out" / "small.en.md").read_text(encoding="utf-8").startswith("# Memo: Disappearances")
-    assert (tmp_path / "out" / "small.ko.md").read_text(encoding="utf-8").startswith("# Memo: 실종")
+    assert (tmp_path / "out" / "small.memo.en.md").read_text(encoding="utf-8").startswith("# Memo: Disappearances")
+    korean = (tmp_path / "out" / "small.memo.ko.md").read_text(encoding="utf-8")
+    assert korean.startswith("# 메모: 실종")
+    assert "113명" in korean  # the core's Korean counts (and plural rule) still apply beside the pack's messages
 
 
 @pytest.mark.parametrize("attack", [

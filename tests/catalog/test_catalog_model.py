@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefbuilder.catalog import Catalog, Confidence, describe_catalog, normalise_article_ref
+from briefbuilder.render.locale import load_locale
 from briefbuilder.errors import BriefError
 
 
@@ -74,8 +75,8 @@ def test_titles_short_names_and_state_registers(catalog: Catalog) -> None:
     refugee = catalog.treaty("refugee-convention-1951")
     assert (refugee.short("en"), refugee.short("ko")) == ("Refugee Convention", "난민협약")
     assert refugee.title("ko") == "난민의 지위에 관한 협약"
-    with pytest.raises(BriefError, match="no 'fr' title"):
-        refugee.title("fr")
+    with pytest.raises(BriefError, match="no 'es' title"):
+        refugee.title("es")
     dprk = catalog.state("KP")
     assert dprk.name("en") == "Democratic People's Republic of Korea" and dprk.name_fact("en").is_confirmed
     assert (dprk.name("en", "plain"), dprk.name("ko", "plain"), dprk.name("ko", "formal")) == (
@@ -87,15 +88,17 @@ def test_titles_short_names_and_state_registers(catalog: Catalog) -> None:
 
 
 def test_describe_catalog_lists_one_state(catalog: Catalog) -> None:
-    rows = describe_catalog(catalog, "kp", "ko")
+    korean, english = load_locale("ko"), load_locale("en")
+    rows = describe_catalog(catalog, korean, "kp")
     assert [row["treaty"] for row in rows] == list(catalog.treaties)
     first = rows[0]
-    assert first == {"state": "KP", "treaty": "refugee-convention-1951", "short": "난민협약", "action": "none",
-                     "date": None, "confidence": "confirmed as of 2016", "confirmed": True,
+    assert first == {"state": "KP", "treaty": "refugee-convention-1951", "short": "난민협약", "action": "미가입",
+                     "date": None, "confidence": "확인됨(2016년 기준)", "confirmed": True,
                      "source": "UNTC scrape 2013; Asia-Pacific refugee-rights table 2016"}
-    assert len(describe_catalog(catalog, None, "en")) == 90
+    assert describe_catalog(catalog, english, "kp")[0]["confidence"] == "confirmed as of 2016"
+    assert len(describe_catalog(catalog, english)) == 90
     with pytest.raises(BriefError):
-        describe_catalog(catalog, "ZZ", "en")
+        describe_catalog(catalog, english, "ZZ")
 
 
 def test_catalog_as_of_and_advice(catalog: Catalog) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbuilder import BriefError, build
+from briefbuilder import BriefError, OutputError, build
 from briefbuilder.write import atomic
 from testdata import EXAMPLE, MINIMAL_BRIEF
 
@@ -43,7 +43,7 @@ def test_a_failed_move_puts_every_earlier_output_back(tmp_path: Path, monkeypatc
     before = _snapshot(out)
 
     monkeypatch.setattr(atomic.os, "replace", _fail_on_call(failing_move, os.replace))
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError):
         build(EXAMPLE, out, languages=["ko", "en"], formats=["md", "docx"])
 
     assert _snapshot(out) == before  # same files, same bytes: nothing new, nothing changed, no staging left
@@ -52,7 +52,7 @@ def test_a_failed_move_puts_every_earlier_output_back(tmp_path: Path, monkeypatc
 def test_a_failed_first_build_leaves_no_folder_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "new" / "out"
     monkeypatch.setattr(atomic.os, "replace", _fail_on_call(2, os.replace))
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError):
         build(EXAMPLE, out, languages=["ko", "en"], formats=["md"])
     assert not (tmp_path / "new").exists()
 

@@ -1,0 +1,5 @@
+"""``python -m briefbuilder``: the same command as the ``briefbuilder`` script."""
+
+from .cli import main
+
+main(prog_name="briefbuilder")

@@ -1,0 +1,282 @@
+"""Tables from spreadsheets: CSV through the standard library, XLSX through openpyxl (the ``xlsx`` extra).
+
+NGOs keep their figures and their case lists in spreadsheets. A table is read
+into the same plain data a YAML brief holds, and every value remembers its
+cell, so a problem points where the user will fix it:
+``stats.xlsx:Statistics!C7: error: statistics[5].value: must be a number ...``.
+
+The first row names the columns; a column per language is written
+``label.en``, ``label.ko``. Empty cells are left out, as an absent YAML key is.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from ..errors import BriefError, LoadError, Location
+from .located import did_you_mean
+from .yamlsource import SourceMap
+
+SHEET_SUFFIXES = (".csv", ".xlsx")
+_DECIMALS_SHOWN = re.compile(r"^[#,]*0\.(0+)(?:;|$)")  # an Excel number format such as 0.0 or #,##0.00
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Any
+    location: Location
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a table: its cells by column name, and where the row starts."""
+
+    cells: dict[str, Cell]
+    location: Location
+
+
+@dataclass(frozen=True)
+class Table:
+    file: str
+    columns: list[str]
+    rows: list[Row]
+    header: dict[str, Location]  # where each column is named
+
+
+def read_table(path: str | Path, sheet: str | None = None) -> Table:
+    """The table in ``path`` (.csv, or .xlsx at ``sheet``, by default its first sheet)."""
+    path = Path(path)
+    if path.suffix.lower() not in SHEET_SUFFIXES:
+        raise LoadError.at(None, "", f"{path}: not a spreadsheet", "use a .csv or .xlsx file")
+    if not path.is_file():
+        raise LoadError.at(None, "", f"{path}: no such file", "check the path")
+    grid = _xlsx_grid(path, sheet) if path.suffix.lower() == ".xlsx" else _csv_grid(path)
+    return _table(str(path), grid)
+
+
+def _csv_grid(path: Path) -> Iterator[tuple[str, list[Any]]]:
+    """Rows of cell values with the sheet prefix of their cell names ('' for CSV). A BOM (Excel's CSV) is skipped."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            for row in csv.reader(stream):
+                yield "", [value.strip() for value in row]
+    except UnicodeDecodeError as exc:
+        raise LoadError.at(Location(str(path), 1), "", f"not UTF-8 text ({exc.reason})",
+                           "save the sheet as 'CSV UTF-8'") from None
+    except csv.Error as exc:
+        raise LoadError.at(Location(str(path), 1), "", f"malformed CSV: {exc}", "save the sheet again as CSV") from None
+
+
+def _xlsx_grid(path: Path, sheet: str | None) -> Iterator[tuple[str, list[Any]]]:
+    try:
+        import openpyxl  # type: ignore[import-untyped]  # no stubs shipped; only load_workbook is used
+    except ImportError:
+        raise LoadError.at(None, "", f"{path}: reading .xlsx needs openpyxl",
+                           "install it with: pip install 'briefbuilder[xlsx]', or save the sheet as CSV") from None
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+        raise LoadError.at(Location(str(path), 1), "", f"cannot read the workbook: {exc}",
+                           "open it in a spreadsheet program and save it again as .xlsx") from None
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            raise LoadError.at(Location(str(path), 1), "sheet", f"no sheet named '{sheet}'",
+                               did_you_mean(sheet, workbook.sheetnames))
+        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        for row in worksheet.iter_rows():
+            yield f"{worksheet.title}!", [_xlsx_value(cell) for cell in row]
+    finally:
+        workbook.close()
+
+
+def _xlsx_value(cell: Any) -> Any:
+    """A cell's value as the sheet shows it: a float at the decimals its number format displays."""
+    value = cell.value
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, dt.datetime):
+        return value.date() if value.time() == dt.time() else value
+    if isinstance(value, float):
+        shown = _DECIMALS_SHOWN.match(getattr(cell, "number_format", "") or "")
+        if shown:
+            return Decimal(repr(value)).quantize(Decimal(1).scaleb(-len(shown.group(1))))
+    return value
+
+
+def _table(file: str, grid: Iterator[tuple[str, list[Any]]]) -> Table:
+    header: dict[str, Location] = {}
+    columns: list[str] = []
+    rows: list[Row] = []
+    for number, (prefix, values) in enumerate(grid, start=1):
+        if not columns:
+            if not any(_filled(value) for value in values):
+                continue  # blank rows above the header
+            columns = [str(value or "").strip() for value in values]
+            header = {name: _location(file, prefix, index, number) for index, name in enumerate(columns) if name}
+            continue
+        cells = {columns[index]: Cell(value, _location(file, prefix, index, number))
+                 for index, value in enumerate(values)
+                 if index < len(columns) and columns[index] and _filled(value)}
+        if cells:
+            rows.append(Row(cells, _location(file, prefix, 0, number)))
+    if not columns:
+        raise LoadError.at(Location(file, 1), "", "the sheet is empty", "name the columns in its first row")
+    return Table(file, columns, rows, header)
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and value != ""
+
+
+def _location(file: str, prefix: str, column: int, row: int) -> Location:
+    return Location(file, row, column + 1, place=f"{prefix}{_column_letters(column)}{row}")
+
+
+def _column_letters(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+class CellMap(SourceMap):
+    """A brief's source map with some of its paths read from spreadsheet cells.
+
+    Paths below one of ``cells`` are located at that cell (``statistics[3].label.en``
+    at the ``label.en`` cell of the fourth row); every other path is the
+    original map's.
+    """
+
+    def __init__(self, base: SourceMap, cells: Mapping[tuple[str | int, ...], Location]) -> None:
+        super().__init__(base.file)
+        self._base = base
+        self._cells = dict(cells)
+
+    def locate(self, *path: str | int) -> Location:
+        key = tuple(path)
+        while key:
+            if key in self._cells:
+                return self._cells[key]
+            key = key[:-1]
+        return self._base.locate(*path)
+
+    def under(self, *prefix: str | int) -> SourceMap:
+        return self._base.under(*prefix)
+
+
+def row_data(row: Row, path: tuple[str | int, ...], cells: dict[tuple[str | int, ...], Location]) -> dict[str, Any]:
+    """A row as nested data: column ``label.en`` is ``{label: {en: ...}}``, ``steps.2.ko`` the second step's Korean.
+
+    Records in ``cells`` where each value came from, under ``path``.
+    """
+    tree: dict[str, Any] = {}
+    for column, cell in row.cells.items():
+        *parents, leaf = column.split(".")
+        node = tree
+        for part in parents:
+            node = node.setdefault(part, {})
+            if isinstance(node, Cell):
+                raise LoadError.at(cell.location, column, f"column '{column}' clashes with column '{part}'",
+                                   "keep one of them")
+        node[leaf] = cell
+    cells[path] = row.location
+    return {key: _nested(value, path + (key,), cells) for key, value in tree.items()}
+
+
+def _nested(node: Any, path: tuple[str | int, ...], cells: dict[tuple[str | int, ...], Location]) -> Any:
+    if isinstance(node, Cell):
+        cells[path] = node.location
+        return node.value
+    if node and all(key.isdigit() for key in node):  # steps.1, steps.2: a list, in their order
+        return [_nested(node[key], path + (index,), cells) for index, key in enumerate(sorted(node, key=int))]
+    return {key: _nested(value, path + (key,), cells) for key, value in node.items()}
+
+
+def number_from_text(text: str) -> Decimal | int | str:
+    """"113" → 113, "81.40" → Decimal("81.40"), its precision kept; other text is left for validation to refuse."""
+    cleaned = text.strip()
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        return text
+    if not number.is_finite():
+        return text
+    return int(number) if cleaned.lstrip("+-").isdigit() else number
+
+
+def whole_number(value: Any) -> Any:
+    """A count or base read from a sheet: "92" or 92.0 is 92; anything else is left for validation."""
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def statistics_from_sheet(data: Any, source_map: SourceMap, directory: Path | None) -> tuple[Any, SourceMap]:
+    """``data`` with ``statistics: stats.csv`` (or ``{file:, sheet:}``) replaced by the sheet's rows.
+
+    One row per statistic, columns named as the YAML fields are (``label.en``,
+    ``label.ko`` per language; ``sources`` as ``id; id page=12``). The source
+    map returned locates every statistic's fields at their cells.
+    """
+    reference = sheet_reference(data.get("statistics")) if isinstance(data, dict) else None
+    if reference is None:
+        return data, source_map
+    file, sheet = reference
+    try:
+        table = read_table(resolve(file, directory), sheet)
+    except BriefError as error:  # the sheet as a whole: reported where the brief names it
+        problem = error.problems[0]
+        in_sheet = problem.location is not None and bool(problem.location.place)
+        message = problem.message if problem.message.startswith(file) else f"{file}: {problem.message}"
+        raise LoadError.at(problem.location if in_sheet else source_map.locate("statistics"), "statistics",
+                           message, problem.hint) from None
+    cells: dict[tuple[str | int, ...], Location] = {}
+    statistics = []
+    for index, row in enumerate(table.rows):
+        statistic = row_data(row, ("statistics", index), cells)
+        if isinstance(statistic.get("value"), str):
+            statistic["value"] = number_from_text(statistic["value"])
+        for field in ("base", "count"):
+            if field in statistic:
+                statistic[field] = whole_number(statistic[field])
+        if isinstance(statistic.get("sources"), str):
+            statistic["sources"] = source_refs(statistic["sources"])
+        statistics.append(statistic)
+    return {**data, "statistics": statistics}, CellMap(source_map, cells)
+
+
+def source_refs(text: str) -> list[Any]:
+    """"tjwg-2024; reuters-2024 page=3" -> [tjwg-2024, {id: reuters-2024, page: "3"}]."""
+    refs: list[Any] = []
+    for entry in filter(None, (part.strip() for part in text.split(";"))):
+        source_id, *locators = entry.split()
+        pairs = dict(locator.partition("=")[::2] for locator in locators)
+        refs.append({"id": source_id, **pairs} if pairs else source_id)
+    return refs
+
+
+def sheet_reference(value: Any) -> tuple[str, str | None] | None:
+    """``statistics: stats.xlsx`` or ``statistics: {file: stats.xlsx, sheet: Statistics}``: the file and sheet."""
+    if isinstance(value, str) and value.lower().endswith(SHEET_SUFFIXES):
+        return value, None
+    if isinstance(value, Mapping) and set(value) <= {"file", "sheet"} and isinstance(value.get("file"), str):
+        sheet = value.get("sheet")
+        return value["file"], None if sheet is None else str(sheet)
+    return None
+
+
+def resolve(file: str | Path, directory: Path | None) -> Path:
+    """A sheet named in a brief is relative to the brief's folder."""
+    path = Path(file)
+    return path if path.is_absolute() or directory is None else Path(directory) / path

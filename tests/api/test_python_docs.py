@@ -1,0 +1,104 @@
+"""The examples of docs/python.md run as written, do what the page says, and pass mypy --strict."""
+
+from __future__ import annotations
+
+import io
+import re
+import runpy
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from testdata import REPO
+
+PAGE = REPO / "docs" / "python.md"
+EXAMPLES = re.findall(r"```python\n(.*?)```", PAGE.read_text(encoding="utf-8"), flags=re.S)
+NAMES = ["in_memory", "spreadsheet", "cases", "errors"]
+
+
+def test_the_page_has_the_four_examples_the_issue_asks_for() -> None:
+    assert len(EXAMPLES) == len(NAMES)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A user's folder holding the examples, as the page assumes."""
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(name: str, capsys: pytest.CaptureFixture[str]) -> tuple[dict[str, Any], str, str]:
+    namespace = runpy.run_path(str(write_example(Path.cwd(), name)))
+    captured = capsys.readouterr()
+    return namespace, captured.out, captured.err
+
+
+def write_example(folder: Path, name: str) -> Path:
+    path = folder / f"{name}.py"
+    path.write_text(EXAMPLES[NAMES.index(name)], encoding="utf-8")
+    return path
+
+
+def test_the_in_memory_example_returns_docx_bytes_that_open_with_their_footnotes(
+        workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    namespace, out, _ = run("in_memory", capsys)
+    document = docx.Document(io.BytesIO(namespace["data"]))
+    notes = document.part.part_related_by(RT.FOOTNOTES).blob.decode("utf-8")
+    assert "Existing" in notes  # the report the figures are cited from
+    assert docx.Document(io.BytesIO(namespace["stream"].getvalue())).core_properties.language == "ko-KR"
+    assert out.startswith("# Enforced disappearances")
+    assert not (workdir / "out").exists(), "in memory means nothing written"
+
+
+def test_the_spreadsheet_example_reads_the_figures_at_their_cells(workdir: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    namespace, out, _ = run("spreadsheet", capsys)
+    location = namespace["victims"].where("value")
+    assert location.file == str(Path("examples/enforced-disappearances/statistics.xlsx"))
+    assert location.place == "Statistics!B4"  # the victims' row, the value column
+    assert "0 errors after the update" in out
+
+
+def test_the_batch_example_builds_every_case_with_progress(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    namespace, out, err = run("cases", capsys)
+    assert all(result.ok for result in namespace["results"])
+    assert err.count("case ") == len(namespace["results"]) == 2
+    assert len(list((workdir / "out" / "cases").iterdir())) == 2 * 2 * 2
+
+
+def test_the_errors_example_catches_each_kind(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run("errors", capsys)
+    assert "<python>:sections[0].text.en: error: sections[0].text.en: unknown statistic 'no-such-figure'" in out
+    assert "enforced-disappearances.gov-briefing.ko.docx" in out
+
+
+@pytest.fixture(scope="module")
+def installed_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A virtual environment with the wheel installed: mypy must see what a user installs, not this tree."""
+    folder = tmp_path_factory.mktemp("installed")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(folder), str(REPO)],
+                   check=True)
+    venv.create(folder / "venv", system_site_packages=True, with_pip=True)
+    python = folder / "venv" / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall",
+                    str(next(folder.glob("briefbuilder-*.whl")))], check=True)
+    return python
+
+
+def test_the_examples_pass_mypy_strict_against_the_installed_package(installed_python: Path, tmp_path: Path) -> None:
+    scripts = [str(write_example(tmp_path, name)) for name in NAMES]
+    result = subprocess.run([str(installed_python), "-m", "mypy", "--strict", "--no-incremental",
+                             "--python-executable", str(installed_python), *scripts],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    located = subprocess.run([str(installed_python), "-c", "import briefbuilder; print(briefbuilder.__file__)"],
+                             cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert str(installed_python.parent.parent) in located, "mypy must have checked the installed copy"
