@@ -214,7 +214,7 @@ def _read_pack(name: str, roots: tuple[Path, ...]) -> Pack:
     for index, root in enumerate(roots):
         manifest = root / name / MANIFEST
         if manifest.is_file() or manifest.is_symlink():
-            manifest = confined_file(root, manifest, what=f"manifest of the pack '{name}'")
+            confined_file(root, manifest, what=f"manifest of the pack '{name}'")
             data, source_map = read_mapping(manifest, "a pack manifest", "write settings as 'key: value' lines")
             data.setdefault("name", name)
             data["directory"] = str(manifest.parent)

@@ -19,7 +19,7 @@ from ..narrative import TEMPLATE_SYNTAX, find_references, reference_location
 from ..progress import stage
 from .located import attach_locations, did_you_mean
 from .sheet import statistics_from_sheet
-from .yamlsource import SourceMap, dotted, read_yaml
+from .yamlsource import FORBIDDEN_CHARACTER, SourceMap, character_problem, dotted, nfc, read_yaml
 
 BRIEF_FILE = "brief.yaml"
 REFERENCE_KINDS_CHECKED_HERE = {"stat": "statistics", "cite": "sources"}
@@ -56,7 +56,7 @@ def validate_brief(data: Any, source_map: SourceMap, *, name: str = "brief", dir
     ``statistics`` may name a spreadsheet instead of listing them (:mod:`.sheet`).
     """
     data, source_map = statistics_from_sheet(data, source_map, directory)
-    problems = list(_template_syntax(data, source_map))
+    problems = _text_problems(data, source_map)
     if not isinstance(data, dict):
         raise BriefError.at(source_map.locate(), "", "a brief must be a mapping with a 'brief:' block",
                             "start the file with 'brief:'")
@@ -78,16 +78,32 @@ def _default_name(file: Path) -> str:
     return file.parent.name if file.name == BRIEF_FILE else file.stem
 
 
-def _template_syntax(data: Any, source_map: SourceMap, path: tuple[str | int, ...] = ()) -> list[Problem]:
-    """Data must never carry template code: it is inserted, never evaluated."""
-    if isinstance(data, str):
-        if TEMPLATE_SYNTAX.search(data):
-            return [Problem(source_map.locate(*path), dotted(path),
-                            "template syntax ('{{', '{%' or '{#') is not allowed in data",
-                            "write plain text; refer to statistics and sources with [[stat:ID]] or [[cite:ID]]")]
-        return []
+def _text_problems(data: Any, source_map: SourceMap, path: tuple[str | int, ...] = ()) -> list[Problem]:
+    """Text from any source (YAML, a sheet, a Python dict) is NFC, holds no invisible controls and no template code.
+
+    The YAML reader already refuses controls with their column; sheets and
+    dicts are held to the same rule here. Strings are normalised in place.
+    """
+    problems: list[Problem] = []
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
-    return [problem for key, value in items for problem in _template_syntax(value, source_map, path + (key,))]
+    for key, value in items:
+        where = path + (key,)
+        if isinstance(value, str):
+            problems.extend(_string_problems(value, source_map, where))
+            data[key] = nfc(value)
+        else:
+            problems.extend(_text_problems(value, source_map, where))
+    return problems
+
+
+def _string_problems(text: str, source_map: SourceMap, path: tuple[str | int, ...]) -> list[Problem]:
+    if (bad := FORBIDDEN_CHARACTER.search(text)) is not None:
+        return [character_problem(source_map.locate(*path), dotted(path), bad.group(), column=False)]
+    if TEMPLATE_SYNTAX.search(text):  # data is inserted, never evaluated
+        return [Problem(source_map.locate(*path), dotted(path),
+                        "template syntax ('{{', '{%' or '{#') is not allowed in data",
+                        "write plain text; refer to statistics and sources with [[stat:ID]] or [[cite:ID]]")]
+    return []
 
 
 def validation_problems(exc: ValidationError, source_map: SourceMap, root: type[BaseModel] = Brief) -> list[Problem]:

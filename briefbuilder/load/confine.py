@@ -26,6 +26,8 @@ def is_inside(root: Path | str, path: Path | str) -> bool:
 def confined_file(root: Path | str, path: Path | str, *, what: str, field: str = "", must_exist: bool = True) -> Path:
     """``path`` resolved, when it is a regular file inside ``root``; a located error otherwise.
 
+    Callers that only check keep naming ``path`` as the user wrote it in messages.
+
     Without ``must_exist`` a missing file passes (whoever opens it reports it), a link out does not.
     """
     if not is_inside(root, path):

@@ -55,7 +55,7 @@ _NON_SPECIFIC = "!"
 # YAML 1.1's printable set, minus the bidirectional embeddings, overrides and
 # isolates that can make text read differently from what it says ("Trojan Source").
 _BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
-_FORBIDDEN = re.compile(f"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[{_BIDI_CONTROLS}]")
+FORBIDDEN_CHARACTER = re.compile(f"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[{_BIDI_CONTROLS}]")
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # same events and marks, 5-10x faster
 
@@ -136,20 +136,21 @@ def parse_yaml(text: str, name: str) -> tuple[Any, SourceMap]:
 def _refuse_characters(text: str, name: str) -> None:
     """Every forbidden character of the raw text, with its line and column."""
     problems = []
-    for match in _FORBIDDEN.finditer(text):
+    for match in FORBIDDEN_CHARACTER.finditer(text):
         offset = match.start()
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        problems.append(_character_problem(Location(name, line, column), "", match.group()))
+        problems.append(character_problem(Location(name, line, column), "", match.group()))
         if len(problems) == MAX_PROBLEMS:
             break
     if problems:
         raise BriefError(problems)
 
 
-def _character_problem(location: Location, field: str, char: str) -> Problem:
+def character_problem(location: Location, field: str, char: str, *, column: bool = True) -> Problem:
+    """The problem with ``char``; ``column`` says it was found at ``location``'s column of the raw text."""
     code = f"U+{ord(char):04X}"
-    where = f"at column {location.column}"
+    where = f"at column {location.column}" if column else "in this text"
     if "\ud800" <= char <= "\udfff":
         return Problem(location, field, f"a lone surrogate ({code}) {where} is not a character",
                        "write the character itself, or its full \\U escape")
@@ -324,10 +325,10 @@ class _Builder:
         if len(text) > MAX_TEXT_CHARS:
             raise self.error(event.start_mark, path, f"this value is {len(text):,} characters long, more than "
                              f"the {MAX_TEXT_CHARS:,} a value may hold", "split it into several sections")
-        bad = _FORBIDDEN.search(text)
+        bad = FORBIDDEN_CHARACTER.search(text)
         if bad:  # only reachable through escapes such as "\0" or "\uD800"
             mark = event.start_mark
-            raise BriefError(_character_problem(Location(self.map.file, mark.line + 1, mark.column + 1),
+            raise BriefError(character_problem(Location(self.map.file, mark.line + 1, mark.column + 1),
                                                 dotted(path), bad.group()))
         if tag == _FLOAT_TAG:
             try:
@@ -340,6 +341,9 @@ class _Builder:
         except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2023-13-01
             raise self.error(event.start_mark, path, f"'{text}' cannot be read: {exc}",
                              "write dates as YYYY-MM-DD, numbers as digits") from None
-        if isinstance(value, str) and not value.isascii() and not unicodedata.is_normalized("NFC", value):
-            value = unicodedata.normalize("NFC", value)
-        return value
+        return nfc(value) if isinstance(value, str) else value
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC (cheap for ASCII and already-normal text)."""
+    return text if text.isascii() or unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

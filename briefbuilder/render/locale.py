@@ -312,7 +312,7 @@ def compile_messages(po_file: Path, locale: str, domain: str = DOMAIN) -> Transl
     """Compile a .po catalog in memory: the .po stays the only source of truth; fuzzy entries are left out."""
     if not po_file.is_file():
         return Translations()
-    po_file = confined_file(po_file.parents[2], po_file, what="translation catalog")
+    confined_file(po_file.parents[2], po_file, what="translation catalog")
     with po_file.open("rb") as handle:
         catalog = read_po(handle, locale=locale, domain=domain)
     buffer = io.BytesIO()

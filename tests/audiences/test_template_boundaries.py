@@ -127,3 +127,31 @@ def test_a_catalog_symlinked_beside_the_brief_is_refused(tmp_path: Path, write_b
 def test_a_language_is_a_code_never_a_path(language: str, tmp_path: Path, write_brief: Callable[..., Path]) -> None:
     result = CliRunner().invoke(main, ["build", str(write_brief()), "--lang", language, "-o", str(tmp_path / "o")])
     assert result.exit_code == 2 and f"unknown language '{language}'" in result.output
+
+
+def test_a_locale_beside_the_brief_symlinked_out_is_refused(tmp_path: Path, write_brief: Callable[..., Path]) -> None:
+    import shutil
+
+    from briefbuilder.resources import data_dir
+
+    folder = write_brief()
+    elsewhere = tmp_path / "elsewhere-locale" / "ko"
+    shutil.copytree(data_dir("locales") / "ko", elsewhere)
+    (folder / "locales").mkdir()
+    (folder / "locales" / "ko").symlink_to(elsewhere, target_is_directory=True)
+    exit_code, output = _build(folder, tmp_path / "out")
+    assert exit_code == 2 and "the locale file of 'ko' leads outside" in output
+
+
+def test_a_translation_catalog_symlinked_out_is_refused(tmp_path: Path, write_brief: Callable[..., Path]) -> None:
+    import shutil
+
+    from briefbuilder.resources import data_dir
+
+    folder = write_brief()
+    shutil.copytree(data_dir("locales") / "ko", folder / "locales" / "ko")
+    catalog = folder / "locales" / "ko" / "LC_MESSAGES" / "briefbuilder.po"
+    catalog.unlink()
+    catalog.symlink_to(_secret(tmp_path))
+    exit_code, output = _build(folder, tmp_path / "out")
+    assert exit_code == 2 and "translation catalog leads outside" in output and SECRET not in output
