@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import time
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def _run_on_terminal(seconds: float, *, quiet: bool = False, after: float = 0.05
 
 def test_a_long_run_shows_what_it_is_doing_then_clears_the_line() -> None:
     shown = _run_on_terminal(0.6)
-    assert "briefbuilder build big: rendering un-upr (ko) (0 s)" in shown
+    assert re.search(r"briefbuilder build big: rendering un-upr \(ko\) \(\d+ s\)", shown)
     assert shown.endswith("\r\x1b[K")  # erased before the run's own output
 
 
@@ -59,4 +60,4 @@ def test_quiet_is_an_option_of_build_and_check(tmp_path: Path) -> None:
     assert built.exit_code == 0, built.output
     checked = CliRunner().invoke(main, ["check", str(EXAMPLE), "-q"])
     assert checked.exit_code == 0, checked.output
-    assert "(0 s)" not in built.output + checked.output
+    assert not re.search(r"\(\d+ s\)", built.output + checked.output)
