@@ -16,9 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_serializer, field_validator
 
 from .errors import BriefError
+from .house_style import HouseStyle, merge_layers, resolve_house_style, written_values
 from .load.confine import confined_file
 from .load.located import attach_locations, read_mapping, validate_located
 from .load.yamlsource import SourceMap
@@ -34,6 +35,8 @@ CitationStyleName = Literal["oscola", "un"]
 SentenceStyle = Literal["full", "noun-ending"]
 Part = Literal["cover", "notes"]
 FieldType = Literal["text", "string", "number", "date", "boolean"]
+# Where a Word file puts the notes: at the foot of each page, at the end, or as ※ lines under the paragraph.
+NotesPlacement = Literal["footnotes", "endnotes", "source-lines"]
 T = TypeVar("T")
 
 
@@ -85,9 +88,11 @@ class Pack(Located):
     organised_by_articles: bool = False
     reference_docx: str | None = None
     fields: dict[str, PackField] = Field(default_factory=dict)  # declared here, filled by the brief (brief.fields)
+    house_style: dict[str, HouseStyle] = Field(default_factory=dict)  # per language ("*": all); see docs/house-style.md
+    notes: dict[str, NotesPlacement] = Field(default_factory=dict)  # per language ("*": all); Markdown keeps footnotes
     directory: Path | None = None
 
-    @field_validator("percent_style", "sentence_style", mode="before")
+    @field_validator("percent_style", "sentence_style", "notes", mode="before")
     @classmethod
     def _one_style(cls, value: Any) -> Any:
         return {"*": value} if isinstance(value, str) else value
@@ -96,6 +101,17 @@ class Pack(Located):
     @classmethod
     def _one_limit(cls, value: Any) -> Any:
         return {"*": value} if isinstance(value, int) else value or {}
+
+    @field_serializer("house_style")
+    def _written_house_style(self, layers: dict[str, HouseStyle]) -> dict[str, dict[str, Any]]:
+        # only what was written, so a re-validated pack keeps "*" and language layers apart
+        return {language: written_values(style) for language, style in layers.items()}
+
+    def house_style_for(self, language: str) -> HouseStyle:
+        return resolve_house_style(self.house_style, language)
+
+    def notes_for(self, language: str) -> NotesPlacement:
+        return _for_language(self.notes, language, "footnotes")
 
     def template_name(self, language: str) -> str:
         """The main template for ``language``, as the Jinja loader knows it.
@@ -192,11 +208,13 @@ def pack_for_brief(brief: Brief, audience: str | None = None, template_dirs: tup
 
 
 def _merge(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
-    """``update`` over ``base``; ``terms`` and ``fields`` are merged one by one."""
+    """``update`` over ``base``; ``terms`` and ``fields`` are merged one by one, ``house_style`` value by value."""
     merged = base | update
     for by_name in ("terms", "fields"):
         if by_name in update:
             merged[by_name] = {**(base.get(by_name) or {}), **(update[by_name] or {})}
+    if isinstance(update.get("house_style"), dict):
+        merged["house_style"] = merge_layers(base.get("house_style") or {}, update["house_style"])
     return merged
 
 

@@ -109,7 +109,7 @@ def main() -> None:
 @main.command("build")
 @brief_argument
 @lang_option
-@click.option("--format", "formats", default="md", show_default=True, help="Output formats: md, docx or md,docx.")
+@click.option("--format", "formats", default="md", show_default=True, help="Output formats: md, docx, pdf (needs LibreOffice), e.g. md,docx,pdf.")
 @audience_option
 @click.option("-o", "--output", "out_dir", default="out", show_default=True, type=click.Path(path_type=Path),
               help="Folder to write into; '-' writes the one document built to standard output.")

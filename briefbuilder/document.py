@@ -12,7 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Literal
+
+from .house_style import HouseStyle
 
 if TYPE_CHECKING:
     from .markdown_tree import MarkdownTree
@@ -32,13 +34,26 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True)
+class Typography:
+    """The script's typesetting conventions, from the locale (``locales/<lang>/locale.yaml``)."""
+
+    # Word's extra space between East Asian text and Latin letters or digits (off for Korean: "62명", not "62 명")
+    east_asian_autospace: bool = True
+    italic: bool = True  # False where the script has no italic (Hangul): emphasis takes `emphasis` instead
+    emphasis: Literal["italic", "bold"] = "italic"
+
+
+@dataclass(frozen=True)
 class Layout:
     """How the Word writer lays the text out; set by the audience pack and locale."""
 
     east_asian_font: str | None = None  # e.g. "Malgun Gothic" for Korean
     latin_font: str | None = None
     numbered_paragraphs: bool = False  # UN style: top-level ordered lists run on as 1., 2., ...
-    reference_docx: Path | None = None  # styles, page setup, header/footer to take
+    reference_docx: Path | None = None  # an organisation's own styles, page setup, header/footer
+    house_style: HouseStyle = field(default_factory=HouseStyle)  # the reference built when none is given
+    notes: Literal["footnotes", "endnotes", "source-lines"] = "footnotes"
+    typography: Typography = field(default_factory=Typography)
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from testdata import REPO
+from testdata import REPO, require_tool
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -34,3 +37,18 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert lines[1] in ci.splitlines()
     assert os.access(REPO / ".ci" / "run", os.R_OK)
+
+
+def test_readme_pictures_exist_and_the_script_renders_them(tmp_path: Path) -> None:
+    """The pictures the README shows are files in the repository, and their script still renders both."""
+    shown = re.findall(r'<img src="([^"]+\.png)"', README)
+    assert len(shown) == 2 and all((REPO / picture).is_file() for picture in shown)
+    require_tool("soffice")
+    require_tool("pdftoppm")
+    subprocess.run([sys.executable, str(REPO / "scripts" / "render-readme-pictures"), str(tmp_path)],
+                   check=True, capture_output=True, timeout=600)
+    rendered = sorted(path.name for path in tmp_path.glob("*.png"))
+    assert rendered == sorted(Path(picture).name for picture in shown)
+    for path in tmp_path.glob("*.png"):
+        width, height = struct.unpack(">II", path.read_bytes()[16:24])  # the PNG header's size
+        assert abs(height / width - 297 / 210) < 0.01  # an A4 page, upright

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -77,7 +78,7 @@ def short_state_names(context: CheckContext) -> Iterator[Finding]:
         if not names:
             continue
         pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-                             + r")" + ("" if lang == "ko" else r"(?![\w])"))
+                             + r")" + ("" if _reading(lang).particles_attach else r"(?![\w])"))
         for text in _printed_texts(context):
             body = text.root.get(lang)
             if not body:
@@ -164,7 +165,7 @@ def _masked(body: str, lang: str, official: set[str]) -> str:
         return " " * (match.end() - match.start())
 
     masked = REFERENCE.sub(blank, _QUOTED.sub(blank, body))
-    for word in (*_exempt().get(lang, ()), *sorted(official, key=len, reverse=True)):
+    for word in (*_reading(lang).exempt, *sorted(official, key=len, reverse=True)):
         masked = masked.replace(word, " " * len(word))
     return masked
 
@@ -177,10 +178,21 @@ def _line(text: Text, lang: str, body: str, offset: int) -> Location | None:
     return Location(location.file, location.line + (1 if "\n" in body else 0) + body.count("\n", 0, offset))
 
 
+class _NameReading(NamedTuple):
+    exempt: tuple[str, ...] = ()
+    particles_attach: bool = False
+
+
+def _reading(lang: str) -> _NameReading:
+    """How the rule reads names in ``lang`` (check/official_names.yaml); a language not listed: plain words."""
+    return _readings().get(lang, _NameReading())
+
+
 @cache
-def _exempt() -> dict[str, tuple[str, ...]]:
+def _readings() -> dict[str, _NameReading]:
     data = yaml.safe_load(OFFICIAL_NAMES_FILE.read_text(encoding="utf-8")) or {}
-    return {lang: tuple(words or ()) for lang, words in data.items()}
+    return {lang: _NameReading(tuple(entry.get("exempt") or ()), bool(entry.get("particles_attach")))
+            for lang, entry in data.items()}
 
 
 @cache

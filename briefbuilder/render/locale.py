@@ -38,6 +38,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import NumberPattern
 from babel.support import Translations
 
+from ..document import Typography
 from ..errors import BriefError, Location, Problem
 from ..load.confine import confined_file
 from ..load.yamlsource import read_yaml
@@ -106,6 +107,7 @@ class LocaleData:
     quotes: Quotes | None
     range_dash: str  # between the ends of a range of pages or paragraphs ("3–4", "3~4")
     ordinals: tuple[str, ...]  # "first", "second", ... where the language writes ordinals in words
+    typography: Typography = Typography()  # how the script is typeset (Korean: no auto-spacing, no italic)
     source_language: bool = False  # msgids are written in this language: untranslated is correct
     messages_file: Path | None = None  # the .po translators edit, named when a message is missing
     untranslated: tuple[Message, ...] = ()  # messages of the package's .pot this locale lacks
@@ -305,6 +307,7 @@ def _load_locale(folder: Path) -> LocaleData:
         source_language=source_language,
         messages_file=po_file,
         untranslated=() if source_language else _untranslated(translations),
+        typography=Typography(**(data.get("typography") or {})),
     )
 
 

@@ -13,6 +13,7 @@ from ..progress import stage
 WRITERS: dict[str, str] = {
     "md": "briefbuilder.write.markdown:markdown_bytes",
     "docx": "briefbuilder.write.docx:docx_bytes",
+    "pdf": "briefbuilder.write.pdf:pdf_bytes",  # the .docx laid out by LibreOffice
 }
 
 

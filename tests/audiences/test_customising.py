@@ -66,7 +66,7 @@ def test_inherited_pack_keeps_the_parents_per_language_templates(tmp_path: Path)
     root = _pack(tmp_path, "my-briefing", "extends: gov-briefing\ndescription: Mine\n"
                  "terms: {defector: {ko: 북한이탈주민, en: escapees}}\n", {})
     korean = render_brief(EXAMPLE, "ko", audience="my-briefing", template_dirs=(root,)).markdown
-    assert "| 요약 |" in korean and "북한이탈주민 62명" in korean
+    assert "> **요약**" in korean and "북한이탈주민 62명" in korean
 
 
 def test_brief_settings_override_terms_and_reference_docx(write_brief: Callable[..., Path]) -> None:

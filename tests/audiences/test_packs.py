@@ -40,8 +40,9 @@ def test_korean_government_briefing_is_a_gaejosik_report() -> None:
     korean = render_brief(EXAMPLE, "ko", audience="gov-briefing").markdown
     english = render_brief(EXAMPLE, "en", audience="gov-briefing").markdown
     title, rest = korean.split("\n", 1)
-    assert title.startswith("# ") and "| 요약 |" in rest.split("## ")[0]  # the 요약 box under the title
-    assert "\n□ " in korean and "\n　○ " in korean
+    assert title.startswith("# ") and "> **요약**" in rest.split("## ")[0]  # the 요약 box under the title
+    # □ and ○ levels are nested lists (the house style draws the markers), never typed into the text
+    assert "\n- " in korean and "\n  - " in korean and "□" not in korean and "○" not in korean
     assert "탈북민" in korean  # the pack's term for defectors
     for heading in ("## Summary", "## Issue", "## Background", "## Considerations", "## Recommendations"):
         assert heading in english

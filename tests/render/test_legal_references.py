@@ -126,9 +126,11 @@ def test_korean_short_citation_follows_the_full_one(law_brief: Callable[..., Pat
 
 def test_korean_government_report_states_status_in_noun_endings(example: Callable[[str, str], str]) -> None:
     report = example("gov-briefing", "ko")
-    lines = [visible_text(block) for block in parse_markdown(report).blocks]
-    assert "\u3000○ 중국은 1982. 9. 24. 「난민의 지위에 관한 협약」(이하 「난민협약」)에 가입함" in lines
-    assert "\u3000○ 러시아는 1993. 2. 2. 「난민협약」에 가입함" in lines
+    blocks = parse_markdown(report).blocks
+    lines = [visible_text(block) for block in blocks]
+    items = [visible_text(item) for block in blocks for item in block.iter("li")]
+    assert "중국은 1982. 9. 24. 「난민의 지위에 관한 협약」(이하 「난민협약」)에 가입함" in items
+    assert "러시아는 1993. 2. 2. 「난민협약」에 가입함" in items
     assert "가입하였습니다" not in report
     assert lines[2] == "2024. 11. 20."  # the cover's date, a paragraph: not a list numbered 2024
     english = example("gov-briefing", "en")

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from lxml import etree
 from briefbuilder.document import DocumentInfo, Layout, RenderedDocument
 from briefbuilder.errors import BriefError
 from briefbuilder.write.docx import docx_bytes, write_docx
-from briefbuilder.write.docx.reference import build_reference_bytes
+from briefbuilder.audience import available_packs, load_pack
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -232,8 +234,11 @@ def test_links_are_word_hyperlinks_in_body_and_footnotes(built: dict[str, Path])
 
 def test_core_properties_describe_the_brief() -> None:
     data = docx_bytes(brief("en", draft=True))
-    properties = docx.Document(io.BytesIO(data)).core_properties
-    assert properties.title == "Enforced Disappearances in Detention"
+    document = docx.Document(io.BytesIO(data))
+    properties = document.core_properties
+    # the title a reader sees on page 1 (a WGEID case's own title, not the brief's)
+    assert properties.title == document.paragraphs[0].text
+    assert properties.title == "Enforced Disappearances in Detention: Submission to the Human Rights Committee"
     assert properties.author == "Coalition for Justice and Memory"
     assert properties.language == "en-GB"
     assert properties.subject == "ICCPR review"
@@ -281,16 +286,6 @@ def test_line_breaks_tight_items_and_nested_lists_read_as_written() -> None:
     assert "one continued\nafter a break" in texts  # a soft break is a space, a hard break a Word break
     assert "nested item" in texts and "two" in texts
     assert "Raw tag and <escaped> text." in texts
-
-
-def test_korean_report_keeps_its_indented_markers() -> None:
-    """개조식 ○ lines are indented with an ideographic space, which Word must keep."""
-    from briefbuilder import render_brief
-
-    rendered = render_brief(REPOSITORY / "examples" / "enforced-disappearances", "ko", audience="gov-briefing")
-    document = docx.Document(io.BytesIO(docx_bytes(rendered)))
-    markers = [paragraph.text[:2] for paragraph in document.paragraphs if "○" in paragraph.text[:2]]
-    assert markers and set(markers) == {"\u3000○"}
 
 
 def test_a_list_starting_at_three_starts_at_three() -> None:
@@ -415,10 +410,20 @@ def test_source_date_epoch_sets_the_zip_times(monkeypatch: pytest.MonkeyPatch) -
         assert {entry.date_time for entry in package.infolist()} == {(2024, 10, 31, 12, 0, 0)}
 
 
-def test_committed_reference_docx_is_current_and_reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    committed = (REPOSITORY / "templates" / "reference.docx").read_bytes()
-    assert build_reference_bytes() == committed, "run scripts/build-reference-docx"
+def test_build_reference_script_writes_every_pack_and_the_committed_files_are_current(tmp_path: Path) -> None:
+    """The script runs (it cannot rot), covers every pack and language, and matches what is committed."""
+    environment = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
+    subprocess.run([sys.executable, str(REPOSITORY / "scripts" / "build-reference-docx"), str(tmp_path)],
+                   check=True, capture_output=True, env=environment)
+    built = sorted(str(path.relative_to(tmp_path)) for path in tmp_path.rglob("*.docx"))
+    expected = ["reference.docx"] + [f"{pack}/reference.{language}.docx" for pack in available_packs()
+                                     for language in load_pack(pack).languages]
+    assert built == sorted(expected)
+    for name in built:
+        assert (tmp_path / name).read_bytes() == (REPOSITORY / "templates" / name).read_bytes(), \
+            f"templates/{name} is stale: run scripts/build-reference-docx"
+    upr = docx.Document(str(tmp_path / "un-upr" / "reference.en.docx"))
+    assert upr.styles["Normal"].font.size == Pt(12)  # built from the pack's house style, not the default
 
 
 def test_failed_write_leaves_the_previous_file(tmp_path: Path) -> None:
@@ -430,3 +435,34 @@ def test_failed_write_leaves_the_previous_file(tmp_path: Path) -> None:
         write_docx(broken, target)
     assert target.read_bytes() == before
     assert [path.name for path in tmp_path.iterdir()] == ["brief.docx"]
+
+
+def test_a_users_reference_still_opens_in_current_word_mode_and_names_briefbuilder(built: dict[str, Path]) -> None:
+    """python-docx's template (a typical user's start) says Word 2010 and "Microsoft Macintosh Word"."""
+    data = built["user-reference"].read_bytes()
+    settings = part_xml(data, "word/settings.xml")
+    assert settings.xpath("w:compat/w:compatSetting[@w:name='compatibilityMode']/@w:val", namespaces=NS) == ["15"]
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        app = package.read("docProps/app.xml").decode()
+    assert "<Application>briefbuilder/" in app and "Microsoft" not in app
+    fonts = part_xml(data, "word/fontTable.xml").xpath("w:font/@w:name", namespaces=NS)
+    assert "Georgia" in fonts and "ＭＳ 明朝" not in fonts  # the font the user's styles ask for, no leftovers
+
+
+def test_wide_tables_get_landscape_pages_and_the_text_after_them_is_upright_again() -> None:
+    """Two wide tables in a row share one landscape section; headings go with their tables."""
+    columns = 9
+    table = ("| " + " | ".join(f"Heading {i}" for i in range(columns)) + " |\n|" + "---|" * columns + "\n"
+             + ("| " + " | ".join(["several words of running text"] * columns) + " |\n") * 3)
+    markdown = f"# T\n\nIntro.\n\n## A\n\n{table}\n## B\n\n{table}\n## C\n\nText after.\n"
+    document = docx.Document(io.BytesIO(docx_bytes(RenderedDocument(markdown, DocumentInfo("T", "O", "en-GB",
+                                                                                           BRIEF_DATE)))))
+    assert [section.orientation for section in document.sections] == [0, 1, 0]
+    portrait, landscape, _ = document.sections
+    assert landscape.page_width == portrait.page_height and landscape.left_margin == portrait.left_margin
+    body = document.element.body
+    ends = body.xpath("w:p[w:pPr/w:sectPr]")
+    assert [p.xpath("string(.)") for p in ends] == ["Intro.", ""]  # heading A starts the landscape pages
+    assert ends[1].getprevious() is body.xpath("w:tbl")[-1]  # and table B ends them
+    width = sum(int(w) for w in body.xpath("w:tbl[1]/w:tblGrid/w:gridCol/@w:w"))
+    assert width * 635 == landscape.page_width - landscape.left_margin - landscape.right_margin

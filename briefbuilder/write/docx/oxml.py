@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -71,6 +72,24 @@ def append_paragraph(container: BaseOxmlElement, style_id: str | None) -> CT_P:
     paragraph = _styled_paragraph(style_id).__copy__()
     container.append(paragraph)
     return paragraph
+
+
+def end_after_table(body: BaseOxmlElement) -> None:
+    """A body that ends on a table gets a closing 1 pt paragraph with no spacing.
+
+    Word needs a paragraph after a final table and LibreOffice adds a
+    full-size one, which spills onto an empty last page when the table fills its page.
+    """
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last = last.getprevious()
+    if last is None or last.tag != qn("w:tbl"):
+        return
+    paragraph = _element("w:p")
+    properties = _child(paragraph, "w:pPr")
+    _child(properties, "w:spacing", before="0", after="0", line="20", lineRule="exact")
+    _child(_child(properties, "w:rPr"), "w:sz", val="2")
+    last.addnext(paragraph)
 
 
 @functools.lru_cache(maxsize=256)
@@ -217,16 +236,17 @@ def mark_header_row(row: BaseOxmlElement) -> None:
         jc.addprevious(header)
 
 
-def set_table_style_header(style: BaseOxmlElement, shading: str) -> None:
-    """Give a table style a bold, shaded header row (``w:tblStylePr firstRow``)."""
+def set_table_style_header(style: BaseOxmlElement, shading: str | None) -> None:
+    """Give a table style a bold header row (``w:tblStylePr firstRow``), shaded when `shading` is a colour."""
     for old in style.findall(qn("w:tblStylePr")):
         style.remove(old)
     first_row = OxmlElement("w:tblStylePr")
     first_row.set(qn("w:type"), "firstRow")
     rPr = _child(first_row, "w:rPr")
     _child(rPr, "w:b")
-    tcPr = _child(first_row, "w:tcPr")
-    _child(tcPr, "w:shd", val="clear", color="auto", fill=shading)
+    if shading:
+        tcPr = _child(first_row, "w:tcPr")
+        _child(tcPr, "w:shd", val="clear", color="auto", fill=shading)
     style.append(first_row)
 
 
@@ -243,14 +263,71 @@ _PPR_AFTER_PBDR = (
 )  # fmt: skip
 
 
-def set_bottom_border(style: BaseOxmlElement) -> None:
-    """A thin rule under a paragraph style (used for Markdown thematic breaks)."""
+def set_borders(style: BaseOxmlElement, sides: Iterable[str], *, size: int, colour: str | None) -> None:
+    """Rules on `sides` of a paragraph style, `size` in eighths of a point (a ruled title, a rule)."""
     pPr = style.get_or_add_pPr()
     for old in pPr.findall(qn("w:pBdr")):
         pPr.remove(old)
     border = OxmlElement("w:pBdr")
-    _child(border, "w:bottom", val="single", sz="6", space="1", color="auto")
+    for side in ("top", "left", "bottom", "right"):  # schema order
+        if side in sides:
+            _child(border, f"w:{side}", val="single", sz=str(size), space="4", color=colour or "auto")
     pPr.insert_element_before(border, *_PPR_AFTER_PBDR)
+
+
+def clear_style_formatting(style: BaseOxmlElement) -> None:
+    """Drop a style's own run and paragraph formatting (the template's colours, spacing, themes).
+
+    The outline level goes too; :func:`set_outline_level` puts it back for headings.
+    """
+    for tag in ("w:rPr", "w:pPr"):
+        for element in style.findall(qn(tag)):
+            style.remove(element)
+
+
+def set_outline_level(style: BaseOxmlElement, level: int) -> None:
+    """``w:outlineLvl``: the level a heading style has in the navigation pane and PDF bookmarks."""
+    style.get_or_add_pPr()._insert_outlineLvl(_element("w:outlineLvl")).set(qn("w:val"), str(level))
+
+
+def set_style_fonts(style: BaseOxmlElement, *, latin: str | None, east_asian: str | None) -> None:
+    """Name a style's fonts (None leaves the document default)."""
+    if latin is None and east_asian is None:
+        return
+    fonts = style.get_or_add_rPr().get_or_add_rFonts()
+    if latin is not None:
+        for name in ("ascii", "hAnsi", "cs"):
+            fonts.set(qn(f"w:{name}"), latin)
+    if east_asian is not None:
+        fonts.set(qn("w:eastAsia"), east_asian)
+
+
+def remove_colours(styles: BaseOxmlElement) -> None:
+    """No style colours text or shades a paragraph (a document without colour, such as a UN submission).
+
+    Underlines and rules stay; they are drawn in the text colour.
+    """
+    for tag in ("w:color", "w:shd"):
+        for element in list(styles.iter(qn(tag))):
+            element.getparent().remove(element)
+
+
+def remove_contextual_spacing(style: BaseOxmlElement) -> None:
+    """Let space before/after apply between paragraphs of the same style (list levels spaced apart)."""
+    pPr = style.pPr
+    if pPr is not None:
+        for element in pPr.findall(qn("w:contextualSpacing")):
+            pPr.remove(element)
+
+
+def remove_linked_character_styles(styles: BaseOxmlElement) -> None:
+    """Remove the character styles linked to paragraph styles ("Title Char"...) and the links to them."""
+    linked = {link.get(qn("w:val")) for link in styles.iter(qn("w:link"))}
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "character" and style.get(qn("w:styleId")) in linked:
+            styles.remove(style)
+    for link in list(styles.iter(qn("w:link"))):
+        link.getparent().remove(link)
 
 
 
@@ -357,6 +434,24 @@ def set_theme_font_language(
         theme_lang.set(qn("w:eastAsia"), east_asian)
 
 
+CURRENT_WORD_COMPATIBILITY = 15  # Word 2013 and later: no "Compatibility Mode" banner
+
+
+def set_compatibility_mode(settings: BaseOxmlElement, mode: int) -> None:
+    """``w:compat/w:compatSetting compatibilityMode``: which Word's layout rules the file asks for."""
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = _element("w:compat")
+        settings.insert_element_before(compat, "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
+                                       "w:themeFontLang", *_SETTINGS_AFTER_THEME_FONT_LANG)
+    for setting in compat.findall(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), str(mode))
+            return
+    _child(compat, "w:compatSetting", name="compatibilityMode", uri="http://schemas.microsoft.com/office/word",
+           val=str(mode))
+
+
 def remove_settings(settings: BaseOxmlElement, tags: Iterable[str]) -> None:
     """Drop settings that tie a file to its history (``w:rsids``, ``w14:docId``...)."""
     for tag in tags:
@@ -410,13 +505,24 @@ def set_style_numbering(style: BaseOxmlElement, num_id: int) -> None:
 
 # -- numbering -----------------------------------------------------------------------
 
-BULLETS = ("\u2022", "\u25e6", "\u25aa")
 ORDERED_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
-LIST_INDENT = 720  # twips per nesting level (1.27 cm)
-HANGING = 360
+TWIPS_PER_MM = 1440 / 25.4
 
 
-def numbering(document_part: DocumentPart) -> Numbering:
+@dataclass(frozen=True)
+class ListLook:
+    """How a list is drawn: the marker of each level, and where markers and text sit (twips)."""
+
+    bullets: Sequence[str] = ("\u2022", "\u25e6", "\u25aa")
+    step: int = 360  # each level's marker starts this far right of its parent's
+    hanging: int = 360  # from the marker to the text: wrapped lines align under the text
+
+    def indent(self, level: int) -> tuple[int, int]:
+        """(left, hanging) of `level`: the text's edge and the marker's width."""
+        return self.step * level + self.hanging, self.hanging
+
+
+def numbering(document_part: DocumentPart, look: ListLook | None = None) -> Numbering:
     """The document's numbering, in a numbering part created if the base document has none.
 
     (python-docx's ``NumberingPart.new`` is not implemented.)
@@ -429,7 +535,7 @@ def numbering(document_part: DocumentPart) -> Numbering:
             PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, document_part.package
         )
         document_part.relate_to(part, RT.NUMBERING)
-    return Numbering(part.element)
+    return Numbering(part.element, look)
 
 
 def _next_id(parent: BaseOxmlElement, tag: str, attribute: str) -> int:
@@ -444,13 +550,16 @@ class Numbering:
     every list of a long document.
     """
 
-    def __init__(self, element: BaseOxmlElement) -> None:
+    def __init__(self, element: BaseOxmlElement, look: ListLook | None = None) -> None:
         self.element = element
+        self.look = look or ListLook()
         self._next_abstract_id = _next_id(element, "w:abstractNum", "w:abstractNumId")
         self._next_num_id = _next_id(element, "w:num", "w:numId")
 
-    def add_abstract_list(self, kind: str, *, paragraph_style: str | None = None) -> int:
+    def add_abstract_list(self, kind: str, *, paragraph_style: str | None = None, marker: str | None = None) -> int:
         """Define a nine-level list of `kind` ("bullet" or "ordered"); return its id.
+
+        `marker` replaces every level's bullet (the ※ of source lines).
 
         When `paragraph_style` is given the list is single-level and tied to that
         style (Word's way of making a numbered paragraph style).
@@ -468,7 +577,8 @@ class Numbering:
             _child(lvl, "w:start", val="1")
             if kind == "bullet":
                 _child(lvl, "w:numFmt", val="bullet")
-                text = BULLETS[level % len(BULLETS)]
+                bullets = self.look.bullets
+                text = marker or bullets[min(level, len(bullets) - 1)]
             else:
                 _child(lvl, "w:numFmt", val=ORDERED_FORMATS[level % len(ORDERED_FORMATS)])
                 text = f"%{level + 1}."
@@ -481,7 +591,8 @@ class Numbering:
                 # UN style: the number hangs in a 1 cm gutter, the text aligned after it.
                 _child(pPr, "w:ind", left="567", hanging="567")
             else:
-                _child(pPr, "w:ind", left=str(LIST_INDENT * (level + 1)), hanging=str(HANGING))
+                left, hanging = self.look.indent(level)
+                _child(pPr, "w:ind", left=str(left), hanging=str(hanging))
         first_num = self.element.find(qn("w:num"))
         if first_num is None:
             self.element.append(abstract)
@@ -527,73 +638,319 @@ def set_paragraph_numbering(paragraph: BaseOxmlElement, num_id: int, level: int)
         style.addnext(numbering_properties)
 
 
-# -- footnotes -------------------------------------------------------------------------
+# -- footnotes and endnotes ---------------------------------------------------------
 
 
-class FootnotesPart(StoryPart):
-    """``word/footnotes.xml``: the separator footnotes Word expects, then ours.
+@dataclass(frozen=True)
+class NoteKind:
+    """What differs between footnotes and endnotes: part, element and relationship names."""
+
+    tag: str  # w:footnote / w:endnote
+    partname: str
+    content_type: str
+    relationship: str
+    reference: str  # the in-text mark: w:footnoteReference
+    own_number: str  # the number at the start of the note: w:footnoteRef
+    properties: str  # w:footnotePr / w:endnotePr (settings and section)
+
+
+FOOTNOTES = NoteKind("w:footnote", "/word/footnotes.xml", CT.WML_FOOTNOTES, RT.FOOTNOTES,
+                     "w:footnoteReference", "w:footnoteRef", "w:footnotePr")
+ENDNOTES = NoteKind("w:endnote", "/word/endnotes.xml", CT.WML_ENDNOTES, RT.ENDNOTES,
+                    "w:endnoteReference", "w:endnoteRef", "w:endnotePr")
+
+
+class NotesPart(StoryPart):
+    """``word/footnotes.xml`` or ``word/endnotes.xml``: the separators Word expects, then ours.
 
     A story part, like a header, so paragraphs in it resolve style names through
     the document and hyperlinks in it get relationships of their own.
     """
 
-    _next_footnote_id: int | None = None
+    kind: NoteKind = FOOTNOTES
+    _next_note_id: int | None = None
 
     @classmethod
-    def for_document(cls, document_part: DocumentPart) -> FootnotesPart:
-        """The document's footnotes part, holding only the separators.
+    def for_document(cls, document_part: DocumentPart, kind: NoteKind = FOOTNOTES) -> NotesPart:
+        """The document's notes part of `kind`, holding only the separators.
 
-        A base document's own footnotes part keeps its separators (they carry
-        the user's formatting) and loses its notes, which belonged to the body
-        that was cleared.
+        A base document's own notes part keeps its separators (they carry the
+        user's formatting) and loses its notes, which belonged to the body that
+        was cleared.
         """
         try:
-            existing = document_part.part_related_by(RT.FOOTNOTES)
+            existing = document_part.part_related_by(kind.relationship)
         except KeyError:
             existing = None
         if existing is None:
-            element = parse_xml(f"<w:footnotes {nsdecls('w', 'r')}/>")
-            for footnote_id, kind, mark in (
+            element = parse_xml(f"<{kind.tag}s {nsdecls('w', 'r')}/>")
+            for note_id, separator, mark in (
                 ("-1", "separator", "w:separator"),
                 ("0", "continuationSeparator", "w:continuationSeparator"),
             ):
-                footnote = _child(element, "w:footnote", type=kind, id=footnote_id)
-                paragraph = _child(footnote, "w:p")
+                note = _child(element, kind.tag, type=separator, id=note_id)
+                paragraph = _child(note, "w:p")
                 pPr = _child(paragraph, "w:pPr")
                 _child(pPr, "w:spacing", after="0", line="240", lineRule="auto")
                 _child(_child(paragraph, "w:r"), mark)
-            part = cls(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, element, document_part.package)
-            document_part.relate_to(part, RT.FOOTNOTES)
+            part = cls(PackURI(kind.partname), kind.content_type, element, document_part.package)
+            part.kind = kind
+            document_part.relate_to(part, kind.relationship)
             return part
         if isinstance(existing, cls):
             return existing
         blob = existing.blob if isinstance(existing, Part) else b""
         element = parse_xml(blob)
-        for footnote in element.findall(qn("w:footnote")):
-            if footnote.get(qn("w:type")) in (None, "normal"):
-                element.remove(footnote)
-        part = cls(existing.partname, CT.WML_FOOTNOTES, element, document_part.package)
+        for note in element.findall(qn(kind.tag)):
+            if note.get(qn("w:type")) in (None, "normal"):
+                element.remove(note)
+        part = cls(existing.partname, kind.content_type, element, document_part.package)
+        part.kind = kind
         for rId, rel in list(document_part.rels.items()):
-            if rel.reltype == RT.FOOTNOTES:
+            if rel.reltype == kind.relationship:
                 document_part.rels.pop(rId)
-        document_part.relate_to(part, RT.FOOTNOTES)
+        document_part.relate_to(part, kind.relationship)
         return part
 
-    def add_footnote(self) -> tuple[int, BaseOxmlElement]:
-        """Append an empty normal footnote; return its id and element (a block container)."""
-        if self._next_footnote_id is None:
-            self._next_footnote_id = _next_id(self._element, "w:footnote", "w:id")
-        footnote_id = self._next_footnote_id
-        self._next_footnote_id += 1
-        footnote = _child(self._element, "w:footnote", id=str(footnote_id))
-        return footnote_id, footnote
+    def add_note(self) -> tuple[int, BaseOxmlElement]:
+        """Append an empty normal note; return its id and element (a block container)."""
+        if self._next_note_id is None:
+            self._next_note_id = _next_id(self._element, self.kind.tag, "w:id")
+        note_id = self._next_note_id
+        self._next_note_id += 1
+        note = _child(self._element, self.kind.tag, id=str(note_id))
+        return note_id, note
 
 
-def add_footnote_reference(run: BaseOxmlElement, footnote_id: int) -> None:
-    """Put the in-text mark of footnote `footnote_id` in `run`."""
-    _child(run, "w:footnoteReference", id=str(footnote_id))
+def add_note_reference(run: BaseOxmlElement, kind: NoteKind, note_id: int) -> None:
+    """Put the in-text mark of note `note_id` in `run`."""
+    _child(run, kind.reference, id=str(note_id))
 
 
-def add_footnote_number(run: BaseOxmlElement) -> None:
-    """The footnote's own number at the start of its text (``w:footnoteRef``)."""
-    _child(run, "w:footnoteRef")
+def ends_with_note_reference(container: BaseOxmlElement, kind: NoteKind) -> bool:
+    """Whether the last run of `container` is a note mark (another mark follows it directly)."""
+    last = container[-1] if len(container) else None
+    return last is not None and last.tag == qn("w:r") and last.find(qn(kind.reference)) is not None
+
+
+def add_note_number(run: BaseOxmlElement, kind: NoteKind) -> None:
+    """The note's own number at the start of its text (``w:footnoteRef``/``w:endnoteRef``)."""
+    _child(run, kind.own_number)
+
+
+_SETTINGS_AFTER_NOTE_PROPERTIES = (
+    "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+    *_SETTINGS_AFTER_THEME_FONT_LANG,
+)  # fmt: skip
+_SECTION_AFTER_NOTE_PROPERTIES = (
+    "w:type", "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols",
+    "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter",
+    "w:docGrid", "w:printerSettings", "w:sectPrChange",
+)  # fmt: skip
+
+
+def number_notes_in_arabic(settings: BaseOxmlElement, section: BaseOxmlElement, kind: NoteKind) -> None:
+    """Number `kind` notes 1, 2, 3 in the settings and the section (endnotes default to i, ii, iii).
+
+    The settings also name the separator notes, as Word writes them.
+    """
+    for parent, after in ((settings, _SETTINGS_AFTER_NOTE_PROPERTIES), (section, _SECTION_AFTER_NOTE_PROPERTIES)):
+        for old in parent.findall(qn(kind.properties)):
+            parent.remove(old)
+        properties = _element(kind.properties)
+        _child(properties, "w:numFmt", val="decimal")
+        if parent is settings:
+            for note_id in ("-1", "0"):
+                _child(properties, kind.tag, id=note_id)
+        parent.insert_element_before(properties, *after)
+
+
+# -- table layout ----------------------------------------------------------------------
+
+
+def set_column_widths(table: CT_Tbl, widths: Sequence[int]) -> None:
+    """Give `table` fixed columns of `widths` twips (grid and every cell), as wide as their sum.
+
+    A fixed layout makes Word and LibreOffice keep the widths instead of
+    recomputing them, so the widths chosen from the content are the ones shown.
+    """
+    tblPr = table.tblPr
+    tblW = tblPr.find(qn("w:tblW"))
+    if tblW is None:
+        tblW = tblPr._add_tblW()
+    tblW.set(qn("w:w"), str(sum(widths)))
+    tblW.set(qn("w:type"), "dxa")
+    layout = tblPr.find(qn("w:tblLayout"))
+    if layout is None:
+        layout = tblPr._add_tblLayout()
+    layout.set(qn("w:type"), "fixed")
+    values = [str(width) for width in widths]
+    w, tc_width = qn("w:w"), (qn("w:tc"), qn("w:tcPr"), qn("w:tcW"))
+    for column, value in zip(table.tblGrid.iterfind(qn("w:gridCol")), values):
+        column.set(w, value)
+    for row in table.iterfind(qn("w:tr")):
+        for cell, value in zip(row.iterfind(tc_width[0]), values):
+            # a new cell (CT_Tbl.new_tbl) already holds w:tcPr/w:tcW of type dxa
+            cell.find(tc_width[1]).find(tc_width[2]).set(w, value)
+
+
+def end_section(paragraph: CT_P, section: BaseOxmlElement) -> None:
+    """Make `paragraph` the last of a section laid out as `section` (a copy of it goes in its ``w:pPr``)."""
+    pPr = paragraph.get_or_add_pPr()
+    pPr.insert_element_before(copy.deepcopy(section), "w:pPrChange")
+
+
+def ends_section(paragraph: CT_P) -> bool:
+    """Whether `paragraph` is the last of a section (carries ``w:sectPr``)."""
+    pPr = paragraph.pPr
+    return pPr is not None and pPr.find(qn("w:sectPr")) is not None
+
+
+def landscape(section: BaseOxmlElement) -> BaseOxmlElement:
+    """A copy of ``w:sectPr`` `section` turned to landscape: width and height swapped, same margins."""
+    turned = copy.deepcopy(section)
+    size = turned.find(qn("w:pgSz"))
+    if size is not None:
+        width, height = size.get(qn("w:w")), size.get(qn("w:h"))
+        size.set(qn("w:w"), height)
+        size.set(qn("w:h"), width)
+        size.set(qn("w:orient"), "landscape")
+    return turned
+
+
+def keep_rows_whole(table: CT_Tbl) -> None:
+    """``w:cantSplit`` on every row: a row moves to the next page whole rather than splitting."""
+    row_properties, cant_split = qn("w:trPr"), qn("w:cantSplit")
+    for row in table.iterfind(qn("w:tr")):
+        trPr = row.find(row_properties)
+        if trPr is None:
+            trPr = _element("w:trPr")
+            row.insert(0, trPr)  # a new row holds only cells: its properties come first
+        if trPr.find(cant_split) is None:
+            trPr.insert(0, _element("w:cantSplit"))  # first in CT_TrPr's sequence
+
+
+def set_table_borders(table: CT_Tbl, *, size: int) -> None:
+    """A box round a one-cell table (a 요약 box): `size` in eighths of a point."""
+    tblPr = table.tblPr
+    for old in tblPr.findall(qn("w:tblBorders")):
+        tblPr.remove(old)
+    borders = _element("w:tblBorders")
+    for side in ("top", "left", "bottom", "right"):
+        _child(borders, f"w:{side}", val="single", sz=str(size), space="0", color="auto")
+    tblPr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
+def set_cell_margins(table: CT_Tbl, *, vertical: int, horizontal: int) -> None:
+    """Room between a box's rules and its text, in twips."""
+    tblPr = table.tblPr
+    margins = _element("w:tblCellMar")
+    for side, value in (("top", vertical), ("left", horizontal), ("bottom", vertical), ("right", horizontal)):
+        _child(margins, f"w:{side}", w=str(value), type="dxa")
+    tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
+def set_paragraph_style(paragraph: CT_P, style_id: str | None) -> None:
+    """Style an empty ``w:p`` that has no properties yet (a new table cell's paragraph).
+
+    Copies the cached styled properties: python-docx's ``style`` setter
+    searches the schema order for every paragraph, the slowest step of a table.
+    """
+    if style_id is not None:
+        paragraph.insert(0, _styled_paragraph(style_id)[0].__copy__())
+
+
+# -- typography --------------------------------------------------------------------------
+
+
+def _default_paragraph_properties(styles: BaseOxmlElement) -> BaseOxmlElement:
+    """``w:docDefaults/w:pPrDefault/w:pPr``, created if absent."""
+    _default_run_properties(styles)  # makes w:docDefaults with w:rPrDefault first
+    doc_defaults = styles.find(qn("w:docDefaults"))
+    ppr_default = doc_defaults.find(qn("w:pPrDefault"))
+    if ppr_default is None:
+        ppr_default = _child(doc_defaults, "w:pPrDefault")
+    pPr = ppr_default.find(qn("w:pPr"))
+    if pPr is None:
+        pPr = _child(ppr_default, "w:pPr")
+    return pPr
+
+
+def turn_off_east_asian_autospace(styles: BaseOxmlElement) -> None:
+    """No extra space between East Asian text and Latin letters (``autoSpaceDE``) or digits (``autoSpaceDN``).
+
+    Set in the document defaults and in every paragraph style, so no style
+    (nor a user's reference) turns it back on: Korean reads "62명", not "62 명".
+    """
+    targets = [_default_paragraph_properties(styles)]
+    targets += [style.get_or_add_pPr() for style in styles.findall(qn("w:style"))
+                if style.get(qn("w:type")) in ("paragraph", "table")]
+    for pPr in targets:
+        for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+            element = pPr.find(qn(tag))
+            if element is None:
+                element = _element(tag)
+                pPr.insert_element_before(element, *_PPR_AFTER_PBDR[_PPR_AFTER_PBDR.index(tag) + 1:])
+            element.set(qn("w:val"), "0")
+
+
+def remove_italics(styles: BaseOxmlElement) -> None:
+    """No style slants text (``w:i``/``w:iCs`` removed): for scripts with no italic, such as Hangul."""
+    for tag in ("w:i", "w:iCs"):
+        for element in list(styles.iter(qn(tag))):
+            element.getparent().remove(element)
+
+
+def make_bold(style: BaseOxmlElement) -> None:
+    """Bold a character style (emphasis where italic is not used)."""
+    run_properties = style.get_or_add_rPr()
+    run_properties.b_val = True
+
+
+def set_paragraph_indent(paragraph: CT_P, *, left: int, hanging: int) -> None:
+    """A paragraph's own left and hanging indent, in twips."""
+    ind = paragraph.get_or_add_pPr().get_or_add_ind()
+    ind.set(qn("w:left"), str(left))
+    ind.set(qn("w:hanging"), str(hanging))
+
+
+# -- package parts -------------------------------------------------------------------------
+
+_EXTENDED_PROPERTIES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>{application}</Application><DocSecurity>0</DocSecurity>"
+    "<AppVersion>{version}</AppVersion></Properties>"
+)
+
+
+def extended_properties_xml(application: str, version: str) -> bytes:
+    """``docProps/app.xml`` naming the program that wrote the file (no stale page or word counts)."""
+    return _EXTENDED_PROPERTIES.format(application=application, version=version).encode()
+
+
+def font_table_xml(fonts: dict[str, str | None]) -> bytes:
+    """``word/fontTable.xml`` listing `fonts`, each with the free font to use when it is missing (``w:altName``)."""
+    table = parse_xml(f"<w:fonts {nsdecls('w')}/>")
+    for name, fallback in fonts.items():
+        font = _child(table, "w:font")
+        font.set(qn("w:name"), name)
+        if fallback:
+            _child(font, "w:altName", val=fallback)
+        _child(font, "w:family", val="auto")
+        _child(font, "w:pitch", val="variable")
+    return etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def fonts_named(*elements: BaseOxmlElement) -> list[str]:
+    """Every font named by ``w:rFonts`` in `elements` (styles, numbering), in first-seen order."""
+    attributes = [qn(f"w:{name}") for name in ("ascii", "hAnsi", "eastAsia", "cs")]
+    names: dict[str, None] = {}
+    for element in elements:
+        for fonts in element.iter(qn("w:rFonts")):
+            for attribute in attributes:
+                value = fonts.get(attribute)
+                if value:
+                    names[value] = None
+    return list(names)

@@ -1,18 +1,22 @@
-"""The default reference .docx: page setup, footer and the named styles we write with.
+"""The reference .docx of a house style: page setup, footer and the named styles we write with.
 
 Everything a brief looks like in Word lives here as *named styles* (and the
-page/footer of the one section), so that an organisation can restyle its briefs
-by editing a copy of ``templates/reference.docx`` in Word, as with pandoc's
+page/footer of the one section), built from the pack's house style
+(:class:`~briefbuilder.house_style.HouseStyle`), so that an organisation can
+restyle its briefs in YAML, or by editing a copy of
+``templates/<pack>/reference.<lang>.docx`` in Word, as with pandoc's
 ``--reference-doc``. It starts from python-docx's default template, drops what
 ties that file to its history (thumbnail, custom XML, the stale Word 2010
-styles copy, unused table styles) and adds the styles python-docx lacks.
+styles copy, unused table styles, the template's colours and theme fonts) and
+adds the styles python-docx lacks.
 
-``build_reference_bytes`` is deterministic: same code, same bytes.
+``build_reference_bytes`` is deterministic: same style, same code, same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import docx
@@ -20,20 +24,23 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Inches, Mm, Pt, RGBColor
 
+from briefbuilder.house_style import HouseStyle
 from briefbuilder.write.docx import oxml
-from briefbuilder.write.docx.package import reproducible_bytes
+from briefbuilder.write.docx.package import reproducible_bytes, stamp_package
 
-A4_WIDTH, A4_HEIGHT = Cm(21.0), Cm(29.7)
-MARGIN = Cm(2.5)
-HEADER_FOOTER_DISTANCE = Cm(1.25)
-LATIN_FONT = "Calibri"
+PAGE_SIZES = {"A4": (Cm(21.0), Cm(29.7)), "letter": (Inches(8.5), Inches(11))}
 MONOSPACE_FONT = "Consolas"
 DEFAULT_LANGUAGE = "en-GB"
-HEADER_ROW_SHADING = "D9E2F3"
 # A fixed date for the template's own properties, so rebuilding changes nothing.
 REFERENCE_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+_ALIGNMENTS = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
 
 
 @dataclass(frozen=True)
@@ -66,10 +73,14 @@ LIST_CONTINUE = tuple(
 )
 NUMBERED_PARAGRAPH = _paragraph("Numbered Paragraph")
 FOOTNOTE_TEXT = _paragraph("footnote text", "FootnoteText")
+ENDNOTE_TEXT = _paragraph("endnote text", "EndnoteText")
+SOURCE_LINE = _paragraph("Source Line")  # a ※ note under its paragraph (Korean government reports)
+TABLE_TEXT = _paragraph("Table Text")
 SOURCE_CODE = _paragraph("Source Code")
 HORIZONTAL_RULE = _paragraph("Horizontal Rule")
 FOOTER = _paragraph("footer", "Footer")
 FOOTNOTE_REFERENCE = _character("footnote reference", "FootnoteReference")
+ENDNOTE_REFERENCE = _character("endnote reference", "EndnoteReference")
 HYPERLINK = _character("Hyperlink")
 STRONG = _character("Strong")
 EMPHASIS = _character("Emphasis")
@@ -79,8 +90,8 @@ TABLE = StyleSpec("Brief Table", "BriefTable", WD_STYLE_TYPE.TABLE)
 
 WRITER_STYLES: tuple[StyleSpec, ...] = (
     TITLE, SUBTITLE, *HEADINGS, QUOTE, *LIST_BULLET, *LIST_NUMBER, *LIST_CONTINUE,
-    NUMBERED_PARAGRAPH, FOOTNOTE_TEXT, SOURCE_CODE, HORIZONTAL_RULE, FOOTER,
-    FOOTNOTE_REFERENCE, HYPERLINK, STRONG, EMPHASIS, STRONG_EMPHASIS, VERBATIM, TABLE,
+    NUMBERED_PARAGRAPH, FOOTNOTE_TEXT, ENDNOTE_TEXT, SOURCE_LINE, TABLE_TEXT, SOURCE_CODE, HORIZONTAL_RULE,
+    FOOTER, FOOTNOTE_REFERENCE, ENDNOTE_REFERENCE, HYPERLINK, STRONG, EMPHASIS, STRONG_EMPHASIS, VERBATIM, TABLE,
 )  # fmt: skip
 
 _KEPT_TABLE_STYLES = ("TableNormal", "TableGrid", TABLE.style_id)
@@ -115,30 +126,106 @@ def _add_style(document: Document, spec: StyleSpec, based_on: str):
         return style
 
 
-def _define_styles(document: Document) -> None:
+def _pt(value: float) -> Pt:
+    return Pt(value)
+
+
+def _colour(value: str | None) -> RGBColor | None:
+    return RGBColor.from_string(value) if value else None
+
+
+def _text_style(style, style_data: HouseStyle, *, size: float, bold: bool = False, heading: bool = False,
+                colour: str | None = None, align: str | None = None) -> None:
+    """Reset `style` to the house style's look: font, size, weight, colour, no italic."""
+    oxml.clear_style_formatting(style.element)
+    if heading:
+        oxml.set_style_fonts(style.element, latin=style_data.heading_font,
+                             east_asian=style_data.heading_east_asian_font)
+    style.font.size = _pt(size)
+    style.font.bold = bold
+    style.font.italic = False
+    if colour:
+        style.font.color.rgb = _colour(colour)
+    if align:
+        style.paragraph_format.alignment = _ALIGNMENTS[align]
+
+
+def _define_styles(document: Document, house: HouseStyle) -> None:
     styles = document.styles
     oxml.strip_theme_fonts(styles.element)
-    oxml.set_default_fonts(styles.element, latin=LATIN_FONT, east_asian=None)
+    oxml.set_default_fonts(styles.element, latin=house.font, east_asian=house.east_asian_font)
     oxml.set_default_language(styles.element, latin=DEFAULT_LANGUAGE, east_asian=None)
     oxml.remove_styles(styles.element, keep=_KEPT_TABLE_STYLES, style_type="table")
+    # linked character styles ("Title Char"...) would keep the template's colours and fonts
+    oxml.remove_linked_character_styles(styles.element)
 
     normal = styles["Normal"]
-    normal.font.size = Pt(11)
-    normal.paragraph_format.space_after = Pt(8)
-    normal.paragraph_format.line_spacing = 1.15
+    normal.font.size = _pt(house.size)
+    normal.paragraph_format.space_after = _pt(house.space_after)
+    normal.paragraph_format.line_spacing = house.line_spacing
+    normal.paragraph_format.alignment = _ALIGNMENTS[house.align]
+
+    title = styles[TITLE.name]
+    _text_style(title, house, size=house.title_size, bold=True, heading=True, colour=house.colour,
+                align=house.title_align)
+    title.paragraph_format.space_after = _pt(house.space_after * 1.5)
+    title.paragraph_format.keep_with_next = True
+    if house.title != "plain":
+        sides = ("top", "left", "bottom", "right") if house.title == "boxed" else ("bottom",)
+        oxml.set_borders(title.element, sides, size=12 if house.title == "boxed" else 8, colour=house.colour)
+
+    subtitle = styles[SUBTITLE.name]
+    _text_style(subtitle, house, size=house.cover_size or house.size, align=house.cover_align)
+    subtitle.paragraph_format.space_after = _pt(house.space_after / 2)
+    oxml.remove_style_numbering(subtitle.element)
+    if house.cover_rule:  # Word and LibreOffice draw one rule under a run of bordered paragraphs
+        oxml.set_borders(subtitle.element, ("bottom",), size=6, colour=house.colour)
+
+    for level, spec in enumerate(HEADINGS, start=1):
+        heading = styles[spec.name]
+        _text_style(heading, house, size=house.heading_size(level), bold=True, heading=True, colour=house.colour)
+        heading.paragraph_format.space_before = _pt(house.heading_space_before if level == 1
+                                                    else house.heading_space_before / 2)
+        heading.paragraph_format.space_after = _pt(house.space_after / 2)
+        heading.paragraph_format.keep_with_next = True
+        heading.paragraph_format.keep_together = True
+        heading.paragraph_format.alignment = _ALIGNMENTS["left"]
+        oxml.set_outline_level(heading.element, level - 1)
+
+    quote = styles[QUOTE.name]
+    _text_style(quote, house, size=house.size)
+    quote.paragraph_format.left_indent = Mm(10)
+    quote.paragraph_format.right_indent = Mm(10)
 
     # The template numbers these styles itself; we number per list instead.
-    for spec in (SUBTITLE, *LIST_BULLET, *LIST_NUMBER):
+    for spec in (*LIST_BULLET, *LIST_NUMBER):
         oxml.remove_style_numbering(styles[spec.name].element)
+    if any(house.list_space_before):
+        for spec in (*LIST_BULLET, *LIST_NUMBER, *LIST_CONTINUE):
+            oxml.remove_contextual_spacing(styles[spec.name].element)
+    for depth, spec in enumerate(LIST_BULLET):
+        styles[spec.name].paragraph_format.space_before = _pt(house.space_before_item(depth))
 
     numbered = _add_style(document, NUMBERED_PARAGRAPH, "Normal")
     numbered.quick_style = True
-    numbered.paragraph_format.space_after = Pt(10)
 
-    footnote_text = _add_style(document, FOOTNOTE_TEXT, "Normal")
-    footnote_text.font.size = Pt(9)
-    footnote_text.paragraph_format.space_after = Pt(0)
-    footnote_text.paragraph_format.line_spacing = 1.0
+    for spec in (FOOTNOTE_TEXT, ENDNOTE_TEXT):
+        note = _add_style(document, spec, "Normal")
+        note.font.size = _pt(house.footnote_size)
+        note.paragraph_format.space_after = _pt(0)
+        note.paragraph_format.line_spacing = 1.0
+        note.paragraph_format.alignment = _ALIGNMENTS[house.footnote_align]
+
+    source_line = _add_style(document, SOURCE_LINE, "Normal")
+    source_line.font.size = _pt(house.footnote_size)
+    source_line.paragraph_format.line_spacing = 1.0
+    source_line.paragraph_format.space_after = _pt(house.space_after / 2)
+
+    table_text = _add_style(document, TABLE_TEXT, "Normal")
+    table_text.font.size = _pt(house.table_size)
+    table_text.paragraph_format.space_after = _pt(0)
+    table_text.paragraph_format.line_spacing = 1.0
+    table_text.paragraph_format.alignment = _ALIGNMENTS["left"]
 
     source_code = _add_style(document, SOURCE_CODE, "Normal")
     source_code.font.name = MONOSPACE_FONT
@@ -146,16 +233,17 @@ def _define_styles(document: Document) -> None:
     source_code.paragraph_format.space_after = Pt(0)
 
     rule = _add_style(document, HORIZONTAL_RULE, "Normal")
-    oxml.set_bottom_border(rule.element)
+    oxml.set_borders(rule.element, ("bottom",), size=6, colour=None)
 
     styles[FOOTER.name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    reference = _add_style(document, FOOTNOTE_REFERENCE, "Default Paragraph Font")
-    reference.font.superscript = True
+    for spec in (FOOTNOTE_REFERENCE, ENDNOTE_REFERENCE):
+        _add_style(document, spec, "Default Paragraph Font").font.superscript = True
 
     hyperlink = _add_style(document, HYPERLINK, "Default Paragraph Font")
-    hyperlink.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
-    hyperlink.font.underline = True
+    if house.colour:  # a document without colour shows addresses as plain text
+        hyperlink.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+        hyperlink.font.underline = True
 
     strong_emphasis = _add_style(document, STRONG_EMPHASIS, "Strong")
     strong_emphasis.font.italic = True
@@ -163,8 +251,10 @@ def _define_styles(document: Document) -> None:
     verbatim = _add_style(document, VERBATIM, "Default Paragraph Font")
     verbatim.font.name = MONOSPACE_FONT
 
+    if not house.colour:
+        oxml.remove_colours(styles.element)
     table = _add_style(document, TABLE, "Table Grid")
-    oxml.set_table_style_header(table.element, shading=HEADER_ROW_SHADING)
+    oxml.set_table_style_header(table.element, shading=house.header_shading)
 
 
 def _number_paragraph_style(document: Document) -> None:
@@ -187,12 +277,13 @@ def attach_numbered_paragraphs(document: Document, numbering: oxml.Numbering) ->
     return num_id
 
 
-def _set_up_page(document: Document) -> None:
+def _set_up_page(document: Document, house: HouseStyle) -> None:
     section = document.sections[0]
-    section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
-    section.top_margin = section.bottom_margin = MARGIN
-    section.left_margin = section.right_margin = MARGIN
-    section.header_distance = section.footer_distance = HEADER_FOOTER_DISTANCE
+    section.page_width, section.page_height = PAGE_SIZES[house.page_size]
+    margins = house.margins
+    section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
+    section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
+    section.header_distance, section.footer_distance = Mm(margins.header), Mm(margins.footer)
     footer = section.footer
     footer.is_linked_to_previous = False
     page_number = footer.paragraphs[0]
@@ -215,18 +306,28 @@ def _set_properties(document: Document) -> None:
     properties.revision = 1
 
 
-def build_reference_document() -> Document:
-    """A fresh python-docx ``Document`` that is our default reference."""
+def build_reference_document(house: HouseStyle | None = None) -> Document:
+    """A fresh python-docx ``Document``: the reference for `house` (default: the general style)."""
+    house = house or HouseStyle()
     document = docx.Document()
     document.element.body.clear_content()
     _drop_unwanted_parts(document)
-    _define_styles(document)
+    _define_styles(document, house)
     _number_paragraph_style(document)
-    _set_up_page(document)
+    _set_up_page(document, house)
     _set_properties(document)
+    stamp_package(document, house.font_fallbacks)
     return document
 
 
-def build_reference_bytes() -> bytes:
-    """The default reference .docx as bytes, as ``scripts/build-reference-docx`` saves it."""
-    return reproducible_bytes(build_reference_document())
+@functools.lru_cache(maxsize=32)
+def _reference_bytes(house_json: str) -> bytes:
+    return reproducible_bytes(build_reference_document(HouseStyle.model_validate_json(house_json)))
+
+
+def build_reference_bytes(house: HouseStyle | None = None) -> bytes:
+    """The reference .docx of `house` as bytes, as ``scripts/build-reference-docx`` saves it.
+
+    Cached per style: every brief of a build that shares a style shares one reference.
+    """
+    return _reference_bytes((house or HouseStyle()).model_dump_json())

@@ -11,16 +11,20 @@ styles. How Markdown maps to Word:
   "Numbered Paragraph", one list running through the whole document (UN style);
 - every other list gets a numbering instance of its own, so numbers restart
   per list and honour a Markdown start number;
-- each footnote *reference* becomes its own Word footnote carrying the text of
-  its definition: Word cannot point two marks at one footnote, so a note cited
+- each footnote *reference* becomes its own Word footnote (or endnote, or a ※
+  line under its paragraph: ``layout.notes``) carrying the text of its
+  definition: Word cannot point two marks at one footnote, so a note cited
   twice is printed twice rather than broken;
-- links are real hyperlinks, tables repeat their header row on every page.
+- bullets take the house style's markers per level (□ ○ - · in a Korean
+  government report), with hanging indents so wrapped lines align;
+- a block quote is a bordered box when the house style says so (a 요약 box);
+- links are real hyperlinks; tables take column widths from their content,
+  never split a row across pages and repeat their header row on every page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import io
 import zipfile
 from collections.abc import Iterable
@@ -32,13 +36,15 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from briefbuilder.document import DocumentInfo, Layout, RenderedDocument
+from briefbuilder.document import DocumentInfo, Layout, RenderedDocument, Typography
 from briefbuilder.errors import BriefError
 from briefbuilder.markdown_tree import (
     MarkdownTree,
@@ -50,16 +56,22 @@ from briefbuilder.markdown_tree import (
 from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx import reference as ref
 from briefbuilder.write.atomic import write_atomic
-from briefbuilder.write.docx.package import reproducible_bytes
+from briefbuilder.write.docx.package import reproducible_bytes, stamp_package
+from briefbuilder.write.docx.tables import column_widths, measure, readable_width
 
 Element = etree._Element
 Inlines = Iterable["str | etree._Element"]
 _HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 # Scripts whose text Word sets with the East Asian font (w:eastAsia).
 _EAST_ASIAN_LANGUAGES = frozenset({"ko", "ja", "zh"})
-_DEFAULT_EAST_ASIAN_FONTS = {"ko": "Malgun Gothic"}
 # The Latin-script text of a Korean brief (names, citations) is English.
 LATIN_LANGUAGE_OF_EAST_ASIAN_DOCUMENTS = "en-GB"
+EMU_PER_TWIP = 635
+BOX_RULE = 8  # eighths of a point: the 요약 box's 1 pt rule
+LEAD_IN_PARAGRAPHS = 2  # paragraphs introducing a table that may follow it onto landscape pages
+BOX_PADDING = 113  # twips (2 mm) between the box's rule and its text
+SOURCE_LINE_MARKER = "\u203b"  # ※, the reference mark of Korean report notes
+NOTE_MARK_SEPARATOR = ","
 CORE_PROPERTY_LIMIT = 255  # characters; python-docx (and Word) refuse longer values
 DRAFT = "Draft"
 _ALIGNMENTS = {
@@ -81,31 +93,30 @@ def docx_bytes(document: RenderedDocument) -> bytes:
 
 def build_document(rendered: RenderedDocument) -> Document:
     """The python-docx ``Document`` of `rendered`, before it is saved."""
-    document = _open_base(rendered.layout.reference_docx)
+    layout = rendered.layout
+    document = _open_base(layout)
     document.element.body.clear_content()
-    styles = _prepare_styles(document)
-    _set_language_and_fonts(document, rendered.info, rendered.layout)
-    _set_core_properties(document, rendered.info)
-    _BodyWriter(document, styles, rendered.layout).write(rendered.tree)
+    styles = _prepare_styles(document, layout)
+    _set_language_and_fonts(document, rendered.info, layout)
+    _apply_typography(document, layout.typography)
+    title = _BodyWriter(document, styles, layout).write(rendered.tree)
+    _set_core_properties(document, replace(rendered.info, title=title or rendered.info.title))
+    stamp_package(document, layout.house_style.font_fallbacks)
     return document
 
 
 # -- the base document ------------------------------------------------------------------
 
 
-@functools.cache
-def _default_reference() -> bytes:
-    return ref.build_reference_bytes()
-
-
-def _open_base(reference_docx: Path | None) -> Document:
-    """Our reference, or the user's, opened as the document to fill.
+def _open_base(layout: Layout) -> Document:
+    """The house style's reference, or the user's, opened as the document to fill.
 
     Its body is cleared later; its styles, section (page size, margins) and
     headers and footers are what the brief is laid out with.
     """
+    reference_docx = layout.reference_docx
     if reference_docx is None:
-        return docx.Document(io.BytesIO(_default_reference()))
+        return docx.Document(io.BytesIO(ref.build_reference_bytes(layout.house_style)))
     try:
         return docx.Document(str(reference_docx))
     except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
@@ -117,8 +128,8 @@ def _open_base(reference_docx: Path | None) -> Document:
         ) from error
 
 
-def _prepare_styles(document: Document) -> dict[ref.StyleSpec, BaseStyle]:
-    """Every style the writer uses, copied from our reference when the base lacks it."""
+def _prepare_styles(document: Document, layout: Layout) -> dict[ref.StyleSpec, BaseStyle]:
+    """Every style the writer uses, copied from the house style's reference when the base lacks it."""
     styles = document.styles
     default_styles = None
     resolved: dict[ref.StyleSpec, BaseStyle] = {}
@@ -128,7 +139,8 @@ def _prepare_styles(document: Document) -> dict[ref.StyleSpec, BaseStyle]:
             element = styles.element.get_by_id(spec.style_id)
         if element is None:
             if default_styles is None:
-                default_styles = docx.Document(io.BytesIO(_default_reference())).styles.element
+                default_styles = docx.Document(
+                    io.BytesIO(ref.build_reference_bytes(layout.house_style))).styles.element
             oxml.copy_missing_style(default_styles, styles.element, spec.style_id)
             element = styles.element.get_by_id(spec.style_id)
             if spec is ref.NUMBERED_PARAGRAPH:
@@ -148,15 +160,30 @@ def _set_language_and_fonts(document: Document, info: DocumentInfo, layout: Layo
     primary = info.language.split("-")[0].lower()
     east_asian_tag = info.language if primary in _EAST_ASIAN_LANGUAGES else None
     latin_tag = LATIN_LANGUAGE_OF_EAST_ASIAN_DOCUMENTS if east_asian_tag else info.language
-    east_asian_font = layout.east_asian_font
-    if east_asian_font is None and east_asian_tag:
-        east_asian_font = _DEFAULT_EAST_ASIAN_FONTS.get(primary)
+    # The house style's CJK font (a government report's 휴먼명조), else the locale's; a user's reference
+    # document replaces the house style.
+    house_font = None if layout.reference_docx is not None else layout.house_style.east_asian_font
+    east_asian_font = (house_font or layout.east_asian_font) if east_asian_tag else None
     styles = document.styles.element
     oxml.set_default_language(styles, latin=latin_tag, east_asian=east_asian_tag)
     oxml.set_default_fonts(styles, latin=layout.latin_font, east_asian=east_asian_font)
     oxml.set_theme_font_language(
         document.settings.element, latin=latin_tag, east_asian=east_asian_tag
     )
+
+
+def _apply_typography(document: Document, typography: Typography) -> None:
+    """The script's conventions over any reference: Korean gets no auto-spacing and no italic."""
+    styles = document.styles.element
+    if not typography.east_asian_autospace:
+        oxml.turn_off_east_asian_autospace(styles)
+    if not typography.italic:
+        oxml.remove_italics(styles)
+        if typography.emphasis == "bold":
+            for spec in (ref.EMPHASIS, ref.STRONG_EMPHASIS):
+                element = styles.get_by_id(spec.style_id)
+                if element is not None:
+                    oxml.make_bold(element)
 
 
 def _core_text(value: str) -> str:
@@ -196,7 +223,7 @@ class _Blocks:
     """
 
     element: BaseOxmlElement
-    story: Document | oxml.FootnotesPart
+    story: Document | oxml.NotesPart
 
     def add_paragraph(self, style_id: str | None) -> Paragraph:
         return Paragraph(oxml.append_paragraph(self.element, style_id), self.story)
@@ -214,6 +241,7 @@ class _Context:
     list_depth: int = 0
     top_level: bool = True  # directly in the document body, not in a list/quote/note
     in_footnote: bool = False
+    bullet_depth: int = -1  # the innermost bullet list's level: where a ※ line under an item indents to
 
 
 @dataclass(frozen=True)
@@ -238,22 +266,47 @@ class _BodyWriter:
             spec: None if style.element.default else style.style_id for spec, style in styles.items()
         }
         self._numbered_paragraphs = layout.numbered_paragraphs
-        self._numbering = oxml.numbering(document.part)
+        house = layout.house_style
+        self._house = house
+        self._italic = layout.typography.italic
+        self._list_look = oxml.ListLook(
+            bullets=house.bullets,
+            step=round(house.list_step * oxml.TWIPS_PER_MM),
+            hanging=round(house.list_hanging * oxml.TWIPS_PER_MM),
+        )
+        self._numbering = oxml.numbering(document.part, self._list_look)
         self._list_definitions: dict[str, int] = {}
-        self._footnotes: oxml.FootnotesPart | None = None
+        self._note_placement = layout.notes
+        self._note_kind = oxml.ENDNOTES if layout.notes == "endnotes" else oxml.FOOTNOTES
+        self._notes: oxml.NotesPart | None = None
         self._footnote_definitions: dict[str, Element] = {}
+        self._pending_source_lines: dict[str, None] = {}  # labels cited in the paragraph being written
+        self._source_line_list: int | None = None
         self._title_written = False
+        self._title: str | None = None
         self._in_title_block = False
         section = document.sections[0]
         self._text_width = section.page_width - section.left_margin - section.right_margin
+        self._landscape_width = section.page_height - section.left_margin - section.right_margin
+        self._landscape_tables: list[CT_Tbl] = []
+        self._landscape_ends: list[CT_P] = []  # the empty paragraphs closing landscape sections
+        self._heading_style_ids = {self._style_ids[spec] for spec in ref.HEADINGS}
 
-    def write(self, tree: MarkdownTree) -> None:
+    def write(self, tree: MarkdownTree) -> str | None:
+        """Write the document's body; return the title as the reader sees it (None without one)."""
         self._footnote_definitions = tree.footnotes
         if self._numbered_paragraphs:
             self._ensure_numbered_paragraph_list()
         body = self._document.element.body
         self._blocks(tree.blocks, _Context(_Blocks(body, self._document)))
+        for table in self._landscape_tables:
+            self._turn_landscape(table)
+        if self._notes is not None and self._note_kind is oxml.ENDNOTES:
+            oxml.number_notes_in_arabic(self._document.settings.element, self._document.sections[0]._sectPr,
+                                        self._note_kind)
         oxml.move_section_properties_last(body)
+        oxml.end_after_table(body)
+        return self._title
 
     def _ensure_numbered_paragraph_list(self) -> None:
         """Keep the base's numbered-paragraph list if it has a working one, else add ours."""
@@ -280,7 +333,10 @@ class _BodyWriter:
         elif tag in ("ul", "ol"):
             self._list(element, context)
         elif tag == "blockquote":
-            self._blocks(element, replace(context, paragraph_style=ref.QUOTE, top_level=False))
+            if self._house.quote == "box":
+                self._box(element, context)
+            else:
+                self._blocks(element, replace(context, paragraph_style=ref.QUOTE, top_level=False))
         elif tag == "table":
             self._table(element, context)
         elif tag == "pre":
@@ -301,6 +357,8 @@ class _BodyWriter:
                 spec = ref.SUBTITLE
         paragraph = self._add_paragraph(context, spec)
         self._inlines(paragraph, paragraph._p, inlines, _Format(), context)
+        if self._pending_source_lines and not context.in_footnote:
+            self._source_lines(context)
         return paragraph
 
     def _heading(self, element: Element, context: _Context) -> None:
@@ -312,7 +370,9 @@ class _BodyWriter:
             # "##" is Heading 1: the single "#" is the title.
             spec = ref.HEADINGS[min(max(level - 1, 1), len(ref.HEADINGS)) - 1]
             self._in_title_block = False
-        self._paragraph(inline_parts(element), context, spec)
+        paragraph = self._paragraph(inline_parts(element), context, spec)
+        if spec is ref.TITLE:
+            self._title = paragraph.text
 
     def _list(self, element: Element, context: _Context) -> None:
         ordered = element.tag == "ol"
@@ -330,7 +390,8 @@ class _BodyWriter:
         item_style = styles[min(depth, len(styles) - 1)]
         continuation = ref.LIST_CONTINUE[min(depth, len(ref.LIST_CONTINUE) - 1)]
         inner = replace(
-            context, paragraph_style=continuation, list_depth=depth + 1, top_level=False
+            context, paragraph_style=continuation, list_depth=depth + 1, top_level=False,
+            bullet_depth=depth if not ordered else context.bullet_depth,
         )
         for item in element:
             first = self._item(item, inner, item_style)
@@ -364,11 +425,23 @@ class _BodyWriter:
         if not rows:
             return
         columns = max(len(row) for row in rows)
-        table = context.container.add_table(len(rows), columns, self._text_width)
+        extents = measure([[cell.xpath("string()") for cell in row] for row in rows], self._house.table_size)
+        width = self._text_width
+        landscape = (self._house.wide_tables == "landscape" and context.top_level
+                     and readable_width(extents) > width / EMU_PER_TWIP)
+        if landscape:
+            width = self._landscape_width
+        table = context.container.add_table(len(rows), columns, width)
         oxml.set_table_style(table, self._style_ids[ref.TABLE])
-        cell_context = replace(context, paragraph_style=None, top_level=False)
+        oxml.set_column_widths(table, column_widths(extents, int(width / EMU_PER_TWIP)))
+        if landscape:
+            self._landscape_tables.append(table)
+        oxml.keep_rows_whole(table)
+        cell_context = replace(context, paragraph_style=ref.TABLE_TEXT, top_level=False)
+        table_text = self._style_ids[ref.TABLE_TEXT]
         for row_element, row in zip(rows, oxml.cell_paragraphs(table)):
             for cell_element, cell_paragraph in zip(row_element, row):
+                oxml.set_paragraph_style(cell_paragraph, table_text)
                 paragraph = Paragraph(cell_paragraph, context.container.story)
                 alignment = _ALIGNMENTS.get(cell_element.get("align", ""))
                 if alignment is not None:
@@ -376,6 +449,70 @@ class _BodyWriter:
                 self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _Format(), cell_context)
         if header_rows:
             oxml.mark_header_row(table.tr_lst[0])
+        if self._pending_source_lines and not context.in_footnote:
+            self._source_lines(context)  # notes cited in the table, under it
+
+    def _turn_landscape(self, table: CT_Tbl) -> None:
+        """Put `table`, with the heading just above it, in a landscape section of its own.
+
+        A section's properties sit in its last paragraph: the paragraph before
+        the heading closes the portrait pages, one after the table closes the
+        landscape ones (or, when the table ends the document, the body's own).
+        """
+        start = table
+        previous = table.getprevious()
+        if previous is not None and previous.tag == qn("w:p") and \
+                previous.xpath("string(w:pPr/w:pStyle/@w:val)") in self._heading_style_ids:
+            start = previous
+        lead_in = self._lead_in_after_landscape(start)
+        if lead_in is not None:
+            start = lead_in  # a table introduced by a line right after another landscape table shares its pages
+        before = start.getprevious()
+        body = self._document.element.body
+        portrait = body.find(qn("w:sectPr"))
+        if before is None or before.tag != qn("w:p") or portrait is None:
+            return  # nothing above to close a portrait section: leave the table as it is
+        if before in self._landscape_ends:
+            body.remove(before)  # right after another landscape table: one landscape section for both
+            self._landscape_ends.remove(before)
+        elif oxml.ends_section(before):
+            return
+        else:
+            oxml.end_section(before, portrait)
+        landscape = oxml.landscape(portrait)
+        following = table.getnext()
+        if following is None or following is portrait:
+            body.replace(portrait, landscape)
+        else:
+            closing = oxml.append_paragraph(body, None)
+            table.addnext(closing)
+            oxml.end_section(closing, landscape)
+            self._landscape_ends.append(closing)
+
+    def _lead_in_after_landscape(self, start: BaseOxmlElement) -> BaseOxmlElement | None:
+        """The first of at most ``LEAD_IN_PARAGRAPHS`` paragraphs between a landscape table's end and ``start``."""
+        candidate = start.getprevious()
+        for _ in range(LEAD_IN_PARAGRAPHS):
+            if candidate is None or candidate.tag != qn("w:p") or oxml.ends_section(candidate):
+                return None
+            if candidate.getprevious() in self._landscape_ends:
+                return candidate
+            candidate = candidate.getprevious()
+        return None
+
+    def _box(self, element: Element, context: _Context) -> None:
+        """A block quote as a bordered one-cell table (the 요약 box of a Korean report)."""
+        table = context.container.add_table(1, 1, self._text_width)
+        oxml.set_table_borders(table, size=BOX_RULE)
+        oxml.set_cell_margins(table, vertical=BOX_PADDING, horizontal=BOX_PADDING)
+        oxml.set_column_widths(table, [int(self._text_width / EMU_PER_TWIP)])
+        oxml.keep_rows_whole(table)  # the box stays on one page
+        cell = table.tr_lst[0].tc_lst[0]
+        cell.remove(cell.find(qn("w:p")))
+        self._blocks(element, replace(context, container=_Blocks(cell, context.container.story),
+                                      paragraph_style=None, top_level=False))
+        if cell.find(qn("w:p")) is None:  # a cell must end with a paragraph
+            oxml.append_paragraph(cell, None)
 
     # -- inlines
 
@@ -419,7 +556,8 @@ class _BodyWriter:
     def _add_run(self, target: BaseOxmlElement, text: str, form: _Format) -> BaseOxmlElement:
         if form.span_style is not None:
             return oxml.append_run(
-                target, text, style_id=self._style_ids[form.span_style], bold=form.bold, italic=form.italic
+                target, text, style_id=self._style_ids[form.span_style], bold=form.bold,
+                italic=form.italic and self._italic,
             )
         emphasis = None
         if form.bold or form.italic:
@@ -449,32 +587,60 @@ class _BodyWriter:
         self._inlines(paragraph, hyperlink, inlines, replace(form, span_style=ref.HYPERLINK), context)
 
     def _footnote_reference(self, target: BaseOxmlElement, label: str, form: _Format, context: _Context) -> None:
-        """A new Word footnote holding the definition's text, marked here."""
+        """A new Word footnote or endnote holding the definition's text, marked here; or a ※ line to come."""
         definition = self._footnote_definitions.get(label)
         if context.in_footnote or definition is None:
             # Word has no notes inside notes: show the label as written.
             self._add_run(target, f"[^{label}]", form)
             return
-        footnote_id = self._write_footnote(definition)
-        mark = oxml.append_run(target, "", style_id=self._style_ids[ref.FOOTNOTE_REFERENCE])
-        oxml.add_footnote_reference(mark, footnote_id)
+        if self._note_placement == "source-lines":
+            self._pending_source_lines[label] = None  # written under the paragraph, once per source
+            return
+        note_id = self._write_note(definition)
+        endnotes = self._note_kind is oxml.ENDNOTES
+        style_id = self._style_ids[ref.ENDNOTE_REFERENCE if endnotes else ref.FOOTNOTE_REFERENCE]
+        if oxml.ends_with_note_reference(target, self._note_kind):
+            # several marks at one point are separated by a comma (UN Editorial Manual; facts B1)
+            oxml.append_run(target, NOTE_MARK_SEPARATOR, style_id=style_id)
+        mark = oxml.append_run(target, "", style_id=style_id)
+        oxml.add_note_reference(mark, self._note_kind, note_id)
 
-    def _write_footnote(self, definition: Element) -> int:
-        if self._footnotes is None:
-            self._footnotes = oxml.FootnotesPart.for_document(self._document.part)
-        footnote_id, element = self._footnotes.add_footnote()
-        container = _Blocks(element, self._footnotes)
-        context = _Context(container, paragraph_style=ref.FOOTNOTE_TEXT, top_level=False, in_footnote=True)
+    def _write_note(self, definition: Element) -> int:
+        endnotes = self._note_kind is oxml.ENDNOTES
+        text_style = ref.ENDNOTE_TEXT if endnotes else ref.FOOTNOTE_TEXT
+        if self._notes is None:
+            self._notes = oxml.NotesPart.for_document(self._document.part, self._note_kind)
+        note_id, element = self._notes.add_note()
+        container = _Blocks(element, self._notes)
+        context = _Context(container, paragraph_style=text_style, top_level=False, in_footnote=True)
         parts = list(block_parts(definition))
         opening = _opening_paragraph(parts)
-        first = self._add_paragraph(context, ref.FOOTNOTE_TEXT)
-        number = oxml.append_run(first._p, "", style_id=self._style_ids[ref.FOOTNOTE_REFERENCE])
-        oxml.add_footnote_number(number)
+        first = self._add_paragraph(context, text_style)
+        number = oxml.append_run(first._p, "", style_id=self._style_ids[
+            ref.ENDNOTE_REFERENCE if endnotes else ref.FOOTNOTE_REFERENCE])
+        oxml.add_note_number(number, self._note_kind)
         oxml.append_run(first._p, " ")
         if opening is not None:
             self._inlines(first, first._p, opening, _Format(), context)
         self._blocks(parts, context)
-        return footnote_id
+        return note_id
+
+    def _source_lines(self, context: _Context) -> None:
+        """The notes cited in the paragraph just written, as ※ lines under it, aligned with its text."""
+        labels = list(self._pending_source_lines)
+        self._pending_source_lines.clear()
+        if self._source_line_list is None:
+            self._source_line_list = self._numbering.add_list_instance(
+                self._numbering.add_abstract_list("bullet", marker=SOURCE_LINE_MARKER))
+        level = context.bullet_depth + 1
+        note_context = replace(context, paragraph_style=ref.SOURCE_LINE, top_level=False, in_footnote=True)
+        for label in labels:
+            parts = list(block_parts(self._footnote_definitions[label]))
+            opening = _opening_paragraph(parts) or []
+            line = self._add_paragraph(note_context, ref.SOURCE_LINE)
+            oxml.set_paragraph_numbering(line._p, self._source_line_list, level)
+            self._inlines(line, line._p, opening, _Format(), note_context)
+            self._blocks(parts, note_context)
 
 
 def _opening_paragraph(parts: list[Element | list[str | Element]]) -> list[str | Element] | None:
