@@ -9,8 +9,8 @@ template is stopped, by name, as soon as it asks for more:
 - every ``{% for %}`` iteration is counted (:data:`MAX_LOOP_ITERATIONS` per render);
 - a string may not grow past :data:`MAX_STRING_CHARS`, a list past :data:`MAX_ITEMS`,
   checked *before* ``*``, ``+``, ``**``, ``%`` and ``~`` build it, and after
-  every filter and method call;
-- a width or count passed to a filter or method may not exceed it either
+  every filter and call;
+- a width or count passed to a filter or a string method may not exceed it either
   (``center(10**10)``, ``'%0999999999d'``);
 - the document may not grow past :data:`MAX_OUTPUT_CHARS`.
 
@@ -32,7 +32,7 @@ from typing import Any
 from jinja2.filters import do_format
 from jinja2.utils import _PassArg
 
-MAX_OUTPUT_CHARS = 100_000_000  # a 100,000-statistic brief renders to about a third of this
+MAX_OUTPUT_CHARS = 100_000_000  # a 10,000-statistic brief renders to 2 MB of Markdown per language
 MAX_STRING_CHARS = 20_000_000  # above the longest value a brief may hold (16 million characters)
 MAX_ITEMS = 1_000_000  # items in one list or mapping: ten times the statistics of the largest brief measured
 MAX_LOOP_ITERATIONS = 10_000_000
