@@ -10,6 +10,7 @@ added without touching the package.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -19,9 +20,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_serial
 
 from .errors import BriefError
 from .house_style import HouseStyle, merge_layers, resolve_house_style, written_values
+from .load.confine import confined_file
 from .load.located import attach_locations, read_mapping, validate_located
 from .load.yamlsource import SourceMap
-from .model import Brief, Located, Text, VerificationStatus
+from .model import IDENTIFIER, Brief, Located, Text, VerificationStatus
 from .resources import data_dir
 
 MANIFEST = "pack.yaml"
@@ -197,7 +199,9 @@ def pack_for_brief(brief: Brief, audience: str | None = None, template_dirs: tup
     """
     overrides = dict(brief.brief.settings.get("pack") or {})
     if overrides.get("reference_docx") and brief.directory is not None:
-        overrides["reference_docx"] = str((Path(brief.directory) / overrides["reference_docx"]).resolve())
+        overrides["reference_docx"] = str(confined_file(
+            brief.directory, Path(brief.directory) / str(overrides["reference_docx"]),
+            what="reference .docx", field="brief.settings.pack.reference_docx", must_exist=False))
     source_map: SourceMap | None = brief._source_map
     written = source_map.under("brief", "settings", "pack") if overrides and source_map is not None else None
     return load_pack(audience or brief.brief.audience, tuple(Path(d) for d in template_dirs), overrides, written)
@@ -214,14 +218,28 @@ def _merge(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _check_name(name: str) -> None:
+    """An audience is a pack's name, looked up on the search path; never a path to a folder."""
+    if not re.match(IDENTIFIER, name):
+        raise BriefError.at(None, "audience", f"'{name}' is not an audience pack name",
+                            "name a pack (briefbuilder audiences lists them); for a pack in a folder of "
+                            "your own, pass that folder's parent with --templates and the pack's name")
+
+
 @lru_cache(maxsize=64)
 def _read_pack(name: str, roots: tuple[Path, ...]) -> Pack:
+    _check_name(name)
     for index, root in enumerate(roots):
         manifest = root / name / MANIFEST
-        if manifest.is_file():
+        if manifest.is_file() or manifest.is_symlink():
+            confined_file(root, manifest, what=f"manifest of the pack '{name}'")
             data, source_map = read_mapping(manifest, "a pack manifest", "write settings as 'key: value' lines")
             data.setdefault("name", name)
             data["directory"] = str(manifest.parent)
+            if isinstance(data.get("reference_docx"), str):
+                data["reference_docx"] = str(confined_file(
+                    root, manifest.parent / data["reference_docx"], what="reference .docx", field="reference_docx",
+                    must_exist=False))
             if data.get("extends"):
                 # A pack may extend one of the same name further down the path (a user's un-upr extending the built-in).
                 parent_roots = roots[index + 1:] if data["extends"] == name else roots

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .errors import BriefError, ChecksFailed
+from .progress import reporting
 
 if TYPE_CHECKING:
     from .audience import Pack
@@ -93,6 +94,8 @@ locales_option = click.option(
     help="A folder of languages (<code>/locale.yaml + LC_MESSAGES/briefbuilder.po) searched before "
          "locales/ beside the brief and the built-in ones (repeatable).")
 lang_option = click.option("--lang", "languages", help="Languages to build, e.g. ko,en (default: the brief's).")
+quiet_option = click.option("-q", "--quiet", is_flag=True,
+                            help="No progress line on stderr (it only appears on a terminal, after about two seconds).")
 audience_option = click.option("--audience", "audiences",
                                help="Audience packs, e.g. un-upr,gov-briefing, or 'all' (default: the brief's).")
 
@@ -114,18 +117,21 @@ def main() -> None:
 @locales_option
 @click.option("--draft", is_flag=True, help="Build even if checks fail; the output is marked as a draft.")
 @click.option("--evidence", is_flag=True, help="Also write the evidence annex as CSV and JSON for reviewers.")
+@quiet_option
 @reports_errors
 def build_command(brief: Path, languages: str | None, formats: str, audiences: str | None, out_dir: Path,
-                  template_dirs: tuple[Path, ...], locale_dirs: tuple[Path, ...], draft: bool, evidence: bool) -> None:
+                  template_dirs: tuple[Path, ...], locale_dirs: tuple[Path, ...], draft: bool, evidence: bool,
+                  quiet: bool) -> None:
     """Check BRIEF (a YAML file or a folder holding brief.yaml) and write its documents."""
     if str(out_dir) == STDOUT:
         _build_to_stdout(brief, languages, formats, audiences, template_dirs, locale_dirs, draft, evidence)
         return
     from .pipeline import build
 
-    result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
-                   audiences=_split(audiences), template_dirs=template_dirs, locale_dirs=locale_dirs,
-                   draft=draft, evidence=evidence)
+    with reporting(f"briefbuilder build {brief}", sys.stderr, quiet=quiet):
+        result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
+                       audiences=_split(audiences), template_dirs=template_dirs, locale_dirs=locale_dirs,
+                       draft=draft, evidence=evidence)
     _report_build(result.findings, result.skipped, result.draft)
     for path in result.outputs:
         click.echo(str(path))
@@ -210,9 +216,10 @@ def cases_command(brief: Path, table: Path, sheet: str | None, languages: str | 
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="markdown: only with --rules (the table of docs/rules.md).")
 @click.option("--rules", "list_rules", is_flag=True, help="List every rule (id, severity, what it checks) and exit.")
+@quiet_option
 @reports_errors
 def check_command(brief: Path | None, languages: str | None, audiences: str | None, template_dirs: tuple[Path, ...],
-                  locale_dirs: tuple[Path, ...], output_format: str, list_rules: bool) -> None:
+                  locale_dirs: tuple[Path, ...], output_format: str, list_rules: bool, quiet: bool) -> None:
     """Run every rule over BRIEF; exit 1 if any error is found."""
     if list_rules:
         _print_rules(output_format)
@@ -226,14 +233,15 @@ def check_command(brief: Path | None, languages: str | None, audiences: str | No
 
     target: Brief | Path = brief
     chosen = _split(audiences)
-    if chosen and ALL in chosen:  # say which packs 'all' left out, as build does
-        inputs = load_inputs(brief, audiences=chosen, languages=_split(languages), template_dirs=template_dirs,
-                             locale_dirs=locale_dirs)
-        target, chosen = inputs.brief, list(inputs.audiences)
-        for audience, reason in inputs.skipped.items():
-            click.echo(f"briefbuilder: skipped {audience}: it {reason}", err=True)
-    findings = check_brief(target, audience=chosen, languages=_split(languages), template_dirs=template_dirs,
-                           locale_dirs=locale_dirs)
+    with reporting(f"briefbuilder check {brief}", sys.stderr, quiet=quiet):
+        if chosen and ALL in chosen:  # say which packs 'all' left out, as build does
+            inputs = load_inputs(brief, audiences=chosen, languages=_split(languages), template_dirs=template_dirs,
+                                 locale_dirs=locale_dirs)
+            target, chosen = inputs.brief, list(inputs.audiences)
+            for audience, reason in inputs.skipped.items():
+                click.echo(f"briefbuilder: skipped {audience}: it {reason}", err=True)
+        findings = check_brief(target, audience=chosen, languages=_split(languages), template_dirs=template_dirs,
+                               locale_dirs=locale_dirs)
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:

@@ -33,7 +33,8 @@ from lxml import etree
 
 _OPTIONS = Options.CMARK_OPT_FOOTNOTES | Options.CMARK_OPT_VALIDATE_UTF8
 _EXTENSIONS = ("table",)
-_HTML = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+# huge_tree: without it libxml2 cuts any text node over 10 MB, silently, and drops the rest of the document.
+_HTML = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
 # XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and
 # U+FFFE/U+FFFF; lxml refuses the rest, so they are removed before parsing.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -14,7 +14,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, RootModel, field_validator
 
 from .errors import BriefError, Location
 
@@ -22,6 +22,28 @@ IDENTIFIER = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 LANGUAGE = r"^[a-z]{2,3}$"
 Identifier = Annotated[str, Field(pattern=IDENTIFIER)]
 LanguageCode = Annotated[str, Field(pattern=LANGUAGE)]
+DATE_FORM = "YYYY-MM-DD, e.g. 2024-11-20"
+LARGEST_FIGURE = 10**15  # no statistic about people or cases comes near it; Babel and k/N arithmetic stay cheap
+MOST_DECIMALS = 6
+_QUOTED_NUMBER = re.compile(r"\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(%|per ?cent|퍼센트|프로)?\s*", re.IGNORECASE)
+
+
+def _plain_date(value: Any) -> Any:
+    """A calendar date and nothing more: a time or a zone would make 'as of' mean two things."""
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"'{value.isoformat()}' has a time or a time zone; write the date alone as {DATE_FORM}")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a real date; write it as {DATE_FORM}") from None
+    raise ValueError(f"'{value}' is not a date; write it as {DATE_FORM}")
+
+
+PlainDate = Annotated[dt.date, BeforeValidator(_plain_date)]
+Count = Annotated[int, Field(gt=-LARGEST_FIGURE, lt=LARGEST_FIGURE)]
 
 Unit = Literal["persons", "cases", "interviews", "incidents", "percent", "number"]
 VerificationStatus = Literal["verified", "reported", "unverified"]
@@ -123,7 +145,7 @@ class Metadata(Located):
     title: Text
     subtitle: Text | None = None
     organisation: Organisation
-    date: dt.date
+    date: PlainDate
     audience: Identifier = "general"
     languages: list[LanguageCode] = Field(default_factory=lambda: ["en"], min_length=1)
     state: str | None = None  # the State the brief is about (ISO 3166-1 alpha-2)
@@ -139,7 +161,7 @@ class Source(Located):
     short: Text | None = None  # short title for later citations
     publisher: Text | None = None
     author: Text | None = None
-    date: dt.date | None = None
+    date: PlainDate | None = None
     url: str | None = None
     symbol: str | None = None  # UN document symbol, e.g. A/HRC/25/63
     relays: Text | None = None  # whose figures this source reports (e.g. a news item relaying Human Rights Watch)
@@ -175,9 +197,9 @@ class Statistic(Located):
     value: Decimal | int
     unit: Unit
     qualifier: Qualifier | None = None
-    base: int | Identifier | None = None  # N that a percentage is of: a number or a statistic id
-    count: int | None = None  # k of N, when a percentage is given with its count
-    as_of: dt.date | None = None
+    base: Count | Identifier | None = None  # N that a percentage is of: a number or a statistic id
+    count: Count | None = None  # k of N, when a percentage is given with its count
+    as_of: PlainDate | None = None
     sources: list[SourceRef] = Field(default_factory=list)
     status: VerificationStatus = "unverified"
     label: Text
@@ -196,11 +218,21 @@ class Statistic(Located):
 
         A float cannot say how many decimals were meant, so a whole one is
         read as a whole number; pass a Decimal or a string to keep "113.0".
+        A figure written as text ("81.4%") is refused with the form to write instead.
         """
         if isinstance(value, float) and math.isfinite(value):
-            return int(value) if value.is_integer() else Decimal(repr(value))
+            value = int(value) if value.is_integer() else Decimal(repr(value))
+        if isinstance(value, str) and (quoted := _QUOTED_NUMBER.fullmatch(value)):
+            number, sign = quoted.groups()
+            unit = " and 'unit: percent'" if sign else ""
+            raise ValueError(f"'{value}' is text, not a number; write 'value: {number.replace(',', '')}'{unit}, "
+                             "without quotes" + (" or a per cent sign" if sign else ""))
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or not Decimal(value).is_finite():
             raise ValueError("must be a number such as 81.4 or 113 (in YAML, written without quotes)")
+        if abs(value) >= LARGEST_FIGURE:
+            raise ValueError(f"{value} is too large for a statistic (the limit is {LARGEST_FIGURE:.0e})")
+        if isinstance(value, Decimal) and -value.as_tuple().exponent > MOST_DECIMALS:  # type: ignore[operator]
+            raise ValueError(f"{value} has more than {MOST_DECIMALS} decimal places; round it as the source does")
         return value
 
 
@@ -225,7 +257,7 @@ class Claim(Located):
     state: str
     treaty: Identifier
     party: bool
-    since: dt.date | None = None
+    since: PlainDate | None = None
 
 
 class Submitter(Located):
@@ -246,7 +278,7 @@ class Case(Located):
 
     name: Text | None = None  # (a) full name of the disappeared person
     identity: Text | None = None  # date of birth, nationality, occupation: anything that identifies
-    date: dt.date | None = None  # (b) year, month and day of the disappearance
+    date: PlainDate | None = None  # (b) year, month and day of the disappearance
     place: Text | None = None  # (c) place of arrest or abduction, or where last seen
     responsible: Text | None = None  # (d) who is believed to have carried out the arrest or abduction
     circumstances: Text | None = None

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import BriefError, Location, Problem
+from ..load.confine import confined_file
 from ..load.located import did_you_mean, read_mapping, validate_located
 from ..load.yamlsource import dotted
 from .model import Article, BundledCatalogFile, CatalogFile, State, Status, Treaty, TreatyCorrection
@@ -78,7 +79,9 @@ def load_catalog(extensions: Sequence[Path] = ()) -> Catalog:
 def catalog_for_brief(brief_directory: Path | None, extensions: Sequence[Path] = ()) -> Catalog:
     """The catalog for a brief: bundled, plus ``catalog.yaml`` beside it, plus ``extensions``."""
     beside = Path(brief_directory) / EXTENSION_FILE if brief_directory is not None else None
-    found = [beside] if beside is not None and beside.is_file() else []
+    found = [beside] if beside is not None and (beside.is_file() or beside.is_symlink()) else []
+    for extension in found:  # a brief reads files in its own folder only
+        confined_file(brief_directory, extension, what=EXTENSION_FILE)
     return load_catalog([*found, *extensions])
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from ..audience import field_value
 from ..errors import BriefError
 from ..model import Brief, Case, Located, Text
-from ..render.markdown import escape_markdown
+from .comparable import mentions
 from .findings import CheckContext, Finding, rule
 from .wordcount import count_words, counted_parts
 
@@ -190,7 +190,7 @@ def confidential_submitter(context: CheckContext) -> Iterator[Finding]:
         document = context.document(language)
         if document is None:
             continue
-        if any(secret in document.markdown or escape_markdown(secret) in document.markdown for secret in secrets):
+        if mentions(document.markdown, secrets):
             yield Finding("error", "constraints.confidential-submitter",
                           f"the confidential submitter is named in the '{context.pack.name}' document ('{language}'); "
                           "remove their name and contact from the narrative", submitter.where())

@@ -2,6 +2,7 @@
 
 from . import language  # noqa: F401
 from . import consistency  # noqa: F401
+from . import figures  # noqa: F401
 from . import provenance  # noqa: F401
 from . import verification  # noqa: F401
 from . import timing  # noqa: F401

@@ -14,11 +14,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import BriefError, LoadError, Location, Problem
-from ..model import Brief, Located, Text
+from ..model import Brief, Located, Statistic, Text
 from ..narrative import TEMPLATE_SYNTAX, find_references, reference_location
+from ..progress import stage
 from .located import attach_locations, did_you_mean
 from .sheet import statistics_from_sheet
-from .yamlsource import SourceMap, dotted, read_yaml
+from .yamlsource import FORBIDDEN_CHARACTER, SourceMap, character_problem, dotted, nfc, read_yaml
 
 BRIEF_FILE = "brief.yaml"
 REFERENCE_KINDS_CHECKED_HERE = {"stat": "statistics", "cite": "sources"}
@@ -42,6 +43,7 @@ def load_brief(path: str | Path) -> Brief:
     """Read, validate and cross-check a brief; raise :class:`LoadError` listing every problem."""
     try:
         file = resolve_brief_path(path)
+        stage(f"reading {file.name}")
         data, source_map = read_yaml(file)
         return validate_brief(data, source_map, name=_default_name(file), directory=file.parent)
     except BriefError as error:
@@ -54,7 +56,7 @@ def validate_brief(data: Any, source_map: SourceMap, *, name: str = "brief", dir
     ``statistics`` may name a spreadsheet instead of listing them (:mod:`.sheet`).
     """
     data, source_map = statistics_from_sheet(data, source_map, directory)
-    problems = list(_template_syntax(data, source_map))
+    problems = _text_problems(data, source_map)
     if not isinstance(data, dict):
         raise BriefError.at(source_map.locate(), "", "a brief must be a mapping with a 'brief:' block",
                             "start the file with 'brief:'")
@@ -76,16 +78,32 @@ def _default_name(file: Path) -> str:
     return file.parent.name if file.name == BRIEF_FILE else file.stem
 
 
-def _template_syntax(data: Any, source_map: SourceMap, path: tuple[str | int, ...] = ()) -> list[Problem]:
-    """Data must never carry template code: it is inserted, never evaluated."""
-    if isinstance(data, str):
-        if TEMPLATE_SYNTAX.search(data):
-            return [Problem(source_map.locate(*path), dotted(path),
-                            "template syntax ('{{', '{%' or '{#') is not allowed in data",
-                            "write plain text; refer to statistics and sources with [[stat:ID]] or [[cite:ID]]")]
-        return []
+def _text_problems(data: Any, source_map: SourceMap, path: tuple[str | int, ...] = ()) -> list[Problem]:
+    """Text from any source (YAML, a sheet, a Python dict) is NFC, holds no invisible controls and no template code.
+
+    The YAML reader already refuses controls with their column; sheets and
+    dicts are held to the same rule here. Strings are normalised in place.
+    """
+    problems: list[Problem] = []
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
-    return [problem for key, value in items for problem in _template_syntax(value, source_map, path + (key,))]
+    for key, value in items:
+        where = path + (key,)
+        if isinstance(value, str):
+            problems.extend(_string_problems(value, source_map, where))
+            data[key] = nfc(value)
+        else:
+            problems.extend(_text_problems(value, source_map, where))
+    return problems
+
+
+def _string_problems(text: str, source_map: SourceMap, path: tuple[str | int, ...]) -> list[Problem]:
+    if (bad := FORBIDDEN_CHARACTER.search(text)) is not None:
+        return [character_problem(source_map.locate(*path), dotted(path), bad.group(), column=False)]
+    if TEMPLATE_SYNTAX.search(text):  # data is inserted, never evaluated
+        return [Problem(source_map.locate(*path), dotted(path),
+                        "template syntax ('{{', '{%' or '{#') is not allowed in data",
+                        "write plain text; refer to statistics and sources with [[stat:ID]] or [[cite:ID]]")]
+    return []
 
 
 def validation_problems(exc: ValidationError, source_map: SourceMap, root: type[BaseModel] = Brief) -> list[Problem]:
@@ -184,6 +202,7 @@ def _cross_references(brief: Brief) -> list[Problem]:
         if isinstance(statistic.base, str) and statistic.base not in statistic_ids:
             problems.append(_unknown(statistic.where("base"), dotted(statistic.path + ("base",)),
                                      "statistic", statistic.base, statistic_ids))
+    problems.extend(_figure_problems(brief))
     for group in brief.groups:
         for index, part in enumerate(group.parts):
             if part not in statistic_ids:
@@ -197,6 +216,50 @@ def _cross_references(brief: Brief) -> list[Problem]:
                 if collection and ref.target not in known[collection]:
                     problems.append(_unknown(reference_location(text, lang, ref), dotted(text.path + (lang,)), collection[:-1] if collection != "statistics" else "statistic",
                                              ref.target, known[collection]))
+    return problems
+
+
+def _figure_problems(brief: Brief) -> list[Problem]:
+    """Figures that can only mean one thing: shares within 0-100, bases that are counts, no circles."""
+    problems: list[Problem] = []
+    by_id = {statistic.id: statistic for statistic in brief.statistics}
+    for statistic in brief.statistics:
+        if statistic.unit == "percent" and not 0 <= statistic.value <= 100:
+            problems.append(Problem(statistic.where("value"), dotted(statistic.path + ("value",)),
+                                    f"{statistic.value} is not a percentage: a share lies between 0 and 100",
+                                    "write the share in per cent (81.4 for 81.4%); a change or a multiple is "
+                                    "not a share: give it 'unit: number' and say what it is in the label"))
+        base = by_id.get(statistic.base) if isinstance(statistic.base, str) else None
+        if base is None:
+            continue
+        where, field = statistic.where("base"), dotted(statistic.path + ("base",))
+        if base is statistic:
+            problems.append(Problem(where, field, f"'{statistic.id}' is given as its own base",
+                                    "name the statistic that counts the whole, or write the whole as a number"))
+        elif base.unit == "percent":
+            problems.append(Problem(where, field, f"the base '{base.id}' is a percentage; a base must be a count",
+                                    "name a statistic counting the whole (persons, cases, ...), "
+                                    "or write the whole as a number"))
+    problems.extend(_base_cycles(brief.statistics, by_id))
+    return problems
+
+
+def _base_cycles(statistics: list[Statistic], by_id: dict[str, Statistic]) -> list[Problem]:
+    """Bases that lead back round to where they started (a -> b -> a), each circle reported once."""
+    problems: list[Problem] = []
+    finished: set[str] = set()
+    for start in statistics:
+        trail: dict[str, int] = {}
+        current: Statistic | None = start
+        while current is not None and current.id not in finished and current.id not in trail:
+            trail[current.id] = len(trail)
+            current = by_id.get(current.base) if isinstance(current.base, str) else None
+        if current is not None and current.id in trail and current.base != current.id:
+            circle = list(trail)[trail[current.id]:]
+            problems.append(Problem(current.where("base"), dotted(current.path + ("base",)),
+                                    f"bases go round in a circle: {' -> '.join([*circle, current.id])}",
+                                    "one of them must count the whole itself; give it a number, not a base"))
+        finished.update(trail)
     return problems
 
 

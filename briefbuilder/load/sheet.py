@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BriefError, LoadError, Location
+from .confine import confined_file
 from .located import did_you_mean
 from .yamlsource import SourceMap
 
@@ -234,7 +235,10 @@ def statistics_from_sheet(data: Any, source_map: SourceMap, directory: Path | No
         return data, source_map
     file, sheet = reference
     try:
-        table = read_table(resolve(file, directory), sheet)
+        path = resolve(file, directory)
+        if directory is not None:  # a brief reads files in its own folder only, as it does catalog.yaml
+            confined_file(directory, path, what="statistics sheet", must_exist=False)
+        table = read_table(path, sheet)
     except BriefError as error:  # the sheet as a whole: reported where the brief names it
         problem = error.problems[0]
         in_sheet = problem.location is not None and bool(problem.location.place)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,8 @@ from ..audience import Pack, field_value, search_path
 from ..document import DocumentInfo, Layout, RenderedDocument
 from ..errors import BriefError, Location
 from ..model import Brief, Text
+from ..progress import stage
+from .budget import MAX_OUTPUT_CHARS, BudgetExceeded, render_budget
 from .context import RenderContext
 from .corrections import users_facts
 from .environment import MESSAGES, environment
@@ -37,6 +40,7 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 
 def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool = False) -> RenderedDocument:
     """Render the brief of ``inputs`` for ``audience`` in ``language``: one document, read from no file."""
+    stage(f"rendering {audience} ({language})")
     pack = inputs.packs[audience]
     locale = inputs.locale(audience, language).recording()
     brief = withhold_confidential(inputs.brief, pack)
@@ -79,16 +83,27 @@ def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool
 def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, ...],
                      context: RenderContext, draft: bool) -> str:
     env = environment(_template_roots(pack, template_dirs))
+    name = pack.template_name(locale.code)
     try:
-        template = env.get_template(pack.template_name(locale.code))
-        return template.render(
-            brief=context.brief, meta=context.brief.brief, lang=locale.code, pack=pack.model_dump(exclude={"directory"}),
-            draft=draft, fields=_fields(pack, context), word_count=_word_count_mark, word_limit=lambda: _word_limit(pack, context),
-            users_facts=lambda: users_facts(context.catalog, context),
-            **{MESSAGES: locale}, **context.helpers(),
-        )
+        template = env.get_template(name)
+        with render_budget():
+            return _within_output_budget(template.generate(
+                brief=context.brief, meta=context.brief.brief, lang=locale.code,
+                pack=pack.model_dump(exclude={"directory"}), draft=draft, fields=_fields(pack, context),
+                word_count=_word_count_mark, word_limit=lambda: _word_limit(pack, context),
+                users_facts=lambda: users_facts(context.catalog, context),
+                **{MESSAGES: locale}, **context.helpers(),
+            ))
     except BriefError:
         raise
+    except (BudgetExceeded, MemoryError, OverflowError, RecursionError) as exc:
+        asked = str(exc) if isinstance(exc, BudgetExceeded) else {
+            MemoryError: "more memory than there is", OverflowError: "a number too large to hold",
+            RecursionError: "macros calling each other without end"}[type(exc)]
+        raise BriefError.at(_template_location() or Location(template.filename or name, 1), "template",
+                            f"the template '{name}' asked for {asked}; a render stops there",
+                            "templates lay out the brief's data; they cannot build huge text or loop without end "
+                            "(limits in docs/security.md)") from None
     except TemplateSyntaxError as exc:
         raise BriefError.at(Location(exc.filename or exc.name or "?", exc.lineno or 1), "template",
                             f"template syntax error: {exc.message}", "fix the template") from None
@@ -96,11 +111,23 @@ def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, 
         raise BriefError.at(None, "template", f"template not found: {exc.name}",
                             f"add it to the pack folder '{pack.directory}'") from None
     except SecurityError as exc:
-        raise BriefError.at(_template_location(), "template",
+        raise BriefError.at(_template_location() or Location(template.filename or name, 1), "template",
                             f"the template tried something the sandbox forbids: {exc}",
                             "templates may only use the brief's data and briefbuilder's helpers") from None
     except TemplateError as exc:
-        raise BriefError.at(_template_location(), "template", f"template error: {exc}", "fix the template") from None
+        raise BriefError.at(_template_location() or Location(template.filename or name, 1), "template", f"template error: {exc}", "fix the template") from None
+
+
+def _within_output_budget(pieces: Iterator[str]) -> str:
+    """The rendered text, stopped as soon as it grows past the output budget."""
+    kept: list[str] = []
+    size = 0
+    for piece in pieces:
+        size += len(piece)
+        if size > MAX_OUTPUT_CHARS:
+            raise BudgetExceeded(f"a document longer than {MAX_OUTPUT_CHARS:,} characters")
+        kept.append(piece)
+    return "".join(kept)
 
 
 # What ``word_count()`` leaves in the text until the document is complete. Data cannot

@@ -5,7 +5,9 @@ template is compiled once per build, and its messages are translated at render
 time by the locale passed in as ``MESSAGES``. Templates are always
 run in Jinja2's immutable sandbox, because an audience pack may come from
 someone else; the sandbox is also denied file-system paths and modules, so a
-template cannot reach the disk through an object we hand it.
+template cannot reach the disk through an object we hand it, and the loader
+reads a template or an include only when it resolves inside its own folder
+(no symlink out of a pack).
 """
 
 from __future__ import annotations
@@ -16,11 +18,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context
+from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateNotFound,
+                    nodes, pass_context)
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.loaders import split_template_path
 from jinja2.runtime import BlockReference, Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..load.confine import confined_file
 from ..resources import data_dir
+from . import budget
 from .locale import LocaleData
 from .markdown import Markdown, finalize
 
@@ -28,13 +35,68 @@ BUILTIN_PREFIX = "builtin"
 MESSAGES = "messages"  # the render variable holding the document's LocaleData
 
 
+class BudgetCodeGenerator(CodeGenerator):
+    """Compiles ``~`` to a join that refuses to build an oversized string."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.bounded_concat((")
+        for part in node.nodes:
+            self.visit(part, frame)
+            self.write(", ")
+        self.write("))")
+
+
 class BriefSandbox(ImmutableSandboxedEnvironment):
-    """Jinja2's sandbox, also refusing attributes that lead to files or modules."""
+    """Jinja2's sandbox, also refusing attributes that lead to files or modules, held to a render budget."""
+
+    code_generator_class = BudgetCodeGenerator
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    bounded_concat = staticmethod(budget.concat)
+    counted = staticmethod(budget.counted)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(value, (os.PathLike, types.ModuleType)):
             return False
         return super().is_safe_attribute(obj, attr, value)
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        return budget.binop(operator, left, right)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's names
+        owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)  # str.format comes wrapped
+        if isinstance(owner, str):  # center, ljust, zfill, format...: widths; our own helpers take any figure
+            budget.check_format(owner, [*args, *kwargs.values()])
+        return budget.check_size(super().call(__context, __obj, *args, **kwargs))
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """The template's syntax tree, with every ``{% for %}`` counted against the loop budget."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Call(nodes.EnvironmentAttribute("counted", lineno=loop.lineno), [loop.iter], [],
+                                   None, None, lineno=loop.lineno)
+        return tree
+
+
+class ConfinedLoader(FileSystemLoader):
+    """A file-system loader that refuses a template resolving outside its search folder."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Any]:
+        pieces = split_template_path(template)  # refuses '..' segments
+        for root in self.searchpath:
+            candidate = os.path.join(root, *pieces)
+            if os.path.lexists(candidate):
+                real = confined_file(root, candidate, what=f"template '{template}'", field="template")
+                contents = real.read_text(encoding=self.encoding)
+                mtime = real.stat().st_mtime
+                return contents, os.path.normpath(candidate), lambda: _unchanged(real, mtime)
+        raise TemplateNotFound(template)
+
+
+def _unchanged(path: Path, mtime: float) -> bool:
+    try:
+        return path.stat().st_mtime == mtime
+    except OSError:
+        return False
 
 
 class _RenderedBlock(BlockReference):
@@ -61,8 +123,8 @@ def environment(search_path: tuple[Path, ...]) -> BriefSandbox:
     """
     env = BriefSandbox(
         loader=ChoiceLoader([
-            FileSystemLoader([str(p) for p in search_path]),
-            PrefixLoader({BUILTIN_PREFIX: FileSystemLoader(str(data_dir("templates")))}),
+            ConfinedLoader([str(p) for p in search_path]),
+            PrefixLoader({BUILTIN_PREFIX: ConfinedLoader(str(data_dir("templates")))}),
         ]),
         undefined=StrictUndefined,
         finalize=finalize,
@@ -74,6 +136,8 @@ def environment(search_path: tuple[Path, ...]) -> BriefSandbox:
     )
     env.context_class = BriefContext
     env.filters["indent"] = indent
+    env.filters = {name: budget.bounded_filter(function) for name, function in env.filters.items()}
+    del env.globals["lipsum"]  # lipsum(10**9) writes lorem ipsum without end; a brief never needs it
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=_gettext, ngettext=_ngettext, pgettext=_pgettext, npgettext=_npgettext, newstyle=True,
     )
@@ -106,5 +170,6 @@ def _messages(context: Context) -> LocaleData:
 
 def indent(text: str, width: int = 4) -> str:
     """Indent continuation lines (for list items), keeping trusted Markdown trusted."""
+    budget.check_size_of(len(text) + text.count("\n") * width)
     indented = text.replace("\n", "\n" + " " * width)
     return Markdown(indented) if isinstance(text, Markdown) else indented

@@ -40,7 +40,9 @@ from babel.support import Translations
 
 from ..document import Typography
 from ..errors import BriefError, Location, Problem
+from ..load.confine import confined_file
 from ..load.yamlsource import read_yaml
+from ..model import LANGUAGE
 from ..resources import data_dir
 from .markdown import Markdown, escape_markdown
 from .messages import COUNT_FORMS, COUNT_WITH_PERCENT, QUALIFIER_FORMS, SHARE_FORMS
@@ -270,8 +272,9 @@ def load_locale(code: str, search_path: Sequence[Path] = ()) -> LocaleData:
     an unknown code is an input error naming the languages that are there.
     """
     roots = tuple(Path(root) for root in search_path) or (data_dir("locales"),)
-    for root in roots:
-        if (root / code / SETTINGS).is_file():
+    for root in roots if re.fullmatch(LANGUAGE, code) else ():
+        if (root / code / SETTINGS).is_file() or (root / code / SETTINGS).is_symlink():
+            confined_file(root, root / code / SETTINGS, what=f"locale file of '{code}'")
             return _load_locale(root / code)
     raise BriefError.at(None, "brief.languages", f"unknown language '{code}'",
                         f"use one of: {', '.join(available_languages(roots))}; or add a folder '{code}/' "
@@ -312,6 +315,7 @@ def compile_messages(po_file: Path, locale: str, domain: str = DOMAIN) -> Transl
     """Compile a .po catalog in memory: the .po stays the only source of truth; fuzzy entries are left out."""
     if not po_file.is_file():
         return Translations()
+    confined_file(po_file.parents[2], po_file, what="translation catalog")
     with po_file.open("rb") as handle:
         catalog = read_po(handle, locale=locale, domain=domain)
     buffer = io.BytesIO()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from importlib import import_module
 
 from ..document import RenderedDocument
+from ..progress import stage
 
 # format name -> "module:function" returning the file's bytes; imported on first use
 # so that building Markdown does not load the Word machinery.
@@ -18,4 +19,10 @@ WRITERS: dict[str, str] = {
 
 def writer(format_name: str) -> Callable[[RenderedDocument], bytes]:
     module, function = WRITERS[format_name].split(":")
-    return getattr(import_module(module), function)
+    write: Callable[[RenderedDocument], bytes] = getattr(import_module(module), function)
+
+    def announced(document: RenderedDocument) -> bytes:
+        stage(f"writing {document.name}.{document.language}.{format_name}")
+        return write(document)
+
+    return announced

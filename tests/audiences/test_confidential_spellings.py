@@ -1,0 +1,57 @@
+"""A confidential submitter's name is caught however it is typed: NFD, zero-width, full-width, case, escapes."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefbuilder import check_brief
+from briefbuilder.check.comparable import comparable
+from briefbuilder.cli import main
+
+SPELLINGS = {
+    "as written": "HONG Mi-ran",
+    "NFD Korean": unicodedata.normalize("NFD", "홍미란"),
+    "zero-width space": "HONG Mi\u200b-ran",
+    "zero-width joiner in Korean": "홍\u200d미란",
+    "soft hyphen": "HONG Mi-\u00adran",
+    "word joiner": "홍미\u2060란",
+    "another case": "hong mi-ran",
+    "full-width letters": "ＨＯＮＧ Mi-ran",
+    "two spaces": "HONG  Mi-ran",
+    "Markdown escape": "HONG Mi\\\\-ran",  # YAML double quotes: Mi\\-ran in the file, Mi\-ran in Markdown
+}
+
+
+def _errors(folder: Path, audience: str) -> list[str]:
+    return [f.message for f in check_brief(folder, audience=audience)
+            if f.severity == "error" and f.rule == "constraints.confidential-submitter"]
+
+
+@pytest.mark.parametrize("spelling", list(SPELLINGS))
+def test_every_spelling_of_the_confidential_name_is_caught(spelling: str,
+                                                           write_brief: Callable[..., Path]) -> None:
+    folder = write_brief(filler=f"Her sister {SPELLINGS[spelling]} reported it.")
+    assert _errors(folder, "un-upr")
+    assert _errors(folder, "un-wgeid") == []
+
+
+def test_a_disguised_name_is_never_written(write_brief: Callable[..., Path], tmp_path: Path) -> None:
+    folder = write_brief(filler="Her sister HONG Mi\u200b-ran reported it.")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(folder), "--audience", "un-upr", "-o", str(out)])
+    assert result.exit_code == 1 and "constraints.confidential-submitter" in result.output
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_other_people_are_not_mistaken_for_the_submitter(write_brief: Callable[..., Path]) -> None:
+    assert _errors(write_brief(filler="Her sister HONG Mi-sun reported it."), "un-upr") == []
+
+
+def test_the_comparable_form_keeps_words_apart() -> None:
+    assert comparable("HONG\u200b  Mi-ran\n") == comparable("hong mi-ran") == "hong mi-ran"
+    assert comparable("HONG Mi-ran") != comparable("HONGMi-ran")
