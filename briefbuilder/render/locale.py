@@ -236,19 +236,26 @@ _CLOSING = "」』〉》)]*_\\\"'’”"  # marks that may stand between a word 
 
 
 def _choose_particles(text: str, particles: dict[str, tuple[str, str]]) -> Markdown:
-    both = re.compile("|".join(re.escape(f"{after_consonant}({after_vowel})")
-                               for after_consonant, after_vowel in particles.values()))
-    forms = {f"{c}({v})": (c, v) for c, v in particles.values()}
+    both, forms = _particle_forms(tuple(particles.values()))
 
     def choose(match: re.Match[str]) -> str:
-        before = match.string[:match.start()].rstrip(_CLOSING)
-        last = before[-1:] if before else ""
+        at = match.start() - 1  # the last syllable before the particle, past closing marks (no copy of the text)
+        while at >= 0 and text[at] in _CLOSING:
+            at -= 1
+        last = text[at] if at >= 0 else ""
         if not "가" <= last <= "힣":
             return match.group()
         after_consonant, after_vowel = forms[match.group()]
         return after_consonant if (ord(last) - ord("가")) % 28 else after_vowel
 
     return Markdown(both.sub(choose, text))
+
+
+@lru_cache(maxsize=8)
+def _particle_forms(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """The pattern finding every undecided particle ("은(는)") and its two forms, built once per locale."""
+    both = re.compile("|".join(re.escape(f"{after_consonant}({after_vowel})") for after_consonant, after_vowel in pairs))
+    return both, {f"{c}({v})": (c, v) for c, v in pairs}
 
 
 def _at_precision(pattern: NumberPattern, value: Decimal | int) -> NumberPattern:
@@ -259,7 +266,12 @@ def _at_precision(pattern: NumberPattern, value: Decimal | int) -> NumberPattern
     figure is reported with is part of the claim.
     """
     exponent = Decimal(value).as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return _with_places(pattern, -exponent if isinstance(exponent, int) and exponent < 0 else 0)
+
+
+@lru_cache(maxsize=64)
+def _with_places(pattern: NumberPattern, places: int) -> NumberPattern:
+    """A copy of the locale's pattern showing ``places`` decimals (made once per pattern and precision)."""
     exact = copy.copy(pattern)
     exact.frac_prec = (places, places)
     return exact

@@ -425,7 +425,7 @@ class _BodyWriter:
         if not rows:
             return
         columns = max(len(row) for row in rows)
-        extents = measure([[cell.xpath("string()") for cell in row] for row in rows], self._house.table_size)
+        extents = measure([["".join(cell.itertext()) for cell in row] for row in rows], self._house.table_size)
         width = self._text_width
         landscape = (self._house.wide_tables == "landscape" and context.top_level
                      and readable_width(extents) > width / EMU_PER_TWIP)
