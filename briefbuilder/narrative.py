@@ -61,7 +61,12 @@ def find_references(text: str) -> list[Reference]:
 
 
 def reference_location(text: Text, lang: str, ref: Reference) -> Location | None:
-    """The file and line ``ref`` is written on in ``text``'s ``lang`` entry.
+    """The file and line ``ref`` is written on in ``text``'s ``lang`` entry."""
+    return line_location(text, lang, ref.line_offset)
+
+
+def line_location(text: Text, lang: str, line_offset: int) -> Location | None:
+    """The file and line of the ``line_offset``-th line of ``text``'s ``lang`` entry.
 
     A block scalar (``|`` or ``>``) holds several lines and starts on the line after its key.
     """
@@ -69,7 +74,7 @@ def reference_location(text: Text, lang: str, ref: Reference) -> Location | None
     if location is None or location.place:  # no lines to count: a spreadsheet cell or a field path
         return location
     block_offset = 1 if "\n" in text.get(lang) else 0
-    return Location(location.file, location.line + block_offset + ref.line_offset)
+    return Location(location.file, location.line + block_offset + line_offset)
 
 
 class Sentences:

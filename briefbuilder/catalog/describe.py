@@ -11,14 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from .load import Catalog
 from .model import Confidence
+from ..i18n import C_
 
 if TYPE_CHECKING:
     from ..render.locale import LocaleData
-
-
-def C_(context: str, message: str) -> tuple[str, str]:
-    """Mark a message for ``pybabel extract`` (as render/messages.py does; importing it here would be circular)."""
-    return context, message
 
 
 ACTION_NAMES: dict[str, tuple[str, str]] = {

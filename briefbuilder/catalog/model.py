@@ -13,10 +13,10 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from ..errors import BriefError, Location
-from ..model import Identifier, LanguageCode, Located
+from ..model import Identifier, LanguageCode, Located, PlainDate
 
 ConfidenceLevel = Literal["confirmed", "year-confirmed", "unconfirmed"]
 # How the research notes qualify a level: "secondary" (seen only in a third
@@ -35,20 +35,6 @@ REGISTER_FALLBACK: dict[str, tuple[str, ...]] = {
 
 _ARTICLE_PREFIX = re.compile(r"^\s*art(?:icle)?s?\.?\s*", re.IGNORECASE)
 _ARTICLE_REF = re.compile(r"(\d+)([A-Za-z]?)((?:\((?:\d+|[a-z]{1,4})\))*)")
-
-
-def _date(value: Any) -> Any:
-    """Dates as YYYY-MM-DD only: a bare year would otherwise be read as a Unix timestamp."""
-    if isinstance(value, dt.datetime):
-        raise ValueError(f"'{value}' has a time; write the date alone as YYYY-MM-DD")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD (e.g. 1992-12-03)")
 
 
 def _state_code(value: str) -> str:
@@ -74,7 +60,6 @@ def _canonical_article_ref(value: str) -> str:
     return value
 
 
-CatalogDate = Annotated[dt.date, BeforeValidator(_date)]
 StateCode = Annotated[str, AfterValidator(_state_code)]
 ArticleRef = Annotated[str, AfterValidator(_canonical_article_ref)]
 
@@ -144,7 +129,7 @@ class StateName(TextFact):
 
 
 class DateFact(Fact):
-    date: CatalogDate
+    date: PlainDate
 
 
 class NumberFact(Fact):
@@ -323,7 +308,7 @@ class Status(Fact):
     """What a State has done about a treaty, and when (the date the instrument was deposited)."""
 
     action: Action
-    date: CatalogDate | None = None
+    date: PlainDate | None = None
     note: str | None = None  # detail from the same source, e.g. the date of entry into force
     signed: DateFact | None = None  # signature before ratification
     remarks: list[Remark] = Field(default_factory=list)

@@ -49,13 +49,6 @@ def _exact_base(brief: Brief, statistic: Statistic) -> int | None:
     return base if base is not None and base >= 1 else None
 
 
-def _is_share(brief: Brief, statistic: Statistic) -> bool:
-    """A percentage of something: it has a base or a count, or is part of a group."""
-    return statistic.unit == "percent" and (
-        statistic.base is not None or statistic.count is not None
-        or any(statistic.id in group.parts for group in brief.groups))
-
-
 @rule("consistency.percent-base", "A percentage of N is reachable as k/N rounded to the precision it is written with.",
       severity="error",
       example="brief.yaml:18: error: consistency.percent-base: 81.4% cannot be k/100 at one decimal; nearest: 81.0% (81/100), 82.0% (82/100)")
@@ -130,13 +123,10 @@ def part_exceeds_whole(context: CheckContext) -> Iterator[Finding]:
 
 
 def _whole_problems(brief: Brief, statistic: Statistic) -> Iterator[Finding]:
+    # A percentage outside 0-100 never gets here: the loader refuses it (model.Statistic).
     value, rule_id = statistic.value, "consistency.part-exceeds-whole"
-    is_share = _is_share(brief, statistic)
-    if value < 0 and (statistic.unit in COUNT_UNITS or is_share):
+    if value < 0 and statistic.unit in COUNT_UNITS:
         yield Finding("error", rule_id, f"'{statistic.id}' is negative ({value})", statistic.where("value"))
-    if is_share and value > HUNDRED:
-        yield Finding("error", rule_id, f"'{statistic.id}' is a share of {value}%, more than the whole",
-                      statistic.where("value"))
     if statistic.count is not None and statistic.count < 0:
         yield Finding("error", rule_id, f"'{statistic.id}' has a negative count ({statistic.count})",
                       statistic.where("count"))

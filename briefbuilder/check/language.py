@@ -25,8 +25,7 @@ from ..catalog import Catalog
 from ..audience import Pack
 from ..load.brief import narrative_texts
 from ..model import Text
-from ..narrative import REFERENCE
-from ..errors import Location
+from ..narrative import REFERENCE, line_location
 from .findings import CheckContext, Finding, rule
 
 OFFICIAL_NAMES_FILE = Path(__file__).with_name("official_names.yaml")
@@ -89,7 +88,7 @@ def short_state_names(context: CheckContext) -> Iterator[Finding]:
                 yield Finding("warning", "language.short-state-name",
                               f"'{match.group(1)}' in {text.field_name}.{lang}: the '{context.pack.name}' audience names "
                               f"States officially ('{official}'); write [[state:{code}]]",
-                              _line(text, lang, body, match.start()))
+                              line_location(text, lang, body.count("\n", 0, match.start())) or text.where())
 
 
 @rule("language.remit",
@@ -168,14 +167,6 @@ def _masked(body: str, lang: str, official: set[str]) -> str:
     for word in (*_reading(lang).exempt, *sorted(official, key=len, reverse=True)):
         masked = masked.replace(word, " " * len(word))
     return masked
-
-
-def _line(text: Text, lang: str, body: str, offset: int) -> Location | None:
-    """The line of ``offset`` in a text (a block scalar's text starts on the line after its key)."""
-    location = text.where(lang)
-    if location is None:
-        return text.where()
-    return Location(location.file, location.line + (1 if "\n" in body else 0) + body.count("\n", 0, offset))
 
 
 class _NameReading(NamedTuple):

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..catalog import EXTENSION_FILE, Catalog, Fact, Status, Treaty
+from ..catalog.describe import LEVEL_NAMES
 from ..errors import BriefError, Location
 from ..narrative import Reference
 from .markdown import Markdown, link
@@ -94,11 +95,6 @@ UNTC_CITATION = C_("treaty status", "United Nations, *Treaty Collection*, Status
 UNTC_SHORT = C_("treaty status", "United Nations, *Treaty Collection*, chapter %(chapter)s")
 # Translators: title: the treaty's official title (a treaty outside the UN Treaty Collection)
 STATUS_PAGE = C_("treaty status", "Status of %(title)s")
-CONFIDENCE_NAMES: dict[str, tuple[str, str]] = {
-    "confirmed": C_("confidence", "confirmed"),
-    "year-confirmed": C_("confidence", "year confirmed, day unconfirmed"),
-    "unconfirmed": C_("confidence", "unconfirmed"),
-}
 ACTION_NAMES: dict[str, tuple[str, str]] = {
     # Translators: date: the date of the ratification, formatted
     "ratification": C_("treaty action", "ratification, %(date)s"),
@@ -244,7 +240,7 @@ class Legal:
                 "status": self.locale.pgettext(*ACTION_NAMES[action]) % {
                     "date": self.context.date(date) if date else Markdown("")},
                 "source": Markdown("%s") % status.source,
-                "confidence": self.locale.pgettext(*CONFIDENCE_NAMES[status.confidence.level]),
+                "confidence": self.locale.pgettext(*LEVEL_NAMES[status.confidence.level]),
                 "confirmed": confirmed,
             })
         return rows

@@ -2,19 +2,14 @@
 
 English says "113 people" and "81.4% (92 of 113)"; Korean says "113명" and
 "113명 중 92명(81.4%)". Both come from the catalogs in ``locales/``: the
-counter (명, 건) and the word order are translations, not code. ``N_`` and
-``C_`` only mark messages for ``pybabel extract`` (see ``babel.cfg``).
+counter (명, 건) and the word order are translations, not code.
 """
 
 from __future__ import annotations
 
+from ..i18n import C_, N_
 
-def N_(singular: str, plural: str) -> tuple[str, str]:
-    return singular, plural
-
-
-def C_(context: str, message: str) -> tuple[str, str]:
-    return context, message
+__all__ = ["C_", "N_", "COUNT_FORMS", "COUNT_WITH_PERCENT", "QUALIFIER_FORMS", "SHARE_FORMS"]
 
 
 COUNT_FORMS: dict[str, tuple[str, str]] = {
