@@ -120,7 +120,7 @@ def _build_row(base: Brief, row: Row, case_id: str, out_dir: Path, languages: Na
                formats: list[str], audiences: Names, template_dirs: Folders) -> tuple[list[Path], int]:
     built = build_documents(case_brief(base, row, case_id), languages=languages, audiences=audiences,
                             template_dirs=template_dirs)
-    files = [(out_dir / document.file_name(fmt, with_audience=True), document.as_bytes(fmt))
+    files = [(out_dir / document.file_name(fmt), document.as_bytes(fmt))
              for document in built.documents.values() for fmt in formats]
     write_all(files, inputs=[Path(row.location.file)])
     return [path for path, _ in files], len(built.findings)

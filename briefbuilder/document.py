@@ -86,10 +86,9 @@ class RenderedDocument:
             raise OutputError.at(None, "format", f"unknown format '{format}'", f"use one of: {', '.join(WRITERS)}")
         return writer(format)(self)
 
-    def file_name(self, format: str, *, with_audience: bool = False) -> str:
-        """``<brief>.<lang>.<format>``, or ``<brief>.<audience>.<lang>.<format>`` when audiences are built apart."""
-        parts = (self.name, self.audience, self.language, format) if with_audience and self.audience \
-            else (self.name, self.language, format)
+    def file_name(self, format: str) -> str:
+        """``<brief>.<audience>.<lang>.<format>``: a build for one audience never overwrites another's files."""
+        parts = (self.name, self.audience, self.language, format) if self.audience else (self.name, self.language, format)
         return ".".join(parts)
 
     def save(self, target: str | Path | IO[bytes], format: str | None = None) -> None:

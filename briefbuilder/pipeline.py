@@ -69,7 +69,6 @@ class Documents:
     findings: list[Finding]  # deduplicated across audiences; each says which audiences it was found for
     draft: bool  # the checks failed and the documents are marked as drafts
     skipped: dict[str, str] = field(default_factory=dict)  # audience -> why it does not apply to this brief
-    audience_chosen: bool = False  # the caller named the audiences: file names carry them
 
 
 @dataclass(frozen=True)
@@ -133,8 +132,7 @@ def build_documents(
     Raises :class:`ChecksFailed` when the checks find errors and ``draft`` is
     false; with ``draft``, the documents are marked as drafts instead.
     """
-    chosen = _names(audiences)
-    inputs = _load(brief, chosen, _names(languages), template_dirs, locale_dirs)
+    inputs = _load(brief, _names(audiences), _names(languages), template_dirs, locale_dirs)
     documents = _render_all(inputs)
     findings = _findings(inputs, documents)
     failed = any(f.severity == "error" for f in findings)
@@ -143,7 +141,7 @@ def build_documents(
     if failed:  # the rare second render: a draft says so on its first page
         documents = _render_all(inputs, draft=True)
     return Documents(brief=inputs.brief, documents={key: _written(document) for key, document in documents.items()},
-                     findings=findings, draft=failed, skipped=dict(inputs.skipped), audience_chosen=bool(chosen))
+                     findings=findings, draft=failed, skipped=dict(inputs.skipped))
 
 
 @_collector_paused
@@ -161,9 +159,9 @@ def build(
 ) -> BuildResult:
     """Build every (audience × language × format) of ``brief`` into ``out_dir``.
 
-    Files are named ``<brief>.<lang>.<format>`` for the brief's own audience
-    and ``<brief>.<audience>.<lang>.<format>`` whenever ``audiences`` names
-    any, so building one audience after another into one folder keeps both.
+    Files are named ``<brief>.<audience>.<lang>.<format>``, the brief's own
+    audience included, so no build overwrites the files of another audience:
+    building one audience after another into one folder keeps both.
     With ``evidence``, also write the evidence annex as
     ``<brief>.evidence.<lang>.csv`` and ``.json`` for reviewers.
 
@@ -176,7 +174,7 @@ def build(
     built = build_documents(brief, languages=languages, audiences=audiences, template_dirs=template_dirs,
                             locale_dirs=locale_dirs, draft=draft)
     files = [
-        (Path(out_dir) / document.file_name(fmt, with_audience=built.audience_chosen), document.as_bytes(fmt))
+        (Path(out_dir) / document.file_name(fmt), document.as_bytes(fmt))
         for document in built.documents.values()
         for fmt in format_names
     ]

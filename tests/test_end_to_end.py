@@ -64,10 +64,10 @@ def test_every_statistic_is_footnoted_to_a_named_source(built: dict[str, str], l
         assert re.match(r"( \(\d+ of \d+\))?\)?[.,;:]?\[\^\d+\]", body[match.end():]), body[match.start():match.end() + 20]
 
 
-def test_outputs_are_named_by_brief_language_and_format(tmp_path: Path) -> None:
+def test_outputs_are_named_by_brief_audience_language_and_format(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(EXAMPLE / "brief.yaml"), "--lang", "en", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert [p.name for p in tmp_path.iterdir()] == ["enforced-disappearances.en.md"]
+    assert [p.name for p in tmp_path.iterdir()] == ["enforced-disappearances.general.en.md"]
 
 
 def test_the_findings_are_stated_as_the_report_states_them(built: dict[str, str]) -> None:

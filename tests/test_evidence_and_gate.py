@@ -28,13 +28,13 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                                          ("ko", "부록: 수치별 근거", "검증됨")])
 def test_annex_lists_every_statistic_in_the_brief_language(example_build: Path, lang: str, heading: str,
                                                           status: str) -> None:
-    markdown = (example_build / f"enforced-disappearances.{lang}.md").read_text(encoding="utf-8")
+    markdown = (example_build / f"enforced-disappearances.general.{lang}.md").read_text(encoding="utf-8")
     annex = markdown.split(f"## {heading}")[1]
     rows = [line for line in annex.splitlines() if line.startswith("| ") and status in line]
     assert len(rows) == 14  # every statistic of the worked example
     mss = next(row for row in rows if "81.4%" in row)
     assert "| 113 | 92 |" in mss
-    word = docx.Document(str(example_build / f"enforced-disappearances.{lang}.docx"))
+    word = docx.Document(str(example_build / f"enforced-disappearances.general.{lang}.docx"))
     assert any(heading in p.text for p in word.paragraphs)
     assert any(len(table.rows) == 15 for table in word.tables)
 

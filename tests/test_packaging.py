@@ -46,7 +46,7 @@ def test_installed_cli_builds_the_example_away_from_the_source_tree(wheel: Path,
     located = subprocess.run([str(python), "-c", "import briefbuilder; print(briefbuilder.__file__)"],
                              cwd=tmp_path, capture_output=True, text=True, check=True).stdout
     assert str(environment) in located, "the test must exercise the installed copy"
-    assert "2024년 10월 31일" in (out / "enforced-disappearances.ko.md").read_text(encoding="utf-8")
+    assert "2024년 10월 31일" in (out / "enforced-disappearances.general.ko.md").read_text(encoding="utf-8")
     # A language placed beside the brief, not in the package: the installed copy finds and checks it.
     brief = tmp_path / "brief"
     shutil.copytree(EXAMPLE, brief)

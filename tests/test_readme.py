@@ -26,7 +26,7 @@ def test_python_snippet_runs_as_written(tmp_path: Path, monkeypatch: pytest.Monk
     printed = capsys.readouterr().out
     assert "# 국가보위성 관할하의 북한 주민 강제실종" in printed
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "enforced-disappearances.en.md", "enforced-disappearances.ko.md"]
+        "enforced-disappearances.general.en.md", "enforced-disappearances.general.ko.md"]
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:

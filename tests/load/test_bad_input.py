@@ -80,7 +80,7 @@ def test_a_folder_without_a_brief_is_explained(tmp_path: Path) -> None:
 def test_an_output_never_overwrites_the_brief(make_brief: Callable[..., Path], tmp_path: Path) -> None:
     """A brief named like an output file, built into its own folder, must survive."""
     original = MINIMAL_BRIEF.replace("languages: [en, ko]", "languages: [en]\n  id: x")
-    brief = make_brief(original, name="x.en.md")
+    brief = make_brief(original, name="x.general.en.md")
     result = CliRunner().invoke(main, ["build", str(brief), "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert "refusing to overwrite" in result.output

@@ -60,11 +60,11 @@ def test_a_failed_first_build_leaves_no_folder_behind(tmp_path: Path, monkeypatc
 def test_a_refused_overwrite_writes_nothing(tmp_path: Path) -> None:
     """The brief is named like the last output: the first outputs must not be written either."""
     original = MINIMAL_BRIEF.replace("languages: [en, ko]", "languages: [ko, en]\n  id: x")
-    brief = tmp_path / "x.en.md"
+    brief = tmp_path / "x.general.en.md"
     brief.write_text(original, encoding="utf-8")
     with pytest.raises(BriefError, match="refusing to overwrite"):
         build(brief, tmp_path, formats=["md"])
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["x.en.md"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["x.general.en.md"]
     assert brief.read_text(encoding="utf-8") == original
 
 
