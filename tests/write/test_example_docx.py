@@ -336,3 +336,23 @@ def test_two_builds_give_the_same_bytes(out: Path, tmp_path: Path, monkeypatch: 
     for docx_file in docx_files(out):
         first = hashlib.sha256(docx_file.read_bytes()).hexdigest()
         assert hashlib.sha256((again / docx_file.name).read_bytes()).hexdigest() == first, docx_file.name
+
+
+def test_no_pdf_ends_on_an_empty_page(pdf_text: dict[str, str]) -> None:
+    """A document ending on a table (the annex) closes with a 1 pt paragraph, not a page of its own."""
+    for stem, text in pdf_text.items():
+        last_page = text.split("\f")[:-1][-1]
+        assert len(last_page.split()) > 1, f"{stem}: the last page holds only its number"
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_a_table_stays_on_the_page_of_the_line_that_introduces_it(out: Path, pdf_text: dict[str, str],
+                                                                   language: str) -> None:
+    """The annex's treaty-status table follows its lead-in line onto the landscape pages."""
+    blocks = parse_markdown((out / name("general", language, "md")).read_text(encoding="utf-8")).blocks
+    table_at = max(index for index, block in enumerate(blocks) if block.tag == "table")
+    lead_in = visible_text(blocks[table_at - 1]).split()[:3]
+    header = visible_text(blocks[table_at].find("thead/tr/th")).strip()
+    pages = [" ".join(page.split()) for page in pdf_text[f"{STEM}.general.{language}"].split("\f")]
+    [page] = [page for page in pages if " ".join(lead_in) in page]
+    assert header in page
