@@ -785,13 +785,13 @@ def set_column_widths(table: CT_Tbl, widths: Sequence[int]) -> None:
         layout = tblPr._add_tblLayout()
     layout.set(qn("w:type"), "fixed")
     values = [str(width) for width in widths]
-    w, tc_width = qn("w:w"), (qn("w:tc"), qn("w:tcPr"), qn("w:tcW"))
+    w, cell_tag = qn("w:w"), qn("w:tc")
     for column, value in zip(table.tblGrid.iterfind(qn("w:gridCol")), values):
         column.set(w, value)
     for row in table.iterfind(qn("w:tr")):
-        for cell, value in zip(row.iterfind(tc_width[0]), values):
-            # a new cell (CT_Tbl.new_tbl) already holds w:tcPr/w:tcW of type dxa
-            cell.find(tc_width[1]).find(tc_width[2]).set(w, value)
+        for cell, value in zip(row.iterfind(cell_tag), values):
+            # a new cell (CT_Tbl.new_tbl) starts with w:tcPr, which starts with its w:tcW of type dxa
+            cell[0][0].set(w, value)
 
 
 def end_section(paragraph: CT_P, section: BaseOxmlElement) -> None:

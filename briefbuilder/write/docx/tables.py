@@ -53,9 +53,10 @@ def measure(cells: Sequence[Sequence[str]], font_size: float) -> Extents:
     for row in cells:
         for index, text in enumerate(row):
             whole = _em_width(text)
-            longest = max((_em_width(word) for word in text.split()), default=0.0)
             keep_whole = KEEP_WHOLE_EAST_ASIAN_EM if _WIDE.search(text) else KEEP_WHOLE_EM
-            minimum[index] = max(minimum[index], whole if whole <= keep_whole else longest)
+            # A short cell stays whole; only a longer one needs its longest word measured.
+            least = whole if whole <= keep_whole else max(_em_width(word) for word in text.split())
+            minimum[index] = max(minimum[index], least)
             natural[index] = max(natural[index], whole)
     minimum = [m * twips_per_em + CELL_PADDING for m in minimum]
     natural = [max(n * twips_per_em + CELL_PADDING, m) for n, m in zip(natural, minimum)]
