@@ -30,7 +30,6 @@ class Inputs:
     catalog: Catalog  # the bundled treaty catalog plus the brief's catalog.yaml
     locales: Mapping[str, LocaleData]  # by language code, in build order
     template_dirs: tuple[Path, ...] = ()
-    locale_dirs: tuple[Path, ...] = ()  # the locale search path the locales were found on
     # A pack's own messages (its .po files) over the core's, where the pack has them.
     pack_locales: Mapping[tuple[str, str], LocaleData] = field(default_factory=dict)
     skipped: Mapping[str, str] = field(default_factory=dict)  # with 'all': audience -> why it does not apply
@@ -83,7 +82,6 @@ def load_inputs(
         catalog=catalog_for_brief(brief.directory),
         locales=locales,
         template_dirs=roots,
-        locale_dirs=locale_path,
         pack_locales={
             (name, code): locale.with_messages(messages)
             for name, pack in packs.items() for code, locale in locales.items()
