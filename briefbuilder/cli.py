@@ -271,7 +271,7 @@ def _print_rules(output_format: str) -> None:
 def audiences_command(template_dirs: tuple[Path, ...]) -> None:
     """List the audience packs (yours first on the search path) with their constraints."""
     from .audience import available_packs, load_pack
-    from .check.wordcount import counted_parts
+    from .wordcount import counted_parts
 
     for name in available_packs(template_dirs):
         pack = load_pack(name, template_dirs)

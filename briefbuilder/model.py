@@ -354,6 +354,11 @@ class Brief(Located):
         """The folder the brief was read from (for catalog extensions, user packs)."""
         return self._directory
 
+    @property
+    def joint_submission(self) -> bool:
+        """Co-submitters are named (submission.partners): the audience's joint word limit applies."""
+        return bool(self.submission and self.submission.partners)
+
     def source(self, source_id: str) -> Source | None:
         return self._indexes()[2].get(source_id)
 

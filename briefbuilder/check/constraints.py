@@ -3,7 +3,7 @@
 The limits are the pack's settings (``pack.yaml``, overridable in
 ``brief.settings.pack``). Word limits are checked on the document as the
 audience receives it: the very document the build writes is counted
-(:mod:`.wordcount`), so the count includes the template's fixed wording and
+(:mod:`briefbuilder.wordcount`), so the count includes the template's fixed wording and
 excludes exactly the parts the pack leaves out.
 """
 
@@ -19,7 +19,7 @@ from ..errors import BriefError
 from ..model import Brief, Case, Located, Text
 from .comparable import mentions
 from .findings import CheckContext, Finding, rule
-from .wordcount import count_words, counted_parts
+from ..wordcount import count_words, counted_parts
 
 _DIGIT = re.compile(r"\d")
 
@@ -53,7 +53,7 @@ def renders(context: CheckContext) -> Iterator[Finding]:
       example="brief.yaml:1: error: constraints.word-limit: 3,012 words in the 'en' document; the un-upr limit for a single organisation is 2,815 (counted as rendered, Korean by 어절; not counted: …)")
 def word_limit(context: CheckContext) -> Iterator[Finding]:
     pack = context.pack
-    joint = bool(context.brief.submission and context.brief.submission.partners)
+    joint = context.brief.joint_submission
     for language in context.languages:
         limit = pack.limit(language, joint=joint)
         if limit is None:

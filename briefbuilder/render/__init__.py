@@ -22,6 +22,7 @@ from ..document import DocumentInfo, Layout, RenderedDocument
 from ..errors import BriefError, Location
 from ..model import Brief, Text
 from ..progress import stage
+from ..wordcount import count_words
 from .budget import MAX_OUTPUT_CHARS, BudgetExceeded, render_budget
 from .context import RenderContext
 from .corrections import users_facts
@@ -115,7 +116,8 @@ def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, 
                             f"the template tried something the sandbox forbids: {exc}",
                             "templates may only use the brief's data and briefbuilder's helpers") from None
     except TemplateError as exc:
-        raise BriefError.at(_template_location() or Location(template.filename or name, 1), "template", f"template error: {exc}", "fix the template") from None
+        raise BriefError.at(_template_location() or Location(template.filename or name, 1), "template",
+                            f"template error: {exc}", "fix the template") from None
 
 
 def _within_output_budget(pieces: Iterator[str]) -> str:
@@ -144,16 +146,13 @@ def _with_word_count(body: str, pack: Pack, locale: LocaleData) -> str:
     """``body`` with every ``word_count()`` replaced by the count of the finished document (itself one word)."""
     if _WORD_COUNT not in body:
         return body
-    from ..check.wordcount import count_words  # the check stage's counter: one way of counting words
-
     words = count_words(body.replace(_WORD_COUNT, "0"), pack.uncounted)
     return body.replace(_WORD_COUNT, str(locale.number(words)))
 
 
 def _word_limit(pack: Pack, context: RenderContext) -> Markdown | None:
     """The audience's word limit for this document (the joint one for a joint submission), or None."""
-    joint = bool(context.brief.submission and context.brief.submission.partners)
-    limit = pack.limit(context.locale.code, joint=joint)
+    limit = pack.limit(context.locale.code, joint=context.brief.joint_submission)
     return None if limit is None else context.number(limit)
 
 

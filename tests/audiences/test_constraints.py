@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbuilder.check.wordcount import count_words
+from briefbuilder.wordcount import count_words
 from briefbuilder.load import load_brief
 from briefbuilder.pipeline import check_brief as check, render_brief
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefbuilder.pipeline import check_brief, render_brief
-from briefbuilder.check.wordcount import count_words
+from briefbuilder.wordcount import count_words
 
 MANIFEST = """\
 extends: un-upr

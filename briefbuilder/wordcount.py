@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from ..markdown_tree import MarkdownTree, parse_markdown, visible_text
+from .markdown_tree import MarkdownTree, parse_markdown, visible_text
 
 _WORD = re.compile(r"\S+")
 _COUNTS = re.compile(r"\w")
