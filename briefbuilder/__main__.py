@@ -1,5 +1,5 @@
 """``python -m briefbuilder``: the same command as the ``briefbuilder`` script."""
 
-from .cli import main
+from .cli import run
 
-main(prog_name="briefbuilder")
+run()

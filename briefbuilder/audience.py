@@ -47,7 +47,7 @@ class PackField(BaseModel):
     ``text`` is per language like any narrative; ``string`` is the same in every language.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     type: FieldType
     required: bool = False

@@ -6,6 +6,7 @@ Problems are printed one per line as ``file:line: ...``; never a traceback.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -104,6 +105,22 @@ audience_option = click.option("--audience", "audiences",
 @click.version_option(package_name="briefbuilder")
 def main() -> None:
     """Build localised advocacy briefs from one YAML source."""
+
+
+def run() -> None:
+    """The ``briefbuilder`` command: :func:`main`, then a quick exit.
+
+    At exit Python scans every object still alive for cycles (the imported
+    pipeline alone holds hundreds of thousands); the operating system frees
+    the memory anyway. Freezing them first took 0.08 s off every build (0.46 s
+    to 0.38 s, benchmarks/cold_start.py). Files are closed and flushed as
+    before: only cyclic garbage goes unscanned. Only the process entry point
+    does this: a script or test that calls :func:`main` keeps its collector.
+    """
+    try:
+        main(prog_name="briefbuilder")
+    finally:
+        gc.freeze()
 
 
 @main.command("build")

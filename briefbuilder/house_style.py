@@ -21,7 +21,7 @@ TitleLook = Literal["plain", "ruled", "boxed"]
 class Margins(BaseModel):
     """Page margins and header/footer distance, in millimetres."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     top: float = 25
     bottom: float = 25
     left: float = 25
@@ -33,7 +33,7 @@ class Margins(BaseModel):
 class HouseStyle(BaseModel):
     """Every value the reference document is built from. Sizes in points, lengths in millimetres."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     font: str = "Calibri"  # Latin text
     east_asian_font: str | None = None  # Hangul and other CJK text; None: the locale's
     heading_font: str | None = None  # Latin text of title and headings; None: font

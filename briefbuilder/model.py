@@ -82,7 +82,7 @@ class _Whereabouts:
 class Located(_Whereabouts, BaseModel):
     """A model object that knows the file and line it was read from."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     _source_map: Any = PrivateAttr(default=None)
     _path: tuple[str | int, ...] = PrivateAttr(default=())
 
@@ -94,7 +94,7 @@ class Text(_Whereabouts, RootModel[dict[str, str]]):
     name, an English-only title): it is stored under ``"*"``.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     _source_map: Any = PrivateAttr(default=None)
     _path: tuple[str | int, ...] = PrivateAttr(default=())
 

@@ -3,11 +3,18 @@ conftest.py files exist and `import conftest` would pick an arbitrary one."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from testdata import MINIMAL_BRIEF
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_of_this_run(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test, and every process a test starts, caches in a folder of this run, not the user's."""
+    os.environ["BRIEFBUILDER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture

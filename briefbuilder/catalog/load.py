@@ -17,6 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ..cache import file_digest, remembered_object
 from ..errors import BriefError, Location, Problem
 from ..load.confine import confined_file
 from ..load.located import did_you_mean, read_mapping, validate_located
@@ -92,7 +93,10 @@ def _bundled_catalog() -> Catalog:
 
 @lru_cache(maxsize=1)
 def _bundled_files() -> tuple[BundledCatalogFile, ...]:
-    return tuple(_read(DATA_DIR / name, BundledCatalogFile) for name in BUNDLED_FILES)
+    """The bundled files, validated; kept between runs (:mod:`briefbuilder.cache`), keyed by their bytes."""
+    paths = [DATA_DIR / name for name in BUNDLED_FILES]
+    return remembered_object("catalog", file_digest(paths),
+                             lambda: tuple(_read(path, BundledCatalogFile) for path in paths))
 
 
 def _read(path: Path, model: type[CatalogFile]) -> Any:

@@ -71,7 +71,7 @@ class Confidence(BaseModel):
     such a fact can go stale without any source changing.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     level: ConfidenceLevel
     qualifier: Qualifier | None = None

@@ -18,13 +18,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateNotFound,
-                    nodes, pass_context)
+from jinja2 import (ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader,
+                    StrictUndefined, TemplateNotFound, nodes, pass_context)
+from jinja2.bccache import Bucket
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.loaders import split_template_path
 from jinja2.runtime import BlockReference, Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..cache import cache_folder
 from ..load.confine import confined_file
 from ..resources import data_dir
 from . import budget
@@ -99,6 +101,31 @@ def _unchanged(path: Path, mtime: float) -> bool:
         return False
 
 
+class QuietBytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates kept between runs (:mod:`briefbuilder.cache`); a cache that fails is only a miss.
+
+    Jinja2 keys each entry by template name and file and checks the source's
+    checksum, so an edited template is compiled again.
+    """
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - a truncated or foreign entry: compile the template again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache() -> QuietBytecodeCache | None:
+    folder = cache_folder("templates")
+    return QuietBytecodeCache(str(folder)) if folder is not None else None
+
+
 class _RenderedBlock(BlockReference):
     """A parent block (``{{ super() }}``): template output, so trusted Markdown, not data to escape."""
 
@@ -133,6 +160,7 @@ def environment(search_path: tuple[Path, ...]) -> BriefSandbox:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=_bytecode_cache(),
     )
     env.context_class = BriefContext
     env.filters["indent"] = indent

@@ -38,6 +38,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import NumberPattern
 from babel.support import Translations
 
+from ..cache import digest, remembered_bytes, remembered_object
 from ..document import Typography
 from ..errors import BriefError, Location, Problem
 from ..load.confine import confined_file
@@ -328,12 +329,15 @@ def compile_messages(po_file: Path, locale: str, domain: str = DOMAIN) -> Transl
     if not po_file.is_file():
         return Translations()
     confined_file(po_file.parents[2], po_file, what="translation catalog")
-    with po_file.open("rb") as handle:
-        catalog = read_po(handle, locale=locale, domain=domain)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return Translations(buffer, domain=domain)
+    source = po_file.read_bytes()
+
+    def compiled() -> bytes:
+        buffer = io.BytesIO()
+        write_mo(buffer, read_po(io.BytesIO(source), locale=locale, domain=domain), use_fuzzy=False)
+        return buffer.getvalue()
+
+    return Translations(io.BytesIO(remembered_bytes("messages", digest(source, locale, domain), compiled)),
+                        domain=domain)
 
 
 PACK_DOMAIN = "pack"  # a pack's own messages: <pack>/locales/<code>/LC_MESSAGES/pack.po
@@ -353,16 +357,19 @@ def _template_messages() -> tuple[tuple[str | tuple[str, int], Message], ...]:
     pot = data_dir("locales") / f"{DOMAIN}.pot"
     if not pot.is_file():
         return ()
-    with pot.open("rb") as handle:
-        catalog = read_po(handle, domain=DOMAIN)
-    entries = []
-    for entry in catalog:
-        if not entry.id:
-            continue
-        singular = entry.id[0] if isinstance(entry.id, tuple) else entry.id
-        key: str = f"{entry.context}{_CONTEXT_SEPARATOR}{singular}" if entry.context else singular
-        entries.append(((key, 0) if isinstance(entry.id, tuple) else key, Message(singular, entry.context)))
-    return tuple(entries)
+    source = pot.read_bytes()
+
+    def listed() -> list[tuple[str | tuple[str, int], Message]]:
+        entries: list[tuple[str | tuple[str, int], Message]] = []
+        for entry in read_po(io.BytesIO(source), domain=DOMAIN):
+            if not entry.id:
+                continue
+            singular = entry.id[0] if isinstance(entry.id, tuple) else entry.id
+            key: str = f"{entry.context}{_CONTEXT_SEPARATOR}{singular}" if entry.context else singular
+            entries.append(((key, 0) if isinstance(entry.id, tuple) else key, Message(singular, entry.context)))
+        return entries
+
+    return tuple(remembered_object("template-messages", digest(source), listed))
 
 
 def _untranslated(translations: Translations) -> tuple[Message, ...]:

@@ -26,6 +26,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Cm, Inches, Mm, Pt, RGBColor
 
+from briefbuilder.cache import digest, remembered_bytes
 from briefbuilder.house_style import HouseStyle
 from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx.package import reproducible_bytes, stamp_package
@@ -322,12 +323,14 @@ def build_reference_document(house: HouseStyle | None = None) -> Document:
 
 @functools.lru_cache(maxsize=32)
 def _reference_bytes(house_json: str) -> bytes:
-    return reproducible_bytes(build_reference_document(HouseStyle.model_validate_json(house_json)))
+    return remembered_bytes("reference-docx", digest(house_json), lambda: reproducible_bytes(
+        build_reference_document(HouseStyle.model_validate_json(house_json))))
 
 
 def build_reference_bytes(house: HouseStyle | None = None) -> bytes:
     """The reference .docx of `house` as bytes, as ``scripts/build-reference-docx`` saves it.
 
-    Cached per style: every brief of a build that shares a style shares one reference.
+    Cached per style, in the process and between runs (:mod:`briefbuilder.cache`): every
+    brief of a build that shares a style shares one reference.
     """
     return _reference_bytes((house or HouseStyle()).model_dump_json())

@@ -1,0 +1,72 @@
+"""The cache between runs (briefbuilder/cache.py) changes how fast a build starts, never what it writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from testdata import EXAMPLE, REPO
+
+KINDS = {"templates", "messages", "template-messages", "reference-docx", "catalog"}
+
+
+def build(out: Path, cache: Path | str, *extra: str, audience: str = "un-upr") -> dict[str, bytes]:
+    """Run the command as a user does, in a fresh process, and return what it wrote."""
+    environment = {**os.environ, "BRIEFBUILDER_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO)}
+    subprocess.run([sys.executable, "-m", "briefbuilder", "build", str(EXAMPLE), "--lang", "ko,en",
+                    "--format", "md,docx", "--audience", audience, "--quiet", "-o", str(out), *extra],
+                   check=True, capture_output=True, env=environment)
+    return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
+
+
+def entries(cache: Path) -> dict[Path, int]:
+    return {path: path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file()}
+
+
+def test_a_warm_cache_writes_the_same_files_as_no_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    uncached = build(tmp_path / "off", "", audience="all")  # every pack: five house styles, two locales
+    first = build(tmp_path / "first", cache, audience="all")
+    made = entries(cache)
+    assert {path.parent.name for path in made} == KINDS
+    second = build(tmp_path / "second", cache, audience="all")
+    assert entries(cache) == made  # read, not made again
+    assert first == second == uncached
+
+
+def test_damaged_entries_are_made_again(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    expected = build(tmp_path / "first", cache)
+    for path in entries(cache):
+        path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 3] + b"\x00garbage")
+    assert build(tmp_path / "second", cache) == expected
+
+
+def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    templates = tmp_path / "packs"
+    shutil.copytree(REPO / "templates" / "un-upr", templates / "un-upr")
+    template = templates / "un-upr" / "submission.md.j2"
+    build(tmp_path / "first", cache, "--templates", str(templates))
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "{% block body %}", "{% block body %}\nEDITED-BETWEEN-RUNS\n", 1), encoding="utf-8")
+    second = build(tmp_path / "second", cache, "--templates", str(templates))
+    assert b"EDITED-BETWEEN-RUNS" in second["enforced-disappearances.un-upr.en.md"]
+
+
+def test_a_folder_others_can_write_to_is_not_used(tmp_path: Path) -> None:
+    cache = tmp_path / "shared"
+    cache.mkdir()
+    cache.chmod(0o777)  # anyone could plant a pickled or compiled entry here
+    expected = build(tmp_path / "off", "")
+    assert build(tmp_path / "out", cache) == expected
+    assert not entries(cache)
+
+
+def test_a_cache_that_cannot_be_made_does_not_stop_a_build(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    assert build(tmp_path / "out", blocked / "cache") == build(tmp_path / "off", "")
