@@ -62,6 +62,7 @@ _BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 FORBIDDEN_CHARACTER = re.compile(f"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[{_BIDI_CONTROLS}]")
 
 _CHUNK_CHARS = 1 << 20
+_SHARED_TEXT_CHARS = 64  # keys, ids, units, statuses, names: repeated across a large brief
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # same events and marks, 5-10x faster
 
 
@@ -301,6 +302,7 @@ class _Builder:
         self.stack: list[_Open] = []
         self.root: Any = None
         self.shapes: dict[tuple[Any, ...], int] = {}  # mappings with the same keys share one shape
+        self.texts: dict[str, str] = {}  # short texts, each kept once
 
     def error(self, mark: yaml.Mark | None, path: Path_, message: str, hint: str) -> BriefError:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -473,7 +475,11 @@ class _Builder:
         except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2023-13-01
             raise self.error(event.start_mark, self.here(path), f"'{text}' cannot be read: {exc}",
                              "write dates as YYYY-MM-DD, numbers as digits") from None
-        return nfc(value) if isinstance(value, str) else value
+        if isinstance(value, str):
+            value = nfc(value)
+            if len(value) <= _SHARED_TEXT_CHARS:  # one object for every 'persons', 'en', 'verified', source id
+                value = self.texts.setdefault(value, value)
+        return value
 
 
     def here(self, path: Path_ | None) -> Path_:
