@@ -8,6 +8,7 @@ references to sources or statistics that do not exist.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,21 @@ def validated_brief(data: Any, source_map: SourceMap, *, name: str, directory: P
         raise BriefError(problems)
     brief._name = name
     brief._directory = directory
+    _VALIDATED[id(brief)] = brief
     return brief
+
+
+_VALIDATED: weakref.WeakValueDictionary[int, Brief] = weakref.WeakValueDictionary()
+"""Briefs this module validated, by identity: a copy changed with ``model_copy(update=...)`` is a new object."""
+
+
+def is_validated(brief: Brief) -> bool:
+    """``brief`` is the very object a load or validation returned, so validating it again would find nothing new.
+
+    A frozen brief cannot be changed, only copied; its lists are the
+    exception, and are not to be changed in place.
+    """
+    return _VALIDATED.get(id(brief)) is brief
 
 
 def _item_model(annotation: Any) -> type[BaseModel] | None:

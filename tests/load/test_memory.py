@@ -23,7 +23,8 @@ from typing import Any
 import pytest
 import yaml
 
-from briefbuilder import load_brief
+from briefbuilder import LoadError, load_brief
+from briefbuilder.load.inputs import load_inputs
 from briefbuilder.load.yamlsource import read_yaml
 from briefbuilder.model import Brief
 from testdata import EXAMPLE
@@ -101,3 +102,13 @@ def test_locations_survive_copies_and_pickles(scaled: tuple[Path, int]) -> None:
         assert same.where("value") == expected
         assert same.field_name == "statistics[20]"
     assert isinstance(pickle.loads(pickle.dumps(brief)), Brief)
+
+
+def test_the_pipeline_does_not_validate_again_a_brief_it_was_given_as_loaded(scaled: tuple[Path, int]) -> None:
+    """Validating again costs a second brief's memory; a changed copy is still validated (and refused here)."""
+    file, _ = scaled
+    brief = load_brief(file)
+    assert load_inputs(brief).brief is brief
+    doubled = brief.model_copy(update={"statistics": [*brief.statistics, brief.statistics[0]]})
+    with pytest.raises(LoadError, match="used twice"):
+        load_inputs(doubled)
