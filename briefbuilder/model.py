@@ -100,7 +100,7 @@ class _Whereabouts:
         return copied
 
     def __getstate__(self) -> dict[Any, Any]:
-        return {**super().__getstate__(), _WHEREABOUTS: (self._source_map, self.path)}  # type: ignore[misc]
+        return {**super().__getstate__(), _WHEREABOUTS: (self._source_map, self.path)}  # type: ignore[misc,dict-item]
 
     def __setstate__(self, state: dict[Any, Any]) -> None:
         source_map, path = state.get(_WHEREABOUTS, (None, ()))

@@ -101,10 +101,10 @@ def is_validated(brief: Brief) -> bool:
 
 def _item_model(annotation: Any) -> type[BaseModel] | None:
     """``X`` for a field typed ``list[X]`` with X a model."""
-    args = getattr(annotation, "__args__", ())
-    if getattr(annotation, "__origin__", None) is list and isinstance(args[0], type) and issubclass(args[0], BaseModel):
-        return args[0]
-    return None
+    if getattr(annotation, "__origin__", None) is not list:
+        return None
+    item = annotation.__args__[0]
+    return item if isinstance(item, type) and issubclass(item, BaseModel) else None
 
 
 _ITEM_LISTS = {name: model for name, info in Brief.model_fields.items()

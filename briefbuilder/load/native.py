@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from ..errors import BriefError, LoadError, Location
 from ..model import Brief
-from .brief import is_validated, validate_brief
+from .brief import is_validated, validate_brief, validated_brief
 from .sheet import number_from_text
 from .yamlsource import SourceMap, dotted
 
@@ -90,8 +90,8 @@ def _revalidate(data: dict[str, Any], brief: Brief) -> Brief:
     """``data`` (``brief`` as plain data, perhaps changed) validated where ``brief`` was written."""
     source_map = brief._source_map if brief._source_map is not None else FieldPaths()
     try:
-        return validate_brief(_numbers_from_text(_plain(data)), source_map, name=brief._name,
-                              directory=brief.directory)
+        return validated_brief(_numbers_from_text(_plain(data)), source_map, name=brief._name,
+                               directory=brief.directory, owned=True)
     except BriefError as error:
         raise LoadError.from_error(error) from None
 
