@@ -72,6 +72,9 @@ class _Merged:
     def __repr__(self) -> str:
         return "<<"
 
+    def __reduce__(self) -> str:
+        return "MERGED"  # unpickled as this module's one MERGED
+
 
 MERGED = _Merged()
 _NO_CHILD = -1
