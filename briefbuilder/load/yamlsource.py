@@ -16,9 +16,9 @@ someone else, so the reader treats every file as hostile:
 - all text is put in Unicode NFC, so the same name typed on two systems is one name;
 - every reader, scanner and parser error becomes a located :class:`BriefError`.
 
-Positions are kept in a :class:`SourceMap` keyed by the value's path
-(``("statistics", 3, "value")``) so validation errors and check findings can
-say ``brief.yaml:42``. Floats are read as :class:`~decimal.Decimal` from their
+Positions are kept in a :class:`SourceMap`, a few bytes per value, and looked
+up by the value's path (``("statistics", 3, "value")``) so validation errors
+and check findings can say ``brief.yaml:42``. Floats are read as :class:`~decimal.Decimal` from their
 text, because the precision a figure is reported with ("81.40" vs "81.4") is
 part of the claim.
 """
@@ -31,8 +31,8 @@ import unicodedata
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -133,7 +133,7 @@ class SourceMap:
         return None if offset is None else self._first[container] + offset
 
     def _merged_step(self, merged: int, part: str | int) -> int:
-        """``part`` in what '<<' merged: a mapping written there, the first of a list that has it, else the '<<' value."""
+        """``part`` in what '<<' merged: the mapping there, the first in a list that has it, else '<<' itself."""
         container = self._child[merged]
         if container >= 0 and self._shape[container] < 0:
             first = self._first[container]
@@ -147,7 +147,10 @@ class SourceMap:
         return merged
 
     def under(self, *prefix: str | int) -> SourceMap:
-        """The part of this map below ``prefix``, addressed by paths relative to it (it shares the arrays)."""
+        """The part of this map below ``prefix`` (or its closest recorded ancestor), addressed by paths relative to it.
+
+        The part shares this map's arrays.
+        """
         part = copy.copy(self)
         for key in prefix:
             found = self._step(part._root, key) if part._root >= 0 else None
@@ -460,8 +463,8 @@ class _Builder:
             tag = _YAML + "str"
         text = event.value
         if len(text) > MAX_TEXT_CHARS:
-            raise self.error(event.start_mark, self.here(path), f"this value is {len(text):,} characters long, more than "
-                             f"the {MAX_TEXT_CHARS:,} a value may hold", "split it into several sections")
+            raise self.error(event.start_mark, self.here(path), f"this value is {len(text):,} characters long, "
+                             f"more than the {MAX_TEXT_CHARS:,} a value may hold", "split it into several sections")
         bad = FORBIDDEN_CHARACTER.search(text)
         if bad:  # only reachable through escapes such as "\0" or "\uD800"
             mark = event.start_mark
@@ -484,8 +487,8 @@ class _Builder:
                 value = self.texts.setdefault(value, value)
         return value
 
-
     def here(self, path: Path_ | None) -> Path_:
+        """``path`` if given, else the path of the value being read (made only when an error names it)."""
         return path if path is not None else self.child_path()
 
 

@@ -167,4 +167,5 @@ def test_a_merged_field_is_located_where_it_was_written(make_brief: Callable[...
     problem = next(p for p in error.value.problems if p.field.endswith(".unit"))
     line = line_of(text, merged)
     assert problem.location is not None
-    assert (problem.location.line, problem.location.column) == (line, text.splitlines()[line - 1].index("percentage") + 1)
+    column = text.splitlines()[line - 1].index("percentage") + 1
+    assert (problem.location.line, problem.location.column) == (line, column)
