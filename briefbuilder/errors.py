@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 E = TypeVar("E", bound="BriefError")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     """A place in an input file: a 1-based line and column, or a ``place`` where lines mean nothing.
 

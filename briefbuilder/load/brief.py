@@ -8,6 +8,7 @@ references to sources or statistics that do not exist.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ def load_brief(path: str | Path) -> Brief:
         file = resolve_brief_path(path)
         stage(f"reading {file.name}")
         data, source_map = read_yaml(file)
-        return validate_brief(data, source_map, name=_default_name(file), directory=file.parent)
+        return validated_brief(data, source_map, name=_default_name(file), directory=file.parent, owned=True)
     except BriefError as error:
         raise LoadError.from_error(error) from None
 
@@ -55,23 +56,84 @@ def validate_brief(data: Any, source_map: SourceMap, *, name: str = "brief", dir
 
     ``statistics`` may name a spreadsheet instead of listing them (:mod:`.sheet`).
     """
+    return validated_brief(data, source_map, name=name, directory=directory, owned=False)
+
+
+def validated_brief(data: Any, source_map: SourceMap, *, name: str, directory: Path | None, owned: bool) -> Brief:
+    """:func:`validate_brief`; ``owned`` data (read for this call alone) is turned into the model in place."""
     data, source_map = statistics_from_sheet(data, source_map, directory)
     problems = _text_problems(data, source_map)
     if not isinstance(data, dict):
         raise BriefError.at(source_map.locate(), "", "a brief must be a mapping with a 'brief:' block",
                             "start the file with 'brief:'")
+    shared_fields_sets: dict[frozenset[str], set[str]] = {}
+    if not owned:
+        data = dict(data)
+    _validate_items(data, source_map, shared_fields_sets, in_place=owned)
     try:
         brief = Brief.model_validate(data)
     except ValidationError as exc:
         problems.extend(validation_problems(exc, source_map))
         raise BriefError(problems) from None
-    attach_locations(brief, source_map)
+    del data
+    attach_locations(brief, source_map, shared=shared_fields_sets, placed=_ITEM_LISTS)
     problems.extend(_cross_references(brief))
     if problems:
         raise BriefError(problems)
     brief._name = name
     brief._directory = directory
+    _VALIDATED[id(brief)] = brief
     return brief
+
+
+_VALIDATED: weakref.WeakValueDictionary[int, Brief] = weakref.WeakValueDictionary()
+"""Briefs this module validated, by identity: a copy changed with ``model_copy(update=...)`` is a new object."""
+
+
+def is_validated(brief: Brief) -> bool:
+    """``brief`` is the very object a load or validation returned, so validating it again would find nothing new.
+
+    A frozen brief cannot be changed, only copied; its lists are the
+    exception, and are not to be changed in place.
+    """
+    return _VALIDATED.get(id(brief)) is brief
+
+
+def _item_model(annotation: Any) -> type[BaseModel] | None:
+    """``X`` for a field typed ``list[X]`` with X a model."""
+    if getattr(annotation, "__origin__", None) is not list:
+        return None
+    item = annotation.__args__[0]
+    return item if isinstance(item, type) and issubclass(item, BaseModel) else None
+
+
+_ITEM_LISTS = {name: model for name, info in Brief.model_fields.items()
+               if (model := _item_model(info.annotation)) is not None}
+"""The brief's lists of model objects (statistics, sources, sections, ...), validated item by item."""
+
+
+def _validate_items(data: dict[str, Any], source_map: SourceMap, shared_fields_sets: dict[frozenset[str], set[str]],
+                    *, in_place: bool) -> None:
+    """Each item of the brief's long lists validated on its own, placed, and put in the list instead of its data.
+
+    A brief of 100,000 statistics would otherwise hold all its plain data and
+    all its model objects at once; this way each item's data is freed as its
+    model is made (``in_place``; else the lists are copied first). An item
+    that is invalid stays as data: validating the whole brief reports it, with
+    every other problem. Pydantic keeps a model object it is given as it is.
+    """
+    for name, model in _ITEM_LISTS.items():
+        items = data.get(name)
+        if not isinstance(items, list):
+            continue
+        if not in_place:
+            items = data[name] = list(items)
+        for index, item in enumerate(items):
+            try:
+                items[index] = made = model.model_validate(item)
+            except ValidationError:
+                continue
+            attach_locations(made, source_map, (name, index), shared_fields_sets)
 
 
 def _default_name(file: Path) -> str:

@@ -8,14 +8,14 @@ told where it was written, so that a later finding can point at it.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import BriefError
-from ..model import Located, Text
+from ..model import Located, Text, place
 from .yamlsource import SourceMap, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -41,20 +41,31 @@ def validate_located(data: Any, source_map: SourceMap, model: type[M]) -> M:
     return parsed
 
 
-def attach_locations(value: Any, source_map: SourceMap, path: tuple[str | int, ...] = ()) -> None:
-    """Give every located object in the tree its file and path, through lists and dicts (keys are YAML keys)."""
+def attach_locations(value: Any, source_map: SourceMap, path: tuple[str | int, ...] = (),
+                     shared: dict[frozenset[str], set[str]] | None = None, placed: Collection[str] = ()) -> None:
+    """Give every located object in the tree its file and path, through lists and dicts (keys are YAML keys).
+
+    Objects that set the same fields also share one set of their names
+    (pydantic's ``model_fields_set``): a set per object cost more than the
+    object's own fields. Pydantic copies that set before changing it.
+    ``placed`` names fields of ``value`` whose objects were placed already.
+    """
+    if shared is None:
+        shared = {}
     if isinstance(value, (Located, Text)):
-        value._source_map = source_map
-        value._path = path
+        place(value, source_map, path)
+        fields_set = value.__pydantic_fields_set__
+        object.__setattr__(value, "__pydantic_fields_set__", shared.setdefault(frozenset(fields_set), fields_set))
     if isinstance(value, BaseModel) and not isinstance(value, Text):
         for name, info in type(value).model_fields.items():
-            attach_locations(getattr(value, name), source_map, path + (info.alias or name,))
+            if name not in placed:
+                attach_locations(getattr(value, name), source_map, path + (info.alias or name,), shared)
     elif isinstance(value, dict):
         for key, item in value.items():
-            attach_locations(item, source_map, path + (key,))
+            attach_locations(item, source_map, path + (key,), shared)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            attach_locations(item, source_map, path + (index,))
+            attach_locations(item, source_map, path + (index,), shared)
 
 
 def did_you_mean(name: str, known: Iterable[str], otherwise: str | None = None) -> str:

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from ..errors import BriefError, LoadError, Location
 from ..model import Brief
-from .brief import validate_brief
+from .brief import is_validated, validate_brief, validated_brief
 from .sheet import number_from_text
 from .yamlsource import SourceMap, dotted
 
@@ -61,8 +61,12 @@ def validated(brief: Brief) -> Brief:
 
     A brief made from model objects, or changed with pydantic's
     ``model_copy(update=...)`` (which validates nothing), gets the checks a
-    loaded brief got; its locations are kept. It costs a few milliseconds.
+    loaded brief got; its locations are kept. A brief just as it was loaded
+    or validated is returned as it is: at 100,000 statistics validating it
+    again would double a build's memory.
     """
+    if is_validated(brief):
+        return brief
     return _revalidate(brief.model_dump(warnings=False), brief)
 
 
@@ -86,8 +90,8 @@ def _revalidate(data: dict[str, Any], brief: Brief) -> Brief:
     """``data`` (``brief`` as plain data, perhaps changed) validated where ``brief`` was written."""
     source_map = brief._source_map if brief._source_map is not None else FieldPaths()
     try:
-        return validate_brief(_numbers_from_text(_plain(data)), source_map, name=brief._name,
-                              directory=brief.directory)
+        return validated_brief(_numbers_from_text(_plain(data)), source_map, name=brief._name,
+                               directory=brief.directory, owned=True)
     except BriefError as error:
         raise LoadError.from_error(error) from None
 

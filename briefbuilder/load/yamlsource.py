@@ -16,21 +16,25 @@ someone else, so the reader treats every file as hostile:
 - all text is put in Unicode NFC, so the same name typed on two systems is one name;
 - every reader, scanner and parser error becomes a located :class:`BriefError`.
 
-Positions are kept in a :class:`SourceMap` keyed by the value's path
-(``("statistics", 3, "value")``) so validation errors and check findings can
-say ``brief.yaml:42``. Floats are read as :class:`~decimal.Decimal` from their
+Positions are kept in a :class:`SourceMap`, a few bytes per value, and looked
+up by the value's path (``("statistics", 3, "value")``) so validation errors
+and check findings can say ``brief.yaml:42``. Floats are read as :class:`~decimal.Decimal` from their
 text, because the precision a figure is reported with ("81.40" vs "81.4") is
 part of the claim.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -57,36 +61,129 @@ _NON_SPECIFIC = "!"
 _BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 FORBIDDEN_CHARACTER = re.compile(f"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[{_BIDI_CONTROLS}]")
 
+_CHUNK_CHARS = 1 << 20
+_SHARED_TEXT_CHARS = 64  # keys, ids, units, statuses, names: repeated across a large brief
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # same events and marks, 5-10x faster
 
 
-class SourceMap:
-    """Where each value of a parsed YAML document was written.
+class _Merged:
+    """The key a '<<' merge is filed under in a mapping's shape (a quoted '<<' key is an ordinary key)."""
 
-    Positions are kept as (line, column) pairs and made into a :class:`Location`
-    only when asked for: a brief of 100,000 statistics records over a million.
+    def __repr__(self) -> str:
+        return "<<"
+
+    def __reduce__(self) -> str:
+        return "MERGED"  # unpickled as this module's one MERGED
+
+
+MERGED = _Merged()
+_NO_CHILD = -1
+_LINE_SHIFT = 32  # a position is one int: line << 32 | column
+
+
+class SourceMap:
+    """Where each value of a parsed YAML document was written, in a few flat arrays.
+
+    A brief of 100,000 statistics has over a million values, so nothing is
+    kept per value but two numbers: every value is a *slot* holding its
+    position (line and column packed into one int) and the number of the
+    mapping or sequence it opens, if any. The slots of one container are
+    contiguous; a mapping names its keys through a *shape* shared by every
+    mapping written with the same keys in the same order (all the statistics,
+    say). A path is followed from the root slot, key by key, and a
+    :class:`Location` is made only when asked for.
     """
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self._locations: dict[Path_, tuple[int, int]] = {}
-
-    def record(self, path: Path_, mark: yaml.Mark) -> None:
-        self._locations[path] = (mark.line + 1, mark.column + 1)
+        self._position = array("Q")  # per slot: line << 32 | column
+        self._child = array("q")  # per slot: the container it opens, or -1
+        self._first = array("Q")  # per container: its first slot
+        self._count = array("Q")  # per container: how many slots
+        self._shape = array("q")  # per container: its shape, -1 for a sequence
+        self._shapes: list[dict[Any, int]] = []  # key -> offset of its slot
+        self._root = _NO_CHILD  # the slot this map's paths start from
 
     def locate(self, *path: str | int) -> Location:
         """The location of ``path``, or of its closest recorded ancestor."""
-        key: Path_ = tuple(path)
-        while key not in self._locations and key:
-            key = key[:-1]
-        return Location(self.file, *self._locations.get(key, (1, 1)))
+        slot = self._root
+        if slot < 0:
+            return Location(self.file, 1, 1)
+        for part in path:
+            found = self._step(slot, part)
+            if found is None:
+                break
+            slot = found
+        position = self._position[slot]
+        return Location(self.file, position >> _LINE_SHIFT, position & ((1 << _LINE_SHIFT) - 1))
+
+    def _step(self, slot: int, part: str | int) -> int | None:
+        """The slot of ``part`` in the container ``slot`` opens; a merged ('<<') mapping's key is looked up there."""
+        container = self._child[slot]
+        if container < 0:
+            return None
+        shape = self._shape[container]
+        if shape < 0:
+            offset = part if isinstance(part, int) and 0 <= part < self._count[container] else None
+        else:
+            keys = self._shapes[shape]
+            offset = keys.get(part)
+            if offset is None and MERGED in keys:
+                return self._merged_step(self._first[container] + keys[MERGED], part)
+        return None if offset is None else self._first[container] + offset
+
+    def _merged_step(self, merged: int, part: str | int) -> int:
+        """``part`` in what '<<' merged: the mapping there, the first in a list that has it, else '<<' itself."""
+        container = self._child[merged]
+        if container >= 0 and self._shape[container] < 0:
+            first = self._first[container]
+            candidates = range(first, first + self._count[container])
+        else:
+            candidates = range(merged, merged + 1)
+        for slot in candidates:
+            found = self._step(slot, part)
+            if found is not None:
+                return found
+        return merged
 
     def under(self, *prefix: str | int) -> SourceMap:
-        """The part of this map below ``prefix``, addressed by paths relative to it."""
-        part = SourceMap(self.file)
-        part._locations = {path[len(prefix):]: location for path, location in self._locations.items()
-                           if path[:len(prefix)] == prefix}
+        """The part of this map below ``prefix`` (or its closest recorded ancestor), addressed by paths relative to it.
+
+        The part shares this map's arrays.
+        """
+        part = copy.copy(self)
+        for key in prefix:
+            found = self._step(part._root, key) if part._root >= 0 else None
+            if found is None:
+                break
+            part._root = found
         return part
+
+    def _container(self) -> int:
+        """A new container's number; its slots are filed when it closes (:meth:`_close`)."""
+        self._first.append(0)
+        self._count.append(0)
+        self._shape.append(_NO_CHILD)
+        return len(self._first) - 1
+
+    def _close(self, container: int, positions: list[int], children: list[int], keys: list[Any] | None,
+               shapes: dict[tuple[Any, ...], int]) -> None:
+        self._first[container] = len(self._position)
+        self._count[container] = len(positions)
+        self._position.extend(positions)
+        self._child.extend(children)
+        if keys is not None:
+            shape = tuple(keys)
+            number = shapes.get(shape)
+            if number is None:
+                number = shapes[shape] = len(self._shapes)
+                self._shapes.append({key: offset for offset, key in enumerate(shape)})
+            self._shape[container] = number
+
+    def _set_root(self, position: int, child: int) -> None:
+        self._root = len(self._position)
+        self._position.append(position)
+        self._child.append(child)
 
 
 def dotted(path: Path_) -> str:
@@ -98,25 +195,40 @@ def dotted(path: Path_) -> str:
 
 
 def read_yaml(path: Path) -> tuple[Any, SourceMap]:
-    """Parse ``path`` safely into plain Python data plus its source map."""
+    """Parse ``path`` safely into plain Python data plus its source map.
+
+    The file is streamed twice, never held whole: once to refuse characters
+    that have no place in a brief, once through the parser. A 90 MB brief
+    would otherwise sit in memory three times (its text, the parser's UTF-8
+    copy and the data built from it).
+    """
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8") as text:  # universal newlines, as lines are counted by the parser
+            _refuse_characters(iter(partial(text.read, _CHUNK_CHARS), ""), name)
+        with path.open("rb") as raw:
+            return _parse(raw, name)
     except FileNotFoundError:
         raise BriefError.at(None, "", f"{name}: no such file", "check the path") from None
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[:exc.start].count(b"\n") + 1
-        raise BriefError.at(
-            Location(name, line), "", f"not UTF-8 text ({exc.reason} at byte {exc.start})", "save the file as UTF-8"
-        ) from None
-    return parse_yaml(text, name)
+    except UnicodeDecodeError:
+        try:
+            path.read_bytes().decode("utf-8")  # the offset of the bad byte in the whole file
+        except UnicodeDecodeError as exc:
+            line = path.read_bytes()[:exc.start].count(b"\n") + 1
+            raise BriefError.at(Location(name, line), "", f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                                "save the file as UTF-8") from None
+        raise
 
 
 def parse_yaml(text: str, name: str) -> tuple[Any, SourceMap]:
     """Parse YAML ``text`` (named ``name`` in errors) with locations."""
-    _refuse_characters(text, name)
+    _refuse_characters((text,), name)
+    return _parse(text, name)
+
+
+def _parse(stream: str | BinaryIO, name: str) -> tuple[Any, SourceMap]:
     source_map = SourceMap(name)
-    loader = _Loader(text)
+    loader = _Loader(stream)
     try:
         return _Builder(loader, source_map).document(), source_map
     except yaml.MarkedYAMLError as exc:
@@ -133,16 +245,23 @@ def parse_yaml(text: str, name: str) -> tuple[Any, SourceMap]:
         loader.dispose()
 
 
-def _refuse_characters(text: str, name: str) -> None:
-    """Every forbidden character of the raw text, with its line and column."""
+def _refuse_characters(chunks: Iterable[str], name: str) -> None:
+    """Every forbidden character of the raw text, read in ``chunks``, with its line and column."""
     problems = []
-    for match in FORBIDDEN_CHARACTER.finditer(text):
-        offset = match.start()
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        problems.append(character_problem(Location(name, line, column), "", match.group()))
-        if len(problems) == MAX_PROBLEMS:
-            break
+    line = 1  # of the chunk's first character
+    column = 1  # of the chunk's first character
+    for chunk in chunks:
+        for match in FORBIDDEN_CHARACTER.finditer(chunk):
+            offset = match.start()
+            start_of_line = chunk.rfind("\n", 0, offset) + 1
+            where = Location(name, line + chunk.count("\n", 0, offset),
+                             offset - start_of_line + (1 if start_of_line else column))
+            problems.append(character_problem(where, "", match.group()))
+            if len(problems) == MAX_PROBLEMS:
+                raise BriefError(problems)
+        breaks = chunk.count("\n")
+        line += breaks
+        column = len(chunk) - chunk.rfind("\n") if breaks else column + len(chunk)
     if problems:
         raise BriefError(problems)
 
@@ -172,6 +291,10 @@ class _Open:
     key: str | None = None  # a mapping's pending key
     merging: bool = False  # the pending key is '<<'
     merged: list[dict[str, Any]] = field(default_factory=list)
+    container: int = 0  # its number in the source map
+    positions: list[int] = field(default_factory=list)  # its values' positions, filed in the map when it closes
+    children: list[int] = field(default_factory=list)  # the container each value opens, or -1
+    keys: list[Any] | None = None  # a mapping's keys, in order (MERGED for '<<')
 
 
 class _Builder:
@@ -184,6 +307,8 @@ class _Builder:
         self.aliased = 0
         self.stack: list[_Open] = []
         self.root: Any = None
+        self.shapes: dict[tuple[Any, ...], int] = {}  # mappings with the same keys share one shape
+        self.texts: dict[str, str] = {}  # short texts, each kept once
 
     def error(self, mark: yaml.Mark | None, path: Path_, message: str, hint: str) -> BriefError:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -216,9 +341,8 @@ class _Builder:
         elif isinstance(event, yaml.AliasEvent):
             self.alias(event)
         else:
-            path = self.child_path()
-            self.map.record(path, event.start_mark)
-            value = self.scalar(event, path)
+            self.place(event.start_mark, _NO_CHILD)
+            value = self.scalar(event, None)
             self.remember(event.anchor, value, 1)
             self.add(value, 1, event.start_mark)
 
@@ -254,11 +378,14 @@ class _Builder:
         if len(self.stack) >= MAX_DEPTH:
             raise self.error(event.start_mark, path, f"nested more than {MAX_DEPTH} levels deep",
                              "a brief needs only a few levels of nesting; flatten this part")
-        self.map.record(path, event.start_mark)
-        self.stack.append(_Open({} if is_mapping else [], path, event.anchor))
+        container = self.map._container()
+        self.place(event.start_mark, container)
+        self.stack.append(_Open({} if is_mapping else [], path, event.anchor, container=container,
+                                keys=[] if is_mapping else None))
 
     def close(self) -> None:
         done = self.stack.pop()
+        self.map._close(done.container, done.positions, done.children, done.keys, self.shapes)
         value = done.value
         if done.merged:  # '<<' keys: the mapping's own keys win, then earlier merged mappings
             combined: dict[str, Any] = {}
@@ -280,8 +407,20 @@ class _Builder:
             raise self.error(event.start_mark, path,
                              f"aliases expand to more than {ALIAS_NODE_BUDGET:,} values",
                              "write the values out, or use fewer nested aliases")
-        self.map.record(path, event.start_mark)
+        self.place(event.start_mark, _NO_CHILD)
         self.add(value, size, event.start_mark)
+
+    def place(self, mark: yaml.Mark, container: int) -> None:
+        """File the position of the value that starts at ``mark`` in its parent (under its key, in a mapping)."""
+        position = (mark.line + 1) << _LINE_SHIFT | (mark.column + 1)
+        if not self.stack:
+            self.map._set_root(position, container)
+            return
+        parent = self.stack[-1]
+        parent.positions.append(position)
+        parent.children.append(container)
+        if parent.keys is not None:
+            parent.keys.append(MERGED if parent.merging else parent.key)
 
     def remember(self, anchor: str | None, value: Any, size: int) -> None:
         if anchor is not None:
@@ -314,22 +453,23 @@ class _Builder:
         raise self.error(event.start_mark, path, f"the tag '{shown}' is not allowed",
                          "remove it: a brief holds only text, numbers, dates, true/false, lists and mappings")
 
-    def scalar(self, event: yaml.ScalarEvent, path: Path_) -> Any:
+    def scalar(self, event: yaml.ScalarEvent, path: Path_ | None) -> Any:
+        """A scalar's value; ``path`` is given for a key (its mapping's), else made only for an error message."""
         if event.tag not in (None, _NON_SPECIFIC) and event.tag not in _SCALAR_TAGS:
-            self.check_tag(event, "", path)
+            self.check_tag(event, "", self.here(path))
         tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit) \
             if event.tag in (None, _NON_SPECIFIC) else event.tag
         if event.tag == _NON_SPECIFIC or tag not in _SCALAR_TAGS:  # plain '=' or '<<' outside a key: text
             tag = _YAML + "str"
         text = event.value
         if len(text) > MAX_TEXT_CHARS:
-            raise self.error(event.start_mark, path, f"this value is {len(text):,} characters long, more than "
-                             f"the {MAX_TEXT_CHARS:,} a value may hold", "split it into several sections")
+            raise self.error(event.start_mark, self.here(path), f"this value is {len(text):,} characters long, "
+                             f"more than the {MAX_TEXT_CHARS:,} a value may hold", "split it into several sections")
         bad = FORBIDDEN_CHARACTER.search(text)
         if bad:  # only reachable through escapes such as "\0" or "\uD800"
             mark = event.start_mark
             raise BriefError(character_problem(Location(self.map.file, mark.line + 1, mark.column + 1),
-                                                dotted(path), bad.group()))
+                                                dotted(self.here(path)), bad.group()))
         if tag == _FLOAT_TAG:
             try:
                 return Decimal(text.replace("_", ""))
@@ -339,9 +479,17 @@ class _Builder:
         try:
             value = self.loader.yaml_constructors[tag](self.loader, node)
         except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2023-13-01
-            raise self.error(event.start_mark, path, f"'{text}' cannot be read: {exc}",
+            raise self.error(event.start_mark, self.here(path), f"'{text}' cannot be read: {exc}",
                              "write dates as YYYY-MM-DD, numbers as digits") from None
-        return nfc(value) if isinstance(value, str) else value
+        if isinstance(value, str):
+            value = nfc(value)
+            if len(value) <= _SHARED_TEXT_CHARS:  # one object for every 'persons', 'en', 'verified', source id
+                value = self.texts.setdefault(value, value)
+        return value
+
+    def here(self, path: Path_ | None) -> Path_:
+        """``path`` if given, else the path of the value being read (made only when an error names it)."""
+        return path if path is not None else self.child_path()
 
 
 def nfc(text: str) -> str:

@@ -156,3 +156,16 @@ def test_invalid_utf8_names_its_line(tmp_path: Path) -> None:
     problem = error.value.problems[0]
     assert "not UTF-8" in problem.message
     assert problem.location is not None and problem.location.line == line_of(MINIMAL_BRIEF, "label: {en: victims")
+
+
+def test_a_merged_field_is_located_where_it_was_written(make_brief: Callable[..., Path]) -> None:
+    """An error in a field that '<<' merged in from a list of mappings points at the value, not at the list."""
+    merged = "<<: [{status: verified}, {unit: percentage}]"
+    text = replace("    unit: percent\n", f"    {merged}\n")
+    with pytest.raises(BriefError) as error:
+        load_brief(make_brief(text))
+    problem = next(p for p in error.value.problems if p.field.endswith(".unit"))
+    line = line_of(text, merged)
+    assert problem.location is not None
+    column = text.splitlines()[line - 1].index("percentage") + 1
+    assert (problem.location.line, problem.location.column) == (line, column)
