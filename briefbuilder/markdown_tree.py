@@ -15,26 +15,34 @@ The tree is plain HTML elements:
 - inlines: text, ``em``, ``strong``, ``code``, ``a`` (``href``), ``img``
   (``alt``), ``br``, and footnote references (:func:`footnote_reference`).
 
-Footnote definitions are taken out of the block sequence into
-:attr:`MarkdownTree.footnotes`, without their HTML back-links. Raw HTML never
-reaches the tree (cmark's safe mode drops it), so a brief cannot smuggle
-markup into Word.
+Footnote definitions are taken out of the block sequence, without their HTML
+back-links. Raw HTML never reaches the tree (cmark's safe mode drops it), so a
+brief cannot smuggle markup into Word.
+
+A large brief's tree is many times the size of its text, so the writers and
+rules read it as a stream (:func:`read_markdown`): one top-level block at a
+time, each dropped once the next is read, and each footnote definition parsed
+when it is asked for. Only cmark's HTML text stays whole while a document is
+read. :func:`parse_markdown` keeps the whole tree, for tests and small texts.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 from dataclasses import dataclass
 
-import cmarkgfm
+import cffi
+from cmarkgfm import _cmark, cmark
 from cmarkgfm.cmark import Options
 from lxml import etree
 
 _OPTIONS = Options.CMARK_OPT_FOOTNOTES | Options.CMARK_OPT_VALIDATE_UTF8
 _EXTENSIONS = ("table",)
 # huge_tree: without it libxml2 cuts any text node over 10 MB, silently, and drops the rest of the document.
-_HTML = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
+_HTML_BYTES = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
+                               encoding="utf-8")
 # XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and
 # U+FFFE/U+FFFF; lxml refuses the rest, so they are removed before parsing.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -57,19 +65,216 @@ class MarkdownTree:
 
 
 def parse_markdown(markdown: str) -> MarkdownTree:
-    html = cmarkgfm.markdown_to_html_with_extensions(xml_safe(markdown), options=_OPTIONS, extensions=_EXTENSIONS)
-    root = etree.fromstring(f"<html><body>{html}</body></html>", _HTML)
-    body = root.find("body")
-    blocks: list[etree._Element] = []
-    footnotes: dict[str, etree._Element] = {}
-    for block in body if body is not None else ():
-        if block.tag == "section" and "footnotes" in block.get("class", ""):
-            for definition in block.iterfind("ol/li"):
-                _drop_back_links(definition)
-                footnotes[definition.get("id", "").removeprefix("fn-")] = definition
-        else:
-            blocks.append(block)
-    return MarkdownTree(blocks, footnotes)
+    """The whole tree at once: for tests and short texts (a document is read with :func:`read_markdown`)."""
+    stream = read_markdown(markdown)
+    blocks = list(stream.blocks(keep=True))
+    return MarkdownTree(blocks, dict(stream.footnotes.items()))
+
+
+def read_markdown(markdown: str) -> MarkdownStream:
+    """`markdown` ready to be read block by block (see :class:`MarkdownStream`)."""
+    return MarkdownStream(markdown)
+
+
+# cmark-gfm puts the footnote definitions last, in one section; text cannot produce this tag (it is escaped).
+_NOTES_SECTION = b'<section class="footnotes" data-footnotes>'
+_DEFINITION = b'<li id="fn-'
+_DEFINITIONS_END = b"</ol>\n</section>"
+_FEED = 1 << 16  # bytes of HTML fed to the parser at a time: the tree never holds much more than this
+_PARSER_OPTIONS = {"remove_comments": True, "remove_pis": True, "no_network": True, "huge_tree": True,
+                   "encoding": "utf-8"}
+
+
+class MarkdownStream:
+    """A document read a top-level block at a time, and its footnote definitions by label.
+
+    Nothing of the tree is kept between blocks, and a long document is handed
+    to cmark in pieces (:func:`_pieces`), so reading costs about one piece
+    whatever the document's length. A definition is known once the block
+    citing it has been read.
+    """
+
+    def __init__(self, markdown: str) -> None:
+        self._markdown = markdown
+        self.footnotes = FootnoteDefinitions()
+
+    def blocks(self, *, keep: bool = False) -> Iterator[etree._Element]:
+        """The top-level blocks in order; each is dropped from the tree once the next is asked for (unless `keep`).
+
+        Read once: the pieces of HTML are made as the blocks are read.
+        """
+        parser = etree.HTMLPullParser(events=("start",), tag="body", **_PARSER_OPTIONS)
+        parser.feed(b"<html><body>")
+        body = next(element for _, element in parser.read_events())
+        for piece in _pieces(self._markdown):
+            html = markdown_html(piece)
+            notes = html.find(_NOTES_SECTION)
+            if notes >= 0:
+                self.footnotes.add(html, notes)
+            end = notes if notes >= 0 else len(html)
+            for start in range(0, end, _FEED):
+                parser.feed(html[start:min(start + _FEED, end)])
+                # once a block has a successor the parser has closed it
+                while len(body) > 1:
+                    yield from _taken(body, keep)
+        parser.feed(b"</body></html>")
+        parser.close()
+        while len(body):
+            yield from _taken(body, keep)
+
+
+def _taken(body: etree._Element, keep: bool) -> Iterator[etree._Element]:
+    """Yield the first block of `body`, then take it out (with its tail) so the tree does not grow."""
+    block = body[0]
+    yield block
+    body.remove(block)
+    if not keep:
+        block.clear()
+
+
+class FootnoteDefinitions:
+    """Footnote definitions by label, kept as their HTML and parsed when asked for.
+
+    A document with thousands of notes never holds their trees.
+    """
+
+    def __init__(self) -> None:
+        self._html: dict[str, bytes] = {}
+
+    def add(self, html: bytes, section: int) -> None:
+        """Take the definitions of the footnotes section at `section` of `html`; a label already known keeps its first."""
+        starts = []
+        position = html.find(_DEFINITION, section)
+        while position >= 0:
+            starts.append(position)
+            position = html.find(_DEFINITION, position + 1)
+        last = html.rfind(_DEFINITIONS_END, section)
+        for begin, end in zip(starts, [*starts[1:], last if last >= 0 else len(html)]):
+            label_end = html.index(b'"', begin + len(_DEFINITION))
+            label = unescape(html[begin + len(_DEFINITION):label_end].decode("utf-8"))
+            self._html.setdefault(label, html[begin:end])
+
+    def __contains__(self, label: object) -> bool:
+        return label in self._html
+
+    def __len__(self) -> int:
+        return len(self._html)
+
+    def get(self, label: str) -> etree._Element | None:
+        """The definition of `label` (its ``<li>``, without back-links), or None."""
+        html = self._html.get(label)
+        return None if html is None else _definition(html)
+
+    def __getitem__(self, label: str) -> etree._Element:
+        return _definition(self._html[label])
+
+    def items(self) -> Iterator[tuple[str, etree._Element]]:
+        """Every (label, definition) in the order they were cited, one parsed at a time."""
+        for label, html in self._html.items():
+            yield label, _definition(html)
+
+
+def _definition(html: bytes) -> etree._Element:
+    definition = etree.fromstring(b"<html><body><ol>" + html + b"</ol></body></html>", _HTML_BYTES).find("body/ol/li")
+    _drop_back_links(definition)
+    return definition
+
+
+# -- cmark-gfm ----------------------------------------------------------------------------
+
+# cmark's tree is about 20 times its text, so a long document is parsed in pieces of about this
+# many characters, each cut before a heading and given the footnote definitions it cites.
+PIECE = 1 << 20
+_PLAIN_LABEL = r"[A-Za-z0-9_-]+"
+_REFERENCE = re.compile(rf"\[\^({_PLAIN_LABEL})\]")
+_DEFINITION_START = re.compile(rf"^\[\^({_PLAIN_LABEL})\]:", re.MULTILINE)
+# In the definitions at the end: every line opens a definition, continues one (indented) or is blank.
+_NOT_A_DEFINITION_LINE = re.compile(rf"^(?![ \t]|\[\^{_PLAIN_LABEL}\]:|$)", re.MULTILINE)
+# Blocks that may run on across a blank line and a heading (code, HTML), or are resolved across the
+# whole document (link reference definitions): a text holding one is parsed whole.
+_SPANS_PIECES = re.compile(r"^[ \t>]*(?:```|~~~|<|\[[^\]]*\]:)", re.MULTILINE)
+_BEFORE_HEADING = re.compile(r"\n\n(?=#{1,6}[ \t\n])")
+
+
+def _pieces(markdown: str) -> Iterator[str]:
+    """`markdown` as pieces cmark renders, one after another, to the HTML of the whole text.
+
+    A piece ends before an ATX heading that follows a blank line, which no open
+    block (list, quote, table, paragraph) survives, and takes along the
+    footnote definitions it cites: all of them sit at the end of a rendered
+    document. A text that does not have that shape (code or HTML blocks, link
+    reference definitions, notes elsewhere or with unusual labels) is one
+    piece. What differs from parsing the whole text is only what the reader
+    ignores: the numbers printed on note marks and their back-links.
+    """
+    definitions = _definition_spans(markdown) if len(markdown) > PIECE else None
+    if definitions is None:
+        yield markdown
+        return
+    body_end = min((begin for begin, _ in definitions.values()), default=len(markdown))
+    start = 0
+    while start < body_end:
+        cut = _BEFORE_HEADING.search(markdown, min(start + PIECE, body_end), body_end)
+        end = cut.end() if cut else body_end
+        piece = markdown[start:end]
+        cited = dict.fromkeys(label.casefold() for label in _REFERENCE.findall(piece))
+        notes = [markdown[slice(*definitions[label])] for label in cited if label in definitions]
+        yield "\n\n".join([piece, *notes])
+        start = end
+
+
+def _definition_spans(markdown: str) -> dict[str, tuple[int, int]] | None:
+    """Where each footnote definition's text is, by case-folded label; None if the text cannot be cut in pieces."""
+    first = _DEFINITION_START.search(markdown)
+    body_end = first.start() if first else len(markdown)
+    if (first and not markdown.endswith("\n\n", 0, body_end)) or _SPANS_PIECES.search(markdown, 0, body_end) \
+            or _NOT_A_DEFINITION_LINE.search(markdown, body_end):
+        return None
+    starts = list(_DEFINITION_START.finditer(markdown, body_end))
+    # every note mark in the text has a plain label, and no definition cites another
+    if markdown.count("[^", 0, body_end) != sum(1 for _ in _REFERENCE.finditer(markdown, 0, body_end)) \
+            or markdown.count("[^", body_end) != len(starts):
+        return None
+    spans = {match[1].casefold(): (match.start(), following.start() if following else len(markdown))
+             for match, following in zip(starts, [*starts[1:], None])}
+    return spans if len(spans) == len(starts) else None
+
+
+# cmarkgfm's own markdown_to_html_with_extensions never frees the syntax tree nor the HTML it renders
+# (about 20 times the text, every call: 800 MB for a 100,000-statistic brief). Its C library exports
+# what frees them; they are reached here through the same shared object.
+_FFI = cffi.FFI()
+_FFI.cdef("""
+    typedef struct { void *(*calloc)(size_t, size_t); void *(*realloc)(void *, size_t); void (*free)(void *); } mem;
+    mem *cmark_get_default_mem_allocator(void);
+    void cmark_node_free(void *node);
+""")
+_CMARK = _FFI.dlopen(_cmark.__file__)
+_CMARK_FEED = 1 << 20  # characters of Markdown encoded and fed to cmark at a time (a piece may be the whole text)
+
+
+def markdown_html(markdown: str) -> bytes:
+    """cmark-gfm's HTML (UTF-8) for `markdown`, with footnotes and tables, every byte of its memory returned."""
+    lib, ffi = _cmark.lib, _cmark.ffi
+    cmark.core_extensions_ensure_registered()
+    parser = lib.cmark_parser_new(_OPTIONS)
+    root = html = ffi.NULL
+    try:
+        for name in _EXTENSIONS:
+            lib.cmark_parser_attach_syntax_extension(parser, cmark.find_syntax_extension(name))
+        text = xml_safe(markdown)
+        for start in range(0, len(text), _CMARK_FEED):  # cmark takes its input in pieces of any size
+            piece = text[start:start + _CMARK_FEED].encode("utf-8")
+            lib.cmark_parser_feed(parser, piece, len(piece))
+        root = lib.cmark_parser_finish(parser)
+        html = lib.cmark_render_html(root, _OPTIONS, lib.cmark_parser_get_syntax_extensions(parser))
+        return ffi.string(html)
+    finally:
+        if html != ffi.NULL:
+            _CMARK.cmark_get_default_mem_allocator().free(_FFI.cast("void *", int(ffi.cast("uintptr_t", html))))
+        if root != ffi.NULL:
+            _CMARK.cmark_node_free(_FFI.cast("void *", int(ffi.cast("uintptr_t", root))))
+        lib.cmark_parser_free(parser)
 
 
 def footnote_reference(element: etree._Element) -> str | None:

@@ -58,7 +58,7 @@ def _child(parent: etree._Element, tag: str, **attributes: str) -> etree._Elemen
 # -- blocks ---------------------------------------------------------------------------
 # python-docx inserts each new paragraph before the body's w:sectPr, looking for
 # it among all the body's children every time: quadratic in the document's
-# length. The writer appends instead and moves w:sectPr back to the end once.
+# length. The writer appends instead and puts w:sectPr at the end once the body is written.
 
 
 def append_paragraph(container: BaseOxmlElement, style_id: str | None) -> CT_P:
@@ -115,13 +115,6 @@ def cell_paragraphs(table: CT_Tbl) -> list[list[CT_P]]:
     """
     row_tag, cell_tag, paragraph_tag = qn("w:tr"), qn("w:tc"), qn("w:p")
     return [[cell.find(paragraph_tag) for cell in row.iterfind(cell_tag)] for row in table.iterfind(row_tag)]
-
-
-def move_section_properties_last(body: BaseOxmlElement) -> None:
-    """Put the body's ``w:sectPr`` (page setup) back where the schema wants it: last."""
-    section = body.find(qn("w:sectPr"))
-    if section is not None:
-        body.append(section)
 
 
 # -- text ---------------------------------------------------------------------------

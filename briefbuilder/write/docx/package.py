@@ -1,9 +1,15 @@
 """The package around the document: its stamps, and saving it as reproducible bytes.
 
 python-docx stamps every zip entry with the current time, so two builds of the
-same brief differ. Here the package is re-zipped with entries in a fixed order,
+same brief differ. Here the package is zipped with entries in a fixed order,
 a fixed timestamp and fixed compression: the same input gives the same bytes,
 which lets a reviewer or a build system see that nothing changed.
+
+A large document is never held whole (:class:`StreamedChildren`): the body's
+paragraphs and tables, and the notes, are serialised as they are finished,
+into a spooled temporary file (memory for a brief, disk for a book-length
+one), and copied into the zip when the package is saved. Their bytes are the
+ones the finished tree would have given.
 """
 
 from __future__ import annotations
@@ -11,12 +17,18 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.metadata import PackageNotFoundError, version
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.part import Part, XmlPart
+from docx.opc.pkgwriter import _ContentTypesItem
+from lxml import etree
 
 from briefbuilder.write.docx import oxml
 
@@ -24,6 +36,11 @@ ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)  # earliest time a z
 COMPRESSION_LEVEL = 6
 # Word and other readers sniff the first entries; keep the conventional order.
 _LEADING_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
+SPOOL_IN_MEMORY = 8 << 20  # bytes of finished XML kept in memory before the spool moves to a temporary file
+_COPY_CHUNK = 1 << 20
+# Stands where the written-out children go; a processing instruction never occurs in a part we build.
+_PLACE = "briefbuilder-written"
+_PLACE_BYTES = etree.tostring(etree.ProcessingInstruction(_PLACE))
 
 
 def zip_timestamp() -> tuple[int, int, int, int, int, int]:
@@ -47,20 +64,95 @@ def _entry_order(name: str) -> tuple[int, str]:
     return (len(_LEADING_ENTRIES), name)
 
 
-def reproducible_bytes(document: Document) -> bytes:
-    """The .docx bytes of `document`, identical for identical content."""
-    saved = io.BytesIO()
-    document.save(saved)
+class StreamedChildren:
+    """The children of one element of a part (the body, the notes part), written out as they are finished.
+
+    Children present when it is made (the notes separators) stay in the tree;
+    every child appended after is the writer's, and :meth:`write_out` moves the
+    finished ones to the spool. :attr:`most_held` is the most children the tree
+    ever held at once, what the memory test reads.
+    """
+
+    def __init__(self, part: XmlPart, container: etree._Element) -> None:
+        self.part = part
+        self._container = container
+        self._first = len(container)
+        self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)
+        self.most_held = 0
+
+    def write_out(self, keep: int = 0) -> None:
+        """Serialise and drop the writer's children, all but the last `keep` (which a later step may still change).
+
+        The part is serialised with only those children between two markers,
+        so each comes out with the namespace prefixes of its place in the part.
+        """
+        container, first = self._container, self._first
+        count = len(container) - first - keep
+        self.most_held = max(self.most_held, len(container) - first)
+        if count <= 0:
+            return
+        kept = container[first + count:]
+        for child in kept:
+            container.remove(child)
+        container.insert(first, etree.ProcessingInstruction(_PLACE))
+        container.append(etree.ProcessingInstruction(_PLACE))
+        _, written, _ = etree.tostring(self.part.element, encoding="UTF-8", xml_declaration=False).split(_PLACE_BYTES)
+        self._spool.write(written)
+        del container[first:]
+        container.extend(kept)
+
+    def chunks(self) -> Iterator[bytes]:
+        """The part's XML as python-docx would save it, with the written-out children in their place."""
+        self.write_out()
+        self._container.insert(self._first, etree.ProcessingInstruction(_PLACE))
+        head, tail = serialize_part_xml(self.part.element).split(_PLACE_BYTES)
+        del self._container[self._first]
+        yield head
+        self._spool.seek(0)
+        yield from iter(lambda: self._spool.read(_COPY_CHUNK), b"")
+        self._spool.close()
+        yield tail
+
+
+def reproducible_bytes(document: Document, streamed: Iterable[StreamedChildren] = ()) -> bytes:
+    """The .docx bytes of `document`, identical for identical content.
+
+    The parts are those python-docx would save, with the same content types and
+    relationships; a part in `streamed` is written from its spool.
+    """
+    package = document.part.package
+    streams = {stream.part: stream for stream in streamed}
+    entries: dict[str, Callable[[], Iterable[bytes]]] = {}
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    entries[CONTENT_TYPES_URI.membername] = _blob(_ContentTypesItem.from_parts(parts).blob)
+    entries[PACKAGE_URI.rels_uri.membername] = _blob(package.rels.xml)
+    for part in parts:
+        entries[part.partname.membername] = streams[part].chunks if part in streams else _part_blob(part)
+        if len(part.rels):
+            entries[part.partname.rels_uri.membername] = _blob(part.rels.xml)
     timestamp = zip_timestamp()
     output = io.BytesIO()
-    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(output, "w") as target:
-        for name in sorted(source.namelist(), key=_entry_order):
+    with zipfile.ZipFile(output, "w") as target:
+        for name in sorted(entries, key=_entry_order):
             entry = zipfile.ZipInfo(name, date_time=timestamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
+            entry._compresslevel = COMPRESSION_LEVEL  # type: ignore[attr-defined]  # public as compress_level from 3.13
             entry.external_attr = 0o644 << 16
             entry.create_system = 0
-            target.writestr(entry, source.read(name), compresslevel=COMPRESSION_LEVEL)
+            with target.open(entry, "w") as stream:
+                for chunk in entries[name]():
+                    stream.write(chunk)
     return output.getvalue()
+
+
+def _blob(data: bytes) -> Callable[[], Iterable[bytes]]:
+    return lambda: (data,)
+
+
+def _part_blob(part: Part) -> Callable[[], Iterable[bytes]]:
+    return lambda: (part.blob,)
 
 
 APPLICATION = "briefbuilder"
