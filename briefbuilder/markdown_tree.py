@@ -80,6 +80,8 @@ def read_markdown(markdown: str) -> MarkdownStream:
 _NOTES_SECTION = b'<section class="footnotes" data-footnotes>'
 _DEFINITION = b'<li id="fn-'
 _DEFINITIONS_END = b"</ol>\n</section>"
+_TABLE_BODY = b"<tbody>\n"
+_TABLE_END = b"</tbody>\n</table>\n"
 _FEED = 1 << 16  # bytes of HTML fed to the parser at a time: the tree never holds much more than this
 _PARSER_OPTIONS = {"remove_comments": True, "remove_pis": True, "no_network": True, "huge_tree": True,
                    "encoding": "utf-8"}
@@ -88,58 +90,111 @@ _PARSER_OPTIONS = {"remove_comments": True, "remove_pis": True, "no_network": Tr
 class MarkdownStream:
     """A document read a top-level block at a time, and its footnote definitions by label.
 
-    Nothing of the tree is kept between blocks, and a long document is handed
-    to cmark in pieces (:func:`_pieces`), so reading costs about one piece
-    whatever the document's length. A definition is known once the block
-    citing it has been read.
+    Nothing of the tree is kept between blocks, a long table is read a row at
+    a time (:meth:`rows`), and a long document is handed to cmark in pieces
+    (:func:`_pieces`): reading costs about one piece whatever the document's
+    length. A definition is known once the block citing it has been read.
     """
 
     def __init__(self, markdown: str) -> None:
         self._markdown = markdown
         self.footnotes = FootnoteDefinitions()
+        self._parser = etree.HTMLPullParser(events=("start",), tag="body", **_PARSER_OPTIONS)
+        self._parser.feed(b"<html><body>")
+        self._body = next(element for _, element in self._parser.read_events())
+        self._chunks = self._html()
+        self._closed = False
 
     def blocks(self, *, keep: bool = False) -> Iterator[etree._Element]:
-        """The top-level blocks in order; each is dropped from the tree once the next is asked for (unless `keep`).
+        """The top-level blocks in order, each dropped from the tree once the next is asked for (unless `keep`).
 
-        Read once: the pieces of HTML are made as the blocks are read.
+        A table comes as soon as it starts (unless `keep`): read its rows with
+        :meth:`rows`. The document can be read once.
         """
-        parser = etree.HTMLPullParser(events=("start",), tag="body", **_PARSER_OPTIONS)
-        parser.feed(b"<html><body>")
-        body = next(element for _, element in parser.read_events())
-        for piece in _pieces(self._markdown):
-            html = markdown_html(piece)
+        body = self._body
+        while True:
+            while (len(body) < 2 and (keep or not len(body) or body[0].tag != "table")) and self._more():
+                pass
+            if not len(body):
+                return
+            block = body[0]
+            self.footnotes.number_marks(block)
+            yield block
+            if block.tag == "table" and not keep:
+                for _ in self.rows(block):  # the rest of a table its reader left
+                    pass
+            body.remove(block)
+            if not keep:
+                block.clear()
+
+    def rows(self, table: etree._Element) -> Iterator[etree._Element]:
+        """The rows of `table`, the top-level block just read, header rows first; each dropped once the next is asked for.
+
+        A row's parent tells a header row (``thead``) from a body row while it is current.
+        """
+        while True:
+            complete = self._closed or len(self._body) > 1
+            sections = [section for section in table if section.tag in ("thead", "tbody")]
+            for index, section in enumerate(sections):
+                unfinished = 0 if complete or index < len(sections) - 1 else 1  # the row still being parsed
+                while len(section) > unfinished:
+                    row = section[0]
+                    self.footnotes.number_marks(row)
+                    yield row
+                    section.remove(row)
+                    row.clear()
+            if complete:
+                return
+            self._more()
+
+    def _more(self) -> bool:
+        """Give the parser the next piece of HTML; False once the document has been read through."""
+        chunk = next(self._chunks, None)
+        if chunk is not None:
+            self._parser.feed(chunk)
+            return True
+        if not self._closed:
+            self._parser.feed(b"</body></html>")
+            self._parser.close()
+            self._closed = True
+        return False
+
+    def _html(self) -> Iterator[bytes]:
+        """cmark's HTML of the text, piece by piece; the footnote definitions go to :attr:`footnotes`."""
+        joined = False  # the last piece ended inside a table this one goes on with
+        for text, continued in _pieces(self._markdown):
+            html = markdown_html(text)
             notes = html.find(_NOTES_SECTION)
             if notes >= 0:
                 self.footnotes.add(html, notes)
-            end = notes if notes >= 0 else len(html)
-            for start in range(0, end, _FEED):
-                parser.feed(html[start:min(start + _FEED, end)])
-                # once a block has a successor the parser has closed it
-                while len(body) > 1:
-                    yield from _taken(body, keep)
-        parser.feed(b"</body></html>")
-        parser.close()
-        while len(body):
-            yield from _taken(body, keep)
-
-
-def _taken(body: etree._Element, keep: bool) -> Iterator[etree._Element]:
-    """Yield the first block of `body`, then take it out (with its tail) so the tree does not grow."""
-    block = body[0]
-    yield block
-    body.remove(block)
-    if not keep:
-        block.clear()
+            start, end = 0, notes if notes >= 0 else len(html)
+            if joined:  # the table's header again, then its next rows
+                start = html.index(_TABLE_BODY, 0, end) + len(_TABLE_BODY)
+            if continued:
+                end = html.rindex(_TABLE_END, start, end)
+            joined = continued
+            for position in range(start, end, _FEED):
+                yield html[position:min(position + _FEED, end)]
 
 
 class FootnoteDefinitions:
     """Footnote definitions by label, kept as their HTML and parsed when asked for.
 
-    A document with thousands of notes never holds their trees.
+    A document with thousands of notes never holds their trees. They come in
+    the order they are first cited, which numbers them as cmark numbers the
+    marks of the whole text (:meth:`number_marks`).
     """
 
     def __init__(self) -> None:
         self._html: dict[str, bytes] = {}
+        self._numbers: dict[str, str] = {}
+
+    def number_marks(self, element: etree._Element) -> None:
+        """Print on each note mark in `element` the note's number in the whole text (a piece numbers its own)."""
+        for mark in element.iter("sup"):
+            label = footnote_reference(mark)
+            if label is not None and label in self._numbers:
+                mark[0].text = self._numbers[label]
 
     def add(self, html: bytes, section: int) -> None:
         """Take the definitions of the footnotes section at `section` of `html`; a label already known keeps its first."""
@@ -152,7 +207,9 @@ class FootnoteDefinitions:
         for begin, end in zip(starts, [*starts[1:], last if last >= 0 else len(html)]):
             label_end = html.index(b'"', begin + len(_DEFINITION))
             label = unescape(html[begin + len(_DEFINITION):label_end].decode("utf-8"))
-            self._html.setdefault(label, html[begin:end])
+            if label not in self._html:
+                self._html[label] = html[begin:end]
+                self._numbers[label] = str(len(self._numbers) + 1)
 
     def __contains__(self, label: object) -> bool:
         return label in self._html
@@ -193,34 +250,61 @@ _NOT_A_DEFINITION_LINE = re.compile(rf"^(?![ \t]|\[\^{_PLAIN_LABEL}\]:|$)", re.M
 # Blocks that may run on across a blank line and a heading (code, HTML), or are resolved across the
 # whole document (link reference definitions): a text holding one is parsed whole.
 _SPANS_PIECES = re.compile(r"^[ \t>]*(?:```|~~~|<|\[[^\]]*\]:)", re.MULTILINE)
-_BEFORE_HEADING = re.compile(r"\n\n(?=#{1,6}[ \t\n])")
+# A blank line, then a heading or a table: no open block (list, quote, table, paragraph) goes on past it.
+_BLOCK_START = re.compile(r"\n\n(?=#{1,6}[ \t\n]|\|)")
+_TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+_NOT_A_TABLE_ROW = re.compile(r"\n(?!\|)")
 
 
-def _pieces(markdown: str) -> Iterator[str]:
+def _pieces(markdown: str) -> Iterator[tuple[str, bool]]:
     """`markdown` as pieces cmark renders, one after another, to the HTML of the whole text.
 
-    A piece ends before an ATX heading that follows a blank line, which no open
-    block (list, quote, table, paragraph) survives, and takes along the
-    footnote definitions it cites: all of them sit at the end of a rendered
-    document. A text that does not have that shape (code or HTML blocks, link
-    reference definitions, notes elsewhere or with unusual labels) is one
-    piece. What differs from parsing the whole text is only what the reader
-    ignores: the numbers printed on note marks and their back-links.
+    A piece ends before a heading or a table that follows a blank line, or
+    between two rows of a long table (True: the next piece repeats the table's
+    header lines, and goes on with its rows); it takes along the footnote
+    definitions it cites, all of which sit at the end of a rendered document.
+    A text that does not have that shape (code or HTML blocks, link reference
+    definitions, notes elsewhere or with unusual labels) is one piece. What
+    differs from parsing the whole text is only what the reader ignores: the
+    numbers printed on note marks and their back-links.
     """
     definitions = _definition_spans(markdown) if len(markdown) > PIECE else None
     if definitions is None:
-        yield markdown
+        yield markdown, False
         return
     body_end = min((begin for begin, _ in definitions.values()), default=len(markdown))
-    start = 0
+    start, header = 0, ""
     while start < body_end:
-        cut = _BEFORE_HEADING.search(markdown, min(start + PIECE, body_end), body_end)
-        end = cut.end() if cut else body_end
-        piece = markdown[start:end]
+        at = min(start + PIECE, body_end)
+        row_cut = _between_rows(markdown, at, body_end)
+        if row_cut is None:
+            cut = _BLOCK_START.search(markdown, at, body_end)
+            end, next_header = (cut.end() if cut else body_end), ""
+        else:
+            end, next_header = row_cut
+        piece = header + markdown[start:end]
         cited = dict.fromkeys(label.casefold() for label in _REFERENCE.findall(piece))
         notes = [markdown[slice(*definitions[label])] for label in cited if label in definitions]
-        yield "\n\n".join([piece, *notes])
-        start = end
+        yield "\n\n".join([piece, *notes]), bool(next_header)
+        start, header = end, next_header
+
+
+def _between_rows(markdown: str, at: int, limit: int) -> tuple[int, str] | None:
+    """Where to cut the table that `at` falls in, after a body row, and its header and delimiter lines; else None."""
+    line_start = markdown.rfind("\n", 0, at) + 1
+    if not markdown.startswith("|", line_start):
+        return None
+    table_start = markdown.rfind("\n\n", 0, line_start)
+    table_start = 0 if table_start < 0 else table_start + 2
+    header_end = markdown.find("\n", table_start) + 1
+    delimiter_end = markdown.find("\n", header_end) + 1
+    if not header_end or not delimiter_end or _NOT_A_TABLE_ROW.search(markdown, table_start, line_start - 1) \
+            or not _TABLE_DELIMITER.fullmatch(markdown, header_end, delimiter_end - 1):
+        return None
+    cut = markdown.find("\n", max(at, delimiter_end)) + 1  # after the row `at` is in, or the first body row
+    if not cut or cut >= limit or not markdown.startswith("|", cut):
+        return None
+    return cut, markdown[table_start:delimiter_end]
 
 
 def _definition_spans(markdown: str) -> dict[str, tuple[int, int]] | None:

@@ -53,7 +53,10 @@ def outline(markdown: str) -> Outline:
     ordered_lists: list[tuple[int, int]] = []
     for block in stream.blocks():
         in_cover = in_cover and block.tag in _COVER
-        words = _words(visible_text(block))
+        if block.tag == "table":  # a long table is read a row at a time
+            words = sum(_words(visible_text(row)) for row in stream.rows(block))
+        else:
+            words = _words(visible_text(block))
         if in_cover:
             cover_words += words
         else:

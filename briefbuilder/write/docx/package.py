@@ -21,6 +21,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.metadata import PackageNotFoundError, version
+from typing import IO
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -65,12 +66,14 @@ def _entry_order(name: str) -> tuple[int, str]:
 
 
 class StreamedChildren:
-    """The children of one element of a part (the body, the notes part), written out as they are finished.
+    """The children of one element of a part (the body, the notes, a table's rows), written out as they are finished.
 
-    Children present when it is made (the notes separators) stay in the tree;
-    every child appended after is the writer's, and :meth:`write_out` moves the
-    finished ones to the spool. :attr:`most_held` is the most children the tree
-    ever held at once, what the memory test reads.
+    Children present when it is made (the notes separators, a table's grid)
+    stay in the tree; every child appended after is the writer's, and
+    :meth:`write_out` moves the finished ones to the spool. A child whose own
+    children were written out separately (a long table's rows, :meth:`nest`)
+    takes them back in its place. :attr:`most_held` is the most children the
+    tree ever held at once, what the memory test reads.
     """
 
     def __init__(self, part: XmlPart, container: etree._Element) -> None:
@@ -78,7 +81,20 @@ class StreamedChildren:
         self._container = container
         self._first = len(container)
         self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)
+        self._nested: dict[etree._Element, StreamedChildren] = {}
+        self._replacements: dict[bytes, bytes] = {}
         self.most_held = 0
+
+    def nest(self, child: etree._Element, children: StreamedChildren) -> None:
+        """`child`'s own children are written out by `children`; they go back inside it when it is written out."""
+        self._nested[child] = children
+
+    def replace_when_copied(self, replacements: dict[bytes, bytes]) -> None:
+        """Strings to replace in the written-out XML as it is copied (values known only at the end: column widths).
+
+        Each string must be one the XML of a single child holds whole.
+        """
+        self._replacements = replacements
 
     def write_out(self, keep: int = 0) -> None:
         """Serialise and drop the writer's children, all but the last `keep` (which a later step may still change).
@@ -94,12 +110,33 @@ class StreamedChildren:
         kept = container[first + count:]
         for child in kept:
             container.remove(child)
+        nested = [(child, self._nested.pop(child)) for child in container[first:] if child in self._nested]
+        for child, _ in nested:
+            child.append(etree.ProcessingInstruction(_PLACE))
         container.insert(first, etree.ProcessingInstruction(_PLACE))
         container.append(etree.ProcessingInstruction(_PLACE))
-        _, written, _ = etree.tostring(self.part.element, encoding="UTF-8", xml_declaration=False).split(_PLACE_BYTES)
-        self._spool.write(written)
+        pieces = etree.tostring(self.part.element, encoding="UTF-8", xml_declaration=False).split(_PLACE_BYTES)
+        for piece, (_, children) in zip(pieces[1:], nested):
+            self._spool.write(piece)
+            children.copy_to(self._spool)
+        self._spool.write(pieces[-2])
         del container[first:]
         container.extend(kept)
+
+    def copy_to(self, target: IO[bytes]) -> None:
+        """Write everything written out to `target`, with the replacements made (the children still held are not)."""
+        self._spool.seek(0)
+        rest = b""
+        for chunk in iter(lambda: self._spool.read(_COPY_CHUNK), b""):
+            if self._replacements:
+                chunk = rest + chunk
+                cut = chunk.rfind(b">") + 1  # strings to replace are whole tags: never cut one
+                chunk, rest = chunk[:cut], chunk[cut:]
+                for old, new in self._replacements.items():
+                    chunk = chunk.replace(old, new)
+            target.write(chunk)
+        target.write(rest)
+        self._spool.close()
 
     def chunks(self) -> Iterator[bytes]:
         """The part's XML as python-docx would save it, with the written-out children in their place."""

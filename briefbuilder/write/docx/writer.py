@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -66,7 +67,7 @@ from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx import reference as ref
 from briefbuilder.write.atomic import write_atomic
 from briefbuilder.write.docx.package import StreamedChildren, reproducible_bytes, stamp_package
-from briefbuilder.write.docx.tables import column_widths, measure, readable_width
+from briefbuilder.write.docx.tables import ColumnMeasure, column_widths, readable_width
 
 Element = etree._Element
 Inlines = Iterable["str | etree._Element"]
@@ -86,6 +87,7 @@ DRAFT = "Draft"
 # Body elements a landscape table may still change once later blocks are written: the table, its
 # heading, two lead-in lines and the paragraph before them (see _BodyWriter._turn_landscape).
 UNSETTLED_ELEMENTS = 5
+ROWS_AT_A_TIME = 64  # rows of a long table built before they are written out
 _ALIGNMENTS = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -293,6 +295,7 @@ class _BodyWriter:
         self._note_kind = oxml.ENDNOTES if layout.notes == "endnotes" else oxml.FOOTNOTES
         self._notes: oxml.NotesPart | None = None
         self._written_notes: StreamedChildren | None = None
+        self._markdown: MarkdownStream | None = None  # the document being written
         self._footnote_definitions: FootnoteDefinitions | None = None
         self._pending_source_lines: dict[str, None] = {}  # labels cited in the paragraph being written
         self._source_line_list: int | None = None
@@ -319,6 +322,7 @@ class _BodyWriter:
 
     def write(self, markdown: MarkdownStream) -> str | None:
         """Write the document's body; return the title as the reader sees it (None without one)."""
+        self._markdown = markdown
         self._footnote_definitions = markdown.footnotes
         if self._numbered_paragraphs:
             self._ensure_numbered_paragraph_list()
@@ -456,35 +460,63 @@ class _BodyWriter:
         return self._list_definitions[kind]
 
     def _table(self, element: Element, context: _Context) -> None:
-        header_rows = element.findall("thead/tr")
-        rows = [*header_rows, *element.findall("tbody/tr")]
-        if not rows:
+        """Columns as wide as their content, rows kept whole, the header row repeated on every page.
+
+        A top-level table is read and written a row at a time (a brief's annex
+        can run to 100,000 rows): its rows go to the package as they are
+        written, and their cell widths are filled in once every row has been
+        measured.
+        """
+        if context.top_level:
+            rows = self._markdown.rows(element)
+        else:
+            rows = iter([*element.findall("thead/tr"), *element.findall("tbody/tr")])
+        first = next(rows, None)
+        if first is None:
             return
-        columns = max(len(row) for row in rows)
-        extents = measure([["".join(cell.itertext()) for cell in row] for row in rows], self._house.table_size)
-        width = self._text_width
-        landscape = (self._house.wide_tables == "landscape" and context.top_level
-                     and readable_width(extents) > width / EMU_PER_TWIP)
-        if landscape:
-            width = self._landscape_width
-        table = context.container.add_table(len(rows), columns, width)
+        columns = len(first)
+        table = context.container.add_table(0, columns, self._text_width)
         oxml.set_table_style(table, self._style_ids[ref.TABLE])
-        oxml.set_column_widths(table, column_widths(extents, int(width / EMU_PER_TWIP)))
-        if landscape:
-            self._landscape_tables.append(table)
-        oxml.keep_rows_whole(table)
+        written = None
+        if context.top_level:
+            written = StreamedChildren(self._document.part, table)
+            self._written_body.nest(table, written)
+        measured = ColumnMeasure()
+        placeholders = [oxml.cell_width_placeholder(column) for column in range(columns)]
         cell_context = replace(context, paragraph_style=ref.TABLE_TEXT, top_level=False)
         table_text = self._style_ids[ref.TABLE_TEXT]
-        for row_element, row in zip(rows, oxml.cell_paragraphs(table)):
-            for cell_element, cell_paragraph in zip(row_element, row):
+        for index, row_element in enumerate(itertools.chain([first], rows)):
+            measured.add(["".join(cell.itertext()) for cell in row_element])
+            row = oxml.append_table_row(table, columns)
+            oxml.set_cell_widths(row, placeholders)
+            oxml.keep_row_whole(row)
+            if index == 0 and row_element.getparent().tag == "thead":
+                oxml.mark_header_row(row)
+            for cell_element, cell_paragraph in zip(row_element, oxml.row_cell_paragraphs(row)):
                 oxml.set_paragraph_style(cell_paragraph, table_text)
                 paragraph = Paragraph(cell_paragraph, context.container.story)
                 alignment = _ALIGNMENTS.get(cell_element.get("align", ""))
                 if alignment is not None:
                     paragraph.alignment = alignment  # column alignment is content, not style
                 self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _Format(), cell_context)
-        if header_rows:
-            oxml.mark_header_row(table.tr_lst[0])
+            if written is not None and index % ROWS_AT_A_TIME == ROWS_AT_A_TIME - 1:
+                written.write_out()
+        extents = measured.extents(self._house.table_size)
+        width = self._text_width
+        landscape = (self._house.wide_tables == "landscape" and context.top_level
+                     and readable_width(extents) > width / EMU_PER_TWIP)
+        if landscape:
+            width = self._landscape_width
+            self._landscape_tables.append(table)
+        widths = column_widths(extents, int(width / EMU_PER_TWIP))
+        oxml.set_table_widths(table, widths)
+        values = [str(width) for width in widths]
+        for row in table.iterfind(qn("w:tr")):  # the rows still here
+            oxml.set_cell_widths(row, values)
+        if written is not None:
+            written.write_out()
+            written.replace_when_copied({oxml.cell_width_xml(placeholder): oxml.cell_width_xml(value)
+                                         for placeholder, value in zip(placeholders, values)})
         if self._pending_source_lines and not context.in_footnote:
             self._source_lines(context)  # notes cited in the table, under it
 
