@@ -29,8 +29,7 @@ read. :func:`parse_markdown` keeps the whole tree, for tests and small texts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from html import unescape
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import cffi
@@ -66,20 +65,19 @@ class MarkdownTree:
 
 def parse_markdown(markdown: str) -> MarkdownTree:
     """The whole tree at once: for tests and short texts (a document is read with :func:`read_markdown`)."""
-    stream = read_markdown(markdown)
+    footnotes: dict[str, etree._Element] = {}
+    stream = read_markdown(markdown, first_seen=footnotes.__setitem__)
     blocks = list(stream.blocks(keep=True))
-    return MarkdownTree(blocks, dict(stream.footnotes.items()))
+    return MarkdownTree(blocks, footnotes)
 
 
-def read_markdown(markdown: str) -> MarkdownStream:
-    """`markdown` ready to be read block by block (see :class:`MarkdownStream`)."""
-    return MarkdownStream(markdown)
+def read_markdown(markdown: str, first_seen: Callable[[str, etree._Element], None] | None = None) -> MarkdownStream:
+    """`markdown` ready to be read block by block (see :class:`MarkdownStream`); `first_seen` is told of each note."""
+    return MarkdownStream(markdown, first_seen)
 
 
 # cmark-gfm puts the footnote definitions last, in one section; text cannot produce this tag (it is escaped).
 _NOTES_SECTION = b'<section class="footnotes" data-footnotes>'
-_DEFINITION = b'<li id="fn-'
-_DEFINITIONS_END = b"</ol>\n</section>"
 _TABLE_BODY = b"<tbody>\n"
 _TABLE_END = b"</tbody>\n</table>\n"
 _FEED = 1 << 16  # bytes of HTML fed to the parser at a time: the tree never holds much more than this
@@ -96,13 +94,13 @@ class MarkdownStream:
     length. A definition is known once the block citing it has been read.
     """
 
-    def __init__(self, markdown: str) -> None:
-        self._markdown = markdown
-        self.footnotes = FootnoteDefinitions()
+    def __init__(self, markdown: str, first_seen: Callable[[str, etree._Element], None] | None = None) -> None:
+        self.footnotes = FootnoteDefinitions(first_seen)
         self._parser = etree.HTMLPullParser(events=("start",), tag="body", **_PARSER_OPTIONS)
         self._parser.feed(b"<html><body>")
         self._body = next(element for _, element in self._parser.read_events())
-        self._chunks = self._html()
+        # a function, not a method: the collector is paused during a build, and no cycle may keep a stream alive
+        self._chunks = _html(markdown, self.footnotes)
         self._closed = False
 
     def blocks(self, *, keep: bool = False) -> Iterator[etree._Element]:
@@ -159,35 +157,41 @@ class MarkdownStream:
             self._closed = True
         return False
 
-    def _html(self) -> Iterator[bytes]:
-        """cmark's HTML of the text, piece by piece; the footnote definitions go to :attr:`footnotes`."""
-        joined = False  # the last piece ended inside a table this one goes on with
-        for text, continued in _pieces(self._markdown):
-            html = markdown_html(text)
-            notes = html.find(_NOTES_SECTION)
-            if notes >= 0:
-                self.footnotes.add(html, notes)
-            start, end = 0, notes if notes >= 0 else len(html)
-            if joined:  # the table's header again, then its next rows
-                start = html.index(_TABLE_BODY, 0, end) + len(_TABLE_BODY)
-            if continued:
-                end = html.rindex(_TABLE_END, start, end)
-            joined = continued
-            for position in range(start, end, _FEED):
-                yield html[position:min(position + _FEED, end)]
+
+def _html(markdown: str, footnotes: FootnoteDefinitions) -> Iterator[bytes]:
+    """cmark's HTML of `markdown`, piece by piece, in chunks; each piece's footnote definitions go to `footnotes`."""
+    joined = False  # the last piece ended inside a table this one goes on with
+    for text, continued in _pieces(markdown):
+        html = markdown_html(text)
+        notes = html.find(_NOTES_SECTION)
+        if notes >= 0:
+            footnotes.add(html[notes:])
+        start, end = 0, notes if notes >= 0 else len(html)
+        if joined:  # the table's header again, then its next rows
+            start = html.index(_TABLE_BODY, 0, end) + len(_TABLE_BODY)
+        if continued:
+            end = html.rindex(_TABLE_END, start, end)
+        joined = continued
+        for position in range(start, end, _FEED):
+            yield html[position:min(position + _FEED, end)]
 
 
 class FootnoteDefinitions:
-    """Footnote definitions by label, kept as their HTML and parsed when asked for.
+    """Footnote definitions by label: those of the last two pieces of the document read.
 
-    A document with thousands of notes never holds their trees. They come in
+    Every piece carries the definitions it cites, and a block is read at the
+    latest while the next piece starts, so a block's notes are always here;
+    a document with thousands of notes never holds them all. Labels come in
     the order they are first cited, which numbers them as cmark numbers the
-    marks of the whole text (:meth:`number_marks`).
+    marks of the whole text (:meth:`number_marks`); `first_seen` is told of
+    each definition once.
     """
 
-    def __init__(self) -> None:
-        self._html: dict[str, bytes] = {}
+    def __init__(self, first_seen: Callable[[str, etree._Element], None] | None = None) -> None:
         self._numbers: dict[str, str] = {}
+        self._current: dict[str, etree._Element] = {}
+        self._previous: dict[str, etree._Element] = {}
+        self._first_seen = first_seen
 
     def number_marks(self, element: etree._Element) -> None:
         """Print on each note mark in `element` the note's number in the whole text (a piece numbers its own)."""
@@ -196,45 +200,26 @@ class FootnoteDefinitions:
             if label is not None and label in self._numbers:
                 mark[0].text = self._numbers[label]
 
-    def add(self, html: bytes, section: int) -> None:
-        """Take the definitions of the footnotes section at `section` of `html`; a label already known keeps its first."""
-        starts = []
-        position = html.find(_DEFINITION, section)
-        while position >= 0:
-            starts.append(position)
-            position = html.find(_DEFINITION, position + 1)
-        last = html.rfind(_DEFINITIONS_END, section)
-        for begin, end in zip(starts, [*starts[1:], last if last >= 0 else len(html)]):
-            label_end = html.index(b'"', begin + len(_DEFINITION))
-            label = unescape(html[begin + len(_DEFINITION):label_end].decode("utf-8"))
-            if label not in self._html:
-                self._html[label] = html[begin:end]
+    def add(self, section: bytes) -> None:
+        """Take the definitions of a piece's footnotes section."""
+        parsed = etree.fromstring(b"<html><body>" + section + b"</body></html>", _HTML_BYTES)
+        self._previous, self._current = self._current, {}
+        for definition in parsed.iterfind("body/section/ol/li"):
+            label = definition.get("id", "").removeprefix("fn-")
+            _drop_back_links(definition)
+            self._current[label] = definition
+            if label not in self._numbers:
                 self._numbers[label] = str(len(self._numbers) + 1)
+                if self._first_seen is not None:
+                    self._first_seen(label, definition)
 
     def __contains__(self, label: object) -> bool:
-        return label in self._html
-
-    def __len__(self) -> int:
-        return len(self._html)
-
-    def get(self, label: str) -> etree._Element | None:
-        """The definition of `label` (its ``<li>``, without back-links), or None."""
-        html = self._html.get(label)
-        return None if html is None else _definition(html)
+        return label in self._current or label in self._previous
 
     def __getitem__(self, label: str) -> etree._Element:
-        return _definition(self._html[label])
-
-    def items(self) -> Iterator[tuple[str, etree._Element]]:
-        """Every (label, definition) in the order they were cited, one parsed at a time."""
-        for label, html in self._html.items():
-            yield label, _definition(html)
-
-
-def _definition(html: bytes) -> etree._Element:
-    definition = etree.fromstring(b"<html><body><ol>" + html + b"</ol></body></html>", _HTML_BYTES).find("body/ol/li")
-    _drop_back_links(definition)
-    return definition
+        """The definition of `label` (its ``<li>``, without back-links)."""
+        definition = self._current.get(label)
+        return definition if definition is not None else self._previous[label]
 
 
 # -- cmark-gfm ----------------------------------------------------------------------------
@@ -382,18 +367,20 @@ def inline_parts(element: etree._Element) -> Iterator[str | etree._Element]:
 def visible_text(element: etree._Element) -> str:
     """The text a reader sees in `element`: link texts yes, footnote marks no."""
     pieces: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if node.text:
-            pieces.append(node.text)
-        for child in node:
-            if footnote_reference(child) is None:
-                walk(child)
-            if child.tail:
-                pieces.append(child.tail)
-
-    walk(element)
+    _collect_visible_text(element, pieces)
     return "".join(pieces)
+
+
+def _collect_visible_text(node: etree._Element, pieces: list[str]) -> None:
+    # A function of its own, not a closure calling itself: that is a reference cycle per call, which
+    # the paused collector of a build would keep, with every text it collected.
+    if node.text:
+        pieces.append(node.text)
+    for child in node:
+        if footnote_reference(child) is None:
+            _collect_visible_text(child, pieces)
+        if child.tail:
+            pieces.append(child.tail)
 
 
 def block_parts(element: etree._Element) -> Iterator[etree._Element | list[str | etree._Element]]:

@@ -18,6 +18,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from lxml import etree
+
 from .markdown_tree import read_markdown, visible_text
 
 _WORD = re.compile(r"\S+")
@@ -47,7 +49,13 @@ class Outline:
 
 def outline(markdown: str) -> Outline:
     """The :class:`Outline` of ``markdown``, read a block at a time."""
-    stream = read_markdown(markdown)
+    note_words = 0
+
+    def count_note(_: str, definition: etree._Element) -> None:
+        nonlocal note_words
+        note_words += _words(visible_text(definition))
+
+    stream = read_markdown(markdown, first_seen=count_note)
     cover_words = text_words = 0
     in_cover = True
     ordered_lists: list[tuple[int, int]] = []
@@ -63,7 +71,6 @@ def outline(markdown: str) -> Outline:
             text_words += words
         if block.tag == "ol":
             ordered_lists.append((int(block.get("start", 1)), len(block)))
-    note_words = sum(_words(visible_text(definition)) for _, definition in stream.footnotes.items())
     return Outline(cover_words, text_words, note_words, tuple(ordered_lists))
 
 

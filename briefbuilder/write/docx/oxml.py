@@ -119,14 +119,16 @@ def _empty_row(columns: int) -> BaseOxmlElement:
     return CT_Tbl.new_tbl(1, columns, 0).tr_lst[0]
 
 
+_W_TC, _W_P, _W_W, _W_TR_PR, _W_CANT_SPLIT = qn("w:tc"), qn("w:p"), qn("w:w"), qn("w:trPr"), qn("w:cantSplit")
+
+
 def row_cell_paragraphs(row: BaseOxmlElement) -> list[CT_P]:
     """The first paragraph of each cell of `row`.
 
     python-docx's ``Table.rows``/``cells`` recompute the table grid on every
     call, which made tables the slowest part of a build.
     """
-    paragraph_tag = qn("w:p")
-    return [cell.find(paragraph_tag) for cell in row.iterfind(qn("w:tc"))]
+    return [cell.find(_W_P) for cell in row.iterfind(_W_TC)]
 
 
 # -- text ---------------------------------------------------------------------------
@@ -804,10 +806,9 @@ def set_table_widths(table: CT_Tbl, widths: Sequence[int]) -> None:
 
 def set_cell_widths(row: BaseOxmlElement, values: Sequence[str]) -> None:
     """The width of each cell of a new `row`, in twips (or a placeholder, :func:`cell_width_placeholder`)."""
-    w = qn("w:w")
-    for cell, value in zip(row.iterfind(qn("w:tc")), values):
+    for cell, value in zip(row.iterfind(_W_TC), values):
         # a new cell (CT_Tbl.new_tbl) starts with w:tcPr, which starts with its w:tcW of type dxa
-        cell[0][0].set(w, value)
+        cell[0][0].set(_W_W, value)
 
 
 def cell_width_placeholder(column: int) -> str:
@@ -852,11 +853,11 @@ def keep_rows_whole(table: CT_Tbl) -> None:
 
 def keep_row_whole(row: BaseOxmlElement) -> None:
     """``w:cantSplit`` on `row` (see :func:`keep_rows_whole`)."""
-    trPr = row.find(qn("w:trPr"))
+    trPr = row.find(_W_TR_PR)
     if trPr is None:
         trPr = _element("w:trPr")
         row.insert(0, trPr)  # a new row holds only cells: its properties come first
-    if trPr.find(qn("w:cantSplit")) is None:
+    if trPr.find(_W_CANT_SPLIT) is None:
         trPr.insert(0, _element("w:cantSplit"))  # first in CT_TrPr's sequence
 
 

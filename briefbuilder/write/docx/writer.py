@@ -88,6 +88,7 @@ DRAFT = "Draft"
 # heading, two lead-in lines and the paragraph before them (see _BodyWriter._turn_landscape).
 UNSETTLED_ELEMENTS = 5
 ROWS_AT_A_TIME = 64  # rows of a long table built before they are written out
+ELEMENTS_AT_A_TIME = 64  # finished paragraphs, tables or notes held before they are written out
 _ALIGNMENTS = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -331,10 +332,10 @@ class _BodyWriter:
         for block in markdown.blocks():
             self._block(block, context)
             self._settle_landscape_tables(last=False)
-            self._written_body.write_out(keep=UNSETTLED_ELEMENTS)
-            self._landscape_ends = [end for end in self._landscape_ends if end.getparent() is not None]
-            if self._written_notes is not None:
-                self._written_notes.write_out()
+            if len(body) > UNSETTLED_ELEMENTS + ELEMENTS_AT_A_TIME:
+                self._written_body.write_out(keep=UNSETTLED_ELEMENTS)
+                self._landscape_ends = [end for end in self._landscape_ends if end.getparent() is not None]
+            self._write_out_notes()
         self._settle_landscape_tables(last=True)
         if self._section is not None:
             if self._notes is not None and self._note_kind is oxml.ENDNOTES:
@@ -342,6 +343,12 @@ class _BodyWriter:
             body.append(self._section)  # the body's section properties come last
         oxml.end_after_table(body)
         return self._title
+
+    def _write_out_notes(self) -> None:
+        """Write out the notes written so far, once there are a few (a note is finished when it is written)."""
+        if self._written_notes is not None and self._notes is not None \
+                and len(self._notes.element) > ELEMENTS_AT_A_TIME:
+            self._written_notes.write_out()
 
     def _settle_landscape_tables(self, *, last: bool) -> None:
         """Turn the wide tables that something follows (at the `last`, all) into landscape sections, in order."""
@@ -488,7 +495,6 @@ class _BodyWriter:
         for index, row_element in enumerate(itertools.chain([first], rows)):
             measured.add(["".join(cell.itertext()) for cell in row_element])
             row = oxml.append_table_row(table, columns)
-            oxml.set_cell_widths(row, placeholders)
             oxml.keep_row_whole(row)
             if index == 0 and row_element.getparent().tag == "thead":
                 oxml.mark_header_row(row)
@@ -500,7 +506,10 @@ class _BodyWriter:
                     paragraph.alignment = alignment  # column alignment is content, not style
                 self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _Format(), cell_context)
             if written is not None and index % ROWS_AT_A_TIME == ROWS_AT_A_TIME - 1:
+                for row in table.iterfind(qn("w:tr")):  # written before the widths are known
+                    oxml.set_cell_widths(row, placeholders)
                 written.write_out()
+                self._write_out_notes()
         extents = measured.extents(self._house.table_size)
         width = self._text_width
         landscape = (self._house.wide_tables == "landscape" and context.top_level
