@@ -192,9 +192,12 @@ class FootnoteDefinitions:
         self._current: dict[str, etree._Element] = {}
         self._previous: dict[str, etree._Element] = {}
         self._first_seen = first_seen
+        self._pieces = 0
 
     def number_marks(self, element: etree._Element) -> None:
         """Print on each note mark in `element` the note's number in the whole text (a piece numbers its own)."""
+        if self._pieces < 2:
+            return  # the first piece's numbers are the whole text's
         for mark in element.iter("sup"):
             label = footnote_reference(mark)
             if label is not None and label in self._numbers:
@@ -204,6 +207,7 @@ class FootnoteDefinitions:
         """Take the definitions of a piece's footnotes section."""
         parsed = etree.fromstring(b"<html><body>" + section + b"</body></html>", _HTML_BYTES)
         self._previous, self._current = self._current, {}
+        self._pieces += 1
         for definition in parsed.iterfind("body/section/ol/li"):
             label = definition.get("id", "").removeprefix("fn-")
             _drop_back_links(definition)
@@ -415,9 +419,12 @@ def _trimmed(parts: list[str | etree._Element]) -> list[str | etree._Element]:
     return parts
 
 
+_BACK_LINKS = etree.XPath(".//a[contains(@class, 'footnote-backref')]")  # compiled once: a note has one or more
+
+
 def _drop_back_links(definition: etree._Element) -> None:
     """Remove a definition's HTML back-links (↩) and the space before them: Word links notes itself."""
-    for link in definition.xpath(".//a[contains(@class, 'footnote-backref')]"):
+    for link in _BACK_LINKS(definition):
         parent, previous = link.getparent(), link.getprevious()
         tail = link.tail or ""
         if previous is not None:

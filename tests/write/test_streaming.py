@@ -31,7 +31,7 @@ from testdata import EXAMPLE
 SECTIONS = 150
 PARAGRAPHS_PER_SECTION = 10
 TABLE_ROWS = 3000
-HELD = 200  # body elements, notes or table rows held at once: a few blocks' worth, never the document
+HELD = 600  # body elements, notes or table rows held at once: a few blocks' worth, never the document
 
 
 def long_markdown() -> str:
@@ -59,8 +59,8 @@ def test_the_writer_holds_a_few_elements_at_a_time_and_writes_them_all(monkeypat
     streams: list[package.StreamedChildren] = []
     made = package.StreamedChildren.__init__
 
-    def watched(self: package.StreamedChildren, *args: object) -> None:
-        made(self, *args)  # type: ignore[arg-type]
+    def watched(self: package.StreamedChildren, *args: object, **options: object) -> None:
+        made(self, *args, **options)  # type: ignore[arg-type]
         streams.append(self)
 
     monkeypatch.setattr(package.StreamedChildren, "__init__", watched)

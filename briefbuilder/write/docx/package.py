@@ -68,18 +68,18 @@ def _entry_order(name: str) -> tuple[int, str]:
 class StreamedChildren:
     """The children of one element of a part (the body, the notes, a table's rows), written out as they are finished.
 
-    Children present when it is made (the notes separators, a table's grid)
-    stay in the tree; every child appended after is the writer's, and
+    Children before `first` (by default, those present when it is made: the
+    notes separators, a table's grid) stay in the tree; the others are the writer's, and
     :meth:`write_out` moves the finished ones to the spool. A child whose own
     children were written out separately (a long table's rows, :meth:`nest`)
     takes them back in its place. :attr:`most_held` is the most children the
     tree ever held at once, what the memory test reads.
     """
 
-    def __init__(self, part: XmlPart, container: etree._Element) -> None:
+    def __init__(self, part: XmlPart, container: etree._Element, first: int | None = None) -> None:
         self.part = part
         self._container = container
-        self._first = len(container)
+        self._first = len(container) if first is None else first  # the writer's first child
         self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)
         self._nested: dict[etree._Element, StreamedChildren] = {}
         self._replacements: dict[bytes, bytes] = {}
@@ -99,8 +99,9 @@ class StreamedChildren:
     def write_out(self, keep: int = 0) -> None:
         """Serialise and drop the writer's children, all but the last `keep` (which a later step may still change).
 
-        The part is serialised with only those children between two markers,
-        so each comes out with the namespace prefixes of its place in the part.
+        The container is serialised with only those children, between two
+        markers; they come out with the namespace prefixes of their place in
+        the part.
         """
         container, first = self._container, self._first
         count = len(container) - first - keep
@@ -115,7 +116,8 @@ class StreamedChildren:
             child.append(etree.ProcessingInstruction(_PLACE))
         container.insert(first, etree.ProcessingInstruction(_PLACE))
         container.append(etree.ProcessingInstruction(_PLACE))
-        pieces = etree.tostring(self.part.element, encoding="UTF-8", xml_declaration=False).split(_PLACE_BYTES)
+        # The container alone: its start tag declares every namespace in scope, so its children come out as in the part.
+        pieces = etree.tostring(container, encoding="UTF-8", xml_declaration=False).split(_PLACE_BYTES)
         for piece, (_, children) in zip(pieces[1:], nested):
             self._spool.write(piece)
             children.copy_to(self._spool)

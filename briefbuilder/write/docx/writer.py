@@ -87,8 +87,8 @@ DRAFT = "Draft"
 # Body elements a landscape table may still change once later blocks are written: the table, its
 # heading, two lead-in lines and the paragraph before them (see _BodyWriter._turn_landscape).
 UNSETTLED_ELEMENTS = 5
-ROWS_AT_A_TIME = 64  # rows of a long table built before they are written out
-ELEMENTS_AT_A_TIME = 64  # finished paragraphs, tables or notes held before they are written out
+ROWS_AT_A_TIME = 256  # rows of a long table built before they are written out
+ELEMENTS_AT_A_TIME = 256  # finished paragraphs, tables or notes held before they are written out
 _ALIGNMENTS = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -484,10 +484,7 @@ class _BodyWriter:
         columns = len(first)
         table = context.container.add_table(0, columns, self._text_width)
         oxml.set_table_style(table, self._style_ids[ref.TABLE])
-        written = None
-        if context.top_level:
-            written = StreamedChildren(self._document.part, table)
-            self._written_body.nest(table, written)
+        written = None  # the rows written out, once there are more than a few
         measured = ColumnMeasure()
         placeholders = [oxml.cell_width_placeholder(column) for column in range(columns)]
         cell_context = replace(context, paragraph_style=ref.TABLE_TEXT, top_level=False)
@@ -505,7 +502,10 @@ class _BodyWriter:
                 if alignment is not None:
                     paragraph.alignment = alignment  # column alignment is content, not style
                 self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _Format(), cell_context)
-            if written is not None and index % ROWS_AT_A_TIME == ROWS_AT_A_TIME - 1:
+            if context.top_level and index % ROWS_AT_A_TIME == ROWS_AT_A_TIME - 1:
+                if written is None:
+                    written = StreamedChildren(self._document.part, table, first=len(table) - index - 1)
+                    self._written_body.nest(table, written)
                 for row in table.iterfind(qn("w:tr")):  # written before the widths are known
                     oxml.set_cell_widths(row, placeholders)
                 written.write_out()
