@@ -297,7 +297,7 @@ class _BodyWriter:
         self._notes: oxml.NotesPart | None = None
         self._written_notes: StreamedChildren | None = None
         self._markdown: MarkdownStream | None = None  # the document being written
-        self._footnote_definitions: FootnoteDefinitions | None = None
+        self._footnote_definitions = FootnoteDefinitions()  # the document's, once it is being read
         self._pending_source_lines: dict[str, None] = {}  # labels cited in the paragraph being written
         self._source_line_list: int | None = None
         self._title_written = False
