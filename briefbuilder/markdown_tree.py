@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import cffi
 from cmarkgfm import _cmark, cmark
@@ -322,7 +323,19 @@ _FFI.cdef("""
     mem *cmark_get_default_mem_allocator(void);
     void cmark_node_free(void *node);
 """)
-_CMARK = _FFI.dlopen(_cmark.__file__)
+
+
+def _cmark_library() -> Any:
+    """cmark-gfm's C library, for the functions that free; None where its shared object does not export them."""
+    try:
+        library = _FFI.dlopen(_cmark.__file__)
+        library.cmark_node_free, library.cmark_get_default_mem_allocator  # noqa: B018  # resolve them now
+    except (OSError, AttributeError):
+        return None
+    return library
+
+
+_CMARK = _cmark_library()
 _CMARK_FEED = 1 << 20  # characters of Markdown encoded and fed to cmark at a time (a piece may be the whole text)
 
 
@@ -343,10 +356,11 @@ def markdown_html(markdown: str) -> bytes:
         html = lib.cmark_render_html(root, _OPTIONS, lib.cmark_parser_get_syntax_extensions(parser))
         return ffi.string(html)
     finally:
-        if html != ffi.NULL:
-            _CMARK.cmark_get_default_mem_allocator().free(_FFI.cast("void *", int(ffi.cast("uintptr_t", html))))
-        if root != ffi.NULL:
-            _CMARK.cmark_node_free(_FFI.cast("void *", int(ffi.cast("uintptr_t", root))))
+        if _CMARK is not None:  # else they are kept, as cmarkgfm's own wrapper keeps them
+            if html != ffi.NULL:
+                _CMARK.cmark_get_default_mem_allocator().free(_FFI.cast("void *", int(ffi.cast("uintptr_t", html))))
+            if root != ffi.NULL:
+                _CMARK.cmark_node_free(_FFI.cast("void *", int(ffi.cast("uintptr_t", root))))
         lib.cmark_parser_free(parser)
 
 
