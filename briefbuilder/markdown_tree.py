@@ -140,8 +140,7 @@ class MarkdownStream:
                     row = section[0]
                     self.footnotes.number_marks(row)
                     yield row
-                    section.remove(row)
-                    row.clear()
+                    section.remove(row)  # freed once its reader lets it go
             if complete:
                 return
             self._more()

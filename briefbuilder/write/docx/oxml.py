@@ -107,16 +107,30 @@ def append_table(container: BaseOxmlElement, rows: int, columns: int, width: int
     return table
 
 
-def append_table_row(table: CT_Tbl, columns: int) -> BaseOxmlElement:
-    """A new ``w:tr`` of `columns` empty cells at the end of `table` (widths set later, :func:`set_cell_widths`)."""
-    row = _empty_row(columns).__copy__()
-    table.append(row)
+def table_row(columns: int, paragraph_style: str | None, widths: Sequence[str]) -> BaseOxmlElement:
+    """A row to copy for every row of a table (:func:`append_copy`): kept whole on a page, `columns` cells
+    `widths` twips wide (or placeholders, :func:`cell_width_placeholder`), each with an empty paragraph in
+    `paragraph_style`."""
+    row = _empty_row(columns, paragraph_style).__copy__()
+    set_cell_widths(row, widths)
     return row
 
 
+def append_copy(container: BaseOxmlElement, prototype: BaseOxmlElement) -> BaseOxmlElement:
+    """A copy of `prototype` at the end of `container`: one copy in C instead of a dozen elements built."""
+    element = prototype.__copy__()
+    container.append(element)
+    return element
+
+
 @functools.lru_cache(maxsize=64)
-def _empty_row(columns: int) -> BaseOxmlElement:
-    return CT_Tbl.new_tbl(1, columns, 0).tr_lst[0]
+def _empty_row(columns: int, paragraph_style: str | None) -> BaseOxmlElement:
+    """An empty row of :func:`table_row`, before its widths."""
+    row = CT_Tbl.new_tbl(1, columns, 0).tr_lst[0]
+    keep_row_whole(row)
+    for paragraph in row_cell_paragraphs(row):
+        set_paragraph_style(paragraph, paragraph_style)
+    return row
 
 
 _W_TC, _W_P, _W_W, _W_TR_PR, _W_CANT_SPLIT = qn("w:tc"), qn("w:p"), qn("w:w"), qn("w:trPr"), qn("w:cantSplit")

@@ -484,30 +484,21 @@ class _BodyWriter:
         columns = len(first)
         table = context.container.add_table(0, columns, self._text_width)
         oxml.set_table_style(table, self._style_ids[ref.TABLE])
+        header = first.getparent().tag == "thead"  # asked now: a row read leaves its table
         written = None  # the rows written out, once there are more than a few
         measured = ColumnMeasure()
         placeholders = [oxml.cell_width_placeholder(column) for column in range(columns)]
         cell_context = replace(context, paragraph_style=ref.TABLE_TEXT, top_level=False)
-        table_text = self._style_ids[ref.TABLE_TEXT]
-        for index, row_element in enumerate(itertools.chain([first], rows)):
+        batch: list[Element] = []
+        for row_element in itertools.chain([first], rows):
             measured.add(["".join(cell.itertext()) for cell in row_element])
-            row = oxml.append_table_row(table, columns)
-            oxml.keep_row_whole(row)
-            if index == 0 and row_element.getparent().tag == "thead":
-                oxml.mark_header_row(row)
-            for cell_element, cell_paragraph in zip(row_element, oxml.row_cell_paragraphs(row)):
-                oxml.set_paragraph_style(cell_paragraph, table_text)
-                paragraph = Paragraph(cell_paragraph, context.container.story)
-                alignment = _ALIGNMENTS.get(cell_element.get("align", ""))
-                if alignment is not None:
-                    paragraph.alignment = alignment  # column alignment is content, not style
-                self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _Format(), cell_context)
-            if context.top_level and index % ROWS_AT_A_TIME == ROWS_AT_A_TIME - 1:
+            batch.append(row_element)
+            if context.top_level and len(batch) == ROWS_AT_A_TIME:  # written before the widths are known
                 if written is None:
-                    written = StreamedChildren(self._document.part, table, first=len(table) - index - 1)
+                    written = StreamedChildren(self._document.part, table)
                     self._written_body.nest(table, written)
-                for row in table.iterfind(qn("w:tr")):  # written before the widths are known
-                    oxml.set_cell_widths(row, placeholders)
+                self._table_rows(table, batch, placeholders, header, cell_context)
+                batch, header = [], False
                 written.write_out()
                 self._write_out_notes()
         extents = measured.extents(self._house.table_size)
@@ -520,14 +511,31 @@ class _BodyWriter:
         widths = column_widths(extents, int(width / EMU_PER_TWIP))
         oxml.set_table_widths(table, widths)
         values = [str(width) for width in widths]
-        for row in table.iterfind(qn("w:tr")):  # the rows still here
-            oxml.set_cell_widths(row, values)
+        self._table_rows(table, batch, values, header, cell_context)
         if written is not None:
             written.write_out()
             written.replace_when_copied({oxml.cell_width_xml(placeholder): oxml.cell_width_xml(value)
                                          for placeholder, value in zip(placeholders, values)})
         if self._pending_source_lines and not context.in_footnote:
             self._source_lines(context)  # notes cited in the table, under it
+
+    def _table_rows(self, table: CT_Tbl, rows: list[Element], widths: list[str], header: bool,
+                    context: _Context) -> None:
+        """Append `rows` to `table` with cells `widths` wide; the first is the header row if `header`."""
+        if not rows:
+            return
+        prototype = oxml.table_row(len(table.tblGrid), self._style_ids[ref.TABLE_TEXT], widths)
+        for row_element in rows:
+            row = oxml.append_copy(table, prototype)
+            if header:
+                oxml.mark_header_row(row)
+                header = False
+            for cell_element, cell_paragraph in zip(row_element, oxml.row_cell_paragraphs(row)):
+                paragraph = Paragraph(cell_paragraph, context.container.story)
+                alignment = _ALIGNMENTS.get(cell_element.get("align", ""))
+                if alignment is not None:
+                    paragraph.alignment = alignment  # column alignment is content, not style
+                self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _Format(), context)
 
     def _turn_landscape(self, table: CT_Tbl) -> None:
         """Put `table`, with the heading just above it, in a landscape section of its own.
