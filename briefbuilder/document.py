@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, Literal
 from .house_style import HouseStyle
 
 if TYPE_CHECKING:
-    from .markdown_tree import MarkdownTree
+    from .wordcount import Outline
 
 
 @dataclass(frozen=True)
@@ -114,8 +114,12 @@ class RenderedDocument:
         target.write(self.as_bytes(format))
 
     @cached_property
-    def tree(self) -> MarkdownTree:
-        """The Markdown parsed once, for every rule and writer that reads the document's structure."""
-        from .markdown_tree import parse_markdown
+    def outline(self) -> Outline:
+        """What the document rules read (word counts, numbered lists): gathered once, and small.
 
-        return parse_markdown(self.markdown)
+        Never the parsed tree: kept beside the text for every document of a
+        build, it would cost many times the text (see docs/performance.md).
+        """
+        from .wordcount import outline
+
+        return outline(self.markdown)

@@ -61,7 +61,7 @@ def word_limit(context: CheckContext) -> Iterator[Finding]:
         document = context.document(language)
         if document is None:
             continue  # a failure is reported by constraints.renders
-        words = count_words(document.tree, pack.uncounted)
+        words = count_words(document.outline, pack.uncounted)
         if words > limit:
             kind = (" for a joint submission" if joint else " for a single organisation") if pack.joint_word_limit else ""
             yield Finding("error", "constraints.word-limit",
@@ -208,16 +208,13 @@ def paragraph_numbering(context: CheckContext) -> Iterator[Finding]:
         if document is None:
             continue
         expected = 1
-        for block in document.tree.blocks:
-            if block.tag != "ol":
-                continue
-            start = int(block.get("start", 1))
+        for start, items in document.outline.ordered_lists:
             if start != expected:
                 yield Finding("error", "constraints.paragraph-numbering",
                               f"in the '{language}' document paragraph {start} follows paragraph {expected - 1}; "
                               "number paragraphs with paragraphs() so they run on", context.brief.brief.where())
                 break
-            expected = start + len(block)
+            expected = start + items
 
 
 @rule("constraints.treaty-articles", "A treaty-body report is organised by the treaty's articles (sections name an article).",

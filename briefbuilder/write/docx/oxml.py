@@ -58,7 +58,7 @@ def _child(parent: etree._Element, tag: str, **attributes: str) -> etree._Elemen
 # -- blocks ---------------------------------------------------------------------------
 # python-docx inserts each new paragraph before the body's w:sectPr, looking for
 # it among all the body's children every time: quadratic in the document's
-# length. The writer appends instead and moves w:sectPr back to the end once.
+# length. The writer appends instead and puts w:sectPr at the end once the body is written.
 
 
 def append_paragraph(container: BaseOxmlElement, style_id: str | None) -> CT_P:
@@ -107,21 +107,42 @@ def append_table(container: BaseOxmlElement, rows: int, columns: int, width: int
     return table
 
 
-def cell_paragraphs(table: CT_Tbl) -> list[list[CT_P]]:
-    """The first paragraph of each cell, row by row.
+def table_row(columns: int, paragraph_style: str | None, widths: Sequence[str]) -> BaseOxmlElement:
+    """A row to copy for every row of a table (:func:`append_copy`): kept whole on a page, `columns` cells
+    `widths` twips wide (or placeholders, :func:`cell_width_placeholder`), each with an empty paragraph in
+    `paragraph_style`."""
+    row = _empty_row(columns, paragraph_style).__copy__()
+    set_cell_widths(row, widths)
+    return row
+
+
+def append_copy(container: BaseOxmlElement, prototype: BaseOxmlElement) -> BaseOxmlElement:
+    """A copy of `prototype` at the end of `container`: one copy in C instead of a dozen elements built."""
+    element = prototype.__copy__()
+    container.append(element)
+    return element
+
+
+@functools.lru_cache(maxsize=64)
+def _empty_row(columns: int, paragraph_style: str | None) -> BaseOxmlElement:
+    """An empty row of :func:`table_row`, before its widths."""
+    row = CT_Tbl.new_tbl(1, columns, 0).tr_lst[0]
+    keep_row_whole(row)
+    for paragraph in row_cell_paragraphs(row):
+        set_paragraph_style(paragraph, paragraph_style)
+    return row
+
+
+_W_TC, _W_P, _W_W, _W_TR_PR, _W_CANT_SPLIT = qn("w:tc"), qn("w:p"), qn("w:w"), qn("w:trPr"), qn("w:cantSplit")
+
+
+def row_cell_paragraphs(row: BaseOxmlElement) -> list[CT_P]:
+    """The first paragraph of each cell of `row`.
 
     python-docx's ``Table.rows``/``cells`` recompute the table grid on every
     call, which made tables the slowest part of a build.
     """
-    row_tag, cell_tag, paragraph_tag = qn("w:tr"), qn("w:tc"), qn("w:p")
-    return [[cell.find(paragraph_tag) for cell in row.iterfind(cell_tag)] for row in table.iterfind(row_tag)]
-
-
-def move_section_properties_last(body: BaseOxmlElement) -> None:
-    """Put the body's ``w:sectPr`` (page setup) back where the schema wants it: last."""
-    section = body.find(qn("w:sectPr"))
-    if section is not None:
-        body.append(section)
+    return [cell.find(_W_P) for cell in row.iterfind(_W_TC)]
 
 
 # -- text ---------------------------------------------------------------------------
@@ -774,6 +795,14 @@ def set_column_widths(table: CT_Tbl, widths: Sequence[int]) -> None:
     A fixed layout makes Word and LibreOffice keep the widths instead of
     recomputing them, so the widths chosen from the content are the ones shown.
     """
+    set_table_widths(table, widths)
+    values = [str(width) for width in widths]
+    for row in table.iterfind(qn("w:tr")):
+        set_cell_widths(row, values)
+
+
+def set_table_widths(table: CT_Tbl, widths: Sequence[int]) -> None:
+    """The table-wide part of :func:`set_column_widths`: its width, fixed layout and grid."""
     tblPr = table.tblPr
     tblW = tblPr.find(qn("w:tblW"))
     if tblW is None:
@@ -784,14 +813,26 @@ def set_column_widths(table: CT_Tbl, widths: Sequence[int]) -> None:
     if layout is None:
         layout = tblPr._add_tblLayout()
     layout.set(qn("w:type"), "fixed")
-    values = [str(width) for width in widths]
-    w, cell_tag = qn("w:w"), qn("w:tc")
-    for column, value in zip(table.tblGrid.iterfind(qn("w:gridCol")), values):
-        column.set(w, value)
-    for row in table.iterfind(qn("w:tr")):
-        for cell, value in zip(row.iterfind(cell_tag), values):
-            # a new cell (CT_Tbl.new_tbl) starts with w:tcPr, which starts with its w:tcW of type dxa
-            cell[0][0].set(w, value)
+    w = qn("w:w")
+    for column, width in zip(table.tblGrid.iterfind(qn("w:gridCol")), widths):
+        column.set(w, str(width))
+
+
+def set_cell_widths(row: BaseOxmlElement, values: Sequence[str]) -> None:
+    """The width of each cell of a new `row`, in twips (or a placeholder, :func:`cell_width_placeholder`)."""
+    for cell, value in zip(row.iterfind(_W_TC), values):
+        # a new cell (CT_Tbl.new_tbl) starts with w:tcPr, which starts with its w:tcW of type dxa
+        cell[0][0].set(_W_W, value)
+
+
+def cell_width_placeholder(column: int) -> str:
+    """What stands for column `column`'s width in a row written before the widths are known."""
+    return f"#{column}"
+
+
+def cell_width_xml(value: str) -> bytes:
+    """A cell's width as :func:`set_cell_widths` serialises it: text can never contain this (its ``<`` is escaped)."""
+    return f'<w:tcW w:type="dxa" w:w="{value}"/>'.encode()
 
 
 def end_section(paragraph: CT_P, section: BaseOxmlElement) -> None:
@@ -820,14 +861,18 @@ def landscape(section: BaseOxmlElement) -> BaseOxmlElement:
 
 def keep_rows_whole(table: CT_Tbl) -> None:
     """``w:cantSplit`` on every row: a row moves to the next page whole rather than splitting."""
-    row_properties, cant_split = qn("w:trPr"), qn("w:cantSplit")
     for row in table.iterfind(qn("w:tr")):
-        trPr = row.find(row_properties)
-        if trPr is None:
-            trPr = _element("w:trPr")
-            row.insert(0, trPr)  # a new row holds only cells: its properties come first
-        if trPr.find(cant_split) is None:
-            trPr.insert(0, _element("w:cantSplit"))  # first in CT_TrPr's sequence
+        keep_row_whole(row)
+
+
+def keep_row_whole(row: BaseOxmlElement) -> None:
+    """``w:cantSplit`` on `row` (see :func:`keep_rows_whole`)."""
+    trPr = row.find(_W_TR_PR)
+    if trPr is None:
+        trPr = _element("w:trPr")
+        row.insert(0, trPr)  # a new row holds only cells: its properties come first
+    if trPr.find(_W_CANT_SPLIT) is None:
+        trPr.insert(0, _element("w:cantSplit"))  # first in CT_TrPr's sequence
 
 
 def set_table_borders(table: CT_Tbl, *, size: int) -> None:

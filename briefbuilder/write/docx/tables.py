@@ -44,23 +44,40 @@ class Extents:
     font_size: float
 
 
-def measure(cells: Sequence[Sequence[str]], font_size: float) -> Extents:
-    """Measure the columns of `cells` (rows of cell texts) set at `font_size` points."""
-    columns = max((len(row) for row in cells), default=0)
-    twips_per_em = font_size * 20
-    minimum = [0.0] * columns
-    natural = [0.0] * columns
-    for row in cells:
+class ColumnMeasure:
+    """Measures a table's columns a row at a time, so a long table is never held to be measured."""
+
+    def __init__(self) -> None:
+        self._minimum: list[float] = []  # em
+        self._natural: list[float] = []
+
+    def add(self, row: Sequence[str]) -> None:
+        """Take the cell texts of one row into account."""
+        for _ in range(len(row) - len(self._minimum)):
+            self._minimum.append(0.0)
+            self._natural.append(0.0)
         for index, text in enumerate(row):
             whole = _em_width(text)
             keep_whole = KEEP_WHOLE_EAST_ASIAN_EM if _WIDE.search(text) else KEEP_WHOLE_EM
             # A short cell stays whole; only a longer one needs its longest word measured.
             least = whole if whole <= keep_whole else max(_em_width(word) for word in text.split())
-            minimum[index] = max(minimum[index], least)
-            natural[index] = max(natural[index], whole)
-    minimum = [m * twips_per_em + CELL_PADDING for m in minimum]
-    natural = [max(n * twips_per_em + CELL_PADDING, m) for n, m in zip(natural, minimum)]
-    return Extents(minimum, natural, font_size)
+            self._minimum[index] = max(self._minimum[index], least)
+            self._natural[index] = max(self._natural[index], whole)
+
+    def extents(self, font_size: float) -> Extents:
+        """The columns measured so far, set at `font_size` points."""
+        twips_per_em = font_size * 20
+        minimum = [m * twips_per_em + CELL_PADDING for m in self._minimum]
+        natural = [max(n * twips_per_em + CELL_PADDING, m) for n, m in zip(self._natural, minimum)]
+        return Extents(minimum, natural, font_size)
+
+
+def measure(cells: Sequence[Sequence[str]], font_size: float) -> Extents:
+    """Measure the columns of `cells` (rows of cell texts) set at `font_size` points."""
+    columns = ColumnMeasure()
+    for row in cells:
+        columns.add(row)
+    return columns.extents(font_size)
 
 
 def readable_width(extents: Extents) -> int:

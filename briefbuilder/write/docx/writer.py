@@ -20,12 +20,20 @@ styles. How Markdown maps to Word:
 - a block quote is a bordered box when the house style says so (a 요약 box);
 - links are real hyperlinks; tables take column widths from their content,
   never split a row across pages and repeat their header row on every page.
+
+Memory stays proportionate to one block, not the document: the Markdown is
+read a top-level block at a time, and each block's paragraphs and tables (and
+each note) are serialised into the package as soon as nothing can change them
+any more (:class:`~briefbuilder.write.docx.package.StreamedChildren`). Only
+the last few body elements wait, for a wide table that may turn them into a
+landscape section.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -47,17 +55,19 @@ from lxml import etree
 from briefbuilder.document import DocumentInfo, Layout, RenderedDocument, Typography
 from briefbuilder.errors import BriefError
 from briefbuilder.markdown_tree import (
-    MarkdownTree,
+    FootnoteDefinitions,
+    MarkdownStream,
     block_parts,
     footnote_reference,
     inline_parts,
+    read_markdown,
     xml_safe,
 )
 from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx import reference as ref
 from briefbuilder.write.atomic import write_atomic
-from briefbuilder.write.docx.package import reproducible_bytes, stamp_package
-from briefbuilder.write.docx.tables import column_widths, measure, readable_width
+from briefbuilder.write.docx.package import StreamedChildren, reproducible_bytes, stamp_package
+from briefbuilder.write.docx.tables import ColumnMeasure, column_widths, readable_width
 
 Element = etree._Element
 Inlines = Iterable["str | etree._Element"]
@@ -74,6 +84,11 @@ SOURCE_LINE_MARKER = "\u203b"  # ※, the reference mark of Korean report notes
 NOTE_MARK_SEPARATOR = ","
 CORE_PROPERTY_LIMIT = 255  # characters; python-docx (and Word) refuse longer values
 DRAFT = "Draft"
+# Body elements a landscape table may still change once later blocks are written: the table, its
+# heading, two lead-in lines and the paragraph before them (see _BodyWriter._turn_landscape).
+UNSETTLED_ELEMENTS = 5
+ROWS_AT_A_TIME = 256  # rows of a long table built before they are written out
+ELEMENTS_AT_A_TIME = 256  # finished paragraphs, tables or notes held before they are written out
 _ALIGNMENTS = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -88,21 +103,22 @@ def write_docx(document: RenderedDocument, path: Path) -> None:
 
 def docx_bytes(document: RenderedDocument) -> bytes:
     """The .docx of `document`; identical input gives identical bytes."""
-    return reproducible_bytes(build_document(document))
+    return reproducible_bytes(*_build(document))
 
 
-def build_document(rendered: RenderedDocument) -> Document:
-    """The python-docx ``Document`` of `rendered`, before it is saved."""
+def _build(rendered: RenderedDocument) -> tuple[Document, list[StreamedChildren]]:
+    """The python-docx ``Document`` of `rendered`, and its parts written out so far (the body, the notes)."""
     layout = rendered.layout
     document = _open_base(layout)
     document.element.body.clear_content()
     styles = _prepare_styles(document, layout)
     _set_language_and_fonts(document, rendered.info, layout)
     _apply_typography(document, layout.typography)
-    title = _BodyWriter(document, styles, layout).write(rendered.tree)
+    writer = _BodyWriter(document, styles, layout)
+    title = writer.write(read_markdown(rendered.markdown))
     _set_core_properties(document, replace(rendered.info, title=title or rendered.info.title))
     stamp_package(document, layout.house_style.font_fallbacks)
-    return document
+    return document, writer.streams
 
 
 # -- the base document ------------------------------------------------------------------
@@ -279,7 +295,9 @@ class _BodyWriter:
         self._note_placement = layout.notes
         self._note_kind = oxml.ENDNOTES if layout.notes == "endnotes" else oxml.FOOTNOTES
         self._notes: oxml.NotesPart | None = None
-        self._footnote_definitions: dict[str, Element] = {}
+        self._written_notes: StreamedChildren | None = None
+        self._markdown: MarkdownStream | None = None  # the document being written
+        self._footnote_definitions = FootnoteDefinitions()  # the document's, once it is being read
         self._pending_source_lines: dict[str, None] = {}  # labels cited in the paragraph being written
         self._source_line_list: int | None = None
         self._title_written = False
@@ -288,25 +306,54 @@ class _BodyWriter:
         section = document.sections[0]
         self._text_width = section.page_width - section.left_margin - section.right_margin
         self._landscape_width = section.page_height - section.left_margin - section.right_margin
-        self._landscape_tables: list[CT_Tbl] = []
+        self._landscape_tables: list[CT_Tbl] = []  # waiting for what follows them
         self._landscape_ends: list[CT_P] = []  # the empty paragraphs closing landscape sections
         self._heading_style_ids = {self._style_ids[spec] for spec in ref.HEADINGS}
+        body = document.element.body
+        # The body's own section (page setup) is held aside while the body is written, and ends it.
+        self._section = body.find(qn("w:sectPr"))
+        if self._section is not None:
+            body.remove(self._section)
+        self._written_body = StreamedChildren(document.part, body)
 
-    def write(self, tree: MarkdownTree) -> str | None:
+    @property
+    def streams(self) -> list[StreamedChildren]:
+        """The parts written out as the body was written: the body, and the notes if there are any."""
+        return [self._written_body, *([self._written_notes] if self._written_notes is not None else [])]
+
+    def write(self, markdown: MarkdownStream) -> str | None:
         """Write the document's body; return the title as the reader sees it (None without one)."""
-        self._footnote_definitions = tree.footnotes
+        self._markdown = markdown
+        self._footnote_definitions = markdown.footnotes
         if self._numbered_paragraphs:
             self._ensure_numbered_paragraph_list()
         body = self._document.element.body
-        self._blocks(tree.blocks, _Context(_Blocks(body, self._document)))
-        for table in self._landscape_tables:
-            self._turn_landscape(table)
-        if self._notes is not None and self._note_kind is oxml.ENDNOTES:
-            oxml.number_notes_in_arabic(self._document.settings.element, self._document.sections[0]._sectPr,
-                                        self._note_kind)
-        oxml.move_section_properties_last(body)
+        context = _Context(_Blocks(body, self._document))
+        for block in markdown.blocks():
+            self._block(block, context)
+            self._settle_landscape_tables(last=False)
+            if len(body) > UNSETTLED_ELEMENTS + ELEMENTS_AT_A_TIME:
+                self._written_body.write_out(keep=UNSETTLED_ELEMENTS)
+                self._landscape_ends = [end for end in self._landscape_ends if end.getparent() is not None]
+            self._write_out_notes()
+        self._settle_landscape_tables(last=True)
+        if self._section is not None:
+            if self._notes is not None and self._note_kind is oxml.ENDNOTES:
+                oxml.number_notes_in_arabic(self._document.settings.element, self._section, self._note_kind)
+            body.append(self._section)  # the body's section properties come last
         oxml.end_after_table(body)
         return self._title
+
+    def _write_out_notes(self) -> None:
+        """Write out the notes written so far, once there are a few (a note is finished when it is written)."""
+        if self._written_notes is not None and self._notes is not None \
+                and len(self._notes.element) > ELEMENTS_AT_A_TIME:
+            self._written_notes.write_out()
+
+    def _settle_landscape_tables(self, *, last: bool) -> None:
+        """Turn the wide tables that something follows (at the `last`, all) into landscape sections, in order."""
+        while self._landscape_tables and (last or self._landscape_tables[0].getnext() is not None):
+            self._turn_landscape(self._landscape_tables.pop(0))
 
     def _ensure_numbered_paragraph_list(self) -> None:
         """Keep the base's numbered-paragraph list if it has a working one, else add ours."""
@@ -420,37 +467,75 @@ class _BodyWriter:
         return self._list_definitions[kind]
 
     def _table(self, element: Element, context: _Context) -> None:
-        header_rows = element.findall("thead/tr")
-        rows = [*header_rows, *element.findall("tbody/tr")]
-        if not rows:
+        """Columns as wide as their content, rows kept whole, the header row repeated on every page.
+
+        A top-level table is read and written a row at a time (a brief's annex
+        can run to 100,000 rows): its rows go to the package as they are
+        written, and their cell widths are filled in once every row has been
+        measured.
+        """
+        if context.top_level:
+            rows = self._markdown.rows(element)
+        else:
+            rows = iter([*element.findall("thead/tr"), *element.findall("tbody/tr")])
+        first = next(rows, None)
+        if first is None:
             return
-        columns = max(len(row) for row in rows)
-        extents = measure([["".join(cell.itertext()) for cell in row] for row in rows], self._house.table_size)
+        columns = len(first)
+        table = context.container.add_table(0, columns, self._text_width)
+        oxml.set_table_style(table, self._style_ids[ref.TABLE])
+        header = first.getparent().tag == "thead"  # asked now: a row read leaves its table
+        written = None  # the rows written out, once there are more than a few
+        measured = ColumnMeasure()
+        placeholders = [oxml.cell_width_placeholder(column) for column in range(columns)]
+        cell_context = replace(context, paragraph_style=ref.TABLE_TEXT, top_level=False)
+        batch: list[Element] = []
+        for row_element in itertools.chain([first], rows):
+            measured.add(["".join(cell.itertext()) for cell in row_element])
+            batch.append(row_element)
+            if context.top_level and len(batch) == ROWS_AT_A_TIME:  # written before the widths are known
+                if written is None:
+                    written = StreamedChildren(self._document.part, table)
+                    self._written_body.nest(table, written)
+                self._table_rows(table, batch, placeholders, header, cell_context)
+                batch, header = [], False
+                written.write_out()
+                self._write_out_notes()
+        extents = measured.extents(self._house.table_size)
         width = self._text_width
         landscape = (self._house.wide_tables == "landscape" and context.top_level
                      and readable_width(extents) > width / EMU_PER_TWIP)
         if landscape:
             width = self._landscape_width
-        table = context.container.add_table(len(rows), columns, width)
-        oxml.set_table_style(table, self._style_ids[ref.TABLE])
-        oxml.set_column_widths(table, column_widths(extents, int(width / EMU_PER_TWIP)))
-        if landscape:
             self._landscape_tables.append(table)
-        oxml.keep_rows_whole(table)
-        cell_context = replace(context, paragraph_style=ref.TABLE_TEXT, top_level=False)
-        table_text = self._style_ids[ref.TABLE_TEXT]
-        for row_element, row in zip(rows, oxml.cell_paragraphs(table)):
-            for cell_element, cell_paragraph in zip(row_element, row):
-                oxml.set_paragraph_style(cell_paragraph, table_text)
+        widths = column_widths(extents, int(width / EMU_PER_TWIP))
+        oxml.set_table_widths(table, widths)
+        values = [str(width) for width in widths]
+        self._table_rows(table, batch, values, header, cell_context)
+        if written is not None:
+            written.write_out()
+            written.replace_when_copied({oxml.cell_width_xml(placeholder): oxml.cell_width_xml(value)
+                                         for placeholder, value in zip(placeholders, values)})
+        if self._pending_source_lines and not context.in_footnote:
+            self._source_lines(context)  # notes cited in the table, under it
+
+    def _table_rows(self, table: CT_Tbl, rows: list[Element], widths: list[str], header: bool,
+                    context: _Context) -> None:
+        """Append `rows` to `table` with cells `widths` wide; the first is the header row if `header`."""
+        if not rows:
+            return
+        prototype = oxml.table_row(len(table.tblGrid), self._style_ids[ref.TABLE_TEXT], widths)
+        for row_element in rows:
+            row = oxml.append_copy(table, prototype)
+            if header:
+                oxml.mark_header_row(row)
+                header = False
+            for cell_element, cell_paragraph in zip(row_element, oxml.row_cell_paragraphs(row)):
                 paragraph = Paragraph(cell_paragraph, context.container.story)
                 alignment = _ALIGNMENTS.get(cell_element.get("align", ""))
                 if alignment is not None:
                     paragraph.alignment = alignment  # column alignment is content, not style
-                self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _Format(), cell_context)
-        if header_rows:
-            oxml.mark_header_row(table.tr_lst[0])
-        if self._pending_source_lines and not context.in_footnote:
-            self._source_lines(context)  # notes cited in the table, under it
+                self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _Format(), context)
 
     def _turn_landscape(self, table: CT_Tbl) -> None:
         """Put `table`, with the heading just above it, in a landscape section of its own.
@@ -469,7 +554,7 @@ class _BodyWriter:
             start = lead_in  # a table introduced by a line right after another landscape table shares its pages
         before = start.getprevious()
         body = self._document.element.body
-        portrait = body.find(qn("w:sectPr"))
+        portrait = self._section
         if before is None or before.tag != qn("w:p") or portrait is None:
             return  # nothing above to close a portrait section: leave the table as it is
         if before in self._landscape_ends:
@@ -480,9 +565,8 @@ class _BodyWriter:
         else:
             oxml.end_section(before, portrait)
         landscape = oxml.landscape(portrait)
-        following = table.getnext()
-        if following is None or following is portrait:
-            body.replace(portrait, landscape)
+        if table.getnext() is None:  # the table ends the document: the body's own section turns
+            self._section = landscape
         else:
             closing = oxml.append_paragraph(body, None)
             table.addnext(closing)
@@ -588,15 +672,14 @@ class _BodyWriter:
 
     def _footnote_reference(self, target: BaseOxmlElement, label: str, form: _Format, context: _Context) -> None:
         """A new Word footnote or endnote holding the definition's text, marked here; or a ※ line to come."""
-        definition = self._footnote_definitions.get(label)
-        if context.in_footnote or definition is None:
+        if context.in_footnote or label not in self._footnote_definitions:
             # Word has no notes inside notes: show the label as written.
             self._add_run(target, f"[^{label}]", form)
             return
         if self._note_placement == "source-lines":
             self._pending_source_lines[label] = None  # written under the paragraph, once per source
             return
-        note_id = self._write_note(definition)
+        note_id = self._write_note(self._footnote_definitions[label])
         endnotes = self._note_kind is oxml.ENDNOTES
         style_id = self._style_ids[ref.ENDNOTE_REFERENCE if endnotes else ref.FOOTNOTE_REFERENCE]
         if oxml.ends_with_note_reference(target, self._note_kind):
@@ -610,6 +693,7 @@ class _BodyWriter:
         text_style = ref.ENDNOTE_TEXT if endnotes else ref.FOOTNOTE_TEXT
         if self._notes is None:
             self._notes = oxml.NotesPart.for_document(self._document.part, self._note_kind)
+            self._written_notes = StreamedChildren(self._notes, self._notes.element)
         note_id, element = self._notes.add_note()
         container = _Blocks(element, self._notes)
         context = _Context(container, paragraph_style=text_style, top_level=False, in_footnote=True)
