@@ -147,6 +147,7 @@ class Legal:
         self.catalog: Catalog = context.catalog
         self._mentioned: set[str] = set()
         self._cited: dict[tuple[str, str], Status] = {}  # statuses stated, for the annex's provenance table
+        self._status_citations: dict[str, Citation] = {}  # one per treaty, however often its status is stated
 
     def treaty_name(self, treaty_id: str, where: Location | None) -> Markdown:
         treaty = self.catalog.treaty(treaty_id, location=where)
@@ -247,6 +248,12 @@ class Legal:
 
     def status_citation(self, treaty: Treaty) -> Citation:
         """The primary source for who is party to ``treaty``: its UN Treaty Collection page, in this language."""
+        made = self._status_citations.get(treaty.id)
+        if made is None:
+            made = self._status_citations[treaty.id] = self._status_citation(treaty)
+        return made
+
+    def _status_citation(self, treaty: Treaty) -> Citation:
         lang = self.locale.code
         page = treaty.status_page
 

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefbuilder import check_brief
+from briefbuilder.check import comparable as comparable_module
 from briefbuilder.check.comparable import comparable
 from briefbuilder.cli import main
 
@@ -55,3 +56,15 @@ def test_other_people_are_not_mistaken_for_the_submitter(write_brief: Callable[.
 def test_the_comparable_form_keeps_words_apart() -> None:
     assert comparable("HONG\u200b  Mi-ran\n") == comparable("hong mi-ran") == "hong mi-ran"
     assert comparable("HONG Mi-ran") != comparable("HONGMi-ran")
+
+
+@pytest.mark.parametrize("piece_chars", [4, 7, 16])
+def test_a_long_document_is_searched_piece_by_piece_without_missing_a_name_across_a_cut(
+        piece_chars: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(comparable_module, "PIECE_CHARS", piece_chars)  # as a long document is cut, in miniature
+    lines = ["Para one.", "", "Her sister", "HONG Mi\u200b-ran", "reported it.", "", "Other text here."]
+    for cut in range(len(lines) + 1):  # the name starts on a line of its own after every possible cut
+        text = "\n".join(lines[:cut] + ["x" * piece_chars] + lines[cut:])
+        assert comparable_module.mentions(text, {"HONG Mi-ran"}) == ("hong mi-ran" in comparable(text))
+    assert comparable_module.mentions("HONG\n\n\nMi-ran " * 3, {"hong mi-ran"})
+    assert not comparable_module.mentions("HONG\nMi-sun\n" * 5, {"HONG Mi-ran"})
