@@ -28,12 +28,12 @@ read. :func:`parse_markdown` keeps the whole tree, for tests and small texts.
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import cffi
 from cmarkgfm import _cmark, cmark
 from cmarkgfm.cmark import Options
 from lxml import etree
@@ -314,21 +314,21 @@ def _definition_spans(markdown: str) -> dict[str, tuple[int, int]] | None:
 
 
 # cmarkgfm's own markdown_to_html_with_extensions never frees the syntax tree nor the HTML it renders
-# (about 20 times the text, every call: 800 MB for a 100,000-statistic brief). Its C library exports
-# what frees them; they are reached here through the same shared object.
-_FFI = cffi.FFI()
-_FFI.cdef("""
-    typedef struct { void *(*calloc)(size_t, size_t); void *(*realloc)(void *, size_t); void (*free)(void *); } mem;
-    mem *cmark_get_default_mem_allocator(void);
-    void cmark_node_free(void *node);
-""")
+# (about 20 times the text, every call: 800 MB for a 100,000-statistic brief; a long-running process
+# building many small briefs would keep every one). Its C library exports what frees them; they are
+# reached here through the same shared object with ctypes (declaring them with cffi's cdef parsed C at
+# every start: 20 ms of a cold build).
+class _Allocator(ctypes.Structure):
+    _fields_ = [("calloc", ctypes.c_void_p), ("realloc", ctypes.c_void_p),
+                ("free", ctypes.CFUNCTYPE(None, ctypes.c_void_p))]
 
 
 def _cmark_library() -> Any:
     """cmark-gfm's C library, for the functions that free; None where its shared object does not export them."""
     try:
-        library = _FFI.dlopen(_cmark.__file__)
-        library.cmark_node_free, library.cmark_get_default_mem_allocator  # noqa: B018  # resolve them now
+        library = ctypes.CDLL(_cmark.__file__)
+        library.cmark_node_free.argtypes, library.cmark_node_free.restype = [ctypes.c_void_p], None
+        library.cmark_get_default_mem_allocator.restype = ctypes.POINTER(_Allocator)
     except (OSError, AttributeError):
         return None
     return library
@@ -357,9 +357,9 @@ def markdown_html(markdown: str) -> bytes:
     finally:
         if _CMARK is not None:  # else they are kept, as cmarkgfm's own wrapper keeps them
             if html != ffi.NULL:
-                _CMARK.cmark_get_default_mem_allocator().free(_FFI.cast("void *", int(ffi.cast("uintptr_t", html))))
+                _CMARK.cmark_get_default_mem_allocator().contents.free(int(ffi.cast("uintptr_t", html)))
             if root != ffi.NULL:
-                _CMARK.cmark_node_free(_FFI.cast("void *", int(ffi.cast("uintptr_t", root))))
+                _CMARK.cmark_node_free(int(ffi.cast("uintptr_t", root)))
         lib.cmark_parser_free(parser)
 
 
