@@ -59,32 +59,30 @@ def file_digest(paths: Iterable[Path]) -> str:
 
 def remembered_bytes(kind: str, key: str, make: Callable[[], bytes]) -> bytes:
     """The bytes ``make()`` gives for ``key``: from the cache, or made now and kept."""
-    folder = cache_folder(kind)
-    if folder is None:
-        return make()
-    kept = _read(folder / key)
-    if kept is not None:
-        return kept
-    data = make()
-    _store(folder / key, data)
-    return data
+    return _remembered(kind, key, make, bytes, bytes)
 
 
 def remembered_object(kind: str, key: str, make: Callable[[], T]) -> T:
     """As :func:`remembered_bytes`, for a picklable object (the cache folder is private to the user)."""
+    return _remembered(kind, key, make, lambda value: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL),
+                       pickle.loads)
+
+
+def _remembered(kind: str, key: str, make: Callable[[], T], encode: Callable[[T], bytes],
+                decode: Callable[[bytes], T]) -> T:
     folder = cache_folder(kind)
     if folder is None:
         return make()
     kept = _read(folder / key)
     if kept is not None:
         try:
-            return pickle.loads(kept)  # type: ignore[no-any-return]
+            return decode(kept)
         except Exception:  # noqa: BLE001 - written by other code of the same fingerprint: make it again
             pass
     value = make()
     try:
-        _store(folder / key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    except (pickle.PicklingError, TypeError, AttributeError):
+        _store(folder / key, encode(value))
+    except (pickle.PicklingError, TypeError, AttributeError):  # an object that cannot be kept is only not kept
         pass
     return value
 
