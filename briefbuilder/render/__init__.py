@@ -29,7 +29,7 @@ from .corrections import users_facts
 from .environment import MESSAGES, environment
 from .locale import LocaleData, load_locale
 from .markdown import Markdown
-from .typography import curl_quotes
+from .typography import curl_quotes, keep_together
 
 if TYPE_CHECKING:
     from ..load.inputs import Inputs
@@ -53,6 +53,7 @@ def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool
     notes = context.notes.definitions()
     markdown = curl_quotes(_BLANK_LINES.sub("\n\n", body).strip() + "\n" + (f"\n{notes}\n" if notes else ""),
                            locale.quotes)
+    markdown = keep_together(markdown, locale.keep_together)
     markdown = _with_word_count(markdown, pack, locale)  # counted on the finished text, notes included
     organisation = context.name(brief.brief.organisation.name)
     return RenderedDocument(

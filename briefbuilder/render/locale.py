@@ -42,7 +42,7 @@ from ..cache import digest, remembered_bytes, remembered_object
 from ..document import Typography
 from ..errors import BriefError, Location, Problem
 from ..load.confine import confined_file
-from ..load.yamlsource import read_yaml
+from ..load.yamlsource import SourceMap, read_yaml
 from ..model import LANGUAGE
 from ..resources import data_dir
 from .markdown import Markdown, escape_markdown
@@ -107,6 +107,7 @@ class LocaleData:
     note_marks: NoteMarks
     quotes: Quotes | None
     range_dash: str  # between the ends of a range of pages or paragraphs ("3–4", "3~4")
+    keep_together: re.Pattern[str] | None  # what a line never breaks inside (a Korean date: 2024. 10. 31.)
     ordinals: tuple[str, ...]  # "first", "second", ... where the language writes ordinals in words
     typography: Typography = Typography()  # how the script is typeset (Korean: no auto-spacing, no italic)
     source_language: bool = False  # msgids are written in this language: untranslated is correct
@@ -315,6 +316,7 @@ def _load_locale(folder: Path) -> LocaleData:
         quotes=Quotes(double=tuple(data["quotes"]["double"]), single=tuple(data["quotes"]["single"]))  # type: ignore[arg-type]
         if data.get("quotes") else None,
         range_dash=data["range_dash"],
+        keep_together=_keep_together(data.get("keep_together"), source_map),
         ordinals=tuple(data.get("ordinals") or ()),
         translations=translations,
         source_language=source_language,
@@ -322,6 +324,20 @@ def _load_locale(folder: Path) -> LocaleData:
         untranslated=() if source_language else _untranslated(translations),
         typography=Typography(**(data.get("typography") or {})),
     )
+
+
+def _keep_together(patterns: Any, source_map: SourceMap) -> re.Pattern[str] | None:
+    """One expression for the locale's ``keep_together`` list; a bad one is an error where it was written."""
+    if not patterns:
+        return None
+    if not isinstance(patterns, list) or not all(isinstance(pattern, str) for pattern in patterns):
+        raise BriefError.at(source_map.locate("keep_together"), "keep_together", "must be a list of patterns",
+                            "write keep_together: ['pattern', ...] (regular expressions)")
+    try:
+        return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+    except re.error as error:
+        raise BriefError.at(source_map.locate("keep_together"), "keep_together",
+                            f"not a regular expression: {error}", "fix the pattern (Python's re syntax)") from None
 
 
 def compile_messages(po_file: Path, locale: str, domain: str = DOMAIN) -> Translations:

@@ -1,4 +1,4 @@
-"""Typographic quotation marks in prose and notes, as the language prints them (``locale.yaml``: ``quotes``).
+"""Typography of the finished text, as the language prints it (``locale.yaml``): quotation marks, unbroken spans.
 
 Briefs and catalogs are typed with straight quotes; UN documents and Korean
 print curly ones (“ ” ‘ ’, the closing single quote doubling as the
@@ -45,3 +45,10 @@ def _curl(text: str, quotes: Quotes, before: str) -> str:
         return quotes.single[0 if opening else 1]
 
     return _QUOTE.sub(replace, text)
+
+
+def keep_together(markdown: str, spans: re.Pattern[str] | None) -> str:
+    """``markdown`` with the spaces inside each of ``spans`` made no-break, so no line ends inside one."""
+    if spans is None:
+        return markdown
+    return spans.sub(lambda span: span.group().replace(" ", "\u00a0"), markdown)

@@ -187,7 +187,8 @@ DETAINED = """\
      "Officials said that more than 500 people[^1] remain detained, according to Human Rights Watch, "
      "as reported by UCA News."),
     ("ko", "", "2023. 10. 9. 현재 [[stat:detained|attributed]]이 구금되어 있습니다.",
-     "휴먼라이츠워치(UCA News 보도)에 따르면 2023. 10. 9. 현재 500명 이상[^1]이 구금되어 있습니다."),
+     # the date keeps together (locale.yaml keep_together): no-break spaces
+     "휴먼라이츠워치(UCA News 보도)에 따르면 2023.\u00a010.\u00a09. 현재 500명 이상[^1]이 구금되어 있습니다."),
 ])
 def test_attribution_is_a_clause_of_its_own_naming_the_producer(make_brief: Callable[..., Path], lang: str,
                                                                  en: str, ko: str, expected: str) -> None:
