@@ -269,6 +269,9 @@ class _Format:
     span_style: ref.StyleSpec | None = None  # Hyperlink or Verbatim Char
 
 
+_PLAIN = _Format()
+
+
 class _BodyWriter:
     """Turns the Markdown tree into paragraphs, lists, tables and footnotes."""
 
@@ -388,7 +391,7 @@ class _BodyWriter:
             self._table(element, context)
         elif tag == "pre":
             paragraph = self._add_paragraph(context, ref.SOURCE_CODE)
-            self._add_run(paragraph._p, element.xpath("string()").rstrip("\n"), _Format())
+            self._add_run(paragraph._p, element.xpath("string()").rstrip("\n"), _PLAIN)
         elif tag == "hr":
             self._add_paragraph(context, ref.HORIZONTAL_RULE)
         else:
@@ -403,7 +406,7 @@ class _BodyWriter:
             if context.top_level and self._in_title_block:
                 spec = ref.SUBTITLE
         paragraph = self._add_paragraph(context, spec)
-        self._inlines(paragraph, paragraph._p, inlines, _Format(), context)
+        self._inlines(paragraph, paragraph._p, inlines, _PLAIN, context)
         if self._pending_source_lines and not context.in_footnote:
             self._source_lines(context)
         return paragraph
@@ -531,11 +534,15 @@ class _BodyWriter:
                 oxml.mark_header_row(row)
                 header = False
             for cell_element, cell_paragraph in zip(row_element, oxml.row_cell_paragraphs(row)):
-                paragraph = Paragraph(cell_paragraph, context.container.story)
                 alignment = _ALIGNMENTS.get(cell_element.get("align", ""))
+                if alignment is None and not len(cell_element):  # plain text, most cells: what _inlines would write
+                    if cell_element.text:
+                        self._add_run(cell_paragraph, cell_element.text.replace("\n", " "), _PLAIN)
+                    continue
+                paragraph = Paragraph(cell_paragraph, context.container.story)
                 if alignment is not None:
                     paragraph.alignment = alignment  # column alignment is content, not style
-                self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _Format(), context)
+                self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _PLAIN, context)
 
     def _turn_landscape(self, table: CT_Tbl) -> None:
         """Put `table`, with the heading just above it, in a landscape section of its own.
@@ -705,7 +712,7 @@ class _BodyWriter:
         oxml.add_note_number(number, self._note_kind)
         oxml.append_run(first._p, " ")
         if opening is not None:
-            self._inlines(first, first._p, opening, _Format(), context)
+            self._inlines(first, first._p, opening, _PLAIN, context)
         self._blocks(parts, context)
         return note_id
 
@@ -723,7 +730,7 @@ class _BodyWriter:
             opening = _opening_paragraph(parts) or []
             line = self._add_paragraph(note_context, ref.SOURCE_LINE)
             oxml.set_paragraph_numbering(line._p, self._source_line_list, level)
-            self._inlines(line, line._p, opening, _Format(), note_context)
+            self._inlines(line, line._p, opening, _PLAIN, note_context)
             self._blocks(parts, note_context)
 
 
