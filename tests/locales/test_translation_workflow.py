@@ -66,3 +66,16 @@ def test_the_template_and_french_are_current_with_the_code(updated: tuple[Path, 
 
     assert body(first["briefbuilder.pot"]) == body((LOCALES / "briefbuilder.pot").read_text(encoding="utf-8"))
     assert first["fr/LC_MESSAGES/briefbuilder.po"] == _po(LOCALES, "fr").read_text(encoding="utf-8")
+
+
+def test_an_update_with_no_message_changed_keeps_the_template_and_its_date(tmp_path: Path) -> None:
+    """Run a minute (or a year) after the last update, the documented update leaves every file as it was."""
+    copy = tmp_path / "locales"
+    shutil.copytree(LOCALES, copy)
+    template = copy / "briefbuilder.pot"
+    lines = template.read_text(encoding="utf-8").splitlines(keepends=True)
+    template.write_text("".join('"POT-Creation-Date: 2000-01-01 00:00+0000\\n"\n' if line.startswith('"POT-Creation-Date')
+                                else line for line in lines), encoding="utf-8")
+    before = {path: path.read_bytes() for path in sorted(copy.rglob("*.po*"))}
+    subprocess.run(["bash", str(UPDATE), str(copy)], check=True, capture_output=True)
+    assert {path: path.read_bytes() for path in sorted(copy.rglob("*.po*"))} == before
