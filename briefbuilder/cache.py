@@ -7,9 +7,9 @@ validating the bundled treaty catalog. Each result is kept here, keyed by a
 digest of everything it is made from, so a stale entry is never found:
 
 - the entry's key hashes its inputs (file bytes, settings);
-- the folder holding the entries is named after the running code (the
-  package's version, Python's, and the size and time of every module of
-  the package), so an upgrade or an edited module starts a fresh folder.
+- the folder holding the entries is named after the running code (Python's
+  version, and the path, size and time of every module of the package), so
+  an upgrade or an edited module starts a fresh folder.
 
 The cache is a convenience, never a source of truth: any error reading or
 writing it is ignored and the work is done again. Because entries can hold
@@ -107,17 +107,17 @@ def _code_folder() -> Path | None:
     if base is None:
         return None
     folder = base / _code_fingerprint()
-    if folder.is_dir():
-        return folder if _private(folder) else None
     try:
         folder.mkdir(mode=0o700, parents=True)
+        made = True
     except FileExistsError:
-        pass
+        made = False
     except OSError:
         return None
     if not (_private(base) and _private(folder)):
         return None
-    _prune(base, keep=folder)
+    if made:
+        _prune(base, keep=folder)
     return folder
 
 

@@ -70,3 +70,12 @@ def test_a_cache_that_cannot_be_made_does_not_stop_a_build(tmp_path: Path) -> No
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     assert build(tmp_path / "out", blocked / "cache") == build(tmp_path / "off", "")
+
+
+def test_a_folder_made_shared_after_use_is_no_longer_used(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build(tmp_path / "first", cache)
+    made = entries(cache)
+    cache.chmod(0o777)  # its entries could now be swapped by anyone
+    build(tmp_path / "second", cache, audience="gov-briefing")  # another house style: a new entry if used
+    assert entries(cache) == made
