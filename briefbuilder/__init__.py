@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .load.native import update_statistic as update_statistic
     from .model import Brief as Brief
     from .model import Statistic as Statistic
+    from .model import Text as Text
     from .pipeline import BuildResult as BuildResult
     from .pipeline import Documents as Documents
     from .pipeline import build as build
@@ -53,7 +54,7 @@ _EXPORTS: dict[str, str] = {
     "ChecksFailed": "errors",
     "DocumentInfo": "document", "Documents": "pipeline", "Finding": "check.findings", "Inputs": "load.inputs",
     "Layout": "document", "LoadError": "errors", "Location": "errors", "OutputError": "errors",
-    "Problem": "errors", "RenderedDocument": "document", "Statistic": "model", "TemplateError": "errors",
+    "Problem": "errors", "RenderedDocument": "document", "Statistic": "model", "TemplateError": "errors", "Text": "model",
     "brief_from_dict": "load.native", "build": "pipeline", "build_cases": "cases", "build_documents": "pipeline",
     "check_brief": "pipeline", "load_brief": "load.brief", "load_inputs": "load.inputs", "render_brief": "pipeline",
     "update_statistic": "load.native",

@@ -14,16 +14,16 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_serializer, field_validator
+from msgspec import Struct, field
 
 from .errors import BriefError
-from .house_style import HouseStyle, merge_layers, resolve_house_style, written_values
+from .house_style import HouseStyle, HouseStyleLayer, merge_layers, resolve_house_style
 from .load.confine import confined_file
-from .load.located import attach_locations, read_mapping, validate_located
+from .load.located import finish, read_mapping, validate_located
 from .load.yamlsource import SourceMap
-from .model import IDENTIFIER, Brief, Located, Text, VerificationStatus
+from .model import IDENTIFIER, Brief, Located, Refine, Text, VerificationStatus
 from .resources import data_dir
 
 MANIFEST = "pack.yaml"
@@ -40,14 +40,12 @@ NotesPlacement = Literal["footnotes", "endnotes", "source-lines"]
 T = TypeVar("T")
 
 
-class PackField(BaseModel):
+class PackField(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """A field a pack declares and a brief fills under ``brief.fields`` (e.g. an organisation's
     ECOSOC consultative status); templates read it as ``fields.<name>``, in the document's language.
 
     ``text`` is per language like any narrative; ``string`` is the same in every language.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     type: FieldType
     required: bool = False
@@ -55,57 +53,55 @@ class PackField(BaseModel):
 D = TypeVar("D")
 
 
-class Pack(Located):
+def _per_language(value: Any) -> Any:
+    """One setting for every language (``notes: endnotes``) is the setting for ``"*"``."""
+    return {"*": value} if isinstance(value, str) else value
+
+
+def _one_limit(value: Any) -> dict[str, int]:
+    """One limit for every language (``word_limit: 5000``) is the limit for ``"*"``; none is no limit."""
+    return {"*": value} if isinstance(value, int) else value or {}
+
+
+WordLimit = Annotated[dict[str, int] | int | None, Refine(_one_limit)]
+
+
+class Pack(Located, kw_only=True):
     """An audience pack's manifest, with every setting resolved."""
 
     name: str
     description: Text
     extends: str | None = None  # a pack whose manifest (and templates) this one starts from
-    languages: list[str] = Field(default_factory=lambda: ["en", "ko"])
+    languages: list[str] = field(default_factory=lambda: ["en", "ko"])
     template: str = "brief.md.j2"
-    templates: dict[str, str] = Field(default_factory=dict)  # a template per language, when the structure differs
+    templates: dict[str, str] = {}  # a template per language, when the structure differs
     state_names: Literal["un", "plain", "formal"] = "plain"  # register of State names
-    terms: dict[str, Text] = Field(default_factory=dict)  # e.g. defector: {ko: 북한이탈주민}
-    date_format: dict[str, str] = Field(default_factory=dict)  # Babel pattern or style per language
-    percent_style: dict[str, PercentStyle] = Field(default_factory=dict)  # per language: "81.4%" or "81.4 per cent"
+    terms: dict[str, Text] = {}  # e.g. defector: {ko: 북한이탈주민}
+    date_format: dict[str, str] = {}  # Babel pattern or style per language
+    percent_style: Annotated[dict[str, PercentStyle] | PercentStyle, Refine(_per_language)] = {}  # per language: "81.4%" or "81.4 per cent"
     citation_style: CitationStyleName = "oscola"  # how treaties are cited: OSCOLA, or the UN Editorial Manual's style
-    sentence_style: dict[str, SentenceStyle] = Field(default_factory=dict)  # per language: full sentences or 개조식 -함
+    sentence_style: Annotated[dict[str, SentenceStyle] | SentenceStyle, Refine(_per_language)] = {}  # per language: full sentences or 개조식 -함
     numbered_paragraphs: bool = False
     minimum_status: VerificationStatus = "reported"
     annex: bool = True
     staleness_years: int | None = None
-    word_limit: dict[str, int] = Field(default_factory=dict)  # per language ("*": all), counted as the audience counts
-    joint_word_limit: dict[str, int] = Field(default_factory=dict)  # when submission.partners names co-submitters
-    uncounted: list[Part] = Field(default_factory=lambda: ["cover", "notes"])  # parts the word limit leaves out
+    word_limit: WordLimit = {}  # per language ("*": all), counted as the audience counts
+    joint_word_limit: WordLimit = {}  # when submission.partners names co-submitters
+    uncounted: list[Part] = field(default_factory=lambda: ["cover", "notes"])  # parts the word limit leaves out
     max_recommendations: int | None = None
     recommendations_field: str = "recommendations"  # the list this pack prints as its recommendations
     smart_recommendations: bool = False  # warn when a recommendation has no number (no deadline or target)
     recommendations_to_state: bool = False  # recommendations go to the State under review (UPR, treaty bodies)
-    required_sections: list[str] = Field(default_factory=list)
-    required_fields: list[str] = Field(default_factory=list)  # dotted paths, e.g. submission.cycle
+    required_sections: list[str] = []
+    required_fields: list[str] = []  # dotted paths, e.g. submission.cycle
     case_elements: bool = False  # check the WGEID's six required elements of a case
     shows_confidential_submitter: bool = False  # the output goes to the WGEID itself
     organised_by_articles: bool = False
     reference_docx: str | None = None
-    fields: dict[str, PackField] = Field(default_factory=dict)  # declared here, filled by the brief (brief.fields)
-    house_style: dict[str, HouseStyle] = Field(default_factory=dict)  # per language ("*": all); see docs/house-style.md
-    notes: dict[str, NotesPlacement] = Field(default_factory=dict)  # per language ("*": all); Markdown keeps footnotes
+    fields: dict[str, PackField] = {}  # declared here, filled by the brief (brief.fields)
+    house_style: dict[str, HouseStyleLayer] = {}  # per language ("*": all); see docs/house-style.md
+    notes: Annotated[dict[str, NotesPlacement] | NotesPlacement, Refine(_per_language)] = {}  # per language ("*": all); Markdown keeps footnotes
     directory: Path | None = None
-
-    @field_validator("percent_style", "sentence_style", "notes", mode="before")
-    @classmethod
-    def _one_style(cls, value: Any) -> Any:
-        return {"*": value} if isinstance(value, str) else value
-
-    @field_validator("word_limit", "joint_word_limit", mode="before")
-    @classmethod
-    def _one_limit(cls, value: Any) -> Any:
-        return {"*": value} if isinstance(value, int) else value or {}
-
-    @field_serializer("house_style")
-    def _written_house_style(self, layers: dict[str, HouseStyle]) -> dict[str, dict[str, Any]]:
-        # only what was written, so a re-validated pack keeps "*" and language layers apart
-        return {language: written_values(style) for language, style in layers.items()}
 
     def house_style_for(self, language: str) -> HouseStyle:
         return resolve_house_style(self.house_style, language)
@@ -143,8 +139,8 @@ def field_value(field: PackField, value: Any) -> Any:
     expected = {"string": str, "date": dt.date, "boolean": bool}
     if field.type == "text":
         try:
-            return Text.model_validate(value)
-        except ValidationError:
+            return Text.parse(value)
+        except ValueError:
             raise ValueError("write it as text per language, e.g. {en: ..., ko: ...}") from None
     if field.type == "number":
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
@@ -187,8 +183,8 @@ def load_pack(name: str, template_dirs: tuple[Path, ...] = (), overrides: dict[s
     pack = _read_pack(name, search_path(template_dirs))
     if not overrides:
         return pack
-    updated = validate_located(_merge(pack.model_dump(), overrides), overrides_map or pack._source_map, Pack)
-    attach_locations(updated, pack._source_map)  # a bad override was reported in the brief; the rest is pack.yaml's
+    updated = validate_located(_merge(pack.to_data(), overrides), overrides_map or pack._source_map, Pack)
+    finish(updated, pack._source_map, (), [], refine=False)  # a bad override was reported in the brief; the rest is pack.yaml's
     return updated
 
 
@@ -252,7 +248,8 @@ def _read_pack(name: str, roots: tuple[Path, ...]) -> Pack:
 
 def _inherit(parent: Pack, data: dict[str, Any], directory: Path) -> dict[str, Any]:
     """The parent's settings under the child's; a template or file the child lacks is the parent's."""
-    merged = _merge(parent.model_dump(exclude={"name", "directory", "extends"}), data)
+    merged = _merge({key: value for key, value in parent.to_data().items()
+                     if key not in ("name", "directory", "extends")}, data)
 
     def resolve(file: str, language: str) -> str:
         return file if "/" in file or (directory / file).is_file() else parent.template_name(language)

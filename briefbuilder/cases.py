@@ -106,7 +106,7 @@ def case_brief(base: Brief, row: Row, case_id: str) -> Brief:
     cells: dict[tuple[str | int, ...], Location] = {}
     case = row_data(row, ("case",), cells)
     case.pop("id", None)
-    data: dict[str, Any] = base.model_dump()
+    data: dict[str, Any] = base.to_data()
     data["case"] = case
     data["brief"]["id"] = f"{base.name}-{case_id}"
     source_map: SourceMap = base._source_map if base._source_map is not None else FieldPaths()

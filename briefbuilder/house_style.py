@@ -9,19 +9,19 @@ style is never code. docs/house-style.md explains each value and its source.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+import msgspec
+from msgspec import UNSET, Struct, UnsetType, field
 
 Alignment = Literal["left", "center", "right", "justify"]
 QuoteLook = Literal["indent", "box"]
 TitleLook = Literal["plain", "ruled", "boxed"]
 
 
-class Margins(BaseModel):
+class Margins(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """Page margins and header/footer distance, in millimetres."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     top: float = 25
     bottom: float = 25
     left: float = 25
@@ -30,16 +30,15 @@ class Margins(BaseModel):
     footer: float = 12.5
 
 
-class HouseStyle(BaseModel):
+class HouseStyle(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """Every value the reference document is built from. Sizes in points, lengths in millimetres."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     font: str = "Calibri"  # Latin text
     east_asian_font: str | None = None  # Hangul and other CJK text; None: the locale's
     heading_font: str | None = None  # Latin text of title and headings; None: font
     heading_east_asian_font: str | None = None  # CJK text of title and headings; None: east_asian_font
     # A font a reader may lack -> the free font named beside it in the font table (w:altName)
-    font_fallbacks: dict[str, str] = Field(default_factory=dict)
+    font_fallbacks: dict[str, str] = {}
     size: float = 11
     line_spacing: float = 1.15  # a multiple of single spacing
     space_after: float = 8
@@ -65,7 +64,7 @@ class HouseStyle(BaseModel):
     list_hanging: float = 6.35  # the marker's width: wrapped lines align under the text
     list_space_before: tuple[float, ...] = (0,)  # above an item, per level (the last repeats)
     page_size: Literal["A4", "letter"] = "A4"
-    margins: Margins = Field(default_factory=Margins)
+    margins: Margins = field(default_factory=Margins)
 
     def heading_size(self, level: int) -> float:
         """The size of Heading `level` (1-based); deeper levels take the last size given."""
@@ -75,27 +74,39 @@ class HouseStyle(BaseModel):
         return self.list_space_before[min(level, len(self.list_space_before) - 1)]
 
 
-def written_values(style: HouseStyle) -> dict[str, Any]:
-    """Only the values a pack or brief wrote: the layer's part in a merge."""
-    return style.model_dump(exclude_unset=True)
+def _layer_of(model: type[Struct], name: str, nested: dict[str, Any]) -> Any:
+    """``model`` with every value optional and UNSET until written: a layer holds only what it sets."""
+    return msgspec.defstruct(
+        name, [(info.name, Union[nested.get(info.name, info.type), UnsetType], UNSET)  # noqa: UP007 (a runtime type)
+               for info in msgspec.structs.fields(model)],
+        frozen=True, forbid_unknown_fields=True, kw_only=True, module=__name__)
+
+
+MarginsLayer = _layer_of(Margins, "MarginsLayer", {})
+HouseStyleLayer = _layer_of(HouseStyle, "HouseStyleLayer", {"margins": MarginsLayer})
+"""The values one pack or brief writes for a language (``house_style: {ko: {...}}``), over the layers below."""
+
+
+def written_values(layer: Any) -> dict[str, Any]:
+    """Only the values a layer wrote: its part in a merge."""
+    return msgspec.to_builtins(layer) if isinstance(layer, HouseStyleLayer) else dict(layer or {})
 
 
 def merge_layers(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
     """Layers of `update` over `base`, value by value (margins side by side)."""
     merged = dict(base)
     for key, layer in update.items():
-        layer = written_values(layer) if isinstance(layer, HouseStyle) else dict(layer or {})
-        old = merged.get(key)
-        old = written_values(old) if isinstance(old, HouseStyle) else dict(old or {})
+        layer = written_values(layer)
+        old = written_values(merged.get(key))
         if isinstance(old.get("margins"), dict) and isinstance(layer.get("margins"), dict):
             layer["margins"] = {**old["margins"], **layer["margins"]}
         merged[key] = old | layer
     return merged
 
 
-def resolve_house_style(layers: dict[str, HouseStyle], language: str) -> HouseStyle:
+def resolve_house_style(layers: dict[str, Any], language: str) -> HouseStyle:
     """The style for `language`: defaults, then the ``"*"`` values, then the language's own."""
     merged = merge_layers({}, {"style": layers["*"]} if "*" in layers else {})
     if language in layers:
         merged = merge_layers(merged, {"style": layers[language]})
-    return HouseStyle.model_validate(merged.get("style", {}))
+    return msgspec.convert(merged.get("style", {}), HouseStyle)

@@ -1,9 +1,16 @@
 """The typed brief: what the loader produces and every later stage reads.
 
-Models are pydantic classes (validation with precise error locations comes for
-free) and they are frozen: once loaded, a brief is never changed. Every model
-object remembers where it was written (:meth:`Located.where`), so a check or a
-render error can point at ``brief.yaml:42``.
+Models are msgspec Structs: msgspec checks types and constraints in C, which
+keeps a cold start and a 100,000-statistic brief cheap, and the loader
+(:mod:`.load.located`) reports every invalid field at once with its line.
+Models are frozen: once loaded, a brief is never changed, only copied
+(:meth:`Located.replace`). Every model object remembers where it was written
+(:meth:`Located.where`), so a check or a render error can point at ``brief.yaml:42``.
+
+A field's rule that a type cannot say is data beside the type: ``Refine(fn)``
+(applied to every value: normalise it or refuse it) or ``Explain(fn)`` (only
+says why a value msgspec refused is wrong); patterns carry their description
+and hint in ``Meta``.
 """
 
 from __future__ import annotations
@@ -11,21 +18,45 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Annotated, Any, Literal
+from pathlib import PurePath
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, RootModel, field_validator
+import msgspec
+from msgspec import Meta, Struct, field
 
 from .errors import BriefError, Location
 
 IDENTIFIER = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 LANGUAGE = r"^[a-z]{2,3}$"
-Identifier = Annotated[str, Field(pattern=IDENTIFIER)]
-LanguageCode = Annotated[str, Field(pattern=LANGUAGE)]
 DATE_FORM = "YYYY-MM-DD, e.g. 2024-11-20"
 LARGEST_FIGURE = 10**15  # no statistic about people or cases comes near it; Babel and k/N arithmetic stay cheap
 MOST_DECIMALS = 6
 _QUOTED_NUMBER = re.compile(r"\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(%|per ?cent|퍼센트|프로)?\s*", re.IGNORECASE)
+M = TypeVar("M")
+
+
+class Refine:
+    """A field's rule beyond its type, run on every value msgspec accepted: returns the value to keep, or
+    raises ValueError saying what is wrong and how to write it. It is also asked why a refused raw value is wrong."""
+
+    __slots__ = ("rule",)
+
+    def __init__(self, rule: Callable[[Any], Any]) -> None:
+        self.rule = rule
+
+
+class Explain(Refine):
+    """A rule msgspec's type already enforces; run only on a refused value, to say why in the user's terms."""
+
+    __slots__ = ()
+
+
+Identifier = Annotated[str, Meta(pattern=IDENTIFIER, description="a valid identifier", extra={
+    "hint": "use letters, digits, '-', '_' and '.', starting with a letter or digit"})]
+LanguageCode = Annotated[str, Meta(pattern=LANGUAGE, description="a language code",
+                                   extra={"hint": "use a two- or three-letter code in lower case: 'en', 'ko', ..."})]
 
 
 def _plain_date(value: Any) -> Any:
@@ -42,8 +73,21 @@ def _plain_date(value: Any) -> Any:
     raise ValueError(f"'{value}' is not a date; write it as {DATE_FORM}")
 
 
-PlainDate = Annotated[dt.date, BeforeValidator(_plain_date)]
-Count = Annotated[int, Field(gt=-LARGEST_FIGURE, lt=LARGEST_FIGURE)]
+_FLAG_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def _flag(value: bool | str) -> bool:
+    """A spreadsheet cell says yes or no as YAML 1.1 does ("yes", "no", "true", ...); YAML itself gives a bool."""
+    if isinstance(value, bool):
+        return value
+    if value.strip().lower() in _FLAG_WORDS:
+        return _FLAG_WORDS[value.strip().lower()]
+    raise ValueError(f"'{value}' is not yes or no; write true or false")
+
+
+Flag = Annotated[bool | str, Refine(_flag)]
+PlainDate = Annotated[dt.date, Explain(_plain_date)]  # msgspec takes a date or an ISO string, never a datetime
+Count = Annotated[int, Meta(gt=-LARGEST_FIGURE, lt=LARGEST_FIGURE)]
 
 Unit = Literal["persons", "cases", "interviews", "incidents", "percent", "number"]
 VerificationStatus = Literal["verified", "reported", "unverified"]
@@ -58,13 +102,12 @@ STATUS_RANK: dict[str, int] = {"unverified": 0, "reported": 1, "verified": 2}
 class _Whereabouts:
     """Where a model object was written: the loader files its source map and path (:func:`place`).
 
-    They live in two slots of each object (``_located_map``, ``_located_path``)
-    rather than in pydantic private attributes, which cost a dict per object: a
-    brief of 100,000 statistics has over 400,000 model objects. Copies and
-    pickles keep them, as they kept private attributes.
+    They live in two slots beside the object's fields, so they take no part in
+    equality and are never read from YAML. Copies and pickles keep them, with
+    any other slot a model adds (a catalog entry's key, a brief's file name).
     """
 
-    __slots__ = ()
+    __slots__ = ("_located_map", "_located_path")
 
     def where(self, *field: str | int) -> Location | None:
         """Location of this object, or of one of its fields."""
@@ -89,64 +132,134 @@ class _Whereabouts:
 
         return dotted(self.path)
 
-    def __copy__(self) -> Any:
-        copied = super().__copy__()  # type: ignore[misc]
-        place(copied, self._source_map, self.path)
-        return copied
+    def _slot_values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _slot_names(type(self)) if hasattr(self, name)}
 
-    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Any:
-        copied = super().__deepcopy__(memo)  # type: ignore[misc]
-        place(copied, self._source_map, self.path)
-        return copied
+    def __copy__(self: M) -> M:
+        rebuild, arguments, slots = self.__reduce__()[1]  # type: ignore[attr-defined]
+        return _restored(rebuild, arguments, slots)  # type: ignore[no-any-return]
 
-    def __getstate__(self) -> dict[Any, Any]:
-        return {**super().__getstate__(), _WHEREABOUTS: (self._source_map, self.path)}  # type: ignore[misc,dict-item]
+    def __deepcopy__(self: M, memo: dict[int, Any]) -> M:
+        import copy
 
-    def __setstate__(self, state: dict[Any, Any]) -> None:
-        source_map, path = state.get(_WHEREABOUTS, (None, ()))
-        super().__setstate__({key: value for key, value in state.items() if key != _WHEREABOUTS})  # type: ignore[misc]
-        place(self, source_map, path)
+        rebuild, arguments, slots = self.__reduce__()[1]  # type: ignore[attr-defined]
+        return _restored(rebuild, copy.deepcopy(arguments, memo), slots)  # type: ignore[no-any-return]
 
 
-_WHEREABOUTS = "__whereabouts__"
-_LOCATED_SLOTS = ("_located_map", "_located_path")
+_SLOT_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _slot_names(cls: type) -> tuple[str, ...]:
+    """The slots our classes add beside a model's fields (location, key, file name), once per class."""
+    names = _SLOT_NAMES.get(cls)
+    if names is None:
+        names = _SLOT_NAMES[cls] = tuple(
+            name for base in cls.__mro__
+            if issubclass(base, _Whereabouts) and not issubclass(base, (Struct, Text))
+            for name in base.__dict__.get("__slots__", ()))
+    return names
+
+
+def set_slots(value: Any, slots: dict[str, Any]) -> None:
+    """Set slots through their descriptors: a frozen Struct refuses ``object.__setattr__``."""
+    mro = type(value).__mro__
+    for name, slot_value in slots.items():
+        next(base.__dict__[name] for base in mro if name in base.__dict__).__set__(value, slot_value)
+
+
+def _restored(rebuild: Callable[..., Any], arguments: tuple[Any, ...], slots: dict[str, Any]) -> Any:
+    value = rebuild(*arguments)
+    set_slots(value, slots)
+    return value
+
+
+def _plain_data(value: Any) -> Any:
+    """What msgspec cannot write as plain data by itself: a Text is its mapping, a path its text."""
+    if isinstance(value, Text):
+        return dict(value.root)
+    if isinstance(value, PurePath):
+        return str(value)
+    raise NotImplementedError(f"{type(value).__name__} is not model data")
+
+
+_MAP_SLOT = _Whereabouts._located_map  # type: ignore[attr-defined]
+_PATH_SLOT = _Whereabouts._located_path  # type: ignore[attr-defined]
 
 
 def place(value: _Whereabouts, source_map: Any, path: tuple[str | int, ...]) -> None:
-    """Tell a model object where it was written (frozen models are set through ``object``)."""
-    object.__setattr__(value, "_located_map", source_map)
-    object.__setattr__(value, "_located_path", path)
+    """Tell a model object where it was written (set through the slots: models are frozen)."""
+    _MAP_SLOT.__set__(value, source_map)
+    _PATH_SLOT.__set__(value, path)
 
 
-class Located(_Whereabouts, BaseModel):
-    """A model object that knows the file and line it was read from."""
+class Located(_Whereabouts, Struct, frozen=True, forbid_unknown_fields=True, gc=False):
+    """A model object that knows the file and line it was read from.
 
-    __slots__ = _LOCATED_SLOTS
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    ``gc=False``: model objects never refer back to what holds them, so the
+    collector need not track the 400,000 objects of a large brief.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        rebuild, arguments = Struct.__reduce__(self)
+        return _restored, (rebuild, arguments, self._slot_values())
+
+    def replace(self: M, **changes: Any) -> M:
+        """A copy with ``changes``, still located where this object was written. Nothing is validated
+        here: a brief changed this way is validated as a new brief when a build receives it."""
+        copied = msgspec.structs.replace(self, **changes)  # type: ignore[type-var]
+        set_slots(copied, self._slot_values())  # type: ignore[attr-defined]
+        return copied
+
+    def to_data(self) -> Any:
+        """This object as the plain data it was made from (dicts, lists, dates, Decimals), as brief.yaml holds it."""
+        return msgspec.to_builtins(self, builtin_types=(dt.date, Decimal), enc_hook=_plain_data)
 
 
-class Text(_Whereabouts, RootModel[dict[str, str]]):
+class Text(_Whereabouts):
     """Text per language: ``{en: ..., ko: ...}``.
 
     A plain string is accepted where the same text serves every language (a
     name, an English-only title): it is stored under ``"*"``.
     """
 
-    __slots__ = _LOCATED_SLOTS
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    __slots__ = ("root",)
+    root: dict[str, str]
 
-    @field_validator("root", mode="before")
-    @classmethod
-    def _plain_string(cls, value: Any) -> Any:
-        return {"*": value} if isinstance(value, str) else value
+    def __init__(self, root: dict[str, str] | str) -> None:
+        object.__setattr__(self, "root", {"*": root} if isinstance(root, str) else root)
 
-    @field_validator("root")
     @classmethod
-    def _languages(cls, value: dict[str, str]) -> dict[str, str]:
-        for lang in value:
-            if lang != "*" and not re.match(LANGUAGE, lang):
+    def parse(cls, value: Any) -> Text:
+        """``value`` as a Text, or ValueError saying how to write one (the loader calls this for every Text field)."""
+        if isinstance(value, Text):
+            return value
+        if isinstance(value, str):
+            return cls(value)
+        if not isinstance(value, dict) or not value:
+            raise ValueError("write text, or text per language such as {en: ..., ko: ...}")
+        for lang, text in value.items():
+            if lang != "*" and not (isinstance(lang, str) and re.match(LANGUAGE, lang)):
                 raise ValueError(f"'{lang}' is not a language code (use 'en', 'ko', ...)")
-        return value
+            if not isinstance(text, str):
+                raise ValueError(f"the '{lang}' text must be text, not {type(text).__name__}")
+        return cls(value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a Text is frozen; make a new one")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and other.root == self.root
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Text({self.root!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _restored, (Text, (self.root,), self._slot_values())
+
+    def to_data(self) -> dict[str, str]:
+        return dict(self.root)
 
     def has(self, lang: str) -> bool:
         return lang in self.root or "*" in self.root
@@ -169,13 +282,13 @@ class Text(_Whereabouts, RootModel[dict[str, str]]):
         )
 
 
-class Organisation(Located):
+class Organisation(Located, kw_only=True):
     name: Text
     contact: str | None = None
     url: str | None = None
 
 
-class Metadata(Located):
+class Metadata(Located, kw_only=True):
     """The ``brief:`` block."""
 
     id: Identifier | None = None
@@ -184,14 +297,14 @@ class Metadata(Located):
     organisation: Organisation
     date: PlainDate
     audience: Identifier = "general"
-    languages: list[LanguageCode] = Field(default_factory=lambda: ["en"], min_length=1)
+    languages: Annotated[list[LanguageCode], Meta(min_length=1)] = field(default_factory=lambda: ["en"])
     state: str | None = None  # the State the brief is about (ISO 3166-1 alpha-2)
     keywords: Text | None = None
-    settings: dict[str, Any] = Field(default_factory=dict)  # overrides of the audience pack
-    fields: dict[str, Any] = Field(default_factory=dict)  # values of the fields audience packs declare (checked per pack)
+    settings: dict[str, Any] = {}  # overrides of the audience pack
+    fields: dict[str, Any] = {}  # values of the fields audience packs declare (checked per pack)
 
 
-class Source(Located):
+class Source(Located, kw_only=True):
     id: Identifier
     kind: SourceKind
     title: Text
@@ -204,20 +317,25 @@ class Source(Located):
     relays: Text | None = None  # whose figures this source reports (e.g. a news item relaying Human Rights Watch)
 
 
-class SourceRef(Located):
+def _as_text(value: Any) -> Any:
+    """A page or paragraph written as a number (``page: 12``) is the text "12"."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError("write it as text or a whole number, e.g. 12 or 'iv'")
+    return str(value)
+
+
+Locator = Annotated[str | int, Refine(_as_text)]
+
+
+class SourceRef(Located, kw_only=True):
     """A pointer into a source: the source id plus page, paragraph, section, chapter or annex."""
 
     id: Identifier
-    page: str | None = None
-    paragraph: str | None = None
-    section: str | None = None
-    chapter: str | None = None
-    annex: str | None = None
-
-    @field_validator("page", "paragraph", "section", "chapter", "annex", mode="before")
-    @classmethod
-    def _as_text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, (int, Decimal)) else value
+    page: Locator | None = None
+    paragraph: Locator | None = None
+    section: Locator | None = None
+    chapter: Locator | None = None
+    annex: Locator | None = None
 
     @property
     def locator(self) -> tuple[tuple[str, str], ...]:
@@ -229,84 +347,82 @@ class SourceRef(Located):
         )
 
 
-class Statistic(Located):
+def _source_list(value: Any) -> list[SourceRef]:
+    """Accept ``tjwg-2024``, ``{id: tjwg-2024, page: 3}`` or a list of either."""
+    items = value if isinstance(value, list) else [value]
+    return [SourceRef(id=item) if isinstance(item, str) else item for item in items]
+
+
+def _number(value: Any) -> Decimal | int:
+    """int and Decimal as given; a float through its shortest repr (81.4 stays 81.4, 113.0 becomes 113).
+
+    A float cannot say how many decimals were meant, so a whole one is
+    read as a whole number; pass a Decimal or a string to keep "113.0".
+    A figure written as text ("81.4%") is refused with the form to write instead.
+    """
+    if isinstance(value, float) and math.isfinite(value):
+        value = int(value) if value.is_integer() else Decimal(repr(value))
+    if isinstance(value, str) and (quoted := _QUOTED_NUMBER.fullmatch(value)):
+        number, sign = quoted.groups()
+        unit = " and 'unit: percent'" if sign else ""
+        raise ValueError(f"'{value}' is text, not a number; write 'value: {number.replace(',', '')}'{unit}, "
+                         "without quotes" + (" or a per cent sign" if sign else ""))
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or not Decimal(value).is_finite():
+        raise ValueError("must be a number such as 81.4 or 113 (in YAML, written without quotes)")
+    if abs(value) >= LARGEST_FIGURE:
+        raise ValueError(f"{value} is too large for a statistic (the limit is {LARGEST_FIGURE:.0e})")
+    if isinstance(value, Decimal) and -value.as_tuple().exponent > MOST_DECIMALS:  # type: ignore[operator]
+        raise ValueError(f"{value} has more than {MOST_DECIMALS} decimal places; round it as the source does")
+    return value
+
+
+class Statistic(Located, kw_only=True):
     id: Identifier
-    value: Decimal | int
+    value: Annotated[Any, Refine(_number)]  # a Decimal or an int: _number takes any input, to refuse it in words
     unit: Unit
     qualifier: Qualifier | None = None
     base: Count | Identifier | None = None  # N that a percentage is of: a number or a statistic id
     count: Count | None = None  # k of N, when a percentage is given with its count
     as_of: PlainDate | None = None
-    sources: list[SourceRef] = Field(default_factory=list)
+    sources: Annotated[list[SourceRef | Identifier] | SourceRef | Identifier, Refine(_source_list)] = []
     status: VerificationStatus = "unverified"
     label: Text
 
-    @field_validator("sources", mode="before")
-    @classmethod
-    def _source_forms(cls, value: Any) -> Any:
-        """Accept ``tjwg-2024``, ``{id: tjwg-2024, page: 3}`` or a list of either."""
-        items = value if isinstance(value, list) else [value]
-        return [{"id": item} if isinstance(item, str) else item for item in items]
 
-    @field_validator("value", mode="before")
-    @classmethod
-    def _number(cls, value: Any) -> Any:
-        """int and Decimal as given; a float through its shortest repr (81.4 stays 81.4, 113.0 becomes 113).
-
-        A float cannot say how many decimals were meant, so a whole one is
-        read as a whole number; pass a Decimal or a string to keep "113.0".
-        A figure written as text ("81.4%") is refused with the form to write instead.
-        """
-        if isinstance(value, float) and math.isfinite(value):
-            value = int(value) if value.is_integer() else Decimal(repr(value))
-        if isinstance(value, str) and (quoted := _QUOTED_NUMBER.fullmatch(value)):
-            number, sign = quoted.groups()
-            unit = " and 'unit: percent'" if sign else ""
-            raise ValueError(f"'{value}' is text, not a number; write 'value: {number.replace(',', '')}'{unit}, "
-                             "without quotes" + (" or a per cent sign" if sign else ""))
-        if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or not Decimal(value).is_finite():
-            raise ValueError("must be a number such as 81.4 or 113 (in YAML, written without quotes)")
-        if abs(value) >= LARGEST_FIGURE:
-            raise ValueError(f"{value} is too large for a statistic (the limit is {LARGEST_FIGURE:.0e})")
-        if isinstance(value, Decimal) and -value.as_tuple().exponent > MOST_DECIMALS:  # type: ignore[operator]
-            raise ValueError(f"{value} has more than {MOST_DECIMALS} decimal places; round it as the source does")
-        return value
-
-
-class Group(Located):
+class Group(Located, kw_only=True):
     """Statistics that are shares of one whole (e.g. men and women)."""
 
     id: Identifier
-    parts: list[Identifier] = Field(min_length=2)
-    exhaustive: bool = True  # the parts cover the whole: shares sum to 100%
+    parts: Annotated[list[Identifier], Meta(min_length=2)]
+    exhaustive: Flag = True  # the parts cover the whole: shares sum to 100%
 
 
-class Section(Located):
+class Section(Located, kw_only=True):
     id: Identifier
     heading: Text
     text: Text
     article: str | None = None  # treaty article the section is organised under
 
 
-class Claim(Located):
+class Claim(Located, kw_only=True):
     """A statement of treaty status made by the brief, checked against the catalog."""
 
     state: str
     treaty: Identifier
-    party: bool
+    party: Flag
     since: PlainDate | None = None
 
 
-class Submitter(Located):
+class Submitter(Located, kw_only=True):
     """Who submits a WGEID case; ``confidential`` keeps them out of every other audience's output."""
 
     name: Text
     relationship: Text | None = None  # to the disappeared person, e.g. "mother" or "NGO"
     contact: str | None = None
-    confidential: bool = False
+    confidential: Flag = False
 
 
-class Case(Located):
+class Case(Located, kw_only=True):
     """An individual case for the WGEID.
 
     Every element is optional here so that ``check`` can name each missing
@@ -319,11 +435,11 @@ class Case(Located):
     place: Text | None = None  # (c) place of arrest or abduction, or where last seen
     responsible: Text | None = None  # (d) who is believed to have carried out the arrest or abduction
     circumstances: Text | None = None
-    steps: list[Text] = Field(default_factory=list)  # (e) steps taken by relatives or others to locate the person
+    steps: list[Text] = []  # (e) steps taken by relatives or others to locate the person
     submitter: Submitter | None = None  # (f)
 
 
-class FollowUp(Located):
+class FollowUp(Located, kw_only=True):
     """A recommendation of the previous UPR cycle and how far it was implemented."""
 
     number: str | None = None  # paragraph in the Working Group's report, e.g. "126.45"
@@ -331,65 +447,81 @@ class FollowUp(Located):
     by: Text | None = None  # recommending State(s)
     response: Literal["accepted", "noted"]
     assessment: Text
-    illustrative: bool = False  # example data, not the real matrix: marked in every output
+    illustrative: Flag = False  # example data, not the real matrix: marked in every output
 
 
-class Question(Located):
+class Question(Located, kw_only=True):
     """A question the brief suggests a treaty body put to the State (list of issues)."""
 
     article: str | None = None
     text: Text
 
 
-class Submission(Located):
+class Submission(Located, kw_only=True):
     """Where a UN submission goes: the cycle and session, its co-submitters, its follow-up data."""
 
     cycle: int | None = None  # UPR cycle
     session: int | None = None  # UPR Working Group session
     body: Text | None = None  # the treaty body, e.g. Human Rights Committee
-    partners: list[Organisation] = Field(default_factory=list)  # co-submitters: the submission is joint
-    follow_up: list[FollowUp] = Field(default_factory=list)
-    questions: list[Question] = Field(default_factory=list)
+    partners: list[Organisation] = []  # co-submitters: the submission is joint
+    follow_up: list[FollowUp] = []
+    questions: list[Question] = []
 
 
-class Briefing(Located):
+class Briefing(Located, kw_only=True):
     """Short points for a government briefing, in the register a ministry reads (개조식 in Korean)."""
 
-    summary: list[Text] = Field(default_factory=list)
+    summary: list[Text] = []
     issue: Text | None = None
-    background: list[Text] = Field(default_factory=list)
-    figures: list[Identifier] = Field(default_factory=list)  # key statistics listed under the background
-    considerations: list[Text] = Field(default_factory=list)
-    recommendations: list[Text] = Field(default_factory=list)
+    background: list[Text] = []
+    figures: list[Identifier] = []  # key statistics listed under the background
+    considerations: list[Text] = []
+    recommendations: list[Text] = []
 
 
-class Brief(Located):
-    """A whole brief, as loaded from one YAML file."""
+class _BriefFile(_Whereabouts):
+    """What a brief knows beside its fields: its file name and folder, and its lookup index."""
+
+    __slots__ = ("_name", "_directory", "_index")
+
+
+class Brief(_BriefFile, Located, kw_only=True, gc=True, weakref=True):
+    """A whole brief, as loaded from one YAML file.
+
+    Tracked by the collector and weakly referable, so the loader can remember
+    which brief objects it validated (``load.brief.is_validated``).
+    """
 
     brief: Metadata
-    sources: list[Source] = Field(default_factory=list)
-    statistics: list[Statistic] = Field(default_factory=list)
-    groups: list[Group] = Field(default_factory=list)
+    sources: list[Source] = []
+    statistics: list[Statistic] = []
+    groups: list[Group] = []
     summary: Text | None = None
-    sections: list[Section] = Field(default_factory=list)
-    recommendations: list[Text] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
+    sections: list[Section] = []
+    recommendations: list[Text] = []
+    claims: list[Claim] = []
     submission: Submission | None = None
     case: Case | None = None  # an individual case (WGEID)
     briefing: Briefing | None = None
-    _name: str = PrivateAttr(default="brief")
-    _directory: Any = PrivateAttr(default=None)
-    _index: tuple[Any, Any, dict[str, Source], dict[str, Statistic]] | None = PrivateAttr(default=None)
+
+    def remember_file(self, name: str, directory: Any) -> None:
+        """Set the file name and folder the brief was read from (the loader's job)."""
+        set_slots(self, {"_name": name, "_directory": directory})
 
     @property
     def name(self) -> str:
         """File stem for outputs: the brief's id, else its file or folder name."""
-        return self.brief.id or self._name
+        return self.brief.id or self.file_name
+
+    @property
+    def file_name(self) -> str:
+        """The brief's file or folder name ("brief" for one made in Python)."""
+        return getattr(self, "_name", "brief")
 
     @property
     def directory(self) -> Any:
         """The folder the brief was read from (for catalog extensions, user packs)."""
-        return self._directory
+        return getattr(self, "_directory", None)
 
     @property
     def joint_submission(self) -> bool:
@@ -406,13 +538,13 @@ class Brief(Located):
         """Sources and statistics by id, built once: every reference is a lookup, not a scan.
 
         The index remembers which lists it was built from, so a copy made with
-        ``model_copy(update=...)`` never answers from its original's lists.
+        :meth:`replace` never answers from its original's lists.
         """
-        index = self._index
+        index = getattr(self, "_index", None)
         if index is None or index[0] is not self.sources or index[1] is not self.statistics:
             index = (self.sources, self.statistics,
                      {s.id: s for s in reversed(self.sources)}, {s.id: s for s in reversed(self.statistics)})
-            self._index = index
+            set_slots(self, {"_index": index})
         return index
 
     def count_of(self, statistic: Statistic) -> int | None:

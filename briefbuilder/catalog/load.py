@@ -115,10 +115,9 @@ def _read_extension(path: Path) -> tuple[CatalogFile, list[tuple[str, TreatyCorr
     for treaty_id, entry in corrected.items():
         del treaties[treaty_id]
         try:
-            correction = validate_located(entry, source_map.under("treaties", treaty_id), TreatyCorrection)
+            correction = validate_located(entry, source_map, TreatyCorrection, ("treaties", treaty_id))
         except BriefError as error:
-            problems += [Problem(p.location, f"treaties.{treaty_id}.{p.field}".rstrip("."), p.message, p.hint)
-                         for p in error.problems]
+            problems += error.problems
             continue
         corrections.append((treaty_id, correction))
     try:
@@ -142,12 +141,12 @@ def _merge(files: list[CatalogFile], corrections: Sequence[tuple[str, TreatyCorr
             _add(treaties, treaty_id, treaty, "treaty", problems,
                  "give the new treaty another id; to add articles to it use 'articles:'; to correct a fact "
                  "of it, add 'replaces: true' and give only that fact, with your source")
-            treaty._id = treaty_id
+            treaty.file_under(treaty_id)
             for ref, article in treaty.articles.items():
-                article._ref = ref
+                article.file_under(ref)
         for code, state in file.states.items():
             _add(states, code, state, "state", problems, "give each state once")
-            state._code = code
+            state.file_under(code)
     for treaty_id, correction in corrections:
         problems.extend(_correct(treaties, treaty_id, correction))
     for file in files:
@@ -175,7 +174,7 @@ def _merge(files: list[CatalogFile], corrections: Sequence[tuple[str, TreatyCorr
         raise BriefError(problems)
     # Bundled treaties are cached and shared: extend copies, never the originals.
     for treaty_id, articles in added_articles.items():
-        treaties[treaty_id] = treaties[treaty_id].model_copy(update={"articles": articles})
+        treaties[treaty_id] = treaties[treaty_id].replace(articles=articles)
     ordered = {key: statuses[key] for code in states for treaty_id in treaties
                if (key := (code, treaty_id)) in statuses}
     return Catalog(
@@ -197,7 +196,7 @@ def _correct(treaties: dict[str, Treaty], treaty_id: str, correction: TreatyCorr
         return [Problem(correction.where(), f"treaties.{treaty_id}.replaces", f"there is no treaty '{treaty_id}' to replace",
                         f"{did_you_mean(treaty_id, treaties)}; or define a new treaty without 'replaces:'")]
     corrected = correction.applied_to(treaties[treaty_id])
-    corrected._id = treaty_id
+    corrected.file_under(treaty_id)
     if corrected.in_force is not None and corrected.in_force.date < corrected.adopted.date:
         return [Problem(correction.where("in_force"), f"treaties.{treaty_id}.in_force",
                         f"in force {corrected.in_force.date}, before adoption {corrected.adopted.date}", "check the dates")]
@@ -210,7 +209,7 @@ def _add_article(known: dict[str, Article], treaty_id: str, ref: str, article: A
         return [Problem(article.where(), article.field_name,
                         f"article {ref} of {treaty_id} is already in the catalog ({known[ref].where()})",
                         "give each article once")]
-    article._ref = ref
+    article.file_under(ref)
     known[ref] = article
     return []
 
@@ -229,6 +228,6 @@ def _add_status(statuses: dict[tuple[str, str], Status], treaties: Mapping[str, 
         return [Problem(status.where(), status.field_name,
                         f"the catalog already gives {code}'s status under {treaty_id} ({previous.where()})",
                         "to record a newer status, add 'replaces: true' with its source")]
-    status._state, status._treaty = code, treaty_id
+    status.file_under((code, treaty_id))
     statuses[(code, treaty_id)] = status
     return []

@@ -13,10 +13,10 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from msgspec import UNSET, Meta, Struct, UnsetType, field
 
 from ..errors import BriefError, Location
-from ..model import Identifier, LanguageCode, Located, PlainDate
+from ..model import Explain, Identifier, LanguageCode, Located, PlainDate, Refine, set_slots, _Whereabouts
 
 ConfidenceLevel = Literal["confirmed", "year-confirmed", "unconfirmed"]
 # How the research notes qualify a level: "secondary" (seen only in a third
@@ -35,12 +35,7 @@ REGISTER_FALLBACK: dict[str, tuple[str, ...]] = {
 
 _ARTICLE_PREFIX = re.compile(r"^\s*art(?:icle)?s?\.?\s*", re.IGNORECASE)
 _ARTICLE_REF = re.compile(r"(\d+)([A-Za-z]?)((?:\((?:\d+|[a-z]{1,4})\))*)")
-
-
-def _state_code(value: str) -> str:
-    if not re.fullmatch(r"[A-Z]{2}", value):
-        raise ValueError(f"'{value}' is not a state code; use the ISO 3166-1 alpha-2 code in capitals (e.g. KP)")
-    return value
+_CANONICAL_ARTICLE_REF = r"^\d+[A-Z]?(?:\((?:\d+|[a-z]{1,4})\))*$"  # what normalise_article_ref writes
 
 
 def normalise_article_ref(text: str) -> str:
@@ -60,36 +55,34 @@ def _canonical_article_ref(value: str) -> str:
     return value
 
 
-StateCode = Annotated[str, AfterValidator(_state_code)]
-ArticleRef = Annotated[str, AfterValidator(_canonical_article_ref)]
+StateCode = Annotated[str, Meta(pattern=r"^[A-Z]{2}$", description="a state code", extra={
+    "hint": "use the ISO 3166-1 alpha-2 code in capitals (e.g. KP)"})]
+ArticleRef = Annotated[str, Meta(pattern=_CANONICAL_ARTICLE_REF), Explain(_canonical_article_ref)]
+NonEmpty = Annotated[str, Meta(min_length=1)]
 
 
-class Confidence(BaseModel):
+class Confidence(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     """How sure the research is of one fact; written as a level, or a mapping with qualifiers.
 
     ``as_of`` is the year a negative fact ("no action") was last confirmed:
     such a fact can go stale without any source changing.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
     level: ConfidenceLevel
     qualifier: Qualifier | None = None
-    as_of: int | None = Field(default=None, ge=1900, le=2100)
+    as_of: Annotated[int, Meta(ge=1900, le=2100)] | None = None
     note: str | None = None
 
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, value: Any) -> Any:
-        return {"level": value} if isinstance(value, str) else value
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Confidence:
+    def __post_init__(self) -> None:
         if self.qualifier in ("weak", "partial") and self.level != "unconfirmed":
             raise ValueError(f"a '{self.qualifier}' fact is not {self.level}; use level 'unconfirmed'")
         if self.qualifier == "secondary" and self.level == "unconfirmed":
             raise ValueError("'secondary' qualifies a fact seen in a source; an unconfirmed fact was not seen")
-        return self
+
+    @classmethod
+    def written(cls, value: Confidence | str) -> Confidence:
+        """A confidence as the catalog writes it: a mapping, or just its level."""
+        return cls(level=value) if isinstance(value, str) else value  # type: ignore[arg-type]
 
     def __str__(self) -> str:
         text = self.level
@@ -102,11 +95,24 @@ class Confidence(BaseModel):
         return text
 
 
-class Fact(Located):
+class _Filed(_Whereabouts):
+    """A catalog entry knows the key it is filed under (a treaty's id, a State's code), set by the loader."""
+
+    __slots__ = ("_key",)
+
+    def file_under(self, key: Any) -> None:
+        set_slots(self, {"_key": key})
+
+    @property
+    def _filed_as(self) -> Any:
+        return getattr(self, "_key", "")
+
+
+class Fact(_Filed, Located, kw_only=True):
     """Anything the catalog asserts: it says how sure it is and where it comes from."""
 
-    confidence: Confidence
-    source: str = Field(min_length=1)
+    confidence: Annotated[Confidence | ConfidenceLevel, Refine(Confidence.written)]
+    source: NonEmpty
 
     @property
     def is_confirmed(self) -> bool:
@@ -114,11 +120,11 @@ class Fact(Located):
         return self.confidence.level == "confirmed"
 
 
-class TextFact(Fact):
-    text: str = Field(min_length=1)
+class TextFact(Fact, kw_only=True):
+    text: NonEmpty
 
 
-class StateName(TextFact):
+class StateName(TextFact, kw_only=True):
     """A State's name, with the article it takes in running text ("the Russian Federation")."""
 
     article: str | None = None
@@ -128,25 +134,26 @@ class StateName(TextFact):
         return f"{self.article} {self.text}" if self.article else self.text
 
 
-class DateFact(Fact):
+class DateFact(Fact, kw_only=True):
     date: PlainDate
 
 
-class NumberFact(Fact):
+class NumberFact(Fact, kw_only=True):
     number: int
 
 
-class UntsFact(Fact):
+class UntsFact(Fact, kw_only=True):
     """United Nations Treaty Series reference: volume and first page of the instrument."""
 
-    volume: int = Field(gt=0)
-    page: int = Field(gt=0)
+    volume: Annotated[int, Meta(gt=0)]
+    page: Annotated[int, Meta(gt=0)]
 
 
-class UntcFact(Fact):
+class UntcFact(Fact, kw_only=True):
     """UN Treaty Collection chapter, e.g. ``IV-4``: it names the treaty's status page."""
 
-    chapter: str = Field(pattern=r"^[IVXL]+-\d+[a-z]?$")
+    chapter: Annotated[str, Meta(pattern=r"^[IVXL]+-\d+[a-z]?$", description="a UN Treaty Collection chapter",
+                                 extra={"hint": "write it as the UNTC does, e.g. IV-4"})]
 
     @property
     def status_url(self) -> str:
@@ -157,28 +164,25 @@ class UntcFact(Fact):
         )
 
 
-class Remark(Fact):
+class Remark(Fact, kw_only=True):
     """A separately sourced fact bearing on a status (e.g. the DPRK's 1997 ICCPR withdrawal notice)."""
 
-    text: str = Field(min_length=1)
+    text: NonEmpty
 
 
-class Article(Located):
+class Article(_Filed, Located, kw_only=True):
     """One article or paragraph: a heading and/or its text, per language."""
 
-    headings: dict[LanguageCode, TextFact] = Field(default_factory=dict, alias="heading")
-    texts: dict[LanguageCode, TextFact] = Field(default_factory=dict, alias="text")
-    _ref: str = PrivateAttr(default="")
+    headings: dict[LanguageCode, TextFact] = field(default_factory=dict, name="heading")
+    texts: dict[LanguageCode, TextFact] = field(default_factory=dict, name="text")
 
-    @model_validator(mode="after")
-    def _not_empty(self) -> Article:
+    def __post_init__(self) -> None:
         if not self.headings and not self.texts:
             raise ValueError("an article needs a 'heading:' or a 'text:' (per language, each with confidence and source)")
-        return self
 
     @property
     def ref(self) -> str:
-        return self._ref
+        return self._filed_as  # type: ignore[no-any-return]
 
     def heading(self, lang: str) -> TextFact | None:
         return self.headings.get(lang)
@@ -187,11 +191,11 @@ class Article(Located):
         return self.texts.get(lang)
 
 
-class Treaty(Located):
+class Treaty(_Filed, Located, kw_only=True):
     """A treaty's metadata; ``title`` and ``short`` are per-language facts."""
 
-    titles: dict[LanguageCode, TextFact] = Field(alias="title")
-    shorts: dict[LanguageCode, TextFact] = Field(default_factory=dict, alias="short")
+    titles: dict[LanguageCode, TextFact] = field(name="title")
+    shorts: dict[LanguageCode, TextFact] = field(default_factory=dict, name="short")
     adopted: DateFact
     in_force: DateFact | None = None
     unts: UntsFact | None = None
@@ -200,18 +204,15 @@ class Treaty(Located):
     rok_treaty_no: NumberFact | None = None  # Republic of Korea treaty number
     oscola: TextFact | None = None  # a confirmed OSCOLA citation, when the research has one
     note: str | None = None  # editorial guidance for writers, not a fact
-    articles: dict[ArticleRef, Article] = Field(default_factory=dict)
-    _id: str = PrivateAttr(default="")
+    articles: dict[ArticleRef, Article] = {}
 
-    @model_validator(mode="after")
-    def _english_title(self) -> Treaty:
+    def __post_init__(self) -> None:
         if "en" not in self.titles:
             raise ValueError("a treaty needs an English title ('title: {en: ...}')")
-        return self
 
     @property
     def id(self) -> str:
-        return self._id
+        return self._filed_as  # type: ignore[no-any-return]
 
     @property
     def status_page(self) -> str | None:
@@ -249,44 +250,45 @@ class Treaty(Located):
         return self.articles[canonical]
 
 
-class TreatyCorrection(Located):
+class TreatyCorrection(Located, kw_only=True):
     """A user's correction of a bundled treaty (``replaces: true``): the facts it gives replace
-    the bundled ones, each with the user's own confidence and source; the rest stay as bundled."""
+    the bundled ones, each with the user's own confidence and source; the rest stay as bundled.
+
+    A fact not given is UNSET, so that a correction can also clear a fact (``in_force: null``).
+    """
 
     replaces: Literal[True]
-    titles: dict[LanguageCode, TextFact] = Field(default_factory=dict, alias="title")
-    shorts: dict[LanguageCode, TextFact] = Field(default_factory=dict, alias="short")
-    adopted: DateFact | None = None
-    in_force: DateFact | None = None
-    unts: UntsFact | None = None
-    untc: UntcFact | None = None
-    rok_treaty_no: NumberFact | None = None
-    oscola: TextFact | None = None
+    titles: dict[LanguageCode, TextFact] | UnsetType = field(default=UNSET, name="title")
+    shorts: dict[LanguageCode, TextFact] | UnsetType = field(default=UNSET, name="short")
+    adopted: DateFact | None | UnsetType = UNSET
+    in_force: DateFact | None | UnsetType = UNSET
+    unts: UntsFact | None | UnsetType = UNSET
+    untc: UntcFact | None | UnsetType = UNSET
+    rok_treaty_no: NumberFact | None | UnsetType = UNSET
+    oscola: TextFact | None | UnsetType = UNSET
 
     def applied_to(self, treaty: Treaty) -> Treaty:
         """``treaty`` with these facts in place of its own (a copy: bundled treaties are shared)."""
-        given = {name: getattr(self, name) for name in self.model_fields_set - {"replaces"}}
+        given = {name: value for name in self.__struct_fields__
+                 if name != "replaces" and (value := getattr(self, name)) is not UNSET}
         for per_language in ("titles", "shorts"):
             if per_language in given:
                 given[per_language] = {**getattr(treaty, per_language), **given[per_language]}
-        return treaty.model_copy(update=given)
+        return treaty.replace(**given)
 
 
-class State(Located):
+class State(_Filed, Located, kw_only=True):
     """A State's names per language and register (``un``, ``plain``, ``formal``)."""
 
     names: dict[LanguageCode, dict[Register, StateName]]
-    _code: str = PrivateAttr(default="")
 
-    @model_validator(mode="after")
-    def _un_name(self) -> State:
+    def __post_init__(self) -> None:
         if "un" not in self.names.get("en", {}):
             raise ValueError("a state needs its English UN name ('names: {en: {un: ...}}')")
-        return self
 
     @property
     def code(self) -> str:
-        return self._code
+        return self._filed_as  # type: ignore[no-any-return]
 
     def name_fact(self, lang: str, register: Register = "un") -> StateName:
         """The name in ``lang``; a missing register falls back (formal -> un -> plain, etc.)."""
@@ -304,20 +306,20 @@ class State(Located):
         return self.name_fact(lang, register).in_text
 
 
-class Status(Fact):
-    """What a State has done about a treaty, and when (the date the instrument was deposited)."""
+class Status(Fact, kw_only=True):
+    """What a State has done about a treaty, and when (the date the instrument was deposited).
+
+    It is filed under (State code, treaty id).
+    """
 
     action: Action
     date: PlainDate | None = None
     note: str | None = None  # detail from the same source, e.g. the date of entry into force
     signed: DateFact | None = None  # signature before ratification
-    remarks: list[Remark] = Field(default_factory=list)
+    remarks: list[Remark] = []
     replaces: bool = False  # an extension overriding a bundled status must say so
-    _state: str = PrivateAttr(default="")
-    _treaty: str = PrivateAttr(default="")
 
-    @model_validator(mode="after")
-    def _date_matches_action(self) -> Status:
+    def __post_init__(self) -> None:
         if self.action == "none" and self.date is not None:
             raise ValueError("'none' (no action) has no date; remove 'date:' or give the action")
         if self.action != "none" and self.date is None:
@@ -328,15 +330,14 @@ class Status(Fact):
                                  f"for a {self.action} put the date in 'date:'")
             if self.date is not None and self.signed.date > self.date:
                 raise ValueError(f"signed on {self.signed.date}, after the ratification on {self.date}")
-        return self
 
     @property
     def state(self) -> str:
-        return self._state
+        return self._filed_as[0] if self._filed_as else ""  # type: ignore[no-any-return]
 
     @property
     def treaty(self) -> str:
-        return self._treaty
+        return self._filed_as[1] if self._filed_as else ""  # type: ignore[no-any-return]
 
     @property
     def is_party(self) -> bool:
@@ -363,23 +364,24 @@ class Status(Fact):
         return f"{what}, {self.confidence}"
 
 
-class CatalogFile(Located):
+class CatalogFile(Located, kw_only=True):
     """One catalog file: the bundled ones, or a user's ``catalog.yaml`` beside a brief.
 
     ``articles`` adds articles to any treaty, bundled or not, without
     repeating the treaty.
     """
 
-    treaties: dict[Identifier, Treaty] = Field(default_factory=dict)
-    articles: dict[Identifier, dict[ArticleRef, Article]] = Field(default_factory=dict)
-    states: dict[StateCode, State] = Field(default_factory=dict)
-    status: dict[StateCode, dict[Identifier, Status]] = Field(default_factory=dict)
+    treaties: dict[Identifier, Treaty] = {}
+    articles: dict[Identifier, dict[ArticleRef, Article]] = {}
+    states: dict[StateCode, State] = {}
+    status: dict[StateCode, dict[Identifier, Status]] = {}
 
 
-class BundledCatalogFile(CatalogFile):
+class BundledCatalogFile(CatalogFile, kw_only=True):
     """A bundled file; one of them dates the whole compilation."""
 
-    as_of: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
+    as_of: Annotated[str, Meta(pattern=r"^\d{4}-\d{2}(-\d{2})?$", description="a year and month",
+                               extra={"hint": "write YYYY-MM or YYYY-MM-DD"})] | None = None
     advice: str | None = None
 
 

@@ -12,13 +12,14 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+import msgspec
+from msgspec.structs import force_setattr
 
 from ..errors import BriefError, LoadError, Location, Problem
-from ..model import Brief, Located, Statistic, Text
+from ..model import Brief, Statistic, Text
 from ..narrative import TEMPLATE_SYNTAX, find_references, reference_location
 from ..progress import stage
-from .located import attach_locations, did_you_mean
+from .located import did_you_mean, validate_located
 from .sheet import statistics_from_sheet
 from .yamlsource import FORBIDDEN_CHARACTER, SourceMap, character_problem, dotted, nfc, read_yaml
 
@@ -66,28 +67,29 @@ def validated_brief(data: Any, source_map: SourceMap, *, name: str, directory: P
     if not isinstance(data, dict):
         raise BriefError.at(source_map.locate(), "", "a brief must be a mapping with a 'brief:' block",
                             "start the file with 'brief:'")
-    shared_fields_sets: dict[frozenset[str], set[str]] = {}
     if not owned:
         data = dict(data)
-    _validate_items(data, source_map, shared_fields_sets, in_place=owned)
+    lists = _item_lists(data, copy=not owned)
     try:
-        brief = Brief.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(validation_problems(exc, source_map))
-        raise BriefError(problems) from None
+        brief = validate_located(data, source_map, Brief)
+    except BriefError as error:
+        problems.extend(error.problems)
     del data
-    attach_locations(brief, source_map, shared=shared_fields_sets, placed=_ITEM_LISTS)
+    _validate_items(lists, source_map, problems)
+    if problems:
+        raise BriefError(problems)
+    for field, items in lists.items():
+        force_setattr(brief, field, items)
     problems.extend(_cross_references(brief))
     if problems:
         raise BriefError(problems)
-    brief._name = name
-    brief._directory = directory
+    brief.remember_file(name, directory)
     _VALIDATED[id(brief)] = brief
     return brief
 
 
 _VALIDATED: weakref.WeakValueDictionary[int, Brief] = weakref.WeakValueDictionary()
-"""Briefs this module validated, by identity: a copy changed with ``model_copy(update=...)`` is a new object."""
+"""Briefs this module validated, by identity: a copy changed with ``replace(...)`` is a new object."""
 
 
 def is_validated(brief: Brief) -> bool:
@@ -99,41 +101,45 @@ def is_validated(brief: Brief) -> bool:
     return _VALIDATED.get(id(brief)) is brief
 
 
-def _item_model(annotation: Any) -> type[BaseModel] | None:
+def _item_model(annotation: Any) -> type | None:
     """``X`` for a field typed ``list[X]`` with X a model."""
     if getattr(annotation, "__origin__", None) is not list:
         return None
     item = annotation.__args__[0]
-    return item if isinstance(item, type) and issubclass(item, BaseModel) else None
+    return item if isinstance(item, type) and issubclass(item, msgspec.Struct) else None
 
 
-_ITEM_LISTS = {name: model for name, info in Brief.model_fields.items()
-               if (model := _item_model(info.annotation)) is not None}
+_ITEM_LISTS = {info.name: model for info in msgspec.structs.fields(Brief)
+               if (model := _item_model(info.type)) is not None}
 """The brief's lists of model objects (statistics, sources, sections, ...), validated item by item."""
 
 
-def _validate_items(data: dict[str, Any], source_map: SourceMap, shared_fields_sets: dict[frozenset[str], set[str]],
-                    *, in_place: bool) -> None:
-    """Each item of the brief's long lists validated on its own, placed, and put in the list instead of its data.
+def _item_lists(data: dict[str, Any], *, copy: bool) -> dict[str, list[Any]]:
+    """The brief's long lists, taken out of ``data`` to be validated item by item (copied unless ours)."""
+    lists: dict[str, list[Any]] = {}
+    for name in _ITEM_LISTS:
+        items = data.get(name)
+        if isinstance(items, list):
+            del data[name]
+            lists[name] = list(items) if copy else items
+    return lists
+
+
+def _validate_items(lists: dict[str, list[Any]], source_map: SourceMap, problems: list[Problem]) -> None:
+    """Each item made its model in place, its problems added to ``problems``.
 
     A brief of 100,000 statistics would otherwise hold all its plain data and
     all its model objects at once; this way each item's data is freed as its
-    model is made (``in_place``; else the lists are copied first). An item
-    that is invalid stays as data: validating the whole brief reports it, with
-    every other problem. Pydantic keeps a model object it is given as it is.
+    model is made. A list that is not a list stays in the brief, whose
+    validation says what is wrong with it.
     """
-    for name, model in _ITEM_LISTS.items():
-        items = data.get(name)
-        if not isinstance(items, list):
-            continue
-        if not in_place:
-            items = data[name] = list(items)
+    for name, items in lists.items():
+        model = _ITEM_LISTS[name]
         for index, item in enumerate(items):
             try:
-                items[index] = made = model.model_validate(item)
-            except ValidationError:
-                continue
-            attach_locations(made, source_map, (name, index), shared_fields_sets)
+                items[index] = validate_located(item, source_map, model, (name, index))
+            except BriefError as error:
+                problems.extend(error.problems)
 
 
 def _default_name(file: Path) -> str:
@@ -166,83 +172,6 @@ def _string_problems(text: str, source_map: SourceMap, path: tuple[str | int, ..
                         "template syntax ('{{', '{%' or '{#') is not allowed in data",
                         "write plain text; refer to statistics and sources with [[stat:ID]] or [[cite:ID]]")]
     return []
-
-
-def validation_problems(exc: ValidationError, source_map: SourceMap, root: type[BaseModel] = Brief) -> list[Problem]:
-    """One located problem per invalid field, with a hint on how to fix it."""
-    problems: list[Problem] = []
-    seen: set[tuple[Any, ...]] = set()
-    for error in exc.errors():
-        loc = tuple(part for part in error["loc"] if not _is_union_branch(part))
-        if loc in seen:
-            continue
-        seen.add(loc)
-        problems.append(_problem_for(error, loc, source_map, root))
-    return problems
-
-
-def _is_union_branch(part: Any) -> bool:
-    """Pydantic names union branches in error paths ('int', 'constrained-str'): not fields."""
-    return isinstance(part, str) and (part in {"int", "str", "decimal", "function-after[_languages(), dict[str,str]]"}
-                                      or part.startswith(("constrained-", "function-", "literal[")))
-
-
-def _problem_for(error: Any, loc: tuple[Any, ...], source_map: SourceMap, root: type[BaseModel]) -> Problem:
-    field = dotted(loc)
-    location = source_map.locate(*loc)
-    kind = error["type"]
-    if kind == "missing":
-        return Problem(location, field, "is required but missing", f"add '{loc[-1]}:' here")
-    if kind == "extra_forbidden":
-        hint = did_you_mean(str(loc[-1]), _known_fields(root, loc[:-1]), otherwise="remove it, or check the spelling")
-        return Problem(location, field, "unknown field", hint)
-    if kind == "literal_error":
-        return Problem(location, field, f"'{error.get('input')}' is not allowed",
-                       f"use one of {error['ctx']['expected']}")
-    if kind == "string_pattern_mismatch":
-        return Problem(location, field, f"'{error.get('input')}' is not a valid identifier",
-                       "use letters, digits, '-', '_' and '.', starting with a letter or digit")
-    message = str(error["msg"]).removeprefix("Value error, ")
-    return Problem(location, field, message, _type_hint(kind))
-
-
-def _type_hint(kind: str) -> str:
-    hints = {
-        "date_type": "write a date as YYYY-MM-DD",
-        "date_from_datetime_parsing": "write a date as YYYY-MM-DD",
-        "date_parsing": "write a date as YYYY-MM-DD",
-        "int_type": "write a whole number",
-        "int_parsing": "write a whole number",
-        "bool_type": "write true or false",
-        "list_type": "write a list ('- item' lines)",
-        "dict_type": "write a mapping ('key: value' lines)",
-        "model_type": "write a mapping ('key: value' lines)",
-        "string_type": "write text",
-        "too_short": "add at least one entry",
-    }
-    return hints.get(kind, "")
-
-
-def _known_fields(root: type[BaseModel], parent: tuple[Any, ...]) -> list[str]:
-    model: Any = root
-    for part in parent:
-        if isinstance(part, int):
-            continue
-        annotation = model.model_fields[part].annotation if part in getattr(model, "model_fields", {}) else None
-        model = _model_in(annotation)
-        if model is None:
-            return []
-    return list(getattr(model, "model_fields", {}))
-
-
-def _model_in(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _cross_references(brief: Brief) -> list[Problem]:

@@ -1,24 +1,35 @@
 """One way from YAML to a located model, for the brief, the audience packs and the treaty catalog.
 
-Read safely (:mod:`.yamlsource`), validated by the model's pydantic class,
-every problem located at its file, line and field, and every model object
-told where it was written, so that a later finding can point at it.
+msgspec turns the plain data into the model in one pass, in C. One walk over
+the result then tells every model object where it was written and applies the
+fields' own rules (:class:`~briefbuilder.model.Refine`). Only when msgspec
+refuses the data does :func:`explain` walk it again, field by field, so that
+one run reports every problem at once, each at its file, line and field, with
+a fix: a user should not fix one typo per run.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Iterable
+import re
+import types
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+import msgspec
+from msgspec import Meta, Struct
+from msgspec.structs import force_setattr
 
-from ..errors import BriefError
-from ..model import Located, Text, place
-from .yamlsource import SourceMap, read_yaml
+from ..errors import BriefError, Problem
+from ..model import Refine, Text, _Whereabouts, place
+from .yamlsource import SourceMap, dotted, read_yaml
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
+FieldPath = tuple[str | int, ...]
 
 
 def read_mapping(path: Path, what: str, hint: str) -> tuple[dict[str, Any], SourceMap]:
@@ -29,43 +40,58 @@ def read_mapping(path: Path, what: str, hint: str) -> tuple[dict[str, Any], Sour
     return data, source_map
 
 
-def validate_located(data: Any, source_map: SourceMap, model: type[M]) -> M:
-    """``data`` as a ``model``, each invalid field reported where it was written."""
-    from .brief import validation_problems
-
+def validate_located(data: Any, source_map: SourceMap, model: type[M], path: FieldPath = ()) -> M:
+    """``data`` as a ``model`` written at ``path``; every invalid field reported where it was written."""
     try:
-        parsed = model.model_validate(data)
-    except ValidationError as exc:
-        raise BriefError(validation_problems(exc, source_map, model)) from None
-    attach_locations(parsed, source_map)
-    return parsed
+        value = msgspec.convert(data, model, **_CONVERSION)
+    except msgspec.ValidationError as error:
+        problems = explain(data, model, source_map, path)
+        raise BriefError(problems or [_problem(source_map, path, _message(str(error)), "")]) from None
+    problems = []
+    finish(value, source_map, path, problems)
+    if problems:
+        raise BriefError(problems)
+    return value
 
 
-def attach_locations(value: Any, source_map: SourceMap, path: tuple[str | int, ...] = (),
-                     shared: dict[frozenset[str], set[str]] | None = None, placed: Collection[str] = ()) -> None:
-    """Give every located object in the tree its file and path, through lists and dicts (keys are YAML keys).
+def finish(value: Any, source_map: SourceMap, path: FieldPath, problems: list[Problem], *, refine: bool = True) -> None:
+    """Place every model object in ``value`` at its path and apply its fields' rules (``refine``).
 
-    Objects that set the same fields also share one set of their names
-    (pydantic's ``model_fields_set``): a set per object cost more than the
-    object's own fields. Pydantic copies that set before changing it.
-    ``placed`` names fields of ``value`` whose objects were placed already.
+    A rule's refusal becomes a located problem in ``problems``. A rule on a
+    member of a union (``Annotated[str, rule] | None``) is not asked about None;
+    a rule on the whole field is.
     """
-    if shared is None:
-        shared = {}
-    if isinstance(value, (Located, Text)):
+    if isinstance(value, _Whereabouts):
         place(value, source_map, path)
-        fields_set = value.__pydantic_fields_set__
-        object.__setattr__(value, "__pydantic_fields_set__", shared.setdefault(frozenset(fields_set), fields_set))
-    if isinstance(value, BaseModel) and not isinstance(value, Text):
-        for name, info in type(value).model_fields.items():
-            if name not in placed:
-                attach_locations(getattr(value, name), source_map, path + (info.alias or name,), shared)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            attach_locations(item, source_map, path + (key,), shared)
+    if isinstance(value, Struct):
+        plan = _plan(type(value))
+        if refine:
+            for name, key, rule, takes_none in plan.refined:
+                current = getattr(value, name)
+                if current is None and not takes_none:
+                    continue
+                try:
+                    refined = rule(current)
+                except ValueError as error:
+                    problems.append(_problem(source_map, (*path, key), str(error), ""))
+                    continue
+                if refined is not current:
+                    force_setattr(value, name, refined)
+        for name, key in plan.children:
+            finish(getattr(value, name), source_map, (*path, key), problems, refine=refine)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            attach_locations(item, source_map, path + (index,), shared)
+            finish(item, source_map, (*path, index), problems, refine=refine)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            finish(item, source_map, (*path, key), problems, refine=refine)
+
+
+def explain(data: Any, model: Any, source_map: SourceMap, path: FieldPath = ()) -> list[Problem]:
+    """Every problem in ``data`` that keeps it from being a ``model``, each located, with a fix."""
+    problems: list[Problem] = []
+    _explain(data, model, source_map, path, problems)
+    return problems
 
 
 def did_you_mean(name: str, known: Iterable[str], otherwise: str | None = None) -> str:
@@ -75,3 +101,229 @@ def did_you_mean(name: str, known: Iterable[str], otherwise: str | None = None) 
     if close:
         return f"did you mean '{close[0]}'?"
     return otherwise if otherwise is not None else f"known: {', '.join(names)}"
+
+
+# -- types -----------------------------------------------------------------------------------------------
+
+_DECODERS: dict[type, Callable[[Any], Any]] = {Text: Text.parse, Path: lambda value: Path(_text(value))}
+
+
+def _decode(kind: type, value: Any) -> Any:
+    """Types msgspec does not know: a Text (a string or text per language) and a path."""
+    decoder = _DECODERS.get(kind)
+    if decoder is None:
+        raise NotImplementedError
+    return decoder(value)
+
+
+_CONVERSION: dict[str, Any] = {"dec_hook": _decode, "builtin_types": (Decimal,), "strict": False}
+"""How msgspec converts: lax as a spreadsheet needs ("true", "12" and 12.0 are what they spell), but a
+Decimal only from a Decimal (a statistic's value is refused as text by its own rule, in words)."""
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, (str, Path)):
+        raise ValueError("write a path as text")
+    return str(value)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the walk after conversion does for one model class."""
+
+    refined: tuple[tuple[str, str, Callable[[Any], Any], bool], ...]  # (field, YAML key, rule, rule takes None)
+    children: tuple[tuple[str, str], ...]  # (field, YAML key) of fields that can hold model objects
+
+
+@cache
+def _plan(cls: type) -> _Plan:
+    refined, children = [], []
+    for info in msgspec.structs.fields(cls):
+        rules = [rule for rule in _rules(info.type) if type(rule) is Refine]
+        if rules:
+            refined.append((info.name, info.encode_name, rules[0].rule, rules[0] in _unwrap(info.type)[1]))
+        if _holds_models(info.type):
+            children.append((info.name, info.encode_name))
+    return _Plan(tuple(refined), tuple(children))
+
+
+def _holds_models(annotation: Any) -> bool:
+    kind = _unwrap(annotation)[0]
+    if isinstance(kind, type) and issubclass(kind, (Struct, Text)):
+        return True
+    return any(_holds_models(arg) for arg in get_args(kind) if arg is not Ellipsis)
+
+
+def _unwrap(annotation: Any) -> tuple[Any, list[Refine], list[Meta]]:
+    """``Annotated[T, Meta(...), Refine(...)]`` -> (T, rules, metas)."""
+    rules: list[Refine] = []
+    metas: list[Meta] = []
+    while get_origin(annotation) is Annotated:
+        annotation, *extras = get_args(annotation)
+        rules += [extra for extra in extras if isinstance(extra, Refine)]
+        metas += [extra for extra in extras if isinstance(extra, Meta)]
+    return annotation, rules, metas
+
+
+def _rules(annotation: Any) -> list[Refine]:
+    """The rules on a type and within its union (``Annotated[A | B, rule]``, ``Annotated[A, rule] | None``)."""
+    kind, rules, _ = _unwrap(annotation)
+    if get_origin(kind) in (Union, types.UnionType):
+        return rules + [rule for arg in get_args(kind) for rule in _rules(arg)]
+    return rules
+
+
+def _members(annotation: Any) -> tuple[Any, ...]:
+    """The members of a union (each perhaps Annotated); a lone type is a union of one."""
+    kind = _unwrap(annotation)[0]
+    if get_origin(kind) in (Union, types.UnionType):
+        return tuple(member for arg in get_args(kind) for member in _members(arg))
+    return (annotation,)
+
+
+# -- explaining ------------------------------------------------------------------------------------------
+
+
+def _explain(value: Any, annotation: Any, source_map: SourceMap, path: FieldPath, problems: list[Problem]) -> None:
+    before = len(problems)
+    try:
+        converted = _convert_alone(value, annotation)
+    except msgspec.ValidationError as error:
+        refused = _message(str(error))
+    else:
+        _check_rules(converted, annotation, source_map, path, problems)
+        return
+    member = _member_for(value, annotation)
+    kind = _unwrap(member)[0] if member is not None else None
+    origin = get_origin(kind)
+    if isinstance(kind, type) and issubclass(kind, Struct) and isinstance(value, dict):
+        _explain_struct(value, kind, source_map, path, problems)
+    elif origin in (list, tuple) and isinstance(value, list):
+        item = get_args(kind)[0]
+        for index, element in enumerate(value):
+            _explain(element, item, source_map, (*path, index), problems)
+    elif origin is dict and isinstance(value, dict):
+        key_type, item = get_args(kind)
+        for key, element in value.items():
+            try:
+                _convert_alone(key, key_type)
+            except msgspec.ValidationError as error:
+                problems.append(_leaf(key, key_type, _message(str(error)), source_map, (*path, key)))
+                continue
+            _explain(element, item, source_map, (*path, key), problems)
+    if len(problems) == before:  # nothing inside was wrong: the value itself is
+        problems.append(_leaf(value, annotation, refused, source_map, path))
+
+
+def _convert_alone(value: Any, annotation: Any) -> Any:
+    """``value`` converted as one field typed ``annotation``.
+
+    Through a one-field Struct made once per type: msgspec 0.22 crashes the
+    process when a bare union of a Struct and a str with a pattern is converted
+    and the model holding that union is converted afterwards.
+    """
+    return msgspec.convert({"value": value}, _probe(annotation), **_CONVERSION).value
+
+
+@cache
+def _probe(annotation: Any) -> Any:
+    return msgspec.defstruct("Probe", [("value", annotation)], frozen=True)
+
+
+def _explain_struct(value: dict[Any, Any], cls: type, source_map: SourceMap, path: FieldPath,
+                    problems: list[Problem]) -> None:
+    fields = {info.encode_name: info for info in msgspec.structs.fields(cls)}
+    for key, element in value.items():  # in the order they were written
+        if key in fields:
+            _explain(element, fields[key].type, source_map, (*path, key), problems)
+        else:
+            problems.append(_problem(source_map, (*path, key), "unknown field",
+                                     did_you_mean(str(key), fields, otherwise="remove it, or check the spelling")))
+    for key, info in fields.items():
+        if key not in value and info.required:
+            problems.append(_problem(source_map, (*path, key), "is required but missing", f"add '{key}:' here"))
+
+
+def _check_rules(value: Any, annotation: Any, source_map: SourceMap, path: FieldPath, problems: list[Problem]) -> None:
+    """A value of the right type may still break a rule of its field, or of the models inside it."""
+    if isinstance(value, (Struct, list, dict)):
+        finish(value, source_map, path, problems)
+    for rule in (rule for rule in _rules(annotation) if type(rule) is Refine):
+        if value is not None:
+            try:
+                rule.rule(value)
+            except ValueError as error:
+                problems.append(_problem(source_map, path, str(error), ""))
+
+
+def _member_for(value: Any, annotation: Any) -> Any:
+    """The union member that ``value``'s kind of data (mapping, list, text, ...) was meant for."""
+    for member in _members(annotation):
+        kind = _unwrap(member)[0]
+        origin = get_origin(kind) or kind
+        if isinstance(value, dict) and (origin is dict or isinstance(origin, type) and issubclass(origin, Struct)):
+            return member
+        if isinstance(value, list) and origin in (list, tuple):
+            return member
+    return None
+
+
+def _leaf(value: Any, annotation: Any, refused: str, source_map: SourceMap, path: FieldPath) -> Problem:
+    """The problem with one value: a rule's own words when it has one, else msgspec's, made plain."""
+    members = _members(annotation)
+    texts = [Refine(Text.parse)] if any(_unwrap(member)[0] is Text for member in members) else []
+    for rule in [*_rules(annotation), *texts]:
+        try:
+            rule.rule(value)
+        except ValueError as error:
+            return _problem(source_map, path, str(error), "")
+    literals = [arg for member in members if get_origin(_unwrap(member)[0]) is Literal
+                for arg in get_args(_unwrap(member)[0])]
+    if refused.startswith("Invalid enum value") and literals:
+        return _problem(source_map, path, f"'{value}' is not allowed", f"use one of {_listed(literals)}")
+    if "matching regex" in refused:
+        meta = next((meta for member in members for meta in _unwrap(member)[2] if meta.pattern), None)
+        what = meta.description if meta is not None and meta.description else "in the expected form"
+        hint = (meta.extra or {}).get("hint", "") if meta is not None else ""
+        return _problem(source_map, path, f"'{value}' is not {what}", hint)
+    if bound := _BOUND.match(refused):
+        length, operator, limit = bound.groups()
+        if length:
+            return _problem(source_map, path, f"needs {_AMOUNT[operator]} {limit} entries", "")
+        return _problem(source_map, path, f"{value} is out of range: it must be {operator} {limit}", "")
+    if expected := _EXPECTED.match(refused):
+        wanted, got = expected.groups()
+        first = next(part for part in wanted.split(" | ") if part != "null")
+        words, hint = _KINDS.get(first, (f"a {first}", ""))
+        return _problem(source_map, path, f"expected {words}, got {_KINDS.get(got, (got,))[0]}", hint)
+    return _problem(source_map, path, refused, "")
+
+
+_BOUND = re.compile(r"Expected `\w+`( of length)? (>=|<=|>|<) (\S+)")
+_AMOUNT = {">=": "at least", ">": "more than", "<=": "at most", "<": "fewer than"}
+_EXPECTED = re.compile(r"Expected `([^`]+)`, got `([^`]+)`")
+_KINDS: dict[str, tuple[str, str]] = {
+    "int": ("a whole number", "write a whole number"),
+    "float": ("a number", "write a number"),
+    "bool": ("true or false", "write true or false"),
+    "str": ("text", "write text"),
+    "array": ("a list", "write a list ('- item' lines)"),
+    "object": ("a mapping", "write a mapping ('key: value' lines)"),
+    "date": ("a date", "write a date as YYYY-MM-DD"),
+    "null": ("nothing", ""),
+    "datetime": ("a date and time", ""),
+}
+
+
+def _listed(values: list[Any]) -> str:
+    quoted = [repr(value) for value in values]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+def _message(refused: str) -> str:
+    """msgspec's message without its own path: ours names the field in the user's terms."""
+    return re.sub(r" - at `\$[^`]*`$", "", refused)
+
+
+def _problem(source_map: SourceMap, path: FieldPath, message: str, hint: str) -> Problem:
+    return Problem(source_map.locate(*path), dotted(path), message, hint)

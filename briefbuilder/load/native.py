@@ -13,10 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from ..errors import BriefError, LoadError, Location
-from ..model import Brief
+from ..model import Brief, Located, Text
 from .brief import is_validated, validate_brief, validated_brief
 from .sheet import number_from_text
 from .yamlsource import SourceMap, dotted
@@ -59,15 +57,14 @@ def brief_from_dict(data: Mapping[str, Any], *, name: str = "brief", directory: 
 def validated(brief: Brief) -> Brief:
     """``brief`` validated again as a whole, as the pipeline receives every brief object.
 
-    A brief made from model objects, or changed with pydantic's
-    ``model_copy(update=...)`` (which validates nothing), gets the checks a
-    loaded brief got; its locations are kept. A brief just as it was loaded
+    A brief made from model objects, or changed with ``replace(...)`` (which
+    validates nothing), gets the checks a loaded brief got; its locations are kept. A brief just as it was loaded
     or validated is returned as it is: at 100,000 statistics validating it
     again would double a build's memory.
     """
     if is_validated(brief):
         return brief
-    return _revalidate(brief.model_dump(warnings=False), brief)
+    return _revalidate(brief.to_data(), brief)
 
 
 def update_statistic(brief: Brief, statistic_id: str, **changes: Any) -> Brief:
@@ -77,7 +74,7 @@ def update_statistic(brief: Brief, statistic_id: str, **changes: Any) -> Brief:
     the copy is checked exactly as a loaded brief is, and its problems and
     findings still point where the brief was written. ``brief`` is unchanged.
     """
-    data = brief.model_dump(warnings=False)
+    data = brief.to_data()
     matches = [index for index, statistic in enumerate(data["statistics"]) if statistic["id"] == statistic_id]
     if not matches:
         known = ", ".join(statistic["id"] for statistic in data["statistics"]) or "none"
@@ -90,16 +87,16 @@ def _revalidate(data: dict[str, Any], brief: Brief) -> Brief:
     """``data`` (``brief`` as plain data, perhaps changed) validated where ``brief`` was written."""
     source_map = brief._source_map if brief._source_map is not None else FieldPaths()
     try:
-        return validated_brief(_numbers_from_text(_plain(data)), source_map, name=brief._name,
+        return validated_brief(_numbers_from_text(_plain(data)), source_map, name=brief.file_name,
                                directory=brief.directory, owned=True)
     except BriefError as error:
         raise LoadError.from_error(error) from None
 
 
 def _plain(value: Any) -> Any:
-    """Model objects as the plain data they were made from; unset defaults left out, as in a YAML file."""
-    if isinstance(value, BaseModel):
-        return _plain(value.model_dump(exclude_unset=True))
+    """Model objects as the plain data they were made from, as in a YAML file."""
+    if isinstance(value, (Located, Text)):
+        return _plain(value.to_data())
     if isinstance(value, Mapping):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):

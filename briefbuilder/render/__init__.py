@@ -82,6 +82,11 @@ def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool
     )
 
 
+def _pack_settings(pack: Pack) -> dict[str, Any]:
+    """The pack's settings as templates read them (``pack.word_limit``); where it lives on disk is not theirs."""
+    return {key: value for key, value in pack.to_data().items() if key != "directory"}
+
+
 def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, ...],
                      context: RenderContext, draft: bool) -> str:
     env = environment(_template_roots(pack, template_dirs))
@@ -91,7 +96,7 @@ def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, 
         with render_budget():
             return _within_output_budget(template.generate(
                 brief=context.brief, meta=context.brief.brief, lang=locale.code,
-                pack=pack.model_dump(exclude={"directory"}), draft=draft, fields=_fields(pack, context),
+                pack=_pack_settings(pack), draft=draft, fields=_fields(pack, context),
                 word_count=_word_count_mark, word_limit=lambda: _word_limit(pack, context),
                 users_facts=lambda: users_facts(context.catalog, context),
                 **{MESSAGES: locale}, **context.helpers(),
@@ -187,7 +192,7 @@ def withhold_confidential(brief: Brief, pack: Pack) -> Brief:
     case = brief.case
     if case is None or case.submitter is None or not case.submitter.confidential or pack.shows_confidential_submitter:
         return brief
-    return brief.model_copy(update={"case": case.model_copy(update={"submitter": None})})
+    return brief.replace(case=case.replace(submitter=None))
 
 
 def _template_roots(pack: Pack, template_dirs: tuple[Path, ...]) -> tuple[Path, ...]:

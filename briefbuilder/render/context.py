@@ -83,7 +83,7 @@ class RenderContext:
 
     def term(self, key: str, where: Location | None = None) -> Markdown:
         """A term in the audience's register (e.g. ``defector`` → 북한이탈주민 or 탈북민)."""
-        terms = {**self.pack.terms, **{k: Text.model_validate(v) for k, v in self.brief.brief.settings.get("terms", {}).items()}}
+        terms = {**self.pack.terms, **{k: Text.parse(v) for k, v in self.brief.brief.settings.get("terms", {}).items()}}
         if key not in terms:
             raise BriefError.at(where, "term", f"unknown term '{key}'",
                                 f"define it under 'terms:' in the pack or in brief.settings; known: {', '.join(sorted(terms)) or 'none'}")

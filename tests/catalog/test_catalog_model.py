@@ -53,7 +53,7 @@ def test_dprk_iccpr_withdrawal_is_kept_as_sourced_remarks(catalog: Catalog) -> N
 
 
 def test_confidence_shorthand_and_rules() -> None:
-    assert Confidence.model_validate("year-confirmed").level == "year-confirmed"
+    assert Confidence.written("year-confirmed").level == "year-confirmed"
     assert str(Confidence(level="confirmed", as_of=2016)) == "confirmed as of 2016"
     with pytest.raises(ValueError, match="unconfirmed"):
         Confidence(level="confirmed", qualifier="weak")

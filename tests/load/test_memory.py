@@ -90,15 +90,15 @@ def test_a_loaded_brief_keeps_and_peaks_at_a_few_kilobytes_per_statistic(scaled:
 
 
 def test_locations_survive_copies_and_pickles(scaled: tuple[Path, int]) -> None:
-    """A location lives in the object, not in a pydantic private attribute: copies must carry it over."""
+    """A location lives in slots beside the fields: copies must carry it over."""
     file, _ = scaled
     brief = load_brief(file)
     statistic = brief.statistics[20]
     expected = statistic.where("value")
     assert expected is not None and expected.line > 1
-    changed = brief.model_copy(update={"groups": []})
+    changed = brief.replace(groups=[])
     for same in (changed.statistics[20], copy.copy(statistic), copy.deepcopy(statistic),
-                 pickle.loads(pickle.dumps(statistic)), statistic.model_copy(update={"value": 3})):
+                 pickle.loads(pickle.dumps(statistic)), statistic.replace(value=3)):
         assert same.where("value") == expected
         assert same.field_name == "statistics[20]"
     assert isinstance(pickle.loads(pickle.dumps(brief)), Brief)
@@ -109,6 +109,6 @@ def test_the_pipeline_does_not_validate_again_a_brief_it_was_given_as_loaded(sca
     file, _ = scaled
     brief = load_brief(file)
     assert load_inputs(brief).brief is brief
-    doubled = brief.model_copy(update={"statistics": [*brief.statistics, brief.statistics[0]]})
+    doubled = brief.replace(statistics=[*brief.statistics, brief.statistics[0]])
     with pytest.raises(LoadError, match="used twice"):
         load_inputs(doubled)

@@ -20,6 +20,7 @@ import functools
 from dataclasses import dataclass
 
 import docx
+import msgspec
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -324,7 +325,7 @@ def build_reference_document(house: HouseStyle | None = None) -> Document:
 @functools.lru_cache(maxsize=32)
 def _reference_bytes(house_json: str) -> bytes:
     return remembered_bytes("reference-docx", digest(house_json), lambda: reproducible_bytes(
-        build_reference_document(HouseStyle.model_validate_json(house_json))))
+        build_reference_document(msgspec.json.decode(house_json, type=HouseStyle))))
 
 
 def build_reference_bytes(house: HouseStyle | None = None) -> bytes:
@@ -333,4 +334,4 @@ def build_reference_bytes(house: HouseStyle | None = None) -> bytes:
     Cached per style, in the process and between runs (:mod:`briefbuilder.cache`): every
     brief of a build that shares a style shares one reference.
     """
-    return _reference_bytes((house or HouseStyle()).model_dump_json())
+    return _reference_bytes(msgspec.json.encode(house or HouseStyle()).decode())
