@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 from msgspec import Struct, field
 
@@ -63,10 +63,15 @@ def _one_limit(value: Any) -> dict[str, int]:
     return {"*": value} if isinstance(value, int) else value or {}
 
 
-WordLimit = Annotated[dict[str, int] | int | None, Refine(_one_limit)]
+if TYPE_CHECKING:  # what a field holds once its rule has run; msgspec reads the wider type it accepts
+    WordLimit = dict[str, int]
+    PerLanguage = dict[str, T]
+else:
+    WordLimit = Annotated[dict[str, int] | int | None, Refine(_one_limit)]
+    PerLanguage = Annotated[dict[str, T] | T, Refine(_per_language)]
 
 
-class Pack(Located, kw_only=True):
+class Pack(Located, frozen=True, kw_only=True):
     """An audience pack's manifest, with every setting resolved."""
 
     name: str
@@ -78,9 +83,9 @@ class Pack(Located, kw_only=True):
     state_names: Literal["un", "plain", "formal"] = "plain"  # register of State names
     terms: dict[str, Text] = {}  # e.g. defector: {ko: 북한이탈주민}
     date_format: dict[str, str] = {}  # Babel pattern or style per language
-    percent_style: Annotated[dict[str, PercentStyle] | PercentStyle, Refine(_per_language)] = {}  # per language: "81.4%" or "81.4 per cent"
+    percent_style: PerLanguage[PercentStyle] = {}  # per language: "81.4%" or "81.4 per cent"
     citation_style: CitationStyleName = "oscola"  # how treaties are cited: OSCOLA, or the UN Editorial Manual's style
-    sentence_style: Annotated[dict[str, SentenceStyle] | SentenceStyle, Refine(_per_language)] = {}  # per language: full sentences or 개조식 -함
+    sentence_style: PerLanguage[SentenceStyle] = {}  # per language: full sentences or 개조식 -함
     numbered_paragraphs: bool = False
     minimum_status: VerificationStatus = "reported"
     annex: bool = True
@@ -100,7 +105,7 @@ class Pack(Located, kw_only=True):
     reference_docx: str | None = None
     fields: dict[str, PackField] = {}  # declared here, filled by the brief (brief.fields)
     house_style: dict[str, HouseStyleLayer] = {}  # per language ("*": all); see docs/house-style.md
-    notes: Annotated[dict[str, NotesPlacement] | NotesPlacement, Refine(_per_language)] = {}  # per language ("*": all); Markdown keeps footnotes
+    notes: PerLanguage[NotesPlacement] = {}  # per language ("*": all); Markdown keeps footnotes
     directory: Path | None = None
 
     def house_style_for(self, language: str) -> HouseStyle:

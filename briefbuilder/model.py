@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePath
-from typing import Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, cast
 
 import msgspec
 from msgspec import Meta, Struct, field
@@ -34,7 +34,8 @@ DATE_FORM = "YYYY-MM-DD, e.g. 2024-11-20"
 LARGEST_FIGURE = 10**15  # no statistic about people or cases comes near it; Babel and k/N arithmetic stay cheap
 MOST_DECIMALS = 6
 _QUOTED_NUMBER = re.compile(r"\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(%|per ?cent|퍼센트|프로)?\s*", re.IGNORECASE)
-M = TypeVar("M")
+M = TypeVar("M", bound="Located")
+W = TypeVar("W", bound="_Whereabouts")
 
 
 class Refine:
@@ -85,7 +86,10 @@ def _flag(value: bool | str) -> bool:
     raise ValueError(f"'{value}' is not yes or no; write true or false")
 
 
-Flag = Annotated[bool | str, Refine(_flag)]
+if TYPE_CHECKING:  # what a field holds once its rule has run; msgspec reads the wider type it accepts
+    Flag = bool
+else:
+    Flag = Annotated[bool | str, Refine(_flag)]
 PlainDate = Annotated[dt.date, Explain(_plain_date)]  # msgspec takes a date or an ISO string, never a datetime
 Count = Annotated[int, Meta(gt=-LARGEST_FIGURE, lt=LARGEST_FIGURE)]
 
@@ -135,14 +139,20 @@ class _Whereabouts:
     def _slot_values(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _slot_names(type(self)) if hasattr(self, name)}
 
-    def __copy__(self: M) -> M:
-        rebuild, arguments, slots = self.__reduce__()[1]  # type: ignore[attr-defined]
-        return _restored(rebuild, arguments, slots)  # type: ignore[no-any-return]
+    def _parts(self) -> tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]:
+        """How to make this object again: a function, its arguments, and the slots to set after."""
+        raise NotImplementedError
 
-    def __deepcopy__(self: M, memo: dict[int, Any]) -> M:
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _restored, self._parts()
+
+    def __copy__(self: W) -> W:
+        return _restored(*self._parts())  # type: ignore[no-any-return]
+
+    def __deepcopy__(self: W, memo: dict[int, Any]) -> W:
         import copy
 
-        rebuild, arguments, slots = self.__reduce__()[1]  # type: ignore[attr-defined]
+        rebuild, arguments, slots = self._parts()
         return _restored(rebuild, copy.deepcopy(arguments, memo), slots)  # type: ignore[no-any-return]
 
 
@@ -199,9 +209,9 @@ class Located(_Whereabouts, Struct, frozen=True, forbid_unknown_fields=True, gc=
     collector need not track the 400,000 objects of a large brief.
     """
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        rebuild, arguments = Struct.__reduce__(self)
-        return _restored, (rebuild, arguments, self._slot_values())
+    def _parts(self) -> tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]:
+        rebuild, arguments = cast("tuple[Callable[..., Any], tuple[Any, ...]]", Struct.__reduce__(self))
+        return rebuild, arguments, self._slot_values()
 
     def replace(self: M, **changes: Any) -> M:
         """A copy with ``changes``, still located where this object was written. Nothing is validated
@@ -255,8 +265,8 @@ class Text(_Whereabouts):
     def __repr__(self) -> str:
         return f"Text({self.root!r})"
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return _restored, (Text, (self.root,), self._slot_values())
+    def _parts(self) -> tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]:
+        return Text, (self.root,), self._slot_values()
 
     def to_data(self) -> dict[str, str]:
         return dict(self.root)
@@ -282,13 +292,13 @@ class Text(_Whereabouts):
         )
 
 
-class Organisation(Located, kw_only=True):
+class Organisation(Located, frozen=True, kw_only=True):
     name: Text
     contact: str | None = None
     url: str | None = None
 
 
-class Metadata(Located, kw_only=True):
+class Metadata(Located, frozen=True, kw_only=True):
     """The ``brief:`` block."""
 
     id: Identifier | None = None
@@ -304,7 +314,7 @@ class Metadata(Located, kw_only=True):
     fields: dict[str, Any] = {}  # values of the fields audience packs declare (checked per pack)
 
 
-class Source(Located, kw_only=True):
+class Source(Located, frozen=True, kw_only=True):
     id: Identifier
     kind: SourceKind
     title: Text
@@ -324,10 +334,13 @@ def _as_text(value: Any) -> Any:
     return str(value)
 
 
-Locator = Annotated[str | int, Refine(_as_text)]
+if TYPE_CHECKING:
+    Locator = str
+else:
+    Locator = Annotated[str | int, Refine(_as_text)]
 
 
-class SourceRef(Located, kw_only=True):
+class SourceRef(Located, frozen=True, kw_only=True):
     """A pointer into a source: the source id plus page, paragraph, section, chapter or annex."""
 
     id: Identifier
@@ -376,20 +389,28 @@ def _number(value: Any) -> Decimal | int:
     return value
 
 
-class Statistic(Located, kw_only=True):
+if TYPE_CHECKING:
+    Figure = Decimal | int
+    SourceRefs = list[SourceRef]
+else:
+    Figure = Annotated[Any, Refine(_number)]  # _number takes any input, to refuse text in words
+    SourceRefs = Annotated[list[SourceRef | Identifier] | SourceRef | Identifier, Refine(_source_list)]
+
+
+class Statistic(Located, frozen=True, kw_only=True):
     id: Identifier
-    value: Annotated[Any, Refine(_number)]  # a Decimal or an int: _number takes any input, to refuse it in words
+    value: Figure
     unit: Unit
     qualifier: Qualifier | None = None
     base: Count | Identifier | None = None  # N that a percentage is of: a number or a statistic id
     count: Count | None = None  # k of N, when a percentage is given with its count
     as_of: PlainDate | None = None
-    sources: Annotated[list[SourceRef | Identifier] | SourceRef | Identifier, Refine(_source_list)] = []
+    sources: SourceRefs = []
     status: VerificationStatus = "unverified"
     label: Text
 
 
-class Group(Located, kw_only=True):
+class Group(Located, frozen=True, kw_only=True):
     """Statistics that are shares of one whole (e.g. men and women)."""
 
     id: Identifier
@@ -397,14 +418,14 @@ class Group(Located, kw_only=True):
     exhaustive: Flag = True  # the parts cover the whole: shares sum to 100%
 
 
-class Section(Located, kw_only=True):
+class Section(Located, frozen=True, kw_only=True):
     id: Identifier
     heading: Text
     text: Text
     article: str | None = None  # treaty article the section is organised under
 
 
-class Claim(Located, kw_only=True):
+class Claim(Located, frozen=True, kw_only=True):
     """A statement of treaty status made by the brief, checked against the catalog."""
 
     state: str
@@ -413,7 +434,7 @@ class Claim(Located, kw_only=True):
     since: PlainDate | None = None
 
 
-class Submitter(Located, kw_only=True):
+class Submitter(Located, frozen=True, kw_only=True):
     """Who submits a WGEID case; ``confidential`` keeps them out of every other audience's output."""
 
     name: Text
@@ -422,7 +443,7 @@ class Submitter(Located, kw_only=True):
     confidential: Flag = False
 
 
-class Case(Located, kw_only=True):
+class Case(Located, frozen=True, kw_only=True):
     """An individual case for the WGEID.
 
     Every element is optional here so that ``check`` can name each missing
@@ -439,7 +460,7 @@ class Case(Located, kw_only=True):
     submitter: Submitter | None = None  # (f)
 
 
-class FollowUp(Located, kw_only=True):
+class FollowUp(Located, frozen=True, kw_only=True):
     """A recommendation of the previous UPR cycle and how far it was implemented."""
 
     number: str | None = None  # paragraph in the Working Group's report, e.g. "126.45"
@@ -450,14 +471,14 @@ class FollowUp(Located, kw_only=True):
     illustrative: Flag = False  # example data, not the real matrix: marked in every output
 
 
-class Question(Located, kw_only=True):
+class Question(Located, frozen=True, kw_only=True):
     """A question the brief suggests a treaty body put to the State (list of issues)."""
 
     article: str | None = None
     text: Text
 
 
-class Submission(Located, kw_only=True):
+class Submission(Located, frozen=True, kw_only=True):
     """Where a UN submission goes: the cycle and session, its co-submitters, its follow-up data."""
 
     cycle: int | None = None  # UPR cycle
@@ -468,7 +489,7 @@ class Submission(Located, kw_only=True):
     questions: list[Question] = []
 
 
-class Briefing(Located, kw_only=True):
+class Briefing(Located, frozen=True, kw_only=True):
     """Short points for a government briefing, in the register a ministry reads (개조식 in Korean)."""
 
     summary: list[Text] = []
@@ -485,7 +506,7 @@ class _BriefFile(_Whereabouts):
     __slots__ = ("_name", "_directory", "_index")
 
 
-class Brief(_BriefFile, Located, kw_only=True, gc=True, weakref=True):
+class Brief(_BriefFile, Located, frozen=True, kw_only=True, gc=True, weakref=True):
     """A whole brief, as loaded from one YAML file.
 
     Tracked by the collector and weakly referable, so the loader can remember

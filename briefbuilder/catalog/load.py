@@ -22,6 +22,7 @@ from ..errors import BriefError, Location, Problem
 from ..load.confine import confined_file
 from ..load.located import did_you_mean, read_mapping, validate_located
 from ..load.yamlsource import dotted
+from ..model import Located
 from .model import Article, BundledCatalogFile, CatalogFile, State, Status, Treaty, TreatyCorrection
 
 DATA_DIR = Path(__file__).resolve().parent

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from msgspec import UNSET, Meta, Struct, UnsetType, field
 
@@ -95,6 +95,12 @@ class Confidence(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, 
         return text
 
 
+if TYPE_CHECKING:  # what the field holds once its rule has run; msgspec reads the wider type it accepts
+    WrittenConfidence = Confidence
+else:
+    WrittenConfidence = Annotated[Confidence | ConfidenceLevel, Refine(Confidence.written)]
+
+
 class _Filed(_Whereabouts):
     """A catalog entry knows the key it is filed under (a treaty's id, a State's code), set by the loader."""
 
@@ -108,10 +114,10 @@ class _Filed(_Whereabouts):
         return getattr(self, "_key", "")
 
 
-class Fact(_Filed, Located, kw_only=True):
+class Fact(_Filed, Located, frozen=True, kw_only=True):
     """Anything the catalog asserts: it says how sure it is and where it comes from."""
 
-    confidence: Annotated[Confidence | ConfidenceLevel, Refine(Confidence.written)]
+    confidence: WrittenConfidence
     source: NonEmpty
 
     @property
@@ -120,11 +126,11 @@ class Fact(_Filed, Located, kw_only=True):
         return self.confidence.level == "confirmed"
 
 
-class TextFact(Fact, kw_only=True):
+class TextFact(Fact, frozen=True, kw_only=True):
     text: NonEmpty
 
 
-class StateName(TextFact, kw_only=True):
+class StateName(TextFact, frozen=True, kw_only=True):
     """A State's name, with the article it takes in running text ("the Russian Federation")."""
 
     article: str | None = None
@@ -134,22 +140,22 @@ class StateName(TextFact, kw_only=True):
         return f"{self.article} {self.text}" if self.article else self.text
 
 
-class DateFact(Fact, kw_only=True):
+class DateFact(Fact, frozen=True, kw_only=True):
     date: PlainDate
 
 
-class NumberFact(Fact, kw_only=True):
+class NumberFact(Fact, frozen=True, kw_only=True):
     number: int
 
 
-class UntsFact(Fact, kw_only=True):
+class UntsFact(Fact, frozen=True, kw_only=True):
     """United Nations Treaty Series reference: volume and first page of the instrument."""
 
     volume: Annotated[int, Meta(gt=0)]
     page: Annotated[int, Meta(gt=0)]
 
 
-class UntcFact(Fact, kw_only=True):
+class UntcFact(Fact, frozen=True, kw_only=True):
     """UN Treaty Collection chapter, e.g. ``IV-4``: it names the treaty's status page."""
 
     chapter: Annotated[str, Meta(pattern=r"^[IVXL]+-\d+[a-z]?$", description="a UN Treaty Collection chapter",
@@ -164,13 +170,13 @@ class UntcFact(Fact, kw_only=True):
         )
 
 
-class Remark(Fact, kw_only=True):
+class Remark(Fact, frozen=True, kw_only=True):
     """A separately sourced fact bearing on a status (e.g. the DPRK's 1997 ICCPR withdrawal notice)."""
 
     text: NonEmpty
 
 
-class Article(_Filed, Located, kw_only=True):
+class Article(_Filed, Located, frozen=True, kw_only=True):
     """One article or paragraph: a heading and/or its text, per language."""
 
     headings: dict[LanguageCode, TextFact] = field(default_factory=dict, name="heading")
@@ -191,7 +197,7 @@ class Article(_Filed, Located, kw_only=True):
         return self.texts.get(lang)
 
 
-class Treaty(_Filed, Located, kw_only=True):
+class Treaty(_Filed, Located, frozen=True, kw_only=True):
     """A treaty's metadata; ``title`` and ``short`` are per-language facts."""
 
     titles: dict[LanguageCode, TextFact] = field(name="title")
@@ -250,7 +256,7 @@ class Treaty(_Filed, Located, kw_only=True):
         return self.articles[canonical]
 
 
-class TreatyCorrection(Located, kw_only=True):
+class TreatyCorrection(Located, frozen=True, kw_only=True):
     """A user's correction of a bundled treaty (``replaces: true``): the facts it gives replace
     the bundled ones, each with the user's own confidence and source; the rest stay as bundled.
 
@@ -277,7 +283,7 @@ class TreatyCorrection(Located, kw_only=True):
         return treaty.replace(**given)
 
 
-class State(_Filed, Located, kw_only=True):
+class State(_Filed, Located, frozen=True, kw_only=True):
     """A State's names per language and register (``un``, ``plain``, ``formal``)."""
 
     names: dict[LanguageCode, dict[Register, StateName]]
@@ -306,7 +312,7 @@ class State(_Filed, Located, kw_only=True):
         return self.name_fact(lang, register).in_text
 
 
-class Status(Fact, kw_only=True):
+class Status(Fact, frozen=True, kw_only=True):
     """What a State has done about a treaty, and when (the date the instrument was deposited).
 
     It is filed under (State code, treaty id).
@@ -364,7 +370,7 @@ class Status(Fact, kw_only=True):
         return f"{what}, {self.confidence}"
 
 
-class CatalogFile(Located, kw_only=True):
+class CatalogFile(Located, frozen=True, kw_only=True):
     """One catalog file: the bundled ones, or a user's ``catalog.yaml`` beside a brief.
 
     ``articles`` adds articles to any treaty, bundled or not, without
@@ -377,7 +383,7 @@ class CatalogFile(Located, kw_only=True):
     status: dict[StateCode, dict[Identifier, Status]] = {}
 
 
-class BundledCatalogFile(CatalogFile, kw_only=True):
+class BundledCatalogFile(CatalogFile, frozen=True, kw_only=True):
     """A bundled file; one of them dates the whole compilation."""
 
     as_of: Annotated[str, Meta(pattern=r"^\d{4}-\d{2}(-\d{2})?$", description="a year and month",

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import Location
 from ..load.brief import narrative_texts
-from ..model import STATUS_RANK, Text
+from ..model import STATUS_RANK
 from ..narrative import Reference, find_references, reference_location, sentence_around
 from .findings import CheckContext, Finding, rule
 
