@@ -228,9 +228,12 @@ class FootnoteDefinitions:
 
 # -- cmark-gfm ----------------------------------------------------------------------------
 
-# cmark's tree is about 20 times its text, so a long document is parsed in pieces of about this
-# many characters, each cut before a heading and given the footnote definitions it cites.
-PIECE = 1 << 20
+# A long document is parsed in pieces of about this many characters, each cut before a heading and
+# given the footnote definitions it cites. cmark's tree is about 20 times its text: a piece this size
+# keeps the tree and its HTML to a couple of MB. With pieces of 1M characters (some 40 MB of tree, freed
+# and then reused by every later allocation) the whole .docx stage ran about 1.3x slower per character
+# at 1000x the worked example than at 100x, whose text was one piece (docs/performance.md).
+PIECE = 1 << 16
 _PLAIN_LABEL = r"[A-Za-z0-9_-]+"
 _REFERENCE = re.compile(rf"\[\^({_PLAIN_LABEL})\]")
 _DEFINITION_START = re.compile(rf"^\[\^({_PLAIN_LABEL})\]:", re.MULTILINE)

@@ -106,6 +106,25 @@ def test_the_reader_holds_a_few_blocks_and_rows_at_a_time(monkeypatch: pytest.Mo
     assert most * 8 < elements, f"the tree held {most} of the document's {elements} elements at once"
 
 
+SMALL_PIECE = 150_000  # characters: cmark's tree of a piece (about 20 times its text) stays a few MB
+
+
+def test_cmark_parses_a_long_document_in_small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A piece's tree must stay small: pieces of a million characters made the writer 1.3x slower per character."""
+    parsed: list[int] = []
+    parse = markdown_tree.markdown_html
+
+    def watched(text: str) -> bytes:
+        parsed.append(len(text))
+        return parse(text)
+
+    monkeypatch.setattr(markdown_tree, "markdown_html", watched)
+    markdown = long_markdown()
+    docx_bytes(document(markdown))
+    assert len(parsed) > 1 and max(parsed) <= SMALL_PIECE, \
+        f"cmark was given pieces of up to {max(parsed):,} characters of a {len(markdown):,}-character text"
+
+
 @pytest.mark.parametrize(("audience", "language"), [("un-treaty-body", "ko"), ("general", "en"), ("un-upr", "en")])
 def test_reading_in_pieces_and_writing_a_little_at_a_time_gives_the_bytes_of_a_whole_read(
         monkeypatch: pytest.MonkeyPatch, audience: str, language: str) -> None:
