@@ -106,6 +106,20 @@ def test_the_reader_holds_a_few_blocks_and_rows_at_a_time(monkeypatch: pytest.Mo
     assert most * 8 < elements, f"the tree held {most} of the document's {elements} elements at once"
 
 
+def test_a_tree_read_in_pieces_numbers_its_note_marks_as_the_whole_text_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer measures a table's columns with the numbers on its note marks: pieces must not change them."""
+    markdown = long_markdown()
+
+    def mark_numbers() -> list[str]:
+        return ["".join(mark.itertext()) for block in parse_markdown(markdown).blocks for mark in block.iter("sup")]
+
+    monkeypatch.setattr(markdown_tree, "PIECE", len(markdown) + 1)  # one piece: cmark numbers every mark
+    whole = mark_numbers()
+    monkeypatch.setattr(markdown_tree, "PIECE", 20_000)  # each piece numbers its own marks from 1
+    assert sum(1 for _ in markdown_tree._pieces(markdown)) > 5
+    assert mark_numbers() == whole
+
+
 SMALL_PIECE = 150_000  # characters: cmark's tree of a piece (about 20 times its text) stays a few MB
 
 
