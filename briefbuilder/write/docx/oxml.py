@@ -134,6 +134,7 @@ def _empty_row(columns: int, paragraph_style: str | None) -> BaseOxmlElement:
 
 
 _W_TC, _W_P, _W_W, _W_TR_PR, _W_CANT_SPLIT = qn("w:tc"), qn("w:p"), qn("w:w"), qn("w:trPr"), qn("w:cantSplit")
+_W_R, _W_T = qn("w:r"), qn("w:t")
 
 
 def row_cell_paragraphs(row: BaseOxmlElement) -> list[CT_P]:
@@ -157,7 +158,7 @@ def append_text(run: BaseOxmlElement, text: str) -> None:
     if "\t" in text or "\n" in text or "\r" in text:
         _RunContentAppender.append_to_run_from_text(run, text)
     else:
-        element = _child(run, "w:t")
+        element = etree.SubElement(run, _W_T)  # not _child: a run and its text are most of a build's elements
         element.text = text
         if text != text.strip():
             element.set(qn("xml:space"), "preserve")
@@ -177,7 +178,7 @@ def append_run(
     already names a style (a link, code): a run can name only one style.
     """
     if style_id is None and not bold and not italic:
-        run = _child(container, "w:r")
+        run = etree.SubElement(container, _W_R)
     else:
         run = _formatted_run(style_id, bold, italic).__copy__()
         container.append(run)
