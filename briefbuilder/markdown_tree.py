@@ -265,15 +265,16 @@ def _pieces(markdown: str) -> Iterator[tuple[str, bool]]:
         yield markdown, False
         return
     body_end = min((begin for begin, _ in definitions.values()), default=len(markdown))
-    start, header = 0, ""
+    start, header, table = 0, "", None  # table: where the table this piece goes on with starts
     while start < body_end:
         at = min(start + PIECE, body_end)
-        row_cut = _between_rows(markdown, at, body_end)
+        row_cut = _between_rows(markdown, at, body_end, None if table is None else (table, start))
         if row_cut is None:
             cut = _BLOCK_START.search(markdown, at, body_end)
-            end, next_header = (cut.end() if cut else body_end), ""
+            end, next_header, table = (cut.end() if cut else body_end), "", None
         else:
-            end, next_header = row_cut
+            end, table, header_end = row_cut
+            next_header = markdown[table:header_end]
         piece = header + markdown[start:end]
         cited = dict.fromkeys(label.casefold() for label in _REFERENCE.findall(piece))
         notes = [markdown[slice(*definitions[label])] for label in cited if label in definitions]
@@ -281,22 +282,32 @@ def _pieces(markdown: str) -> Iterator[tuple[str, bool]]:
         start, header = end, next_header
 
 
-def _between_rows(markdown: str, at: int, limit: int) -> tuple[int, str] | None:
-    """Where to cut the table that `at` falls in, after a body row, and its header and delimiter lines; else None."""
+def _between_rows(markdown: str, at: int, limit: int,
+                  going_on: tuple[int, int] | None = None) -> tuple[int, int, int] | None:
+    """Where to cut the table that `at` falls in, after a body row, where that table starts and where its
+    header and delimiter lines end; else None.
+
+    `going_on` is (where the table starts, where the piece starts) when the piece goes on with a table cut
+    before: its rows up to there were checked then, and are not read again (a long table is cut many
+    times; reading it from its start at every cut grew with the square of its length).
+    """
     line_start = markdown.rfind("\n", 0, at) + 1
     if not markdown.startswith("|", line_start):
         return None
-    table_start = markdown.rfind("\n\n", 0, line_start)
-    table_start = 0 if table_start < 0 else table_start + 2
+    if going_on is not None and markdown.find("\n\n", going_on[1], line_start) < 0:
+        table_start, checked = going_on  # still that table: no blank line since the last cut
+    else:
+        table_start = markdown.rfind("\n\n", 0, line_start)
+        table_start = checked = 0 if table_start < 0 else table_start + 2
     header_end = markdown.find("\n", table_start) + 1
     delimiter_end = markdown.find("\n", header_end) + 1
-    if not header_end or not delimiter_end or _NOT_A_TABLE_ROW.search(markdown, table_start, line_start - 1) \
+    if not header_end or not delimiter_end or _NOT_A_TABLE_ROW.search(markdown, checked, line_start - 1) \
             or not _TABLE_DELIMITER.fullmatch(markdown, header_end, delimiter_end - 1):
         return None
     cut = markdown.find("\n", max(at, delimiter_end)) + 1  # after the row `at` is in, or the first body row
     if not cut or cut >= limit or not markdown.startswith("|", cut):
         return None
-    return cut, markdown[table_start:delimiter_end]
+    return cut, table_start, delimiter_end
 
 
 def _definition_spans(markdown: str) -> dict[str, tuple[int, int]] | None:

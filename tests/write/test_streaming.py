@@ -139,6 +139,25 @@ def test_cmark_parses_a_long_document_in_small_pieces(monkeypatch: pytest.Monkey
         f"cmark was given pieces of up to {max(parsed):,} characters of a {len(markdown):,}-character text"
 
 
+def test_a_long_table_cut_many_times_is_checked_row_by_row_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each cut between rows used to check the table again from its start: quadratic in the table's length."""
+    checked: list[int] = []
+    rows = markdown_tree._NOT_A_TABLE_ROW
+
+    class Counted:
+        def search(self, text: str, start: int, end: int) -> object:
+            checked.append(end - start)
+            return rows.search(text, start, end)
+
+    monkeypatch.setattr(markdown_tree, "_NOT_A_TABLE_ROW", Counted())
+    monkeypatch.setattr(markdown_tree, "PIECE", 2_000)
+    markdown = long_markdown()
+    start = markdown.index("| Statistic |")
+    table = markdown.index("\n\n", start) - start
+    assert sum(1 for _ in markdown_tree._pieces(markdown)) > 50
+    assert len(checked) > 20 and sum(checked) <= table, f"{sum(checked):,} characters checked in a {table:,}-character table"
+
+
 @pytest.mark.parametrize(("audience", "language"), [("un-treaty-body", "ko"), ("general", "en"), ("un-upr", "en")])
 def test_reading_in_pieces_and_writing_a_little_at_a_time_gives_the_bytes_of_a_whole_read(
         monkeypatch: pytest.MonkeyPatch, audience: str, language: str) -> None:
