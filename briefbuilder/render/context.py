@@ -33,10 +33,25 @@ ATTRIBUTION_TAIL = C_("attribution", "%(sentence)s, according to %(source)s")
 RELAYED = C_("attribution", "%(producer)s, as reported by %(relay)s")
 
 
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman_numeral(number: int) -> str:
+    """``number`` (1 or more) in upper-case Roman numerals."""
+    if number < 1:
+        raise ValueError(f"{number} has no Roman numeral")
+    digits = []
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        digits.append(letters * count)
+    return "".join(digits)
+
+
 class RenderContext:
     # The helpers templates call by name (see templates/base/brief.md.j2).
     HELPERS = ("text", "name", "date", "number", "percent", "count", "list", "term", "narrative",
-               "paragraphs", "cell", "lines", "stat", "cite", "evidence", "ordinal",
+               "paragraphs", "cell", "lines", "stat", "cite", "evidence", "ordinal", "roman",
                "treaty_statuses")
 
     def __init__(self, brief: Brief, locale: LocaleData, pack: Pack, catalog: Any = None) -> None:
@@ -77,6 +92,10 @@ class RenderContext:
     def ordinal(self, number: int) -> Markdown:
         """"forty-seventh" in English (locale data), 47 where the language writes 제47차."""
         return self.locale.ordinal(number)
+
+    def roman(self, number: int) -> str:
+        """"XVII" for 17: the numbers of a UN document's chapter headings (I., II., ...), however many."""
+        return roman_numeral(number)
 
     def list(self, items: list[str]) -> Markdown:
         return self.locale.list(items)

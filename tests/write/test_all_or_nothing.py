@@ -13,12 +13,15 @@ from briefbuilder.write import atomic
 from testdata import EXAMPLE, MINIMAL_BRIEF
 
 
-def _fail_on_call(number: int, real: Callable[..., None]) -> Callable[..., None]:
-    """``os.replace`` that fails on its ``number``-th call into the destination (not the staging folder)."""
+def _fail_on_call(number: int, real: Callable[..., None], into: Path) -> Callable[..., None]:
+    """``os.replace`` that fails on its ``number``-th call into the folder ``into`` (not its staging folder).
+
+    Other moves (the per-user cache writes its entries the same way) are not counted.
+    """
     calls = {"count": 0}
 
     def replace(source: str | Path, destination: str | Path) -> None:
-        if atomic.STAGING_PREFIX not in str(destination):
+        if Path(destination).parent == into and atomic.STAGING_PREFIX not in str(destination):
             calls["count"] += 1
             if calls["count"] == number:
                 raise OSError(28, "No space left on device", str(destination))
@@ -42,7 +45,7 @@ def test_a_failed_move_puts_every_earlier_output_back(tmp_path: Path, monkeypatc
         path.write_bytes(b"previous build of " + path.name.encode())
     before = _snapshot(out)
 
-    monkeypatch.setattr(atomic.os, "replace", _fail_on_call(failing_move, os.replace))
+    monkeypatch.setattr(atomic.os, "replace", _fail_on_call(failing_move, os.replace, out))
     with pytest.raises(OutputError):
         build(EXAMPLE, out, languages=["ko", "en"], formats=["md", "docx"])
 
@@ -51,7 +54,7 @@ def test_a_failed_move_puts_every_earlier_output_back(tmp_path: Path, monkeypatc
 
 def test_a_failed_first_build_leaves_no_folder_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "new" / "out"
-    monkeypatch.setattr(atomic.os, "replace", _fail_on_call(2, os.replace))
+    monkeypatch.setattr(atomic.os, "replace", _fail_on_call(2, os.replace, out))
     with pytest.raises(OutputError):
         build(EXAMPLE, out, languages=["ko", "en"], formats=["md"])
     assert not (tmp_path / "new").exists()
