@@ -54,8 +54,9 @@ class Explain(Refine):
     __slots__ = ()
 
 
-Identifier = Annotated[str, Meta(pattern=IDENTIFIER, description="a valid identifier", extra={
-    "hint": "use letters, digits, '-', '_' and '.', starting with a letter or digit"})]
+_IDENTIFIER = re.compile(IDENTIFIER)
+_IDENTIFIER_HINT = "use letters, digits, '-', '_' and '.', starting with a letter or digit"
+Identifier = Annotated[str, Meta(pattern=IDENTIFIER, description="a valid identifier", extra={"hint": _IDENTIFIER_HINT})]
 LanguageCode = Annotated[str, Meta(pattern=LANGUAGE, description="a language code",
                                    extra={"hint": "use a two- or three-letter code in lower case: 'en', 'ko', ..."})]
 
@@ -202,12 +203,8 @@ def place(value: _Whereabouts, source_map: Any, path: tuple[str | int, ...]) -> 
     _PATH_SLOT.__set__(value, path)
 
 
-class Located(_Whereabouts, Struct, frozen=True, forbid_unknown_fields=True, gc=False):
-    """A model object that knows the file and line it was read from.
-
-    ``gc=False``: model objects never refer back to what holds them, so the
-    collector need not track the 400,000 objects of a large brief.
-    """
+class Located(_Whereabouts, Struct, frozen=True, forbid_unknown_fields=True):
+    """A model object that knows the file and line it was read from."""
 
     def _parts(self) -> tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]:
         rebuild, arguments = cast("tuple[Callable[..., Any], tuple[Any, ...]]", Struct.__reduce__(self))
@@ -363,7 +360,14 @@ class SourceRef(Located, frozen=True, kw_only=True):
 def _source_list(value: Any) -> list[SourceRef]:
     """Accept ``tjwg-2024``, ``{id: tjwg-2024, page: 3}`` or a list of either."""
     items = value if isinstance(value, list) else [value]
-    return [SourceRef(id=item) if isinstance(item, str) else item for item in items]
+    refs = []
+    for item in items:
+        if isinstance(item, str):
+            if not _IDENTIFIER.match(item):
+                raise ValueError(f"'{item}' is not a valid identifier; {_IDENTIFIER_HINT}")
+            item = SourceRef(id=item)
+        refs.append(item)
+    return refs
 
 
 def _number(value: Any) -> Decimal | int:
@@ -394,7 +398,9 @@ if TYPE_CHECKING:
     SourceRefs = list[SourceRef]
 else:
     Figure = Annotated[Any, Refine(_number)]  # _number takes any input, to refuse text in words
-    SourceRefs = Annotated[list[SourceRef | Identifier] | SourceRef | Identifier, Refine(_source_list)]
+    # A lone id is a plain str here, its pattern checked by _source_list: msgspec 0.22 corrupts memory
+    # (a crash, at the latest at exit) for a union of a list and a str with a pattern.
+    SourceRefs = Annotated[list[SourceRef | Identifier] | SourceRef | str, Refine(_source_list)]
 
 
 class Statistic(Located, frozen=True, kw_only=True):
@@ -509,7 +515,7 @@ class _BriefFile(_Whereabouts):
 class Brief(_BriefFile, Located, frozen=True, kw_only=True, gc=True, weakref=True):
     """A whole brief, as loaded from one YAML file.
 
-    Tracked by the collector and weakly referable, so the loader can remember
+    Weakly referable, so the loader can remember
     which brief objects it validated (``load.brief.is_validated``).
     """
 

@@ -61,7 +61,7 @@ ArticleRef = Annotated[str, Meta(pattern=_CANONICAL_ARTICLE_REF), Explain(_canon
 NonEmpty = Annotated[str, Meta(min_length=1)]
 
 
-class Confidence(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+class Confidence(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """How sure the research is of one fact; written as a level, or a mapping with qualifiers.
 
     ``as_of`` is the year a negative fact ("no action") was last confirmed:

@@ -216,12 +216,8 @@ def _explain(value: Any, annotation: Any, source_map: SourceMap, path: FieldPath
 
 
 def _convert_alone(value: Any, annotation: Any) -> Any:
-    """``value`` converted as one field typed ``annotation``.
-
-    Through a one-field Struct made once per type: msgspec 0.22 crashes the
-    process when a bare union of a Struct and a str with a pattern is converted
-    and the model holding that union is converted afterwards.
-    """
+    """``value`` converted as one field typed ``annotation``, through a one-field Struct made once per type:
+    msgspec keeps a Struct's converter, where a bare type's would be built again at every call."""
     return msgspec.convert({"value": value}, _probe(annotation), **_CONVERSION).value
 
 
