@@ -82,8 +82,9 @@ def _flag(value: bool | str) -> bool:
     """A spreadsheet cell says yes or no as YAML 1.1 does ("yes", "no", "true", ...); YAML itself gives a bool."""
     if isinstance(value, bool):
         return value
-    if value.strip().lower() in _FLAG_WORDS:
-        return _FLAG_WORDS[value.strip().lower()]
+    word = value.strip().lower()
+    if word in _FLAG_WORDS:
+        return _FLAG_WORDS[word]
     raise ValueError(f"'{value}' is not yes or no; write true or false")
 
 
@@ -187,7 +188,7 @@ def _restored(rebuild: Callable[..., Any], arguments: tuple[Any, ...], slots: di
 def _plain_data(value: Any) -> Any:
     """What msgspec cannot write as plain data by itself: a Text is its mapping, a path its text."""
     if isinstance(value, Text):
-        return dict(value.root)
+        return value.to_data()
     if isinstance(value, PurePath):
         return str(value)
     raise NotImplementedError(f"{type(value).__name__} is not model data")

@@ -70,11 +70,7 @@ def finish(value: Any, source_map: SourceMap, path: FieldPath, problems: list[Pr
                 current = getattr(value, name)
                 if current is None and not takes_none:
                     continue
-                try:
-                    refined = rule(current)
-                except ValueError as error:
-                    problems.append(_problem(source_map, (*path, key), str(error), ""))
-                    continue
+                refined = _refined(rule, current, source_map, (*path, key), problems)
                 if refined is not current:
                     force_setattr(value, name, refined)
         for name, key in plan.children:
@@ -85,6 +81,16 @@ def finish(value: Any, source_map: SourceMap, path: FieldPath, problems: list[Pr
     elif isinstance(value, dict):
         for key, item in value.items():
             finish(item, source_map, (*path, key), problems, refine=refine)
+
+
+def _refined(rule: Callable[[Any], Any], value: Any, source_map: SourceMap, path: FieldPath,
+             problems: list[Problem]) -> Any:
+    """``rule``'s value for ``value``; on a refusal, ``value`` as it is and the refusal added to ``problems``."""
+    try:
+        return rule(value)
+    except ValueError as error:
+        problems.append(_problem(source_map, path, str(error), ""))
+        return value
 
 
 def explain(data: Any, model: Any, source_map: SourceMap, path: FieldPath = ()) -> list[Problem]:
@@ -105,7 +111,7 @@ def did_you_mean(name: str, known: Iterable[str], otherwise: str | None = None) 
 
 # -- types -----------------------------------------------------------------------------------------------
 
-_DECODERS: dict[type, Callable[[Any], Any]] = {Text: Text.parse, Path: lambda value: Path(_text(value))}
+_DECODERS: dict[type, Callable[[Any], Any]] = {Text: Text.parse, Path: lambda value: Path(_path_text(value))}
 
 
 def _decode(kind: type, value: Any) -> Any:
@@ -121,7 +127,7 @@ _CONVERSION: dict[str, Any] = {"dec_hook": _decode, "builtin_types": (Decimal,),
 Decimal only from a Decimal (a statistic's value is refused as text by its own rule, in words)."""
 
 
-def _text(value: Any) -> str:
+def _path_text(value: Any) -> str:
     if not isinstance(value, (str, Path)):
         raise ValueError("write a path as text")
     return str(value)
@@ -244,12 +250,10 @@ def _check_rules(value: Any, annotation: Any, source_map: SourceMap, path: Field
     """A value of the right type may still break a rule of its field, or of the models inside it."""
     if isinstance(value, (Struct, list, dict)):
         finish(value, source_map, path, problems)
-    for rule in (rule for rule in _rules(annotation) if type(rule) is Refine):
-        if value is not None:
-            try:
-                rule.rule(value)
-            except ValueError as error:
-                problems.append(_problem(source_map, path, str(error), ""))
+    if value is not None:
+        for rule in _rules(annotation):
+            if type(rule) is Refine:
+                _refined(rule.rule, value, source_map, path, problems)
 
 
 def _member_for(value: Any, annotation: Any) -> Any:

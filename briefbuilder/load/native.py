@@ -96,7 +96,7 @@ def _revalidate(data: dict[str, Any], brief: Brief) -> Brief:
 def _plain(value: Any) -> Any:
     """Model objects as the plain data they were made from, as in a YAML file."""
     if isinstance(value, (Located, Text)):
-        return _plain(value.to_data())
+        return value.to_data()
     if isinstance(value, Mapping):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
