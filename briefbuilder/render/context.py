@@ -22,7 +22,7 @@ from .evidence import STATUS_NAMES, evidence_rows
 from .legal import Legal
 from .locale import LocaleData
 from .markdown import Markdown, escape_markdown
-from .notes import IBID_FORMS, Footnotes
+from .notes import IBID_FORMS, Footnotes, note_marks
 from .references import resolve_narrative
 from .messages import C_, QUALIFIER_FORMS
 
@@ -59,7 +59,8 @@ class RenderContext:
         self.locale = locale
         self.pack = pack
         self.catalog = catalog
-        self.notes = Footnotes(locale, IBID_FORMS.get(pack.citation_style))
+        self.notes = Footnotes(locale, IBID_FORMS.get(pack.citation_style),
+                               note_marks(locale.note_marks, pack.note_marks_for(locale.code)))
         self.citations = SourceCitations(locale, self.date)
         self.paragraph_number = 0
         self.legal = Legal(self)

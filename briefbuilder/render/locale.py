@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -77,11 +77,18 @@ class Message:
         return f'msgctxt "{self.context}" msgid "{self.id}"' if self.context else f'msgid "{self.id}"'
 
 
+NoteAt = Literal["sentence", "word"]
+NotePunctuation = Literal["after", "before"]
+NoteFigures = Literal["gather", "mark"]
+
+
 @dataclass(frozen=True)
 class NoteMarks:
-    """Where a language puts note marks, and whether its notes say "Ibid." (``locale.yaml``)."""
+    """Where a language puts note marks, and whether its notes say "Ibid." (``locale.yaml`` ``note_marks``)."""
 
-    after: str  # punctuation a mark moves past: UN English and Korean put it after the full stop
+    at: NoteAt  # one note at the end of the sentence, or a mark after the word holding each reference
+    punctuation: NotePunctuation  # the mark after the punctuation there (English, Korean) or before it (French)
+    figures: NoteFigures  # "mark": a figure whose sources differ from the rest of its sentence gets its own mark
     ibid: bool
 
 
@@ -312,7 +319,7 @@ def _load_locale(folder: Path) -> LocaleData:
         tag=data["tag"],
         east_asian_font=data.get("east_asian_font"),
         particles={kind: tuple(pair) for kind, pair in (data.get("particles") or {}).items()},
-        note_marks=NoteMarks(after=data["note_marks"]["after"], ibid=bool(data["note_marks"]["ibid"])),
+        note_marks=_note_marks(data.get("note_marks"), source_map),
         quotes=Quotes(double=tuple(data["quotes"]["double"]), single=tuple(data["quotes"]["single"]))  # type: ignore[arg-type]
         if data.get("quotes") else None,
         range_dash=data["range_dash"],
@@ -324,6 +331,22 @@ def _load_locale(folder: Path) -> LocaleData:
         untranslated=() if source_language else _untranslated(translations),
         typography=Typography(**(data.get("typography") or {})),
     )
+
+
+_NOTE_MARK_CHOICES: dict[str, tuple[Any, ...]] = {
+    "at": ("sentence", "word"), "punctuation": ("after", "before"), "figures": ("gather", "mark"), "ibid": (True, False)}
+
+
+def _note_marks(settings: Any, source_map: SourceMap) -> NoteMarks:
+    """The ``note_marks`` block: every setting given, each one of its choices, else an error where it was written."""
+    settings = settings if isinstance(settings, dict) else {}
+    for name, choices in _NOTE_MARK_CHOICES.items():
+        if settings.get(name) not in choices:
+            raise BriefError.at(source_map.locate("note_marks"), f"note_marks.{name}",
+                                f"must be one of {', '.join(map(str, choices))}, not {settings.get(name)!r}",
+                                f"write note_marks: {{{name}: {choices[0]}}} (see locales/en/{SETTINGS})")
+    return NoteMarks(at=settings["at"], punctuation=settings["punctuation"], figures=settings["figures"],
+                     ibid=settings["ibid"])
 
 
 def _keep_together(patterns: Any, source_map: SourceMap) -> re.Pattern[str] | None:
