@@ -115,6 +115,7 @@ class LocaleData:
     quotes: Quotes | None
     range_dash: str  # between the ends of a range of pages or paragraphs ("3–4", "3~4")
     keep_together: re.Pattern[str] | None  # what a line never breaks inside (a Korean date: 2024. 10. 31.)
+    abbreviations: re.Pattern[str] | None  # words whose full stop ends no sentence ("para. 4"), as one pattern
     ordinals: tuple[str, ...]  # "first", "second", ... where the language writes ordinals in words
     typography: Typography = Typography()  # how the script is typeset (Korean: no auto-spacing, no italic)
     source_language: bool = False  # msgids are written in this language: untranslated is correct
@@ -324,6 +325,7 @@ def _load_locale(folder: Path) -> LocaleData:
         if data.get("quotes") else None,
         range_dash=data["range_dash"],
         keep_together=_keep_together(data.get("keep_together"), source_map),
+        abbreviations=_abbreviations(data.get("abbreviations"), source_map),
         ordinals=tuple(data.get("ordinals") or ()),
         translations=translations,
         source_language=source_language,
@@ -331,6 +333,16 @@ def _load_locale(folder: Path) -> LocaleData:
         untranslated=() if source_language else _untranslated(translations),
         typography=Typography(**(data.get("typography") or {})),
     )
+
+
+def _abbreviations(words: Any, source_map: SourceMap) -> re.Pattern[str] | None:
+    """One pattern for the locale's ``abbreviations`` ("para" matches "para." as a whole word)."""
+    if not words:
+        return None
+    if not isinstance(words, list) or not all(isinstance(word, str) and word for word in words):
+        raise BriefError.at(source_map.locate("abbreviations"), "abbreviations", "must be a list of words",
+                            "write abbreviations: [p, para, ...] (without their full stops)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + r")\.")
 
 
 _NOTE_MARK_CHOICES: dict[str, tuple[Any, ...]] = {

@@ -138,7 +138,7 @@ class Footnotes:
     def place(self, body: str) -> str:
         """``body`` without its placeholders, with ``[^n]`` marks where the style puts its notes."""
         text, points = _take_out(body)
-        dates = {match.end() - 1 for match in DOTTED_DATE.finditer(text)} if points else set()
+        dates = self._stops_inside_words(text) if points else set()
         marks: dict[int, tuple[list[int], tuple[int, int] | None]] = {}  # position -> citations, sentence ended
         for sentence in self._sentences(text, points, dates):
             for position, indices, sentence_end in sentence:
@@ -161,10 +161,18 @@ class Footnotes:
         return Markdown("\n".join(f"[^{number}]: {text}" for number, text in enumerate(self._texts, 1)))
 
     # --- where marks go ---------------------------------------------------------
+    def _stops_inside_words(self, text: str) -> set[int]:
+        """Full stops that end no sentence: an abbreviation's ("para. 4", ``locale.yaml`` ``abbreviations``)
+        and a Korean date's last ("2023. 10. 9."); either may still end a paragraph."""
+        stops = {match.end() - 1 for match in DOTTED_DATE.finditer(text)}
+        if self.locale.abbreviations is not None:
+            stops.update(match.end() - 1 for match in self.locale.abbreviations.finditer(text))
+        return stops
+
     def _sentences(self, text: str, points: list[_Point], dates: set[int]) -> Iterator[list[_Mark]]:
         """For each sentence holding citations: (mark position, citations, at its end) as the style places them.
 
-        ``dates`` are the last stops of Korean dates ("2023. 10. 9."), which end no sentence but a paragraph.
+        ``dates`` are the full stops that end no sentence (:meth:`_stops_inside_words`).
         """
         index = 0
         while index < len(points):
@@ -321,7 +329,7 @@ def _next_sentence_end(text: str, position: int, dates: set[int]) -> tuple[int, 
 
 
 def _ends_sentence(text: str, stop: int, end: int) -> bool:
-    """Whether the stop at ``stop`` (its closers running to ``end``) ends a sentence: not "p. 4", "e.g. the"."""
+    """Whether the stop at ``stop`` (its closers running to ``end``) ends a sentence: not "e.g. the"."""
     following = end
     while following < len(text) and text[following] in _BLANK:
         following += 1
@@ -329,7 +337,7 @@ def _ends_sentence(text: str, stop: int, end: int) -> bool:
         return True
     if following == end:  # no space after it: only a CJK full stop ends a sentence so
         return text[stop] in _CJK_STOPS
-    return not (text[following].islower() or text[following].isdigit())
+    return not text[following].islower()  # "e.g. the"; a figure may open a sentence
 
 
 def _ends_block(text: str, position: int) -> bool:
