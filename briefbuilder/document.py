@@ -41,6 +41,9 @@ class Typography:
     east_asian_autospace: bool = True
     italic: bool = True  # False where the script has no italic (Hangul): emphasis takes `emphasis` instead
     emphasis: Literal["italic", "bold"] = "italic"
+    # The script's own letters, as a regular-expression class ("[가-힣]"): where ``italic`` is False, text
+    # without them (an English title cited in a Korean note) keeps its italics; None: all text is the script's.
+    script: str | None = None
 
 
 @dataclass(frozen=True)

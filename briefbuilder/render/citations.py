@@ -44,7 +44,36 @@ SHORT_FORMS: dict[str, tuple[str, str]] = {
     "website": C_("short citation, website", "\"%(title)s\""),
     "other": C_("short citation, other", "%(title)s"),
 }
+# A title written in another script than the document's (an English report cited in a Korean note) keeps
+# the marks of its own, Western form: italics for a report or book, quotation marks for an article, as
+# the English forms above have them. 『』 and 「」 are Korean marks for Korean (CJK) titles (국립국어원,
+# 한글 맞춤법 부록 문장 부호, 2015: document-style.md D2, secondary); a Western title in them reads as
+# a Korean work. Used where the locale names its script (locale.yaml typography.script).
+FOREIGN_WORK_FORMS: dict[str, tuple[str, str]] = {
+    "report": C_("report, title in another script", "*%(title)s* (%(date)s)"),
+    "news": C_("news, title in another script", "\"%(title)s\", %(date)s"),
+    "un-document": C_("un-document, title in another script", "*%(title)s* (%(date)s)"),
+    "government-data": C_("government-data, title in another script", "*%(title)s* (%(date)s)"),
+    "interview": C_("interview, title in another script", "%(title)s, %(date)s"),
+    "legal": C_("legal, title in another script", "*%(title)s* (%(date)s)"),
+    "academic": C_("academic, title in another script", "\"%(title)s\" (%(date)s)"),
+    "website": C_("website, title in another script", "\"%(title)s\" (%(date)s)"),
+    "other": C_("other, title in another script", "%(title)s (%(date)s)"),
+}
+FOREIGN_SHORT_FORMS: dict[str, tuple[str, str]] = {
+    "report": C_("short citation, report, title in another script", "*%(title)s*"),
+    "news": C_("short citation, news, title in another script", "\"%(title)s\""),
+    "un-document": C_("short citation, un-document, title in another script", "*%(title)s*"),
+    "government-data": C_("short citation, government-data, title in another script", "*%(title)s*"),
+    "interview": C_("short citation, interview, title in another script", "%(title)s"),
+    "legal": C_("short citation, legal, title in another script", "*%(title)s*"),
+    "academic": C_("short citation, academic, title in another script", "\"%(title)s\""),
+    "website": C_("short citation, website, title in another script", "\"%(title)s\""),
+    "other": C_("short citation, other, title in another script", "%(title)s"),
+}
 WITH_PUBLISHER = C_("citation", "%(publisher)s, %(work)s")
+# A work with a named author published by an organisation (a news agency's reporter): both are named.
+AUTHOR_AT_PUBLISHER = C_("citation", "%(author)s, %(publisher)s")
 WITH_SYMBOL = C_("citation", "%(work)s, %(symbol)s")
 WITH_LOCATOR = C_("citation", "%(citation)s, %(locator)s")
 # Locators: (one, several) per kind; "several" is used for a range or a list.
@@ -104,6 +133,8 @@ class SourceCitations:
         self.locale = locale
         self.date = date
         self._made: dict[tuple[str, tuple[tuple[str, str], ...]], Citation] = {}
+        script = locale.typography.script
+        self._script = re.compile(script) if script else None
 
     def citation(self, source: Source, ref: SourceRef | None) -> Citation:
         """What the note registry needs to cite ``source`` at ``ref``'s locator.
@@ -130,19 +161,26 @@ class SourceCitations:
         )
 
     def full(self, source: Source) -> Markdown:
-        lang = self.locale.code
-        work = self.locale.pgettext(*WORK_FORMS[source.kind]) % {
-            "title": source.title.get(lang, fallback=True),
+        """The first citation: author and publisher, title, date, symbol."""
+        title = source.title.get(self.locale.code, fallback=True)
+        forms = FOREIGN_WORK_FORMS if self._foreign(title) else WORK_FORMS
+        work = self.locale.pgettext(*forms[source.kind]) % {
+            "title": title,
             "date": self.date(source.date) if source.date else self.locale.gettext("n.d."),
         }
         if source.symbol:
             work = self.locale.pgettext(*WITH_SYMBOL) % {"work": work, "symbol": source.symbol}
-        return self._with_publisher(source, work)
+        return self._with_publisher(source, work, author=True)
 
     def short(self, source: Source) -> Markdown:
         """The short citation: publisher and short title (the annex uses it too)."""
         title = (source.short or source.title).get(self.locale.code, fallback=True)
-        return self._with_publisher(source, self.locale.pgettext(*SHORT_FORMS[source.kind]) % {"title": title})
+        forms = FOREIGN_SHORT_FORMS if self._foreign(title) else SHORT_FORMS
+        return self._with_publisher(source, self.locale.pgettext(*forms[source.kind]) % {"title": title})
+
+    def _foreign(self, title: str) -> bool:
+        """Whether ``title`` is written in another script than this language's (an English title in Korean)."""
+        return self._script is not None and self._script.search(title) is None
 
     def locator(self, ref: SourceRef | None) -> Markdown:
         """"p. 15", "paras. 4–6", "15쪽", "제4~6항"; empty without a locator."""
@@ -160,9 +198,14 @@ class SourceCitations:
             return citation
         return self.locale.pgettext(*WITH_LOCATOR) % {"citation": citation, "locator": locator}
 
-    def _with_publisher(self, source: Source, work: Markdown) -> Markdown:
+    def _with_publisher(self, source: Source, work: Markdown, *, author: bool = False) -> Markdown:
+        """``work`` after who made it: the publisher, or the author; both in a full citation (``author``)."""
+        lang = self.locale.code
         named = source.publisher or source.author
         if named is None:
             return work
-        return self.locale.pgettext(*WITH_PUBLISHER) % {"publisher": named.get(self.locale.code, fallback=True),
-                                                          "work": work}
+        who: Markdown | str = named.get(lang, fallback=True)
+        if author and source.author is not None and source.publisher is not None:
+            who = self.locale.pgettext(*AUTHOR_AT_PUBLISHER) % {
+                "author": source.author.get(lang, fallback=True), "publisher": who}
+        return self.locale.pgettext(*WITH_PUBLISHER) % {"publisher": who, "work": work}

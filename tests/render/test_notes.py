@@ -216,7 +216,7 @@ def test_no_empty_slot_when_a_source_has_no_publisher(make_brief: Callable[..., 
     text = text.replace("[[stat:victims]] 중 [[stat:share|share]]이 실종되었습니다.", "전문가들이 말했습니다[[cite:experts]].")
     path = make_brief(text)
     assert notes(render_brief(path, "en").markdown)["1"] == "“UN experts” (17 October 2023)."
-    assert notes(render_brief(path, "ko").markdown)["1"] == "「UN experts」(2023년 10월 17일)."
+    assert notes(render_brief(path, "ko").markdown)["1"] == "\u201cUN experts\u201d (2023년 10월 17일)."
 
 
 def test_english_prints_curly_quotes_but_urls_keep_their_characters(make_brief: Callable[..., Path]) -> None:
@@ -267,15 +267,26 @@ def test_catalog_provenance_is_in_the_annex_with_its_age_never_in_a_note() -> No
     assert not any("UNTC scrape" in note or "research notes" in note for note in notes(markdown).values())
 
 
-def test_articles_take_corner_brackets_and_reports_double_ones_in_notes_and_annex() -> None:
+def test_korean_titles_take_korean_marks_and_western_titles_keep_their_own() -> None:
+    # document-style.md D2: 『』 and 「」 are Korean marks for Korean titles; an English title cited in a
+    # Korean note keeps its English form (quotation marks for an article, italics for a report)
     from testdata import EXAMPLE
     korean = render_brief(EXAMPLE, "ko", audience="general").markdown
     cited = " ".join(notes(korean).values())
     annex = korean.split("## 부록")[1].split("\n[^1]: ")[0]
     for text in (cited, annex):
-        assert "Reuters, 「More than 100 North Koreans have gone missing」" in text
-        assert "『More than 100" not in text and "「존재할 수 없는 존재」" not in text
-        assert "전환기정의워킹그룹, 『존재할 수 없는 존재" in text
+        assert "Reuters, \u201cMore than 100 North Koreans have gone missing\u201d" in text
+        assert "「More than 100" not in text and "『More than 100" not in text and "「8 out of 10" not in text
+        assert "전환기정의워킹그룹, 『존재할 수 없는 존재" in text and "「존재할 수 없는 존재」" not in text
+    assert "\u201c8 out of 10 North Koreans vanish under the Ministry of State Security\u2019s control\u201d (2024년 10월 31일)" in cited
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_news_reports_author_is_kept_beside_its_agency(lang: str) -> None:
+    from testdata import EXAMPLE
+    cited = list(notes(render_brief(EXAMPLE, lang, audience="un-upr").markdown).values())
+    first = next(note for note in cited if "More than 100" in note)
+    assert "Hyonhee Shin, Reuters, \u201cMore than 100 North Koreans have gone missing\u201d, " in first
 
 
 def test_a_brief_between_signature_and_ratification_reports_the_signature(make_brief: Callable[..., Path]) -> None:
