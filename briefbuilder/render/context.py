@@ -61,7 +61,7 @@ class RenderContext:
         self.catalog = catalog
         self.notes = Footnotes(locale, IBID_FORMS.get(pack.citation_style),
                                note_marks(locale.note_marks, pack.note_marks_for(locale.code)))
-        self.citations = SourceCitations(locale, self.date)
+        self.citations = SourceCitations(locale, self.date, lambda ref: self.legal.article_locator(ref))
         self.paragraph_number = 0
         self.legal = Legal(self)
 
@@ -220,7 +220,7 @@ class RenderContext:
     def _note(self, ref: SourceRef) -> Markdown:
         source = self.brief.source(ref.id)
         assert source is not None  # the loader has checked every source reference
-        self.citations.locator(ref)  # an unreadable locator is an error where it is written, now
+        self.citations.locator(ref, source.kind)  # an unreadable locator is an error where it is written, now
         return self.notes.cite(self.citations.citation(source, ref))
 
     def _statistic(self, statistic_id: str, where: Location | None) -> Statistic:

@@ -104,12 +104,12 @@ def test_first_citation_full_then_short_then_ibid(make_brief: Callable[..., Path
     oscola = list(notes(render_brief(make_brief(text), "en", audience="general").markdown).values())
     assert oscola[1] == "Ibid para. 5."  # OSCOLA's ibid, capitalised where it opens a note
     korean = list(notes(render_brief(make_brief(text), "ko", audience="un-treaty-body").markdown).values())
-    assert korean[1] == "Example Publisher, 『보고서』, 제5항."  # Korean repeats the short form
+    assert korean[1] == "Example Publisher, 『보고서』, 5번째 문단."  # Korean repeats the short form
 
 
 @pytest.mark.parametrize(("written", "en", "ko"), [
-    ("para. 4", "para. 4", "제4항"),
-    ("paras. 4-6", "paras. 4\u20136", "제4~6항"),
+    ("para. 4", "para. 4", "4번째 문단"),  # a paragraph of a report is a passage, not a provision (제4항)
+    ("paras. 4-6", "paras. 4\u20136", "4~6번째 문단"),
     ("pp. 3-4", "pp. 3\u20134", "3~4쪽"),
     ("p. 15", "p. 15", "15쪽"),
     ("section 2", "section 2", "2절"),
@@ -301,3 +301,43 @@ def test_a_brief_cannot_forge_a_note_placeholder(make_brief: Callable[..., Path]
     text = text.replace("title: {en: The Report, ko: 보고서}", "title: {en: \"The \ue0009\ue001 Report\", ko: 보고서}")
     markdown = render_brief(make_brief(text), "en").markdown
     assert "Forged 7 mark." in markdown and "\ue000" not in markdown
+
+
+ACT = """\
+  - id: refugee-act
+    kind: legal
+    title: {en: Refugee Act, ko: 난민법, fr: Loi sur les réfugiés}
+    date: 2012-02-10
+"""
+
+
+@pytest.mark.parametrize(("written", "lang", "audience", "expected"), [
+    ("article 3", "en", "general", "*Refugee Act* (10 February 2012), art 3."),
+    ("art. 3(1)", "en", "general", "*Refugee Act* (10 February 2012), art 3(1)."),
+    ("art. 3(1)", "en", "un-treaty-body", "*Refugee Act* (10 February 2012), art. 3 (1)."),
+    ("art. 3(1)(a)", "en", "un-treaty-body", "*Refugee Act* (10 February 2012), art. 3 (1) (a)."),
+    ("article 3 (1)(a)", "ko", "general", "「난민법」(2012년 2월 10일), 제3조 제1항 (a)."),  # 「」 for a law (D2)
+    ("art. 3(1)", "ko", "general", "「난민법」(2012년 2월 10일), 제3조 제1항."),
+])
+def test_a_law_is_cited_by_article_paragraph_and_subparagraph(make_brief: Callable[..., Path], written: str,
+                                                                lang: str, audience: str, expected: str) -> None:
+    # issue 27.5: a statute's article, distinct from a paragraph of a text, in each language's form
+    text = with_text(f"Return is barred[[cite:refugee-act|{written}]].", f"송환은 금지됩니다[[cite:refugee-act|{written}]].",
+                     extra=ACT)
+    assert notes(render_brief(make_brief(text), lang, audience=audience).markdown)["1"] == expected
+
+
+@pytest.mark.parametrize(("kind", "ko"), [("news", "3번째 문단"), ("un-document", "제3항"), ("legal", "제3항")])
+def test_korean_paragraph_of_a_text_is_not_a_legal_paragraph(make_brief: Callable[..., Path], kind: str, ko: str) -> None:
+    # a news article's paragraph printed as 제1항 (a paragraph of a law) in the example's Korean notes
+    text = with_text("x", "그렇습니다[[cite:report|para. 3]].").replace("    kind: report\n", f"    kind: {kind}\n", 1)
+    assert notes(render_brief(make_brief(text), "ko").markdown)["1"].endswith(f", {ko}.")
+
+
+@pytest.mark.parametrize("written", ["article three", "art. 3(1", "art. (1)"])
+def test_an_unreadable_article_is_a_located_error(make_brief: Callable[..., Path], written: str) -> None:
+    text = with_text(f"Barred[[cite:report|{written}]].")
+    with pytest.raises(BriefError) as raised:
+        render_brief(make_brief(text), "en")
+    problem = raised.value.problems[0]
+    assert problem.location is not None and "art. 3(1)(a)" in problem.hint

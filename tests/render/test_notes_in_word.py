@@ -131,3 +131,18 @@ def test_pandoc_reads_the_upr_notes(out: Path, language: str, ibid: str | None, 
     assert any(text.startswith(primary) for text in texts)
     assert ("Ibid." in texts) == (ibid is not None)  # UN English says Ibid.; Korean repeats the short form
     assert not re.search(r"\d\[\d+\]", plain.split("\n[1] ")[0]), "a mark touches a figure"
+
+
+def test_notes_are_left_aligned_not_justified(out: Path) -> None:
+    # issue 21: justified notes holding a URL left wide gaps; the UN packs justify their body text
+    for path in word_files(out):
+        document = docx.Document(str(path))
+        styles = document.styles.element
+        for style_id in ("FootnoteText", "EndnoteText"):
+            style = styles.find(f"w:style[@w:styleId='{style_id}']", NS)
+            assert style is not None, (path.name, style_id)
+            assert style.find("w:pPr/w:jc", NS).get(f"{{{W}}}val") == "left", (path.name, style_id)
+        for part in document.part.package.iter_parts():
+            if part.partname.endswith(("/footnotes.xml", "/endnotes.xml")):
+                aligned = etree.fromstring(part.blob).findall(".//w:p/w:pPr/w:jc", NS)
+                assert all(jc.get(f"{{{W}}}val") in ("left", "start") for jc in aligned), path.name
