@@ -34,7 +34,6 @@ from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..narrative import DOTTED_DATE
 from .locale import LocaleData, NoteMarks
 from .markdown import Markdown
 from .messages import C_
@@ -48,6 +47,9 @@ _PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 _STOPS = ".!?\u3002\uff01\uff1f"
 _CJK_STOPS = "\u3002\uff01\uff1f"  # a CJK full stop needs no space after it
 _CLOSERS = ")\"'*_\u2019\u201d\u00bb\u300d\u300f"  # what may follow the stop and still belong to the sentence
+# A Korean date ("2023. 10. 9.", "2021. 1."), as the Markdown may escape its first stop ("2023\\. 10. 9."):
+# its stops end no sentence (document-style.md A14).
+_DOTTED_DATE = re.compile(r"\d{4}\\?\.[ \t]?\d{1,2}\.(?:[ \t]?\d{1,2}\.)?")
 _BLANK = " \t"
 _BREAK = " \t\n"  # the spaces a line may break at: no-break spaces belong to the word ("81,4 %")
 _CANDIDATE = re.compile(
@@ -163,8 +165,8 @@ class Footnotes:
     # --- where marks go ---------------------------------------------------------
     def _stops_inside_words(self, text: str) -> set[int]:
         """Full stops that end no sentence: an abbreviation's ("para. 4", ``locale.yaml`` ``abbreviations``)
-        and a Korean date's last ("2023. 10. 9."); either may still end a paragraph."""
-        stops = {match.end() - 1 for match in DOTTED_DATE.finditer(text)}
+        and a Korean date's ("2023. 10. 9."); either may still end a paragraph."""
+        stops = {match.start() + i for match in _DOTTED_DATE.finditer(text) for i, c in enumerate(match.group()) if c == "."}
         if self.locale.abbreviations is not None:
             stops.update(match.end() - 1 for match in self.locale.abbreviations.finditer(text))
         return stops

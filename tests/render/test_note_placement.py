@@ -188,3 +188,9 @@ def test_a_mark_never_lands_inside_a_number(make_brief: Callable[..., Path]) -> 
     # issue 20: this printed "113 victims and 1,[^1]234 witnesses", a figure the brief never gave
     text = render(make_brief, "en", en="[[stat:victims|value]] victims and 1,234 witnesses came forward.")
     assert text == "113 victims and 1,234 witnesses came forward.[^1]"
+
+
+def test_a_korean_dotted_date_ends_no_sentence(make_brief: Callable[..., Path]) -> None:
+    # "2024. 10. 31." is a date (document-style.md A14), not three sentence ends
+    text = render(make_brief, "ko", en="x", ko="[[stat:victims]]은 2024. 10. 31. 기준 [[stat:cases]]의 사건에서 확인되었습니다.")
+    assert text == "113명은[^1] 2024.\u00a010.\u00a031. 기준 66건의 사건에서 확인되었습니다.[^2]"
