@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
 from click.testing import CliRunner
 from lxml import etree
-from testdata import EXAMPLE, require_tool
+from testdata import EXAMPLE, MINIMAL_BRIEF, require_tool
 
 from briefbuilder import load_brief
 from briefbuilder.cli import main
@@ -146,3 +147,18 @@ def test_notes_are_left_aligned_not_justified(out: Path) -> None:
             if part.partname.endswith(("/footnotes.xml", "/endnotes.xml")):
                 aligned = etree.fromstring(part.blob).findall(".//w:p/w:pPr/w:jc", NS)
                 assert all(jc.get(f"{{{W}}}val") in ("left", "start") for jc in aligned), path.name
+
+
+def test_an_english_report_title_keeps_its_italics_in_a_korean_note(make_brief: Callable[..., Path], tmp_path: Path) -> None:
+    # Hangul has no italic, so Korean emphasis is bold; a Latin-script title cited in a Korean note keeps
+    # its Western form (document-style.md D2): italic, never bold, never 『』
+    brief = make_brief(MINIMAL_BRIEF.replace("title: {en: The Report, ko: 보고서}", "title: The Western Report"))
+    result = CliRunner().invoke(main, ["build", str(brief), "--lang", "ko", "--format", "docx", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(next(tmp_path.glob("*.docx"))))
+    notes = next(part for part in document.part.package.iter_parts() if part.partname.endswith("/footnotes.xml"))
+    runs = [run for run in etree.fromstring(notes.blob).iter(f"{{{W}}}r") if "".join(run.itertext()) == "The Western Report"]
+    assert runs, "the title is not a run of its own"
+    for run in runs:
+        assert run.find("w:rPr/w:i", NS) is not None and run.find("w:rPr/w:rStyle", NS) is None
+    assert "『The Western Report』" not in "".join(etree.fromstring(notes.blob).itertext())
