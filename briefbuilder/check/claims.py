@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from ..catalog import EXTENSION_FILE, Catalog, Status, Treaty
 from ..catalog.model import PARTY_ACTIONS
-from ..load.located import did_you_mean
+from ..errors import did_you_mean
 from ..model import Claim
 from .findings import CheckContext, Finding, rule
 

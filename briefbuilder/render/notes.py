@@ -34,9 +34,9 @@ from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .locale import LocaleData, NoteMarks
-from .markdown import Markdown
-from .messages import C_
+from ..locale import LocaleData, NoteMarks
+from ..markdown import Markdown
+from ..messages import C_
 
 # Private-use characters: no user text, template or escape produces them.
 _OPEN, _CLOSE = "\ue000", "\ue001"
