@@ -240,15 +240,29 @@ class _Reader:
                 states = _nearest(every, status, "state", own=before, other_first="before")
                 own, other = (after, "before") if self.words.treaty_side == "after" else (before, "after")
                 treaties = _nearest(every, status, "treaty", own=own, other_first=other)
+                denied = _denied(own) if own is after else set()
                 for state in dict.fromkeys(states):
                     for treaty in dict.fromkeys(treaties):
-                        yield Statement(state, treaty, status.value, not negated, sentence, status.start)  # type: ignore[arg-type]
+                        yield Statement(state, treaty, status.value, negated == (treaty in denied),  # type: ignore[arg-type]
+                                        sentence, status.start)
 
 
 def _cue(before: list[_Token], after: list[_Token], kind: str) -> bool:
     """A cue of ``kind`` on the side it bears on: before the status words, or after them."""
     return any(t.kind == kind and t.side == "before" for t in before) or \
         any(t.kind == kind and t.side == "after" for t in after)
+
+
+def _denied(after: list[_Token]) -> set[str]:
+    """Treaties after a negation cue that follows the status words: "a party to the 1967 Protocol but not
+    to the Refugee Convention" says of the second that the State is not a party to it."""
+    denied: set[str] = set()
+    negated = False
+    for token in after:
+        negated = negated or (token.kind == "negation" and token.side == "before")
+        if negated and token.kind == "treaty":
+            denied.add(token.value)
+    return denied
 
 
 def _nearest(tokens: list[_Token], status: _Token, kind: str, *, own: list[_Token], other_first: str) -> list[str]:
