@@ -297,6 +297,8 @@ class State(_Filed, Located, frozen=True, kw_only=True):
     """A State's names per language and register (``un``, ``plain``, ``formal``)."""
 
     names: dict[LanguageCode, dict[Register, StateName]]
+    # Other names prose uses for the State (abbreviations such as "DPRK"): recognised, never printed.
+    aliases: dict[LanguageCode, list[TextFact]] = {}
 
     def __post_init__(self) -> None:
         if "un" not in self.names.get("en", {}):

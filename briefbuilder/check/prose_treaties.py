@@ -144,8 +144,8 @@ class _Reader:
         self.meaning: dict[str, _Token] = {}
         ignored = {_key(name) for name in words.ignored_names}
         for code, state in catalog.states.items():
-            for register in state.names.get(lang, {}).values():
-                self._add(register.text, _Token(0, 0, "state", code))
+            for name in [*state.names.get(lang, {}).values(), *state.aliases.get(lang, ())]:
+                self._add(name.text, _Token(0, 0, "state", code))
         for treaty_id, treaty in catalog.treaties.items():
             for fact in (treaty.titles.get(lang), treaty.shorts.get(lang)):
                 if fact is not None and _key(fact.text) not in ignored:
@@ -154,7 +154,8 @@ class _Reader:
             for kind, phrases in listed.items():
                 for phrase in phrases:
                     self._add(phrase, _Token(0, 0, "status", kind, negated=negated))
-        for kind, sides in (("negation", words.negation), ("not-assertion", words.not_assertions)):
+        for kind, sides in (("negation", words.negation), ("not-assertion", words.not_assertions),
+                            ("contrast", words.contrasts)):
             for side in ("before", "after"):
                 for phrase in getattr(sides, side):
                     self._add(phrase, _Token(0, 0, kind, side=side))
@@ -181,7 +182,7 @@ class _Reader:
                     sentence.append(tokens[index])
                 index += 1
             if any(token.kind == "status" for token in sentence) and not body[start:end].rstrip().endswith(self.questions or ("\x00",)):
-                yield from self._read(sentence, body[start:end], start, end)
+                yield from self._read(sentence, body, start, end)
 
     def _tokens(self, body: str) -> Iterator[_Token]:
         """References and matched words, in order; a reference's inside is never read as words."""
@@ -220,12 +221,14 @@ class _Reader:
         if start < len(body):
             yield start, len(body)
 
-    def _read(self, tokens: list[_Token], sentence: str, start: int, end: int) -> Iterator[Statement]:
+    def _read(self, tokens: list[_Token], body: str, start: int, end: int) -> Iterator[Statement]:
+        sentence = body[start:end]
+        apart = self._set_apart(tokens, body)
         clauses: list[list[_Token]] = [[]]
         for token in tokens:
             if token.kind == "clause":
                 clauses.append([])
-            elif token.kind != "masked":
+            elif token.kind != "masked" and token not in apart:
                 clauses[-1].append(token)
         every = [token for clause in clauses for token in clause]
         for clause in clauses:
@@ -234,9 +237,9 @@ class _Reader:
                 status = clause[position]
                 before = clause[(statuses[order - 1] + 1 if order else 0):position]
                 after = clause[position + 1:(statuses[order + 1] if order + 1 < len(statuses) else len(clause))]
-                if _cue(before, after, "not-assertion"):
+                if self._cue(before, after, status, body, "not-assertion"):
                     continue
-                negated = status.negated or _cue(before, after, "negation")
+                negated = status.negated or self._cue(before, after, status, body, "negation")
                 states = _nearest(every, status, "state", own=before, other_first="before")
                 own, other = (after, "before") if self.words.treaty_side == "after" else (before, "after")
                 treaties = _nearest(every, status, "treaty", own=own, other_first=other)
@@ -247,10 +250,31 @@ class _Reader:
                                         sentence, status.start)
 
 
-def _cue(before: list[_Token], after: list[_Token], kind: str) -> bool:
-    """A cue of ``kind`` on the side it bears on: before the status words, or after them."""
-    return any(t.kind == kind and t.side == "before" for t in before) or \
-        any(t.kind == kind and t.side == "after" for t in after)
+    def _cue(self, before: list[_Token], after: list[_Token], status: _Token, body: str, kind: str) -> bool:
+        """A cue of ``kind`` on the side it bears on (before the status words, or after them), within its reach."""
+        reach = (self.words.negation if kind == "negation" else self.words.not_assertions).reach
+
+        def near(gap: str) -> bool:
+            return reach is None or len(gap.split()) <= reach
+
+        return any(t.kind == kind and t.side == "before" and near(body[t.end:status.start]) for t in before) or \
+            any(t.kind == kind and t.side == "after" and near(body[status.end:t.start]) for t in after)
+
+    def _set_apart(self, tokens: list[_Token], body: str) -> set[_Token]:
+        """States a contrast cue sets apart: after a 'before' cue up to the next comma ("unlike China and
+        Russia,"), or right before an 'after' cue ("중국과 달리")."""
+        apart: set[_Token] = set()
+        for position, token in enumerate(tokens):
+            if token.kind != "contrast":
+                continue
+            if token.side == "before":
+                for state in tokens[position + 1:]:
+                    if "," in body[token.end:state.start] or state.kind not in ("state", "masked", "contrast"):
+                        break
+                    apart.add(state)
+            elif position and tokens[position - 1].kind == "state" and not body[tokens[position - 1].end:token.start].strip():
+                apart.add(tokens[position - 1])
+        return apart
 
 
 def _denied(after: list[_Token]) -> set[str]:

@@ -35,6 +35,8 @@ class Sides(Struct, frozen=True, forbid_unknown_fields=True):
 
     before: list[Phrase] = []
     after: list[Phrase] = []
+    # At most this many words between a cue and the status words it bears on; None: anywhere in the clause.
+    reach: Annotated[int, Meta(ge=0)] | None = None
 
     def all(self) -> Iterable[str]:
         return (*self.before, *self.after)
@@ -49,6 +51,9 @@ class StatementWords(Located, frozen=True, kw_only=True):
     negated_statuses: dict[StatusKind, list[Phrase]] = {}
     negation: Sides
     not_assertions: Sides = Sides()
+    # Cues that set a State apart from the statement ("unlike China", "중국과 달리"): a State after a
+    # 'before' cue (up to the next comma), or just before an 'after' cue, is not its subject.
+    contrasts: Sides = Sides()
     abbreviations: list[Phrase] = []  # a full stop after these does not end a sentence
     clause_breaks: list[Phrase] = []
     questions: list[Phrase] = []
