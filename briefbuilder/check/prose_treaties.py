@@ -32,7 +32,6 @@ from ..catalog import Catalog
 from ..errors import Location
 from ..load.brief import narrative_texts
 from ..load.statements import StatementWords, StatusKind
-from ..model import Text
 from ..narrative import DOTTED_DATE, REFERENCE, SENTENCE_BREAK, line_location
 from .claims import judge
 from .findings import CheckContext, Finding, rule
@@ -42,11 +41,11 @@ UNVERIFIABLE = "claims.prose-unverifiable"
 ANY_LANGUAGE = "*"  # a text written once for every language
 TREATY_REFERENCES = frozenset({"treaty", "law"})  # references that name a treaty ([[status:]] is generated)
 SAID: dict[str, tuple[str, str]] = {  # what a statement says, asserted and negated
-    "party": ("is a party to it", "is not a party to it"),
-    "bound": ("is bound by it", "is not bound by it"),
-    "ratified": ("has ratified it", "has not ratified it"),
-    "acceded": ("has acceded to it", "has not acceded to it"),
-    "signed": ("has signed it", "has not signed it"),
+    "party": ("is a party to {treaty}", "is not a party to {treaty}"),
+    "bound": ("is bound by {treaty}", "is not bound by {treaty}"),
+    "ratified": ("has ratified {treaty}", "has not ratified {treaty}"),
+    "acceded": ("has acceded to {treaty}", "has not acceded to {treaty}"),
+    "signed": ("has signed {treaty}", "has not signed {treaty}"),
 }
 
 
@@ -94,22 +93,24 @@ def prose_findings(context: CheckContext) -> Iterator[Finding]:
     for text in narrative_texts(context.brief):
         for lang, body in text.root.items():
             for reader in readers.values() if lang == ANY_LANGUAGE else filter(None, [readers.get(lang)]):
+                line, counted_to = 0, 0  # statements come in order: each line is counted once
                 for statement in reader.statements(body):
-                    yield from _judged(context.catalog, statement, day, text, lang, body)
+                    line += body.count("\n", counted_to, statement.start)
+                    counted_to = statement.start
+                    yield from _judged(context.catalog, statement, day, line_location(text, lang, line))
 
 
-def _judged(catalog: Catalog, statement: Statement, day: dt.date | None, text: Text, lang: str,
-            body: str) -> Iterator[Finding]:
-    where: Location | None = line_location(text, lang, body.count("\n", 0, statement.start))
+def _judged(catalog: Catalog, statement: Statement, day: dt.date | None, where: Location | None) -> Iterator[Finding]:
     treaty = catalog.treaties[statement.treaty]
     state = catalog.states[statement.state].name_in_text("en", "un")
     said = SAID[statement.kind][0 if statement.asserted else 1]
+    said_of_treaty = said.format(treaty="the " + treaty.title("en"))
     quoted = " ".join(statement.sentence.split())
     use = f"[[status:{statement.state}|{statement.treaty}]]"
     status = catalog.status(statement.state, statement.treaty)
     if status is None:
         yield Finding("warning", UNVERIFIABLE,
-                      f"cannot verify that {state} {said.replace(' it', ' the ' + treaty.title('en'), 1)}: the catalog "
+                      f"cannot verify that {state} {said_of_treaty}: the catalog "
                       f"does not record its status under that treaty (catalog as of {catalog.as_of}): \"{quoted}\"; "
                       f"add the status, with a source, to catalog.yaml beside the brief and state it with {use}", where)
         return
@@ -118,11 +119,11 @@ def _judged(catalog: Catalog, statement: Statement, day: dt.date | None, text: T
         agrees = ("the catalog agrees but its record is unconfirmed" if judgement.holds else
                   "the catalog says otherwise, unconfirmed" if judgement.holds is False else judgement.truth)
         yield Finding("warning", UNVERIFIABLE,
-                      f"cannot verify that {state} {said.replace(' it', ' the ' + treaty.title('en'), 1)}: {agrees} "
+                      f"cannot verify that {state} {said_of_treaty}: {agrees} "
                       f"{judgement.record}: \"{quoted}\"; state the status with {use}", where)
     elif not judgement.holds:
         yield Finding("error", CONTRADICTION,
-                      f"{judgement.truth}, but the sentence says it {said}: \"{quoted}\" {judgement.record}; "
+                      f"{judgement.truth}, but the sentence says it {said.format(treaty='it')}: \"{quoted}\" {judgement.record}; "
                       f"state it with {use}", where)
 
 
@@ -142,6 +143,7 @@ class _Reader:
     def __init__(self, words: StatementWords, catalog: Catalog, lang: str) -> None:
         self.words = words
         self.meaning: dict[str, _Token] = {}
+        self.states, self.treaties = frozenset(catalog.states), frozenset(catalog.treaties)
         ignored = {_key(name) for name in words.ignored_names}
         for code, state in catalog.states.items():
             for name in [*state.names.get(lang, {}).values(), *state.aliases.get(lang, ())]:
@@ -154,11 +156,11 @@ class _Reader:
             for kind, phrases in listed.items():
                 for phrase in phrases:
                     self._add(phrase, _Token(0, 0, "status", kind, negated=negated))
-        for kind, sides in (("negation", words.negation), ("not-assertion", words.not_assertions),
-                            ("contrast", words.contrasts)):
+        for cue, sides in (("negation", words.negation), ("not-assertion", words.not_assertions),
+                           ("contrast", words.contrasts)):
             for side in ("before", "after"):
                 for phrase in getattr(sides, side):
-                    self._add(phrase, _Token(0, 0, kind, side=side))
+                    self._add(phrase, _Token(0, 0, cue, side=side))
         for phrase in words.clause_breaks:
             self._add(phrase, _Token(0, 0, "clause"))
         for phrase in words.masked:
@@ -196,9 +198,9 @@ class _Reader:
                 word = next(words, None)
             reference = references[at]
             kind, target = reference["kind"], reference["target"].strip()
-            if kind == "state":
+            if kind == "state" and target.upper() in self.states:  # an unknown one is the render's error
                 yield _Token(reference.start(), reference.end(), "state", target.upper())
-            elif kind in TREATY_REFERENCES:
+            elif kind in TREATY_REFERENCES and target in self.treaties:
                 yield _Token(reference.start(), reference.end(), "treaty", target)
         while word is not None:
             yield self._token(word)
@@ -312,13 +314,18 @@ def _plain_quotes(text: str) -> str:
 
 def _alternation(phrases: Mapping[str, object], word_boundaries: bool) -> re.Pattern[str] | None:
     """One expression for every phrase, longest first (so "Republic of Korea" never matches inside the
-    DPRK's name); a space matches any spacing."""
+    DPRK's name); a space matches any spacing. Whole words share one boundary test, which keeps the
+    scan fast."""
     if not phrases:
         return None
-    parts = []
+    words, others = [], []
     for phrase in sorted(phrases, key=len, reverse=True):
         body = r"\s+".join(re.escape(word) for word in phrase.split())
-        if word_boundaries:
-            body = (r"(?<!\w)" if phrase[0].isalnum() else "") + body + (r"(?!\w)" if phrase[-1].isalnum() else "")
-        parts.append(body)
-    return re.compile("|".join(parts), re.IGNORECASE)
+        if not word_boundaries:
+            others.append(body)
+        elif phrase[0].isalnum() and phrase[-1].isalnum():
+            words.append(body)
+        else:
+            others.append((r"(?<!\w)" if phrase[0].isalnum() else "") + body + (r"(?!\w)" if phrase[-1].isalnum() else ""))
+    parts = [rf"(?<!\w)(?:{'|'.join(words)})(?!\w)"] if words else []
+    return re.compile("|".join(parts + others), re.IGNORECASE)

@@ -153,3 +153,15 @@ def test_cli_check_fails_at_the_line_of_a_false_sentence(tmp_path: Path) -> None
     output = result.stdout + result.stderr
     assert re.search(rf"brief\.yaml:{line}: error: claims\.prose-contradiction: the Democratic People's Republic "
                      r"of Korea is not a party to the Convention relating to the Status of Refugees", output), output
+
+
+def test_references_the_catalog_lacks_are_left_to_their_own_errors(tmp_path: Path) -> None:
+    path = tmp_path / "brief.yaml"
+    path.write_text(SEED.split("sections:")[0] + """\
+sections:
+  - id: unknown
+    heading: Unknown
+    text:
+      en: "[[state:XX]] is a party to the [[treaty:no-such-treaty]]; [[state:KP]] has ratified [[law:nope|1]]."
+""", encoding="utf-8")
+    assert _prose_findings(path) == []
