@@ -21,12 +21,12 @@ if TYPE_CHECKING:
     # 'X as X' is an explicit re-export: type checkers see the public names (PEP 484).
     from .cases import CaseResult as CaseResult
     from .cases import build_cases as build_cases
+    from .check.findings import ChecksFailed as ChecksFailed
     from .check.findings import Finding as Finding
     from .document import DocumentInfo as DocumentInfo
     from .document import Layout as Layout
     from .document import RenderedDocument as RenderedDocument
     from .errors import BriefError as BriefError
-    from .errors import ChecksFailed as ChecksFailed
     from .errors import LoadError as LoadError
     from .errors import Location as Location
     from .errors import OutputError as OutputError
@@ -46,18 +46,20 @@ if TYPE_CHECKING:
     from .pipeline import build_documents as build_documents
     from .pipeline import check_brief as check_brief
     from .pipeline import render_brief as render_brief
+    from .write import document_bytes as document_bytes
+    from .write import save_document as save_document
 
     __version__: str
 
 _EXPORTS: dict[str, str] = {
     "Brief": "model", "BriefError": "errors", "BuildResult": "pipeline", "CaseResult": "cases",
-    "ChecksFailed": "errors",
+    "ChecksFailed": "check.findings",
     "DocumentInfo": "document", "Documents": "pipeline", "Finding": "check.findings", "Inputs": "load.inputs",
     "Layout": "document", "LoadError": "errors", "Location": "errors", "OutputError": "errors",
     "Problem": "errors", "RenderedDocument": "document", "Statistic": "model", "TemplateError": "errors", "Text": "model",
     "brief_from_dict": "load.native", "build": "pipeline", "build_cases": "cases", "build_documents": "pipeline",
     "check_brief": "pipeline", "load_brief": "load.brief", "load_inputs": "load.inputs", "render_brief": "pipeline",
-    "update_statistic": "load.native",
+    "update_statistic": "load.native", "document_bytes": "write", "save_document": "write",
 }
 __all__ = sorted([*_EXPORTS, "__version__"])
 

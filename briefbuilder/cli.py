@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .errors import BriefError, ChecksFailed
+from .check.findings import ChecksFailed
+from .errors import BriefError
 from .progress import reporting
 
 if TYPE_CHECKING:
@@ -159,6 +160,7 @@ def _build_to_stdout(brief: Path, languages: str | None, formats: str, audiences
                      evidence: bool) -> None:
     """``-o -``: one document in one format, written to standard output (findings still go to stderr)."""
     from .pipeline import build_documents
+    from .write import document_bytes
 
     format_names = _split(formats) or ["md"]
     if evidence or len(format_names) != 1:
@@ -169,7 +171,7 @@ def _build_to_stdout(brief: Path, languages: str | None, formats: str, audiences
         built_as = ", ".join(f"{audience}/{language}" for audience, language in built.documents)
         raise click.UsageError(f"-o - writes a single output, but this builds {len(built.documents)} ({built_as}): "
                                "choose one --lang and one --audience")
-    data = next(iter(built.documents.values())).as_bytes(format_names[0])
+    data = document_bytes(next(iter(built.documents.values())), format_names[0])
     _report_build(built.findings, built.skipped, built.draft)
     stdout = click.get_binary_stream("stdout")
     stdout.write(data)
@@ -287,7 +289,7 @@ def _print_rules(output_format: str) -> None:
 @reports_errors
 def audiences_command(template_dirs: tuple[Path, ...]) -> None:
     """List the audience packs (yours first on the search path) with their constraints."""
-    from .audience import available_packs, load_pack
+    from .load.pack import available_packs, load_pack
     from .wordcount import counted_parts
 
     for name in available_packs(template_dirs):
@@ -332,7 +334,7 @@ def init_command(directory: Path, audience: str, template_dirs: tuple[Path, ...]
     import datetime as dt
     from string import Template
 
-    from .audience import load_pack
+    from .load.pack import load_pack
     from .resources import data_dir
 
     pack = load_pack(audience, template_dirs)
@@ -364,9 +366,9 @@ def init_command(directory: Path, audience: str, template_dirs: tuple[Path, ...]
 @reports_errors
 def treaties_command(state: str | None, language: str, brief_path: Path | None, locale_dirs: tuple[Path, ...]) -> None:
     """List what the treaty catalog knows, by treaty id: status, date, confidence and source (optionally for one STATE)."""
-    from .catalog import catalog_for_brief, describe_catalog
-    from .catalog.describe import listing_footer, listing_header
-    from .render.locale import load_locale, locale_search_path
+    from .load.catalog import catalog_for_brief
+    from .render.treaty_listing import describe_catalog, listing_footer, listing_header
+    from .load.locale import load_locale, locale_search_path
 
     folder = None if brief_path is None else brief_path if brief_path.is_dir() else brief_path.parent
     catalog = catalog_for_brief(folder)

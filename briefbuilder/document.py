@@ -3,7 +3,9 @@
 One template renders one Markdown text (CommonMark with footnotes and pipe
 tables); the Markdown writer saves it as is and the Word writer parses the same
 text. Everything a writer needs beyond the text travels in :class:`DocumentInfo`
-and :class:`Layout`, so no writer ever looks back at the brief.
+and :class:`Layout`, so no writer ever looks back at the brief. A document is
+data: the write stage turns it into files (``briefbuilder.write.document_bytes``,
+``save_document``), as a pandoc writer takes pandoc's document tree.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal
 
 from .house_style import HouseStyle
 
@@ -74,44 +76,10 @@ class RenderedDocument:
         """Notebooks (Jupyter, VS Code) show the document rendered, footnotes included."""
         return self.markdown
 
-    def as_bytes(self, format: str = "docx") -> bytes:
-        """The document as a file of ``format`` (``md``, ``docx``, or any other writer installed), in memory.
-
-        For a web app or a notebook: nothing touches the disk.
-        """
-        from .errors import OutputError
-        from .write import WRITERS, writer
-
-        if format not in WRITERS:
-            raise OutputError.at(None, "format", f"unknown format '{format}'", f"use one of: {', '.join(WRITERS)}")
-        return writer(format)(self)
-
     def file_name(self, format: str) -> str:
         """``<brief>.<audience>.<lang>.<format>``: a build for one audience never overwrites another's files."""
         parts = (self.name, self.audience, self.language, format) if self.audience else (self.name, self.language, format)
         return ".".join(parts)
-
-    def save(self, target: str | Path | IO[bytes], format: str | None = None) -> None:
-        """Write the document to a path (atomically; ``format`` defaults to its suffix) or a binary stream.
-
-        A stream needs ``format``: ``document.save(response, "docx")``.
-        """
-        from .errors import OutputError
-
-        if isinstance(target, (str, Path)):
-            from .write.atomic import write_atomic
-
-            path = Path(target)
-            format = format or path.suffix.removeprefix(".")
-            if not format:
-                raise OutputError.at(None, "format", f"{path}: no suffix to tell the format by",
-                                     "name the file .md or .docx, or pass the format")
-            write_atomic(path, self.as_bytes(format))
-            return
-        if format is None:
-            raise OutputError.at(None, "format", "a stream has no name to tell the format by",
-                                 "pass the format: document.save(stream, 'docx')")
-        target.write(self.as_bytes(format))
 
     @cached_property
     def outline(self) -> Outline:

@@ -6,18 +6,16 @@ purpose is a :class:`BriefError` carrying one or more :class:`Problem` records,
 so the CLI can print them one per line and a script can inspect them. The
 subclasses say which stage gave up, so a caller can tell a bad brief
 (:class:`LoadError`) from a broken pack (:class:`TemplateError`), a brief that
-failed its checks (:class:`ChecksFailed`) or an output that cannot be written
+failed its checks (``check.findings.ChecksFailed``) or an output that cannot be written
 (:class:`OutputError`), and still catch them all as :class:`BriefError`.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
-
-if TYPE_CHECKING:
-    from .check.findings import Finding
+from typing import Any, TypeVar
 
 E = TypeVar("E", bound="BriefError")
 
@@ -106,14 +104,18 @@ class OutputError(BriefError):
     kind = "output"
 
 
-class ChecksFailed(BriefError):
-    """The brief failed its checks, so nothing was written; ``findings`` holds every finding, errors first."""
+def dotted(path: Iterable[str | int]) -> str:
+    """``("statistics", 3, "value")`` -> ``statistics[3].value``: a field as a message names it."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
-    kind = "checks"
 
-    def __init__(self, findings: Iterable[Finding]):
-        self.findings: list[Finding] = list(findings)
-        super().__init__(Problem(f.location, f.rule, f.message) for f in self.findings if f.severity == "error")
-
-    def as_dict(self) -> dict[str, Any]:
-        return {**super().as_dict(), "findings": [finding.as_dict() for finding in self.findings]}
+def did_you_mean(name: str, known: Iterable[str], otherwise: str | None = None) -> str:
+    """A hint for an unknown name: the closest known one, else ``otherwise`` or the whole list."""
+    names = sorted(known)
+    close = difflib.get_close_matches(name, names, n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return otherwise if otherwise is not None else f"known: {', '.join(names)}"

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, cast
 import msgspec
 from msgspec import Meta, Struct, field
 
-from .errors import BriefError, Location
+from .errors import BriefError, Location, dotted
 
 IDENTIFIER = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 LANGUAGE = r"^[a-z]{2,3}$"
@@ -134,8 +134,6 @@ class _Whereabouts:
     @property
     def field_name(self) -> str:
         """The dotted field path, e.g. ``statistics[3].label``."""
-        from .load.yamlsource import dotted
-
         return dotted(self.path)
 
     def _slot_values(self) -> dict[str, Any]:

@@ -16,15 +16,15 @@ from functools import wraps
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from .check import CheckContext, Finding, run_rules
+from .check import CheckContext, ChecksFailed, Finding, run_rules
 from .document import RenderedDocument
-from .errors import BriefError, ChecksFailed, LoadError, OutputError, TemplateError
+from .errors import BriefError, LoadError, OutputError, TemplateError
 from .load.inputs import ALL, Inputs, load_inputs
 from .load.native import PYTHON_SOURCE
 from .model import Brief
 from .render import render_document
 from .render.evidence import evidence_rows
-from .write import WRITERS
+from .write import WRITERS, document_bytes
 from .write.atomic import write_all
 from .write.evidence import evidence_csv, evidence_json
 
@@ -111,7 +111,7 @@ def render_brief(
 ) -> RenderedDocument:
     """One document: ``brief`` in ``language`` for ``audience`` (default: the brief's own), unchecked.
 
-    Its ``.markdown`` is the text; ``.as_bytes("docx")`` and ``.save(...)`` give files.
+    Its ``.markdown`` is the text; ``document_bytes(document, "docx")`` and ``save_document(...)`` give files.
     """
     inputs = _load(brief, [audience] if audience else None, [language], template_dirs, locale_dirs)
     return _rendered(inputs, inputs.audiences[0], language, draft)
@@ -174,7 +174,7 @@ def build(
     built = build_documents(brief, languages=languages, audiences=audiences, template_dirs=template_dirs,
                             locale_dirs=locale_dirs, draft=draft)
     files = [
-        (Path(out_dir) / document.file_name(fmt), document.as_bytes(fmt))
+        (Path(out_dir) / document.file_name(fmt), document_bytes(document, fmt))
         for document in built.documents.values()
         for fmt in format_names
     ]

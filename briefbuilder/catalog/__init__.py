@@ -3,12 +3,14 @@
 Bundled data (``treaties.yaml``, ``states.yaml``, ``status.yaml``) is
 converted from the project's research notes with each fact's confidence and
 source kept as given; a user extends it with ``catalog.yaml`` beside a brief.
+This package holds the data and its model; :mod:`briefbuilder.load.catalog`
+reads it, :mod:`briefbuilder.render.treaty_listing` lists it.
 """
 
-from .describe import describe_catalog
-from .load import EXTENSION_FILE, Catalog, catalog_for_brief, load_catalog
 from .model import (
+    EXTENSION_FILE,
     Article,
+    Catalog,
     Confidence,
     DateFact,
     Fact,
@@ -40,8 +42,5 @@ __all__ = [
     "TreatyCorrection",
     "UntcFact",
     "UntsFact",
-    "catalog_for_brief",
-    "describe_catalog",
-    "load_catalog",
     "normalise_article_ref",
 ]

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from msgspec import UNSET, Meta, Struct, UnsetType, field
 
-from ..errors import BriefError, Location
+from ..errors import BriefError, Location, did_you_mean
 from ..model import Explain, Identifier, LanguageCode, Located, PlainDate, Refine, set_slots, _Whereabouts
 
 ConfidenceLevel = Literal["confirmed", "year-confirmed", "unconfirmed"]
@@ -415,3 +418,43 @@ def _roman_to_int(roman: str) -> int:
     for here, after in zip(roman, roman[1:] + " "):
         total += -values[here] if values.get(after, 0) > values[here] else values[here]
     return total
+
+
+DATA_DIR = Path(__file__).resolve().parent  # the bundled files below, read by briefbuilder.load.catalog
+BUNDLED_FILES = ("treaties.yaml", "states.yaml", "status.yaml")
+EXTENSION_FILE = "catalog.yaml"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Treaties, States and who is party to what, as of one compilation date."""
+
+    as_of: str  # "2026-11": the month the bundled compilation was made
+    advice: str  # shown with every status: re-check the UNTC page
+    treaties: Mapping[str, Treaty]
+    states: Mapping[str, State]
+    statuses: Mapping[tuple[str, str], Status]  # (state code, treaty id) -> status
+
+    def treaty(self, treaty_id: str, *, location: Location | None = None, field: str = "treaty") -> Treaty:
+        """The treaty ``treaty_id``; unknown -> BriefError at ``location`` (where it was written)."""
+        if treaty_id not in self.treaties:
+            raise BriefError.at(location, field, f"unknown treaty '{treaty_id}'",
+                                f"{did_you_mean(treaty_id, self.treaties)}; or add it to {EXTENSION_FILE} beside the brief")
+        return self.treaties[treaty_id]
+
+    def state(self, code: str, *, location: Location | None = None, field: str = "state") -> State:
+        """The State ``code`` (ISO 3166-1 alpha-2, any case); unknown -> BriefError."""
+        if code.upper() not in self.states:
+            raise BriefError.at(location, field, f"the catalog has no state '{code}'",
+                                f"{did_you_mean(code.upper(), self.states)}; or add it to {EXTENSION_FILE} beside the brief")
+        return self.states[code.upper()]
+
+    def status(self, state: str, treaty: str) -> Status | None:
+        """What ``state`` has done about ``treaty``; None when the catalog does not say."""
+        return self.statuses.get((state.upper(), treaty))
+
+    def statuses_of(self, state: str | None = None) -> Iterator[Status]:
+        """Status cells in catalog order (states, then treaties), optionally of one State."""
+        for (code, _), status in self.statuses.items():
+            if state is None or code == state.upper():
+                yield status

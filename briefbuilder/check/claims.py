@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ..catalog import EXTENSION_FILE, Catalog, Fact, Status, Treaty
 from ..catalog.model import InForceRule
 from ..catalog.standing import signed_by, standing
-from ..load.located import did_you_mean
+from ..errors import did_you_mean
 from ..load.statements import StatusKind
 from ..model import Claim
 from .findings import CheckContext, Finding, rule

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from ..audience import Pack
 from ..catalog import Catalog
 from ..document import RenderedDocument
-from ..errors import BriefError, Location
+from ..errors import BriefError, Location, Problem
 from ..load.statements import StatementWords
 from ..model import Brief
 
@@ -102,3 +102,16 @@ def rules_markdown() -> str:
             for info in RULES.values()]
     return "\n".join(["| Rule | Severity | What it checks | Example finding |",
                       "|------|----------|----------------|-----------------|", *rows]) + "\n"
+
+
+class ChecksFailed(BriefError):
+    """The brief failed its checks, so nothing was written; ``findings`` holds every finding, errors first."""
+
+    kind = "checks"
+
+    def __init__(self, findings: Iterable[Finding]):
+        self.findings: list[Finding] = list(findings)
+        super().__init__(Problem(f.location, f.rule, f.message) for f in self.findings if f.severity == "error")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**super().as_dict(), "findings": [finding.as_dict() for finding in self.findings]}

@@ -15,13 +15,13 @@ from typing import Any
 import msgspec
 from msgspec.structs import force_setattr
 
-from ..errors import BriefError, LoadError, Location, Problem
+from ..errors import BriefError, LoadError, Location, Problem, did_you_mean, dotted
 from ..model import Brief, Statistic, Text
 from ..narrative import TEMPLATE_SYNTAX, find_references, reference_location
 from ..progress import stage
-from .located import did_you_mean, validate_located
+from .located import validate_located
 from .sheet import statistics_from_sheet
-from .yamlsource import FORBIDDEN_CHARACTER, SourceMap, character_problem, dotted, nfc, read_yaml
+from .yamlsource import FORBIDDEN_CHARACTER, SourceMap, character_problem, nfc, read_yaml
 
 BRIEF_FILE = "brief.yaml"
 REFERENCE_KINDS_CHECKED_HERE = {"stat": "statistics", "cite": "sources"}

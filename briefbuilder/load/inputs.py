@@ -10,13 +10,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..audience import Pack, available_packs, pack_for_brief
-from ..catalog import Catalog, catalog_for_brief
+from ..audience import Pack
+from ..catalog import Catalog
 from ..errors import BriefError
+from ..locale import LocaleData
 from ..model import Brief
-from ..render.locale import LocaleData, load_locale, locale_search_path, pack_messages
 from .brief import load_brief
+from .catalog import catalog_for_brief
+from .locale import load_locale, locale_search_path, pack_messages
 from .native import validated
+from .pack import available_packs, pack_for_brief
 from .statements import StatementWords, statement_words
 
 ALL = "all"  # every audience pack on the search path

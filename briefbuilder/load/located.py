@@ -10,10 +10,9 @@ a fix: a user should not fix one typo per run.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -24,9 +23,9 @@ import msgspec
 from msgspec import Meta, Struct
 from msgspec.structs import force_setattr
 
-from ..errors import BriefError, Problem
+from ..errors import BriefError, Problem, did_you_mean, dotted
 from ..model import Refine, Text, _Whereabouts, place
-from .yamlsource import SourceMap, dotted, read_yaml
+from .yamlsource import SourceMap, read_yaml
 
 M = TypeVar("M")
 FieldPath = tuple[str | int, ...]
@@ -98,15 +97,6 @@ def explain(data: Any, model: Any, source_map: SourceMap, path: FieldPath = ()) 
     problems: list[Problem] = []
     _explain(data, model, source_map, path, problems)
     return problems
-
-
-def did_you_mean(name: str, known: Iterable[str], otherwise: str | None = None) -> str:
-    """A hint for an unknown name: the closest known one, else ``otherwise`` or the whole list."""
-    names = sorted(known)
-    close = difflib.get_close_matches(name, names, n=1)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return otherwise if otherwise is not None else f"known: {', '.join(names)}"
 
 
 # -- types -----------------------------------------------------------------------------------------------

@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import BriefError, LoadError, Location
+from ..errors import BriefError, LoadError, Location, dotted
 from ..model import Brief, Located, Text
 from .brief import is_validated, validate_brief, validated_brief
 from .sheet import number_from_text
-from .yamlsource import SourceMap, dotted
+from .yamlsource import SourceMap
 
 PYTHON_SOURCE = "<python>"
 

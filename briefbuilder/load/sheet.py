@@ -20,9 +20,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from ..errors import BriefError, LoadError, Location
+from ..errors import BriefError, LoadError, Location, did_you_mean
 from .confine import confined_file
-from .located import did_you_mean
 from .yamlsource import SourceMap
 
 SHEET_SUFFIXES = (".csv", ".xlsx")

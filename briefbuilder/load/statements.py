@@ -20,10 +20,10 @@ from msgspec import Meta, Struct
 from ..model import Located
 from ..resources import data_dir
 from .confine import confined_file
+from .locale import SETTINGS
 from .located import read_mapping, validate_located
 
 STATEMENTS_FILE = "statements.yaml"
-SETTINGS = "locale.yaml"  # the file that makes a folder a language (briefbuilder's locale settings)
 # What a status phrase says: party/bound = in force for the State; ratified/acceded = instrument deposited.
 StatusKind = Literal["party", "ratified", "acceded", "signed", "bound"]
 Phrase = Annotated[str, Meta(min_length=1, pattern=r"\S", description="a phrase",

@@ -38,7 +38,7 @@ from typing import Any, BinaryIO
 
 import yaml
 
-from ..errors import BriefError, Location, Problem
+from ..errors import BriefError, Location, Problem, dotted
 
 Path_ = tuple[str | int, ...]
 
@@ -184,14 +184,6 @@ class SourceMap:
         self._root = len(self._position)
         self._position.append(position)
         self._child.append(child)
-
-
-def dotted(path: Path_) -> str:
-    """``("statistics", 3, "value")`` -> ``statistics[3].value``."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def read_yaml(path: Path) -> tuple[Any, SourceMap]:

@@ -17,24 +17,25 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
-from ..audience import Pack, field_value, search_path
+from ..audience import Pack, field_value
 from ..document import DocumentInfo, Layout, RenderedDocument
 from ..errors import BriefError, Location
+from ..load.pack import search_path
 from ..model import Brief, Text
 from ..progress import stage
 from ..wordcount import count_words
 from .budget import MAX_OUTPUT_CHARS, BudgetExceeded, render_budget
 from .context import RenderContext
 from .corrections import users_facts
-from .environment import MESSAGES, environment
-from .locale import LocaleData, load_locale
-from .markdown import Markdown
+from .environment import MESSAGES, template_environment
+from ..locale import LocaleData
+from ..markdown import Markdown
 from .typography import curl_quotes, keep_together
 
 if TYPE_CHECKING:
     from ..load.inputs import Inputs
 
-__all__ = ["render_document", "Markdown", "RenderContext", "LocaleData", "load_locale"]
+__all__ = ["render_document", "Markdown", "RenderContext", "LocaleData"]
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -89,7 +90,7 @@ def _pack_settings(pack: Pack) -> dict[str, Any]:
 
 def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, ...],
                      context: RenderContext, draft: bool) -> str:
-    env = environment(_template_roots(pack, template_dirs))
+    env = template_environment(_template_roots(pack, template_dirs))
     name = pack.template_name(locale.code)
     try:
         template = env.get_template(name)

@@ -14,9 +14,9 @@ from collections.abc import Callable
 
 from ..errors import BriefError, Location
 from ..model import Source, SourceRef
-from .locale import LocaleData
-from .markdown import Markdown, link
-from .messages import C_
+from ..locale import LocaleData
+from ..markdown import Markdown, link
+from ..messages import C_
 from .notes import Citation
 
 # The work itself: title and date, by kind (the publisher is added by WITH_PUBLISHER).

@@ -9,22 +9,23 @@ language themselves.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 import re
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
 from ..audience import Pack
 from ..errors import BriefError, Location
+from ..locale import LocaleData
+from ..markdown import Markdown, escape_markdown
+from ..messages import C_, QUALIFIER_FORMS
 from ..model import Brief, SourceRef, Statistic, Text
+from ..narrative import Reference
 from .citations import SourceCitations, parse_locator
 from .evidence import STATUS_NAMES, evidence_rows
 from .legal import Legal
-from .locale import LocaleData
-from .markdown import Markdown, escape_markdown
 from .notes import IBID_FORMS, Footnotes
 from .references import resolve_narrative
-from .messages import C_, QUALIFIER_FORMS
 
 # Attribution as a clause of its own: leading the sentence a figure opens, else closing it.
 ATTRIBUTION_LEAD = C_("attribution", "According to %(source)s, %(sentence)s")
@@ -62,7 +63,7 @@ class RenderContext:
         self.notes = Footnotes(locale, IBID_FORMS.get(pack.citation_style))
         self.citations = SourceCitations(locale, self.date)
         self.paragraph_number = 0
-        self.legal = Legal(self)
+        self.legal = Legal(locale, catalog, pack, self.notes, self.date, brief.brief.date)
 
     def helpers(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.HELPERS}
@@ -111,7 +112,22 @@ class RenderContext:
     # --- narrative -------------------------------------------------------------
     def narrative(self, value: Text | None) -> Markdown:
         """User Markdown with ``[[...]]`` references resolved; never run as a template."""
-        return resolve_narrative(self, value) if value is not None else Markdown("")
+        if value is None:
+            return Markdown("")
+        return resolve_narrative(value, self.locale.code, self._reference, self._attributed)
+
+    def _reference(self, ref: Reference, where: Location | None, field: str) -> Markdown:
+        """What ``[[kind:target|option]]`` prints in this document."""
+        resolve = REFERENCE_KINDS.get(ref.kind)
+        if resolve is None:
+            raise BriefError.at(where, field, f"unknown reference kind '[[{ref.kind}:...]]'",
+                                f"use one of: {', '.join(sorted(REFERENCE_KINDS))}")
+        return resolve(self, ref, where)
+
+    def _attributed(self, sentence: Markdown, statistic_id: str, leads: bool) -> Markdown:
+        statistic = self.brief.statistic(statistic_id)
+        source = self.attribution(statistic) if statistic is not None else None
+        return self.attributed(sentence, source, leads=leads) if source is not None else sentence
 
     def paragraphs(self, markdown: str) -> Markdown:
         """Number the top-level paragraphs of ``markdown`` (UN style) when the pack asks.
@@ -268,3 +284,22 @@ _LIST_MARKER = re.compile(r"^\s*[-*+]\s+")
 
 def _is_plain_paragraph(block: str) -> bool:
     return not re.match(r"\s*([-+*>#|]|\d+[.)]\s|```|    )", block)
+
+
+def _status(context: RenderContext, ref: Reference, where: Location | None) -> Markdown:
+    if not ref.option:
+        raise BriefError.at(where, "status", f"'[[status:{ref.target}]]' names no treaty",
+                            f"write [[status:{ref.target}|TREATY-ID]]")
+    return context.legal.status(ref.target, ref.option, where)
+
+
+# What each kind of narrative reference prints (docs/rules.md lists the syntax).
+REFERENCE_KINDS: dict[str, Callable[[RenderContext, Reference, Location | None], Markdown]] = {
+    "stat": lambda context, ref, where: context.stat(ref.target, ref.option, where=where),
+    "cite": lambda context, ref, where: context.cite(ref.target, ref.option, where=where),
+    "term": lambda context, ref, where: context.term(ref.target, where=where),
+    "treaty": lambda context, ref, where: context.legal.treaty_name(ref.target, where),
+    "law": lambda context, ref, where: context.legal.citation(ref.target, ref.option, where),
+    "status": _status,
+    "state": lambda context, ref, where: context.legal.state_name(ref.target, where),
+}

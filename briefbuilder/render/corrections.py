@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..catalog import Catalog, DateFact, Fact, State, Status, Treaty, UntsFact
-from ..catalog.load import DATA_DIR
-from .markdown import Markdown, escape_markdown
-from .messages import C_
+from ..catalog.model import DATA_DIR
+from ..markdown import Markdown, escape_markdown
+from ..messages import C_
+from .treaty_listing import ACTION_NAMES, confidence_text
 
 if TYPE_CHECKING:
     from .context import RenderContext
@@ -33,8 +34,6 @@ STATUS_VALUE = C_("catalog fact", "%(action)s %(date)s")
 
 def users_facts(catalog: Catalog, context: RenderContext) -> list[dict[str, Markdown]]:
     """One row per fact read from a file outside the package: what it is, its value, its source."""
-    from ..catalog.describe import ACTION_NAMES, confidence_text
-
     locale = context.locale
     rows = []
     for subject, name, fact in _user_facts(catalog):

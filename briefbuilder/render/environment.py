@@ -5,9 +5,9 @@ template is compiled once per build, and its messages are translated at render
 time by the locale passed in as ``MESSAGES``. Templates are always
 run in Jinja2's immutable sandbox, because an audience pack may come from
 someone else; the sandbox is also denied file-system paths and modules, so a
-template cannot reach the disk through an object we hand it, and the loader
-reads a template or an include only when it resolves inside its own folder
-(no symlink out of a pack).
+template cannot reach the disk through an object we hand it. Templates are read
+by the load stage's loader (:class:`briefbuilder.load.templates.ConfinedLoader`),
+only when they resolve inside their own folder (no symlink out of a pack).
 """
 
 from __future__ import annotations
@@ -18,20 +18,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import (ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader,
-                    StrictUndefined, TemplateNotFound, nodes, pass_context)
+from jinja2 import ChoiceLoader, FileSystemBytecodeCache, PrefixLoader, StrictUndefined, nodes, pass_context
 from jinja2.bccache import Bucket
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.loaders import split_template_path
 from jinja2.runtime import BlockReference, Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..cache import cache_folder
-from ..load.confine import confined_file
+from ..load.templates import ConfinedLoader
+from ..locale import LocaleData
+from ..markdown import Markdown, finalize
 from ..resources import data_dir
 from . import budget
-from .locale import LocaleData
-from .markdown import Markdown, finalize
 
 BUILTIN_PREFIX = "builtin"
 MESSAGES = "messages"  # the render variable holding the document's LocaleData
@@ -79,28 +77,6 @@ class BriefSandbox(ImmutableSandboxedEnvironment):
         return tree
 
 
-class ConfinedLoader(FileSystemLoader):
-    """A file-system loader that refuses a template resolving outside its search folder."""
-
-    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Any]:
-        pieces = split_template_path(template)  # refuses '..' segments
-        for root in self.searchpath:
-            candidate = os.path.join(root, *pieces)
-            if os.path.lexists(candidate):
-                real = confined_file(root, candidate, what=f"template '{template}'", field="template")
-                contents = real.read_text(encoding=self.encoding)
-                mtime = real.stat().st_mtime
-                return contents, os.path.normpath(candidate), lambda: _unchanged(real, mtime)
-        raise TemplateNotFound(template)
-
-
-def _unchanged(path: Path, mtime: float) -> bool:
-    try:
-        return path.stat().st_mtime == mtime
-    except OSError:
-        return False
-
-
 class QuietBytecodeCache(FileSystemBytecodeCache):
     """Compiled templates kept between runs (:mod:`briefbuilder.cache`); a cache that fails is only a miss.
 
@@ -142,7 +118,7 @@ class BriefContext(Context):
 
 
 @lru_cache(maxsize=32)
-def environment(search_path: tuple[Path, ...]) -> BriefSandbox:
+def template_environment(search_path: tuple[Path, ...]) -> BriefSandbox:
     """The environment for templates on ``search_path``; render with ``MESSAGES=<LocaleData>``.
 
     A user's folder can shadow a built-in template and still extend it as

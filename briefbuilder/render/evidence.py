@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from ..model import Brief
-from .messages import C_
+from ..messages import C_
 
 STATUS_NAMES: dict[str, tuple[str, str]] = {
     "verified": C_("verification status", "verified"),

@@ -18,21 +18,21 @@ its confidence) stays out of the notes: it is in the evidence annex and
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from ..audience import Pack
 from ..catalog import EXTENSION_FILE, Catalog, Fact, Status, Treaty
-from ..catalog.describe import LEVEL_NAMES
 from ..catalog.standing import standing
 from ..errors import BriefError, Location
-from ..narrative import Reference
-from .markdown import Markdown, link
-from .notes import Citation
-from .references import reference
-from .messages import C_
+from ..locale import LocaleData
+from ..markdown import Markdown, link
+from .notes import Citation, Footnotes
+from .treaty_listing import LEVEL_NAMES
+from ..messages import C_
 
-if TYPE_CHECKING:
-    from .context import RenderContext
 
 # Translators: A treaty named for the first time. title: its official title in your language (from the catalog); short: the short name used from then on
 FIRST_MENTION = C_("treaty first mention", "%(title)s (%(short)s)")
@@ -164,10 +164,14 @@ STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
 class Legal:
     """Legal references for one rendered document (mentions and citations remember first use)."""
 
-    def __init__(self, context: RenderContext) -> None:
-        self.context = context
-        self.locale = context.locale
-        self.catalog: Catalog = context.catalog
+    def __init__(self, locale: LocaleData, catalog: Catalog, pack: Pack, notes: Footnotes,
+                 date: Callable[[dt.date], Markdown], as_at: dt.date) -> None:
+        self.locale = locale
+        self.catalog = catalog
+        self.pack = pack
+        self.notes = notes
+        self.date = date  # the document's date format
+        self.as_at = as_at  # the brief's date: a status is stated as it stood then
         self._mentioned: set[str] = set()
         self._cited: dict[tuple[str, str], Status] = {}  # statuses stated, for the annex's provenance table
         self._status_citations: dict[str, Citation] = {}  # one per treaty, however often its status is stated
@@ -183,8 +187,8 @@ class Legal:
     def citation(self, treaty_id: str, article: str, where: Location | None) -> Markdown:
         treaty = self.catalog.treaty(treaty_id, location=where)
         ref = treaty.article(article, location=where, field="law").ref if article else ""
-        style = CITATION_STYLES[self.context.pack.citation_style]
-        return self.context.notes.cite(Citation(
+        style = CITATION_STYLES[self.pack.citation_style]
+        return self.notes.cite(Citation(
             work=("treaty", treaty_id), locator=ref,
             full=lambda: self._cite(treaty, ref, where, full=True), short=lambda: self._cite(treaty, ref, where, full=False),
             pinpoint=lambda: self.locale.pgettext(*style.pinpoint) % {"article": self._article(ref, style)}
@@ -193,14 +197,14 @@ class Legal:
 
     def _cite(self, treaty: Treaty, ref: str, where: Location | None, *, full: bool) -> Markdown:
         lang = self.locale.code
-        style = CITATION_STYLES[self.context.pack.citation_style]
+        style = CITATION_STYLES[self.pack.citation_style]
         if full:
             series = self._fact(treaty.unts, self.locale.pgettext(*style.series) % {
                 "volume": str(treaty.unts.volume), "page": str(treaty.unts.page)}, where) if treaty.unts else Markdown("")
             citation = self.locale.pgettext(*style.full) % {
                 "title": treaty.title(lang),
-                "adopted": self._fact(treaty.adopted, self.context.date(treaty.adopted.date), where),
-                "in_force": self._fact(treaty.in_force, self.context.date(treaty.in_force.date), where)
+                "adopted": self._fact(treaty.adopted, self.date(treaty.adopted.date), where),
+                "in_force": self._fact(treaty.in_force, self.date(treaty.in_force.date), where)
                 if treaty.in_force else Markdown("—"),
                 "series": series,
             }
@@ -232,18 +236,18 @@ class Legal:
             raise BriefError.at(where, "status", f"the catalog has no status for {state_code} under {treaty_id}",
                                 "add it in catalog.yaml beside the brief, with its source and confidence")
         self._cited.setdefault((status.state, status.treaty), status)
-        now = standing(status, treaty, self.context.brief.brief.date)
+        now = standing(status, treaty, self.as_at)
         treaty_text = self.treaty_name(treaty_id, where)
-        style = self.context.pack.sentence_style_for(self.locale.code)
+        style = self.pack.sentence_style_for(self.locale.code)
         message = PENDING_SENTENCES[style][now.action] if now.pending else STATUS_SENTENCES[style][now.action]
         sentence = self.locale.pgettext(*message) % {
-            "state": name, "treaty": treaty_text, "date": self.context.date(now.date) if now.date else Markdown(""),
-            "in_force": self.context.date(now.in_force) if now.in_force else Markdown(""),
+            "state": name, "treaty": treaty_text, "date": self.date(now.date) if now.date else Markdown(""),
+            "in_force": self.date(now.in_force) if now.in_force else Markdown(""),
         }
         sentence = self._fact(status, _sentence_case(sentence), where)
         if now.pending:
             sentence = self._fact(now.in_force_fact, sentence, where)
-        return Markdown("%s%s") % (sentence, self.context.notes.cite(self.status_citation(treaty)))
+        return Markdown("%s%s") % (sentence, self.notes.cite(self.status_citation(treaty)))
 
     def provenance(self) -> list[dict[str, Markdown]]:
         """The catalog's own record of each status this document states: for the annex, never a note.
@@ -251,7 +255,7 @@ class Legal:
         Says when the record was last confirmed, and marks a confirmation
         older than the document: a "no action" can go stale.
         """
-        day = self.context.brief.brief.date
+        day = self.as_at
         rows = []
         for status in self._cited.values():
             action, date = status.as_at(day)
@@ -266,7 +270,7 @@ class Legal:
                 "state": self.state_name(status.state, None),
                 "treaty": Markdown("%s") % self.catalog.treaties[status.treaty].short(self.locale.code),
                 "status": self.locale.pgettext(*ACTION_NAMES[action]) % {
-                    "date": self.context.date(date) if date else Markdown("")},
+                    "date": self.date(date) if date else Markdown("")},
                 "source": Markdown("%s") % status.source,
                 "confidence": self.locale.pgettext(*LEVEL_NAMES[status.confidence.level]),
                 "confirmed": confirmed,
@@ -300,7 +304,7 @@ class Legal:
 
     def state_name(self, code: str, where: Location | None) -> Markdown:
         state = self.catalog.state(code, location=where)
-        return Markdown("%s") % state.name_in_text(self.locale.code, self.context.pack.state_names)
+        return Markdown("%s") % state.name_in_text(self.locale.code, self.pack.state_names)
 
     def _fact(self, fact: Fact | None, text: Markdown, where: Location | None) -> Markdown:
         """``text`` as is when its fact is confirmed; marked, or refused, when it is not.
@@ -310,10 +314,10 @@ class Legal:
         """
         if fact is None or fact.is_confirmed:
             return text
-        if self.context.pack.minimum_status == "verified":
+        if self.pack.minimum_status == "verified":
             raise BriefError.at(where or fact.where(), "catalog",
                                 f"'{text}' rests on a catalog fact that is {fact.confidence} (source: {fact.source}; "
-                                f"{fact.field_name} in {_file_name(fact)}), and the '{self.context.pack.name}' "
+                                f"{fact.field_name} in {_file_name(fact)}), and the '{self.pack.name}' "
                                 "audience accepts only confirmed facts",
                                 f"confirm it against the primary source in {EXTENSION_FILE} beside the brief "
                                 "('replaces: true' with your source; docs/legal.md), or leave it out")
@@ -328,26 +332,3 @@ def _file_name(fact: Fact) -> str:
 def _sentence_case(sentence: Markdown) -> Markdown:
     """A generated sentence starts with a capital ("The Russian Federation acceded ...")."""
     return Markdown(sentence[:1].upper() + sentence[1:])
-
-
-@reference("treaty")
-def _treaty(context: RenderContext, ref: Reference, where: Location | None) -> Markdown:
-    return context.legal.treaty_name(ref.target, where)
-
-
-@reference("law")
-def _law(context: RenderContext, ref: Reference, where: Location | None) -> Markdown:
-    return context.legal.citation(ref.target, ref.option, where)
-
-
-@reference("status")
-def _status(context: RenderContext, ref: Reference, where: Location | None) -> Markdown:
-    if not ref.option:
-        raise BriefError.at(where, "status", f"'[[status:{ref.target}]]' names no treaty",
-                            f"write [[status:{ref.target}|TREATY-ID]]")
-    return context.legal.status(ref.target, ref.option, where)
-
-
-@reference("state")
-def _state(context: RenderContext, ref: Reference, where: Location | None) -> Markdown:
-    return context.legal.state_name(ref.target, where)

@@ -28,9 +28,9 @@ import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-from .locale import LocaleData
-from .markdown import Markdown
-from .messages import C_
+from ..locale import LocaleData
+from ..markdown import Markdown
+from ..messages import C_
 
 # Private-use characters: no user text, template or escape produces them.
 _OPEN, _CLOSE = "\ue000", "\ue001"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .locale import Quotes
+from ..locale import Quotes
 
 # What must keep its characters: code, link destinations, autolinks and bare web addresses.
 _KEEP = re.compile(r"```[\s\S]*?```|`[^`\n]*`|\]\(<[^>\n]*>\)|\]\([^)\s]*\)|<[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*>"

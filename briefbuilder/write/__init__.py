@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from pathlib import Path
+from typing import IO
 
 from ..document import RenderedDocument
+from ..errors import OutputError
 from ..progress import stage
+from .atomic import write_atomic
 
 # format name -> "module:function" returning the file's bytes; imported on first use
 # so that building Markdown does not load the Word machinery.
@@ -26,3 +30,29 @@ def writer(format_name: str) -> Callable[[RenderedDocument], bytes]:
         return write(document)
 
     return announced
+
+
+def document_bytes(document: RenderedDocument, format: str = "docx") -> bytes:
+    """``document`` as a file of ``format`` (``md``, ``docx``, ``pdf``), in memory: nothing touches the disk."""
+    if format not in WRITERS:
+        raise OutputError.at(None, "format", f"unknown format '{format}'", f"use one of: {', '.join(WRITERS)}")
+    return writer(format)(document)
+
+
+def save_document(document: RenderedDocument, target: str | Path | IO[bytes], format: str | None = None) -> None:
+    """Write ``document`` to a path (atomically; ``format`` defaults to its suffix) or a binary stream.
+
+    A stream needs ``format``: ``save_document(document, response, "docx")``.
+    """
+    if isinstance(target, (str, Path)):
+        path = Path(target)
+        format = format or path.suffix.removeprefix(".")
+        if not format:
+            raise OutputError.at(None, "format", f"{path}: no suffix to tell the format by",
+                                 "name the file .md or .docx, or pass the format")
+        write_atomic(path, document_bytes(document, format))
+        return
+    if format is None:
+        raise OutputError.at(None, "format", "a stream has no name to tell the format by",
+                             "pass the format: save_document(document, stream, 'docx')")
+    target.write(document_bytes(document, format))

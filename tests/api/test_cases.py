@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from briefbuilder.cases import CaseResult, build_cases
 from briefbuilder.cli import main
-from briefbuilder.errors import ChecksFailed
+from briefbuilder.check import ChecksFailed
 from testdata import EXAMPLE
 
 COLUMNS = ["id", "name.en", "name.ko", "date", "place.en", "place.ko", "responsible.en", "responsible.ko",

@@ -17,7 +17,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 import briefbuilder
 from briefbuilder import (BriefError, ChecksFailed, LoadError, OutputError, TemplateError, build, check_brief,
-                          load_brief, render_brief)
+                          document_bytes, load_brief, render_brief, save_document)
 from briefbuilder.cli import main
 from testdata import EXAMPLE, MINIMAL_BRIEF, REPO
 
@@ -28,11 +28,11 @@ def footnote_texts(data: bytes) -> list[str]:
     return [text for text in re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", part.blob.decode("utf-8")) if text.strip()]
 
 
-# --- documents own their output ---------------------------------------------------------------------------------
+# --- documents to files, in memory or on disk ---------------------------------------------------------------------------------
 
 def test_a_rendered_document_gives_docx_bytes_that_word_readers_open_with_their_footnotes() -> None:
     document = render_brief(EXAMPLE, "en")
-    data = document.as_bytes("docx")
+    data = document_bytes(document, "docx")
     assert docx.Document(io.BytesIO(data)).paragraphs[0].text.startswith("Enforced disappearances")
     assert any("Existing" in text for text in footnote_texts(data))
 
@@ -40,12 +40,12 @@ def test_a_rendered_document_gives_docx_bytes_that_word_readers_open_with_their_
 def test_a_document_saves_to_a_stream_and_to_a_path_by_its_suffix(tmp_path: Path) -> None:
     document = render_brief(EXAMPLE, "ko")
     stream = io.BytesIO()
-    document.save(stream, "md")
+    save_document(document, stream, "md")
     assert stream.getvalue().decode("utf-8") == document.markdown
-    document.save(tmp_path / "brief.docx")
+    save_document(document, tmp_path / "brief.docx")
     assert docx.Document(str(tmp_path / "brief.docx")).core_properties.language == "ko-KR"
     with pytest.raises(OutputError):
-        document.save(io.BytesIO())  # a stream has no suffix to tell the format by
+        save_document(document, io.BytesIO())  # a stream has no suffix to tell the format by
 
 
 def test_a_notebook_shows_the_document_as_markdown() -> None:

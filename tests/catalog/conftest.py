@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from briefbuilder.audience import Pack, load_pack
-from briefbuilder.catalog import Catalog, catalog_for_brief, load_catalog
+from briefbuilder.audience import Pack
+from briefbuilder.load.pack import load_pack
+from briefbuilder.catalog import Catalog
+from briefbuilder.load.catalog import catalog_for_brief, load_catalog
 from briefbuilder.check import CheckContext, Finding, run_rules
 from briefbuilder.load import load_brief
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbuilder.catalog import catalog_for_brief
+from briefbuilder.load.catalog import catalog_for_brief
 from briefbuilder.check import Finding
 from briefbuilder.errors import BriefError
 from briefbuilder.load import load_brief

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from testdata import MINIMAL_BRIEF
 
-from briefbuilder.catalog import catalog_for_brief, load_catalog
+from briefbuilder.load.catalog import catalog_for_brief, load_catalog
 from briefbuilder.errors import BriefError
 from briefbuilder.pipeline import ChecksFailed, build, render_brief
 

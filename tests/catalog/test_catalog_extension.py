@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from testdata import REPO
 
-from briefbuilder.catalog import catalog_for_brief, load_catalog
+from briefbuilder.load.catalog import catalog_for_brief, load_catalog
 from briefbuilder.errors import BriefError, Location, Problem
 
 TREATY = """\

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefbuilder.catalog import Catalog, Confidence, describe_catalog, normalise_article_ref
-from briefbuilder.render.locale import load_locale
+from briefbuilder.catalog import Catalog, Confidence, normalise_article_ref
+from briefbuilder.render.treaty_listing import describe_catalog
+from briefbuilder.load.locale import load_locale
 from briefbuilder.errors import BriefError
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefbuilder import render_brief
-from briefbuilder.catalog import load_catalog
+from briefbuilder.load.catalog import load_catalog
 from briefbuilder.catalog.standing import standing
 from briefbuilder.check import CheckContext, run_rules
 from briefbuilder.load.inputs import load_inputs

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from briefbuilder.audience import Pack
-from briefbuilder.catalog import catalog_for_brief
+from briefbuilder.load.catalog import catalog_for_brief
 from briefbuilder.check import CheckContext, Finding, run_rules
 from briefbuilder.load.brief import load_brief
 

@@ -115,7 +115,7 @@ def test_a_language_the_pack_does_not_list_is_refused_at_the_packs_languages(tmp
     ("북한", "ICCPR", "북한은 ICCPR을(를) 비준함"),             # no Hangul to decide by: both forms stay
 ])
 def test_korean_particles_follow_the_word_filled_in(state: str, treaty: str, expected: str) -> None:
-    from briefbuilder.render.locale import load_locale
+    from briefbuilder.load.locale import load_locale
 
     korean = load_locale("ko")
     assert korean.gettext("%(state)s은(는) %(treaty)s을(를) 비준함") % {"state": state, "treaty": treaty} == expected

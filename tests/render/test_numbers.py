@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 from babel import Locale
 
-from briefbuilder.render.locale import LocaleData, load_locale
+from briefbuilder.load.locale import load_locale
+from briefbuilder.locale import LocaleData
 
 
 def locale_for(code: str) -> LocaleData:

@@ -28,7 +28,7 @@ from lxml import etree
 from briefbuilder.document import DocumentInfo, Layout, RenderedDocument
 from briefbuilder.errors import BriefError
 from briefbuilder.write.docx import docx_bytes, write_docx
-from briefbuilder.audience import available_packs, load_pack
+from briefbuilder.load.pack import available_packs, load_pack
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPOSITORY = Path(__file__).resolve().parents[2]

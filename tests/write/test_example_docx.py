@@ -21,7 +21,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 from testdata import EXAMPLE, footnote_references, require_tool
 
-from briefbuilder.audience import load_pack
+from briefbuilder.load.pack import load_pack
 from briefbuilder.cli import main
 from briefbuilder.markdown_tree import parse_markdown, visible_text
 

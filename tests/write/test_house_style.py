@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from testdata import EXAMPLE
 
-from briefbuilder.audience import load_pack
+from briefbuilder.load.pack import load_pack
 from briefbuilder.errors import BriefError
 from briefbuilder.pipeline import render_brief
 from briefbuilder.write.docx.tables import column_widths, measure

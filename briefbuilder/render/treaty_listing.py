@@ -7,14 +7,11 @@ catalog in that language, and sources are data, shown as recorded.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .load import Catalog
-from .model import Confidence
+from ..catalog import Catalog, Confidence
 from ..i18n import C_
-
-if TYPE_CHECKING:
-    from ..render.locale import LocaleData
+from ..locale import LocaleData
 
 
 ACTION_NAMES: dict[str, tuple[str, str]] = {

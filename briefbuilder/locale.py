@@ -1,29 +1,21 @@
-"""Locale behaviour as data: formats from Babel/CLDR, wording from gettext.
+"""A language's behaviour as data: formats from Babel/CLDR, wording from gettext.
 
-A language is a folder named by its code: ``locale.yaml`` (which CLDR locale,
-which language tag, which East Asian font) and ``LC_MESSAGES/briefbuilder.po``
-(the translators' source of truth, compiled in memory when first used). Code
-never branches on the language.
+:class:`LocaleData` is what the load stage makes of a locale folder
+(``locales/<code>/locale.yaml`` and its ``LC_MESSAGES/briefbuilder.po``; see
+:mod:`briefbuilder.load.locale`) and what render and write use to word and
+format a document. Code never branches on the language: every difference is
+in the data this class holds.
 
-Locale folders are found on a search path, like audience packs: the user's
-folders (``--locales``), then a ``locales/`` folder beside the brief, then the
-package's own. The first folder holding ``<code>/locale.yaml`` wins, so a
-language is added or replaced without touching the package.
-
-A language that is not the source language (``source_language: true`` in
-``locale.yaml``) must translate every message: the ones the package's .pot
-lists are compared when the locale is loaded, and the ones a document looks up
-(a pack's own strings too) are recorded while it renders, so a document never
-mixes languages silently.
+A language that is not the source language must translate every message: the
+ones a document looks up (a pack's own strings too) are recorded while it
+renders, so a document never mixes languages silently.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -33,37 +25,17 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import NumberPattern
 from babel.support import Translations
 
-from ..cache import digest, remembered_bytes, remembered_object
-from ..document import Typography
-from ..errors import BriefError, Location, Problem
-from ..load.confine import confined_file
-from ..load.yamlsource import SourceMap, read_yaml
-from ..model import LANGUAGE
-from ..resources import data_dir
+from .document import Typography
+from .errors import Location, Problem
 from .markdown import Markdown, escape_markdown
 from .messages import COUNT_FORMS, COUNT_WITH_PERCENT, QUALIFIER_FORMS, SHARE_FORMS
 
-DOMAIN = "briefbuilder"
-SETTINGS = "locale.yaml"
-LOCALES_BESIDE_BRIEF = "locales"  # a brief's own locale folder, searched after --locales
-_CONTEXT_SEPARATOR = "\x04"  # how gettext keys a message with a context
-
-
-def locale_search_path(locale_dirs: Sequence[str | Path] = (), brief_directory: Path | None = None) -> tuple[Path, ...]:
-    """Locale folders in lookup order: the user's, the brief's own ``locales/``, the package's."""
-    beside = [Path(brief_directory) / LOCALES_BESIDE_BRIEF] if brief_directory is not None else []
-    return (*(Path(d) for d in locale_dirs), *(d for d in beside if d.is_dir()), data_dir("locales"))
-
-
-def available_languages(search_path: Sequence[Path] = ()) -> list[str]:
-    """Every language code with a ``locale.yaml`` on ``search_path`` (default: the package's)."""
-    roots = search_path or (data_dir("locales"),)
-    return sorted({settings.parent.name for root in roots for settings in Path(root).glob(f"*/{SETTINGS}")})
+DOMAIN = "briefbuilder"  # the package's messages: <code>/LC_MESSAGES/briefbuilder.po
+PACK_DOMAIN = "pack"  # a pack's own messages: <pack>/locales/<code>/LC_MESSAGES/pack.po
+CONTEXT_SEPARATOR = "\x04"  # how gettext keys a message with a context
 
 
 @dataclass(frozen=True)
@@ -125,11 +97,11 @@ class LocaleData:
         return self._wording(self.translations.ngettext(singular, plural, n))
 
     def pgettext(self, context: str, message: str) -> Markdown:
-        self._require(f"{context}{_CONTEXT_SEPARATOR}{message}", context, message)
+        self._require(f"{context}{CONTEXT_SEPARATOR}{message}", context, message)
         return self._wording(self.translations.pgettext(context, message))
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> Markdown:
-        self._require((f"{context}{_CONTEXT_SEPARATOR}{singular}", 0), context, singular)
+        self._require((f"{context}{CONTEXT_SEPARATOR}{singular}", 0), context, singular)
         return self._wording(self.translations.npgettext(context, singular, plural, n))
 
     def _wording(self, text: str) -> Markdown:
@@ -277,116 +249,3 @@ def _with_places(pattern: NumberPattern, places: int) -> NumberPattern:
     exact = copy.copy(pattern)
     exact.frac_prec = (places, places)
     return exact
-
-
-def load_locale(code: str, search_path: Sequence[Path] = ()) -> LocaleData:
-    """The locale for language ``code`` (``en``, ``ko``), from the first folder on ``search_path`` that has it.
-
-    ``search_path`` defaults to the package's locales (see :func:`locale_search_path`);
-    an unknown code is an input error naming the languages that are there.
-    """
-    roots = tuple(Path(root) for root in search_path) or (data_dir("locales"),)
-    for root in roots if re.fullmatch(LANGUAGE, code) else ():
-        if (root / code / SETTINGS).is_file() or (root / code / SETTINGS).is_symlink():
-            confined_file(root, root / code / SETTINGS, what=f"locale file of '{code}'")
-            return _load_locale(root / code)
-    raise BriefError.at(None, "brief.languages", f"unknown language '{code}'",
-                        f"use one of: {', '.join(available_languages(roots))}; or add a folder '{code}/' "
-                        f"with {SETTINGS} and LC_MESSAGES/{DOMAIN}.po (docs/translating.md) and pass it with --locales")
-
-
-@lru_cache(maxsize=16)
-def _load_locale(folder: Path) -> LocaleData:
-    data, source_map = read_yaml(folder / SETTINGS)
-    for key in ("name", "babel", "tag"):
-        if key not in data:
-            raise BriefError.at(source_map.locate(), key, f"the locale settings have no '{key}'",
-                                f"add '{key}:' (see locales/en/{SETTINGS})")
-    po_file = folder / "LC_MESSAGES" / f"{DOMAIN}.po"
-    translations = compile_messages(po_file, data["babel"])
-    source_language = bool(data.get("source_language", False))
-    return LocaleData(
-        code=folder.name,
-        name=data["name"],
-        babel=Locale.parse(data["babel"]),
-        tag=data["tag"],
-        east_asian_font=data.get("east_asian_font"),
-        particles={kind: tuple(pair) for kind, pair in (data.get("particles") or {}).items()},
-        note_marks=NoteMarks(after=data["note_marks"]["after"], ibid=bool(data["note_marks"]["ibid"])),
-        quotes=Quotes(double=tuple(data["quotes"]["double"]), single=tuple(data["quotes"]["single"]))  # type: ignore[arg-type]
-        if data.get("quotes") else None,
-        range_dash=data["range_dash"],
-        keep_together=_keep_together(data.get("keep_together"), source_map),
-        ordinals=tuple(data.get("ordinals") or ()),
-        translations=translations,
-        source_language=source_language,
-        messages_file=po_file,
-        untranslated=() if source_language else _untranslated(translations),
-        typography=Typography(**(data.get("typography") or {})),
-    )
-
-
-def _keep_together(patterns: Any, source_map: SourceMap) -> re.Pattern[str] | None:
-    """One expression for the locale's ``keep_together`` list; a bad one is an error where it was written."""
-    if not patterns:
-        return None
-    if not isinstance(patterns, list) or not all(isinstance(pattern, str) for pattern in patterns):
-        raise BriefError.at(source_map.locate("keep_together"), "keep_together", "must be a list of patterns",
-                            "write keep_together: ['pattern', ...] (regular expressions)")
-    try:
-        return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
-    except re.error as error:
-        raise BriefError.at(source_map.locate("keep_together"), "keep_together",
-                            f"not a regular expression: {error}", "fix the pattern (Python's re syntax)") from None
-
-
-def compile_messages(po_file: Path, locale: str, domain: str = DOMAIN) -> Translations:
-    """Compile a .po catalog in memory: the .po stays the only source of truth; fuzzy entries are left out."""
-    if not po_file.is_file():
-        return Translations()
-    confined_file(po_file.parents[2], po_file, what="translation catalog")
-    source = po_file.read_bytes()
-
-    def compiled() -> bytes:
-        buffer = io.BytesIO()
-        write_mo(buffer, read_po(io.BytesIO(source), locale=locale, domain=domain), use_fuzzy=False)
-        return buffer.getvalue()
-
-    return Translations(io.BytesIO(remembered_bytes("messages", digest(source, locale, domain), compiled)),
-                        domain=domain)
-
-
-PACK_DOMAIN = "pack"  # a pack's own messages: <pack>/locales/<code>/LC_MESSAGES/pack.po
-
-
-def pack_messages(pack_directory: Path | None, locale: LocaleData) -> Translations | None:
-    """The messages a pack translates itself (its templates' own strings), or None when it has none."""
-    if pack_directory is None:
-        return None
-    po_file = Path(pack_directory) / LOCALES_BESIDE_BRIEF / locale.code / "LC_MESSAGES" / f"{PACK_DOMAIN}.po"
-    return compile_messages(po_file, str(locale.babel), PACK_DOMAIN) if po_file.is_file() else None
-
-
-@lru_cache(maxsize=1)
-def _template_messages() -> tuple[tuple[str | tuple[str, int], Message], ...]:
-    """Every message of the package's .pot, keyed as a compiled catalog keys it."""
-    pot = data_dir("locales") / f"{DOMAIN}.pot"
-    if not pot.is_file():
-        return ()
-    source = pot.read_bytes()
-
-    def listed() -> list[tuple[str | tuple[str, int], Message]]:
-        entries: list[tuple[str | tuple[str, int], Message]] = []
-        for entry in read_po(io.BytesIO(source), domain=DOMAIN):
-            if not entry.id:
-                continue
-            singular = entry.id[0] if isinstance(entry.id, tuple) else entry.id
-            key: str = f"{entry.context}{_CONTEXT_SEPARATOR}{singular}" if entry.context else singular
-            entries.append(((key, 0) if isinstance(entry.id, tuple) else key, Message(singular, entry.context)))
-        return entries
-
-    return tuple(remembered_object("template-messages", digest(source), listed))
-
-
-def _untranslated(translations: Translations) -> tuple[Message, ...]:
-    return tuple(message for key, message in _template_messages() if key not in translations._catalog)

@@ -1,4 +1,4 @@
-"""Read the bundled catalog and a user's extensions into one validated :class:`Catalog`.
+"""Read the bundled treaty catalog and a user's extensions into one validated :class:`Catalog`.
 
 A user's ``catalog.yaml`` beside a brief goes through exactly the same
 validation as the bundled files, and every problem is reported at once with
@@ -10,60 +10,19 @@ and gives its own source, which is then what every citation and listing shows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from ..cache import file_digest, remembered_object
-from ..errors import BriefError, Location, Problem
-from ..load.confine import confined_file
-from ..load.located import did_you_mean, read_mapping, validate_located
-from ..load.yamlsource import dotted
+from ..catalog.model import (BUNDLED_FILES, DATA_DIR, EXTENSION_FILE, Article, BundledCatalogFile, Catalog, CatalogFile,
+                             State, Status, Treaty, TreatyCorrection)
+from ..errors import BriefError, Problem, did_you_mean, dotted
 from ..model import Located
-from .model import Article, BundledCatalogFile, CatalogFile, State, Status, Treaty, TreatyCorrection
-
-DATA_DIR = Path(__file__).resolve().parent
-BUNDLED_FILES = ("treaties.yaml", "states.yaml", "status.yaml")
-EXTENSION_FILE = "catalog.yaml"
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """Treaties, States and who is party to what, as of one compilation date."""
-
-    as_of: str  # "2026-11": the month the bundled compilation was made
-    advice: str  # shown with every status: re-check the UNTC page
-    treaties: Mapping[str, Treaty]
-    states: Mapping[str, State]
-    statuses: Mapping[tuple[str, str], Status]  # (state code, treaty id) -> status
-
-    def treaty(self, treaty_id: str, *, location: Location | None = None, field: str = "treaty") -> Treaty:
-        """The treaty ``treaty_id``; unknown -> BriefError at ``location`` (where it was written)."""
-        if treaty_id not in self.treaties:
-            raise BriefError.at(location, field, f"unknown treaty '{treaty_id}'",
-                                f"{did_you_mean(treaty_id, self.treaties)}; or add it to {EXTENSION_FILE} beside the brief")
-        return self.treaties[treaty_id]
-
-    def state(self, code: str, *, location: Location | None = None, field: str = "state") -> State:
-        """The State ``code`` (ISO 3166-1 alpha-2, any case); unknown -> BriefError."""
-        if code.upper() not in self.states:
-            raise BriefError.at(location, field, f"the catalog has no state '{code}'",
-                                f"{did_you_mean(code.upper(), self.states)}; or add it to {EXTENSION_FILE} beside the brief")
-        return self.states[code.upper()]
-
-    def status(self, state: str, treaty: str) -> Status | None:
-        """What ``state`` has done about ``treaty``; None when the catalog does not say."""
-        return self.statuses.get((state.upper(), treaty))
-
-    def statuses_of(self, state: str | None = None) -> Iterator[Status]:
-        """Status cells in catalog order (states, then treaties), optionally of one State."""
-        for (code, _), status in self.statuses.items():
-            if state is None or code == state.upper():
-                yield status
-
+from .confine import confined_file
+from .located import read_mapping, validate_located
 
 def load_catalog(extensions: Sequence[Path] = ()) -> Catalog:
     """The bundled catalog, extended by ``extensions`` (later files win only where they say 'replaces')."""

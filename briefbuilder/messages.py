@@ -7,7 +7,7 @@ counter (명, 건) and the word order are translations, not code.
 
 from __future__ import annotations
 
-from ..i18n import C_, N_
+from .i18n import C_, N_
 
 __all__ = ["C_", "N_", "COUNT_FORMS", "COUNT_WITH_PERCENT", "QUALIFIER_FORMS", "SHARE_FORMS"]
 
