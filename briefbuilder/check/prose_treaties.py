@@ -27,6 +27,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from ..catalog import Catalog
 from ..errors import Location
@@ -312,20 +314,37 @@ def _plain_quotes(text: str) -> str:
     return text.replace("\u2019", "'")  # same length: positions stay
 
 
+_END = ""  # the trie key marking that a phrase ends at this node
+
+
 def _alternation(phrases: Mapping[str, object], word_boundaries: bool) -> re.Pattern[str] | None:
-    """One expression for every phrase, longest first (so "Republic of Korea" never matches inside the
-    DPRK's name); a space matches any spacing. Whole words share one boundary test, which keeps the
-    scan fast."""
-    if not phrases:
-        return None
-    words, others = [], []
-    for phrase in sorted(phrases, key=len, reverse=True):
-        body = r"\s+".join(re.escape(word) for word in phrase.split())
-        if not word_boundaries:
-            others.append(body)
-        elif phrase[0].isalnum() and phrase[-1].isalnum():
-            words.append(body)
-        else:
-            others.append((r"(?<!\w)" if phrase[0].isalnum() else "") + body + (r"(?!\w)" if phrase[-1].isalnum() else ""))
-    parts = [rf"(?<!\w)(?:{'|'.join(words)})(?!\w)"] if words else []
-    return re.compile("|".join(parts + others), re.IGNORECASE)
+    """One expression for every phrase (built once per set of phrases in a process)."""
+    return _compiled(tuple(sorted(phrases)), word_boundaries) if phrases else None
+
+
+@lru_cache(maxsize=16)
+def _compiled(phrases: tuple[str, ...], word_boundaries: bool) -> re.Pattern[str]:
+    """The phrases as a trie, so that the scan tries one branch per character, not every phrase at every
+    position. The longest phrase wins ("Republic of Korea" never matches inside the DPRK's name); a space
+    matches any spacing; with ``word_boundaries`` a phrase that starts or ends with a letter or digit
+    matches only as whole words."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for char in " ".join(phrase.split()):
+            node = node.setdefault(char, {})
+        node[_END] = True
+    starts = {char for char in trie if char.isalnum()} if word_boundaries else set()
+    bounded = _trie_regex({char: trie[char] for char in starts}, word_boundaries)
+    free = _trie_regex({char: child for char, child in trie.items() if char not in starts}, word_boundaries)
+    parts = ([rf"(?<!\w)(?:{bounded})"] if starts else []) + ([free] if len(trie) > len(starts) else [])
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def _trie_regex(node: dict[str, Any], word_boundaries: bool, last: str = "") -> str:
+    """The branches below ``node``, longer ones first; ``last`` is the character before them."""
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_regex(child, word_boundaries, char)
+                for char, child in sorted(node.items()) if char != _END]
+    if _END in node:  # a phrase ends here: after every longer one, and at a word's end if it ends in one
+        branches.append(r"(?!\w)" if word_boundaries and last.isalnum() else "")
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
