@@ -168,8 +168,7 @@ class _Reader:
         for phrase in words.masked:
             self._add(phrase, _Token(0, 0, "masked"))
         self.pattern = _alternation(self.meaning, words.word_boundaries)
-        abbreviations = {_key(a): a for a in words.abbreviations}
-        self.abbreviations = _alternation(abbreviations, words.word_boundaries) if abbreviations else None
+        self.abbreviations = _alternation({_key(a): a for a in words.abbreviations}, words.word_boundaries)
         self.questions = tuple(words.questions)
 
     def _add(self, phrase: str, token: _Token) -> None:
@@ -185,7 +184,8 @@ class _Reader:
                 if tokens[index].start >= start:
                     sentence.append(tokens[index])
                 index += 1
-            if any(token.kind == "status" for token in sentence) and not body[start:end].rstrip().endswith(self.questions or ("\x00",)):
+            asks = bool(self.questions) and body[start:end].rstrip().endswith(self.questions)
+            if not asks and any(token.kind == "status" for token in sentence):
                 yield from self._read(sentence, body, start, end)
 
     def _tokens(self, body: str) -> Iterator[_Token]:
