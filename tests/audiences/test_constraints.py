@@ -106,6 +106,12 @@ def test_a_narrative_naming_the_confidential_submitter_is_an_error(write_brief: 
     assert _errors(folder, "un-wgeid", "constraints.confidential-submitter") == []
 
 
+def test_a_narrative_giving_the_confidential_submitter_s_contact_is_an_error(write_brief: Callable[..., Path]) -> None:
+    """The e-mail identifies her as surely as her name does."""
+    folder = write_brief(filler="Write to secret@example.org for details.")
+    assert _errors(folder, "un-upr", "constraints.confidential-submitter")
+
+
 def test_treaty_body_report_is_organised_by_article(write_brief: Callable[..., Path]) -> None:
     markdown = render_brief(write_brief(), "en", audience="un-treaty-body").markdown
     assert "## I. Article 16: Findings" in markdown

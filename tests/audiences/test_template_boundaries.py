@@ -15,8 +15,8 @@ MANIFEST = "description: {en: Board memo, ko: 이사회 메모}\ntemplate: memo.
 MEMO = '{% extends "base/brief.md.j2" %}\n{% block cover %}\n# Memo\n\n{% include "memo/footer.md.j2" %}\n{% endblock %}\n'
 
 
-def _secret(tmp_path: Path) -> Path:
-    secret = tmp_path / "elsewhere" / "passwd"
+def _secret(tmp_path: Path, folder: str = "elsewhere") -> Path:
+    secret = tmp_path / folder / "passwd"
     secret.parent.mkdir(parents=True, exist_ok=True)
     secret.write_text(SECRET + "\n", encoding="utf-8")
     return secret
@@ -52,10 +52,11 @@ def _outputs(out: Path) -> str:
     return text
 
 
-@pytest.mark.parametrize("target", ["secret", "/etc/passwd"])
+# "packs-evil" sits beside "packs": its path starts with the pack folder's, and is still outside it.
+@pytest.mark.parametrize("target", ["secret", "/etc/passwd", "packs-evil"])
 def test_an_include_symlinked_out_of_the_pack_is_refused(target: str, tmp_path: Path,
                                                          write_brief: Callable[..., Path]) -> None:
-    link = _secret(tmp_path) if target == "secret" else Path(target)
+    link = Path(target) if target.startswith("/") else _secret(tmp_path, "elsewhere" if target == "secret" else target)
     root = _pack(tmp_path / "packs", {"footer.md.j2": link})
     out = tmp_path / "out"
     exit_code, output = _build(write_brief(), out, "--audience", "memo", "--templates", str(root))

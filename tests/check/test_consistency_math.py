@@ -8,9 +8,13 @@ half-even (not truncation).
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from briefbuilder.check.consistency import meets_bound
 from briefbuilder.check.consistency_math import (
     count_matches,
     counts_for,
@@ -112,6 +116,10 @@ def test_counts_for_a_large_base_only_looks_near_the_figure() -> None:
     ("80.5", 91, 113, True),
     ("81.4", 91, 113, False),
     ("12", 1, 8, True),         # 12.5, half-even
+    ("13", 1, 8, True),         # 12.5, half-up
+    ("38", 3, 8, True),         # 37.5: half-up and half-even both give 38
+    ("37", 3, 8, False),        # ... and neither gives 37 (the tie's odd side)
+    ("11", 1, 8, False),        # 12.5 is not 11
     ("100", 113, 113, True),
     ("81.4", 114, 113, False),  # more than the whole
 ])
@@ -159,3 +167,42 @@ def test_a_base_must_be_positive(base: int) -> None:
 ])
 def test_shares_sum(percents: list[str], exhaustive: bool, ok: bool) -> None:
     assert shares_sum_ok([Decimal(p) for p in percents], exhaustive) is ok
+
+
+# --- against exact rational arithmetic -------------------------------------------------------------------
+
+def _written(exact: Fraction, places: int) -> set[Decimal]:
+    """``exact`` written with ``places`` decimals, rounded half-up and half-even, by integer arithmetic alone."""
+    scaled = exact * 10 ** places
+    floor = scaled.numerator // scaled.denominator
+    rest = scaled - floor
+    half_up = floor + (rest >= Fraction(1, 2))
+    half_even = floor + (rest > Fraction(1, 2) or (rest == Fraction(1, 2) and floor % 2 == 1))
+    return {Decimal(value).scaleb(-places) for value in (half_up, half_even)}
+
+
+@settings(max_examples=400, deadline=None)
+@given(base=st.integers(1, 80) | st.integers(1, 5000), data=st.data(), places=st.integers(0, 3))  # small bases: ties
+def test_a_count_matches_exactly_when_its_share_is_written_that_way(base: int, data: st.DataObject, places: int) -> None:
+    """The k/N test agrees with Fraction arithmetic: a wider or narrower window fails here."""
+    count = data.draw(st.integers(0, base))
+    written = _written(Fraction(100 * count, base), places)
+    for figure in written:
+        assert count_matches(figure, count, base)
+    step = Decimal(1).scaleb(-places)
+    for neighbour in (min(written) - step, max(written) + step):  # the next figures written either side
+        if neighbour >= 0:
+            assert count_matches(neighbour, count, base) is (neighbour in written)
+    assert count in counts_for(min(written), base)
+
+
+@pytest.mark.parametrize("qualifier, exact, bound, meets", [
+    ("more-than", "81", "81", False), ("more-than", "81.0001", "81", True),
+    ("at-least", "81", "81", True), ("at-least", "80.9999", "81", False),
+    ("fewer-than", "81", "81", False), ("fewer-than", "80.9999", "81", True),
+    ("up-to", "81", "81", True), ("up-to", "81.0001", "81", False),
+    ("about", "50", "81", True),  # "about" states no bound
+])
+def test_a_bound_at_its_own_value(qualifier: str, exact: str, bound: str, meets: bool) -> None:
+    """'more than 81%' is not met by exactly 81%; 'at least 81%' is."""
+    assert meets_bound(qualifier, Decimal(exact), Decimal(bound)) is meets

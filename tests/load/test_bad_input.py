@@ -43,6 +43,9 @@ CASES = {
     "unknown field": (replace("    unit: persons", "    unit: persons\n    colour: red"), 2,
                       "statistics[0].colour: unknown field", "colour: red"),
     "unknown unit": (replace("unit: persons", "unit: people"), 2, "'people' is not allowed", "unit: people"),
+    # YAML itself lets the last of two equal keys win: a brief refuses it, at the second one.
+    "key given twice": (replace("  date: 2024-11-20", "  date: 2024-11-20\n  date: 2024-11-21"), 2,
+                        "brief.date: this key is given twice", "date: 2024-11-21"),
 }
 
 

@@ -21,6 +21,7 @@ def test_without_libreoffice_pdf_is_a_one_line_error_saying_how_to_install_it(
     assert result.exit_code == EXIT_BAD_INPUT
     problem = [line for line in result.output.splitlines() if "LibreOffice" in line]
     assert len(problem) == 1 and "apt-get install libreoffice" in problem[0]
+    assert "PDF output needs LibreOffice, which was not found" in problem[0]  # the cause, not a failed conversion
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()  # nothing written, not even the Markdown
 

@@ -951,7 +951,7 @@ def remove_italics(styles: BaseOxmlElement) -> None:
 def make_bold(style: BaseOxmlElement) -> None:
     """Bold a character style (emphasis where italic is not used)."""
     run_properties = style.get_or_add_rPr()
-    run_properties.b_val = True
+    run_properties.get_or_add_b().val = True
 
 
 def set_paragraph_indent(paragraph: CT_P, *, left: int, hanging: int) -> None:
