@@ -45,7 +45,8 @@ inputs = load_inputs({file!r}, audiences=["general"], languages=["ko", "en"])
 print(*status(), time.perf_counter() - start)
 start = time.perf_counter()
 context = CheckContext(brief=inputs.brief, pack=inputs.packs["general"], languages=("ko", "en"),
-                       catalog=inputs.catalog, today=dt.date(2026, 1, 1), documents={{}})
+                       catalog=inputs.catalog, today=dt.date(2026, 1, 1), documents={{}},
+                       statements=inputs.statements)
 findings = run_rules(context)
 print(*status(), time.perf_counter() - start)
 """

@@ -105,7 +105,7 @@ def _time_stages(file: Path, audience: str, runs: int) -> dict[str, float]:
         lambda: load_inputs(file, audiences=[audience], languages=LANGUAGES), runs)
     seconds["render"], documents = median_seconds(lambda: _render_each(inputs, audience), runs)
     context = CheckContext(brief=inputs.brief, pack=inputs.packs[audience], languages=LANGUAGES,
-                           catalog=inputs.catalog, documents=documents)
+                           catalog=inputs.catalog, documents=documents, statements=inputs.statements)
     seconds["check"], _ = median_seconds(lambda: run_rules(context), runs)
     for fmt in ("md", "docx"):
         seconds[fmt], _ = median_seconds(lambda: [writer(fmt)(d) for d in documents.values()], runs)

@@ -151,6 +151,14 @@ class NumberFact(Fact, frozen=True, kw_only=True):
     number: int
 
 
+class InForceRule(Fact, frozen=True, kw_only=True):
+    """The treaty's own rule for when it enters into force for a State that consents once it is in force:
+    ``days_after_deposit`` after the State deposits its instrument (ICPPED art. 39(2): the thirtieth day)."""
+
+    days_after_deposit: Annotated[int, Meta(gt=0)]
+    article: ArticleRef
+
+
 class UntsFact(Fact, frozen=True, kw_only=True):
     """United Nations Treaty Series reference: volume and first page of the instrument."""
 
@@ -207,6 +215,8 @@ class Treaty(_Filed, Located, frozen=True, kw_only=True):
     shorts: dict[LanguageCode, TextFact] = field(default_factory=dict, name="short")
     adopted: DateFact
     in_force: DateFact | None = None
+    # When it enters into force for a State (VCLT art. 2(1)(g): only then is the State a party).
+    in_force_for_state: InForceRule | None = None
     unts: UntsFact | None = None
     untc: UntcFact | None = None
     status_url: str | None = None  # for a treaty outside the UN Treaty Collection
@@ -290,6 +300,8 @@ class State(_Filed, Located, frozen=True, kw_only=True):
     """A State's names per language and register (``un``, ``plain``, ``formal``)."""
 
     names: dict[LanguageCode, dict[Register, StateName]]
+    # Other names prose uses for the State (abbreviations such as "DPRK"): recognised, never printed.
+    aliases: dict[LanguageCode, list[TextFact]] = {}
 
     def __post_init__(self) -> None:
         if "un" not in self.names.get("en", {}):
@@ -323,8 +335,9 @@ class Status(Fact, frozen=True, kw_only=True):
 
     action: Action
     date: PlainDate | None = None
-    note: str | None = None  # detail from the same source, e.g. the date of entry into force
+    note: str | None = None  # detail from the same source
     signed: DateFact | None = None  # signature before ratification
+    in_force: DateFact | None = None  # entry into force for the State, where a source gives it
     remarks: list[Remark] = []
     replaces: bool = False  # an extension overriding a bundled status must say so
 
@@ -339,6 +352,11 @@ class Status(Fact, frozen=True, kw_only=True):
                                  f"for a {self.action} put the date in 'date:'")
             if self.date is not None and self.signed.date > self.date:
                 raise ValueError(f"signed on {self.signed.date}, after the ratification on {self.date}")
+        if self.in_force is not None:
+            if self.action not in PARTY_ACTIONS:
+                raise ValueError(f"'in_force:' is the date a treaty entered into force for a party; a {self.action} has none")
+            if self.date is not None and self.in_force.date < self.date:
+                raise ValueError(f"in force for the State on {self.in_force.date}, before its {self.action} on {self.date}")
 
     @property
     def state(self) -> str:

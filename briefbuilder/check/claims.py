@@ -14,7 +14,10 @@ any State may be the subject of a claim, the catalog just cannot check it.
 
 Claims are judged as at the brief's date: a brief dated 2022-06-01 that says
 the Republic of Korea is party to the ICPPED (it acceded on 4 January 2023)
-is wrong, whatever the catalog says today.
+is wrong, whatever the catalog says today; so is one dated 2023-01-20, since
+the Convention entered into force for it only on 3 February 2023 (art. 39(2))
+and only then was it a party. :func:`judge` is that judgement, shared with the
+check of the brief's prose (``prose_treaties``).
 
 The catalog is the one the build loaded: the bundled catalog, plus
 ``catalog.yaml`` beside the brief if there is one.
@@ -24,10 +27,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..catalog import EXTENSION_FILE, Catalog, Status, Treaty
-from ..catalog.model import PARTY_ACTIONS
+from ..catalog import EXTENSION_FILE, Catalog, Fact, Status, Treaty
+from ..catalog.model import InForceRule
+from ..catalog.standing import signed_by, standing
 from ..errors import did_you_mean
+from ..load.statements import StatusKind
 from ..model import Claim
 from .findings import CheckContext, Finding, rule
 
@@ -107,30 +113,85 @@ def _party(claim: Claim, catalog: Catalog, treaty: Treaty, status: Status, state
     """Party or not, as at ``day``: confirmed and year-confirmed statuses both confirm the status itself."""
     title = treaty.title("en")
     said = "a party" if claim.party else "not a party"
-    action, date = status.as_at(day)
-    at = f" as at the brief's date ({day})" if day is not None and date != status.date else ""
-    if claim.party == (action in PARTY_ACTIONS):
-        if status.confidence.level == "unconfirmed":
+    judgement = judge(catalog, treaty, status, "party", claim.party, day)
+    if judgement.holds:
+        if not judgement.confirmed:
             yield Finding("warning", UNVERIFIABLE,
                           f"cannot verify that {state} is {said} to the {title}: the catalog agrees but its record "
-                          f"is unconfirmed {_catalog_says(catalog, treaty, status)}", claim.where("party"))
+                          f"is unconfirmed {judgement.record}", claim.where("party"))
         return
-    if claim.party:
-        truth = f"{state} was not a party to the {title}{at}" if at else f"{state} is not a party to the {title}"
-        if action == "signature":
-            truth += f" (it signed on {date} but had not ratified)"
-        if at and status.date is not None:
-            truth += f"; its {status.action} is dated {status.date}"
-    else:
-        truth = f"{state} is a party to the {title} since {date} ({action})"
-    if status.confidence.level == "unconfirmed":
+    if not judgement.confirmed:
         yield Finding("warning", UNVERIFIABLE,
                       f"cannot verify that {state} is {said} to the {title}: the catalog says otherwise, unconfirmed "
-                      f"{_catalog_says(catalog, treaty, status)}", claim.where("party"))
+                      f"{judgement.record}", claim.where("party"))
         return
-    yield Finding("error", CONTRADICTION,
-                  f"{truth}, but the brief says it is {said} {_catalog_says(catalog, treaty, status)}",
+    yield Finding("error", CONTRADICTION, f"{judgement.truth}, but the brief says it is {said} {judgement.record}",
                   claim.where("party"))
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the catalog makes of one statement about a State and a treaty, as at a day."""
+
+    holds: bool | None  # the statement agrees with the catalog; None: the catalog cannot tell
+    truth: str  # what the catalog says, as an English clause ("China is not a party to ...")
+    confirmed: bool  # the record it rests on is confirmed: a disagreement is an error, not a warning
+    record: str  # "(catalog as of 2026-11: ...; source: ...; check URL)"
+
+
+def judge(catalog: Catalog, treaty: Treaty, status: Status, kind: StatusKind, asserted: bool,
+          day: dt.date | None) -> Judgement:
+    """Does ``status`` bear out the statement that the State is (``asserted``) or is not (not ``asserted``)
+    ``kind`` (a party, bound, having ratified or acceded, having signed) as at ``day``?
+
+    One judgement for the brief's ``claims:`` and for sentences in its prose:
+    a party is a State for which the treaty is in force (VCLT art. 2(1)(g)), so
+    between its deposit and the entry into force for it a State has ratified
+    or acceded but is not yet a party.
+    """
+    state = catalog.state(status.state).name_in_text("en", "un")
+    title = treaty.title("en")
+    now = standing(status, treaty, day)
+    at = f" as at the brief's date ({day})" if day is not None and now.date != status.date else ""
+    later = f"; its {status.action} is dated {status.date}" if at and status.date is not None else ""
+    signature = f" (it signed on {now.date} but had not ratified)" if now.action == "signature" else ""
+    actual: bool | None
+    if kind in ("party", "bound"):
+        actual = now.is_party
+        if now.is_party:
+            since = f"since {now.in_force} ({now.action} deposited {now.date})" if now.in_force else \
+                f"since {now.date} ({now.action})"
+            truth = f"{state} is a party to the {title} {since}"
+        elif now.pending:
+            truth = (f"{state} is not yet a party to the {title} as at the brief's date ({day}): it deposited its "
+                     f"{now.action} on {now.date}, and the treaty enters into force for it on {now.in_force} "
+                     f"({_basis(now.in_force_fact)})")
+        else:
+            truth = (f"{state} was not a party to the {title}{at}" if at else
+                     f"{state} is not a party to the {title}") + signature + later
+    elif kind in ("ratified", "acceded"):
+        actual = now.consented
+        truth = (f"{state} deposited its {now.action} of the {title} on {now.date}" if now.consented else
+                 f"{state} had not ratified or acceded to the {title}{at}{signature}{later}" if at else
+                 f"{state} has not ratified or acceded to the {title}{signature}")
+    else:
+        actual = signed_by(status, day)
+        truth = (f"{state} signed the {title}" if actual else
+                 f"{state} had not signed the {title}{at}{later}" if actual is False and at else
+                 f"{state} has not signed the {title}" if actual is False else
+                 f"the catalog records {state}'s {now.action} of the {title} but no signature")
+    decisive = now.in_force_fact if now.consented and kind in ("party", "bound") else None
+    confirmed = status.confidence.level != "unconfirmed" and (
+        decisive is None or decisive.confidence.level != "unconfirmed")
+    return Judgement(None if actual is None else actual == asserted, truth, confirmed,
+                     _catalog_says(catalog, treaty, status))
+
+
+def _basis(fact: Fact | None) -> str:
+    """What an in-force date rests on: the treaty's own rule, or a source."""
+    if isinstance(fact, InForceRule):
+        return f"art. {fact.article}: {fact.days_after_deposit} days after the deposit; source: {fact.source}"
+    return f"source: {fact.source}" if fact is not None else "date not recorded"
 
 
 def _since(claim: Claim, catalog: Catalog, treaty: Treaty, status: Status, state: str,
@@ -142,7 +203,7 @@ def _since(claim: Claim, catalog: Catalog, treaty: Treaty, status: Status, state
         yield Finding("error", SINCE, "'since' is given but the claim says the State is not a party; "
                       "remove 'since' or set 'party: true'", claim.where("since"))
         return
-    if not status.is_party_at(day) or status.date is None:
+    if not standing(status, treaty, day).is_party or status.date is None:
         return  # the party contradiction is already reported
     title = treaty.title("en")
     level = status.confidence.level

@@ -7,5 +7,6 @@ from . import provenance  # noqa: F401
 from . import verification  # noqa: F401
 from . import timing  # noqa: F401
 from . import claims  # noqa: F401
+from . import prose_treaties  # noqa: F401
 from . import constraints  # noqa: F401
 from . import illustrative  # noqa: F401

@@ -20,6 +20,7 @@ from .catalog import catalog_for_brief
 from .locale import load_locale, locale_search_path, pack_messages
 from .native import validated
 from .pack import available_packs, pack_for_brief
+from .statements import StatementWords, statement_words
 
 ALL = "all"  # every audience pack on the search path
 
@@ -36,6 +37,9 @@ class Inputs:
     # A pack's own messages (its .po files) over the core's, where the pack has them.
     pack_locales: Mapping[tuple[str, str], LocaleData] = field(default_factory=dict)
     skipped: Mapping[str, str] = field(default_factory=dict)  # with 'all': audience -> why it does not apply
+    # Each language's words of treaty status (statements.yaml beside its locale.yaml), for the brief's
+    # languages and the ones built; None for a language without the file.
+    statements: Mapping[str, StatementWords | None] = field(default_factory=dict)
 
     def locale(self, audience: str, language: str) -> LocaleData:
         """The locale a document for ``audience`` in ``language`` is rendered with."""
@@ -91,6 +95,8 @@ def load_inputs(
             if (messages := pack_messages(pack.directory, locale)) is not None
         },
         skipped=skipped,
+        statements={code: statement_words(code, locale_path)
+                    for code in dict.fromkeys([*locales, *brief.brief.languages])},
     )
 
 

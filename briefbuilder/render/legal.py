@@ -3,7 +3,9 @@
 ``[[treaty:iccpr]]``            the treaty's name (full with short form at first mention, then short)
 ``[[law:iccpr|12(2)]]``         a footnoted citation: full at first, then short
 ``[[status:KP|iccpr]]``         a sentence on the State's status under the treaty as at the brief's date,
-                                footnoted to the primary source (the UN Treaty Collection's status page)
+                                footnoted to the primary source (the UN Treaty Collection's status page);
+                                between a deposit and the entry into force for the State, it says both
+                                (the State is then not yet a party)
 ``[[state:KP]]``                the State's name in the audience's register
 
 Status sentences are generated from the sourced catalog, never typed, so a
@@ -23,6 +25,7 @@ from typing import NamedTuple
 
 from ..audience import Pack
 from ..catalog import EXTENSION_FILE, Catalog, Fact, Status, Treaty
+from ..catalog.standing import standing
 from ..errors import BriefError, Location
 from ..locale import LocaleData
 from ..markdown import Markdown, link
@@ -110,6 +113,26 @@ ACTION_NAMES: dict[str, tuple[str, str]] = {
     # Translators: date: the date of the signature, formatted
     "signature": C_("treaty action", "signature only, %(date)s"),
     "none": C_("treaty action", "not a party"),
+}
+# A State that has ratified or acceded but for which the treaty is not yet in force is not yet a party
+# (VCLT art. 2(1)(g)): the sentence says when it will be. Keyed by the pack's sentence style, then the action.
+PENDING_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
+    "full": {
+        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
+        "ratification": C_("status", "%(state)s has ratified the %(treaty)s (%(date)s); it is in force for it from %(in_force)s."),
+        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
+        "accession": C_("status", "%(state)s has acceded to the %(treaty)s (%(date)s); it is in force for it from %(in_force)s."),
+        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
+        "succession": C_("status", "%(state)s has succeeded to the %(treaty)s (%(date)s); it is in force for it from %(in_force)s."),
+    },
+    "noun-ending": {
+        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
+        "ratification": C_("status, noun ending", "%(state)s has ratified the %(treaty)s (%(date)s); it is in force for it from %(in_force)s"),
+        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
+        "accession": C_("status, noun ending", "%(state)s has acceded to the %(treaty)s (%(date)s); it is in force for it from %(in_force)s"),
+        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
+        "succession": C_("status, noun ending", "%(state)s has succeeded to the %(treaty)s (%(date)s); it is in force for it from %(in_force)s"),
+    },
 }
 # Translators: year: the year the catalog last confirmed a status, earlier than the document's own date
 LAST_CONFIRMED_BEFORE = C_("catalog", "%(year)s (before this document's date)")
@@ -225,13 +248,17 @@ class Legal:
             raise BriefError.at(where, "status", f"the catalog has no status for {state_code} under {treaty_id}",
                                 "add it in catalog.yaml beside the brief, with its source and confidence")
         self._cited.setdefault((status.state, status.treaty), status)
-        action, date = status.as_at(self.as_at)
+        now = standing(status, treaty, self.as_at)
         treaty_text = self.treaty_name(treaty_id, where)
-        sentences = STATUS_SENTENCES[self.pack.sentence_style_for(self.locale.code)]
-        sentence = self.locale.pgettext(*sentences[action]) % {
-            "state": name, "treaty": treaty_text, "date": self.date(date) if date else Markdown(""),
+        style = self.pack.sentence_style_for(self.locale.code)
+        message = PENDING_SENTENCES[style][now.action] if now.pending else STATUS_SENTENCES[style][now.action]
+        sentence = self.locale.pgettext(*message) % {
+            "state": name, "treaty": treaty_text, "date": self.date(now.date) if now.date else Markdown(""),
+            "in_force": self.date(now.in_force) if now.in_force else Markdown(""),
         }
         sentence = self._fact(status, _sentence_case(sentence), where)
+        if now.pending:
+            sentence = self._fact(now.in_force_fact, sentence, where)
         return Markdown("%s%s") % (sentence, self.notes.cite(self.status_citation(treaty)))
 
     def provenance(self) -> list[dict[str, Markdown]]:
