@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from testdata import MINIMAL_BRIEF
 
@@ -123,8 +123,10 @@ def test_consecutive_identical_notes_say_ibid_with_a_capital(make_brief: Callabl
 WORDS = {"en": ["the", "victims", "Ministry", "were", "found", "and", "in", "2024", "1,234", "81.4", "3.5", "No."],
          "fr": ["les", "victimes", "ont", "été", "et", "en", "2024", "1 234", "81,4", "l’État", "art."],
          "ko": ["피해자", "사건을", "확인하였습니다", "그리고", "2024년", "1,234명", "81.4%", "가족은"]}
+STATUS = "[[status:CN|refugee-convention-1951]]"  # its first mention names the treaty in full: used once at most
 REFERENCES = ["[[stat:victims|value]]", "[[stat:victims]]", "[[stat:share]]", "[[stat:cases]]",
-              "[[cite:report|p. 2]]", "[[cite:wire]]", "[[stat:share|share]]"]
+              "[[cite:report|p. 2]]", "[[cite:wire]]", "[[stat:share|share]]", "[[law:refugee-convention-1951|33(1)]]",
+              STATUS]
 PARTICLES = {"en": [""], "fr": [""], "ko": ["", "의", "과의", "이", "을"]}
 SEPARATORS = [" ", " ", " ", ", ", ". ", "; ", ": "]
 
@@ -166,6 +168,7 @@ def _resolved(brief: Brief, lang: str) -> dict[str, str]:
 def test_taking_the_marks_out_gives_back_the_text_with_its_references_resolved(lang: str, data: st.DataObject) -> None:
     brief = _brief(None)
     pieces = data.draw(_prose(lang))
+    assume(sum(piece.count(STATUS) for piece in pieces) <= 1)
     prose = "Start " + "".join(pieces).rstrip()
     expected = prose
     for ref, printed in _resolved(brief, lang).items():
@@ -180,7 +183,7 @@ def test_taking_the_marks_out_gives_back_the_text_with_its_references_resolved(l
         offset += mark.end() - mark.start()
         # between words only: never followed by a letter or digit of the same word or figure ("1,[^7]234")
         assert at == len(text) or not text[at].isalnum(), (body, at)
-    if any(ref.startswith(("[[stat:", "[[cite:")) for ref in REFERENCES if ref in prose):
+    if any(ref in prose for ref in REFERENCES):
         assert marks, body  # the sources are still cited
 
 
