@@ -259,6 +259,7 @@ def _findings(inputs: Inputs, documents: Mapping[tuple[str, str], RenderedDocume
             brief=inputs.brief, pack=pack, languages=inputs.languages, catalog=inputs.catalog,
             today=today or dt.date.today(),
             documents={language: documents[(audience, language)] for language in inputs.languages},
+            prose=inputs.prose,
         )
         for finding in run_rules(context):
             found[finding] = found.get(finding, ()) + (audience,)

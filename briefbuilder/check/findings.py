@@ -18,6 +18,7 @@ from ..audience import Pack
 from ..catalog import Catalog
 from ..document import RenderedDocument
 from ..errors import BriefError, Location, Problem
+from ..load.prose_figures import ProseFigures, prose_figures_for
 from ..model import Brief
 
 Severity = Literal["error", "warning"]
@@ -53,6 +54,8 @@ class CheckContext:
     today: dt.date = field(default_factory=dt.date.today)
     # The documents rendered for this audience, by language, or why one could not be rendered.
     documents: Mapping[str, RenderedDocument | BriefError] = field(default_factory=dict)
+    # How each language writes figures in prose (locales/<code>/prose-figures.yaml), by language code.
+    prose: Mapping[str, ProseFigures] = field(default_factory=prose_figures_for)
 
     def document(self, language: str) -> RenderedDocument | None:
         """The rendered document in ``language``; None when it was not (or could not be) rendered."""

@@ -9,3 +9,4 @@ from . import timing  # noqa: F401
 from . import claims  # noqa: F401
 from . import constraints  # noqa: F401
 from . import illustrative  # noqa: F401
+from . import prose_figures  # noqa: F401

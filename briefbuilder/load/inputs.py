@@ -20,6 +20,7 @@ from .catalog import catalog_for_brief
 from .locale import load_locale, locale_search_path, pack_messages
 from .native import validated
 from .pack import available_packs, pack_for_brief
+from .prose_figures import ProseFigures, prose_figures_for
 
 ALL = "all"  # every audience pack on the search path
 
@@ -36,6 +37,8 @@ class Inputs:
     # A pack's own messages (its .po files) over the core's, where the pack has them.
     pack_locales: Mapping[tuple[str, str], LocaleData] = field(default_factory=dict)
     skipped: Mapping[str, str] = field(default_factory=dict)  # with 'all': audience -> why it does not apply
+    # How each language on the locale search path writes figures in prose, for the prose checks.
+    prose: Mapping[str, ProseFigures] = field(default_factory=prose_figures_for)
 
     def locale(self, audience: str, language: str) -> LocaleData:
         """The locale a document for ``audience`` in ``language`` is rendered with."""
@@ -91,6 +94,7 @@ def load_inputs(
             if (messages := pack_messages(pack.directory, locale)) is not None
         },
         skipped=skipped,
+        prose=prose_figures_for(locale_path),
     )
 
 
