@@ -107,11 +107,15 @@ class Body:
         if recommendation and language.deadlines is not None:
             exempt += [match.span() for match in language.deadlines.finditer(self.masked)]
         plain = _masked(self.masked, exempt, _EXEMPT_MARK)
-        self.numbers = [Number(m.start(), m.end(), m.group(), language.value(m.group()),
-                               language.percent.match(plain, m.end()) is not None)
-                        for m in language.number.finditer(plain)]
+        self.numbers = [self._number(m, plain) for m in language.number.finditer(plain)]
         self._newlines = [index for index, char in enumerate(body) if char == "\n"]
         self._sentences: Sentences | None = None
+
+    def _number(self, match: re.Match[str], plain: str) -> Number:
+        percent = self.language.percent.match(plain, match.end())
+        end = percent.end() if percent else match.end()
+        return Number(match.start(), end, self.body[match.start():end], self.language.value(match.group()),
+                      percent is not None)
 
     @property
     def sentences(self) -> Sentences:
@@ -240,14 +244,16 @@ def _framed_by_base(body: Body, brief: Brief, statistic: Statistic, group: tuple
                                       and s.value == base) for target in named)
     numbers = [number.value for number in body.numbers if group[0] <= number.start < group[1]]
     base_value = brief.base_of(statistic)
-    if numbers:
-        return base_value is not None and Decimal(base_value) in numbers
+    if numbers and (base_value is None or Decimal(base_value) not in numbers):
+        return False
     base_statistic = brief.statistic(base) if isinstance(base, str) else None
     if base_statistic is None or not base_statistic.label.has(body.lang):
         return True  # a number as base has no words to compare
     language = body.language
     wanted = _content_words(base_statistic.label.get(body.lang), language)
-    written = _content_words(body.body[slice(*group)], language)
+    written = _content_words(body.masked[slice(*group)], language)
+    if not written:  # "Of the 113," or "Of these,": the number alone, or nothing to compare
+        return True
     if language.words_take_suffixes:
         return any(word.startswith(label_word) for word in written for label_word in wanted)
     return bool(wanted & written)
