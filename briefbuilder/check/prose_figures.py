@@ -25,7 +25,7 @@ expression per language; figures are found by dict lookups.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -43,6 +43,8 @@ LITERAL = "n"  # [[n:30|why]]: a number that is not data, printed as written
 _NEVER_FIGURES = re.compile(r"https?://\S+|\b[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]+)+|\b[A-Za-z]+-\d+\b"
                             r"|^[ \t]*\d+[.)](?=\s)", re.MULTILINE)
 _REFERENCE_MARK, _EXEMPT_MARK = "\x00", "\x01"
+_NEWLINE = re.compile("\n")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 
@@ -102,14 +104,27 @@ class Body:
         self.text, self.lang, self.body, self.language = text, lang, body, language
         self.references = find_references(body)
         self.masked = _masked(body, ((ref.start, ref.end) for ref in self.references), _REFERENCE_MARK)
+        self.recommendation = recommendation
+        self._numbers: list[Number] | None = None
+        self._mentions: list[Mention] | None = None
+        self._newlines = [match.start() for match in _NEWLINE.finditer(body)]
+        self._sentences: Sentences | None = None
+
+    @property
+    def numbers(self) -> list[Number]:
+        """The numbers the author wrote that may be figures: not in a reference, not a date, article number, ..."""
+        if self._numbers is None:
+            self._numbers = self._find_numbers() if _DIGIT.search(self.masked) else []
+        return self._numbers
+
+    def _find_numbers(self) -> list[Number]:
+        language = self.language
         exempt = [match.span() for match in _NEVER_FIGURES.finditer(self.masked)]
         exempt += [match.span() for match in language.not_figures.finditer(self.masked)]
-        if recommendation and language.deadlines is not None:
+        if self.recommendation and language.deadlines is not None:
             exempt += [match.span() for match in language.deadlines.finditer(self.masked)]
         plain = _masked(self.masked, exempt, _EXEMPT_MARK)
-        self.numbers = [self._number(m, plain) for m in language.number.finditer(plain)]
-        self._newlines = [index for index, char in enumerate(body) if char == "\n"]
-        self._sentences: Sentences | None = None
+        return [self._number(m, plain) for m in language.number.finditer(plain)]
 
     def _number(self, match: re.Match[str], plain: str) -> Number:
         percent = self.language.percent.match(plain, match.end())
@@ -132,6 +147,11 @@ class Body:
 
     def mentions(self, brief: Brief, figures: Figures) -> list[Mention]:
         """Every figure in the text, in order: statistic references and traced numbers."""
+        if self._mentions is None:
+            self._mentions = self._find_mentions(brief, figures)
+        return self._mentions
+
+    def _find_mentions(self, brief: Brief, figures: Figures) -> list[Mention]:
         found = []
         for ref in self.references:
             statistic = brief.statistic(ref.target) if ref.kind == "stat" else None
@@ -145,7 +165,32 @@ class Body:
         return sorted(found, key=lambda mention: mention.start)
 
 
-def bodies(context: CheckContext) -> Iterator[Body]:
+def _between(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions that start in [start, end): found by bisection, not by a scan of the text's mentions."""
+    return mentions[bisect_left(starts, start):bisect_left(starts, end)]
+
+
+class _Reading:
+    """The brief's narrative as the prose rules read it, once per check context."""
+
+    def __init__(self, context: CheckContext) -> None:
+        self.figures = Figures(context.brief)
+        self.bodies = list(_read_bodies(context))
+
+
+def reading(context: CheckContext) -> _Reading:
+    """The narrative read once per context: the prose rules run one after the other on it."""
+    found = context.shared.get(__name__)
+    if not isinstance(found, _Reading):
+        found = context.shared[__name__] = _Reading(context)
+    return found
+
+
+def bodies(context: CheckContext) -> list[Body]:
+    return reading(context).bodies
+
+
+def _read_bodies(context: CheckContext) -> Iterator[Body]:
     """Each narrative text in each language the prose rules can read."""
     brief = context.brief
     recommendations = {id(text) for text in brief.recommendations}
@@ -185,7 +230,7 @@ def _masked(text: str, spans: Iterable[tuple[int, int]], mark: str) -> str:
       example="brief.yaml:230: error: prose.untraceable-number: '1,234' in summary.en is not a value, count or base of "
               "any statistic; cite the statistic with [[stat:ID]], or mark a number that is not data [[n:1,234|why]]")
 def untraceable_numbers(context: CheckContext) -> Iterator[Finding]:
-    figures = Figures(context.brief)
+    figures = reading(context).figures
     for body in bodies(context):
         for number in body.numbers:
             if figures.trace(number) is None:
@@ -210,7 +255,7 @@ def untraceable_numbers(context: CheckContext) -> Iterator[Finding]:
       example="brief.yaml:231: error: prose.wrong-base: '81.4 per cent' in summary.en is framed by '50 women "
               "interviewed', but it is a share of 'victims' (113); frame it by its base, e.g. 'of the 113 victims'")
 def wrong_base(context: CheckContext) -> Iterator[Finding]:
-    brief, figures = context.brief, Figures(context.brief)
+    brief, figures = context.brief, reading(context).figures
     for body in bodies(context):
         framing = body.language.framing
         if framing is None:
@@ -220,11 +265,12 @@ def wrong_base(context: CheckContext) -> Iterator[Finding]:
         if not frames:
             continue
         mentions = body.mentions(brief, figures)
+        starts = [mention.start for mention in mentions]
         for index, (match, group) in enumerate(frames):
             _, sentence_end = body.sentences.around(match.start(), match.end())
             scope_end = min(sentence_end, frames[index + 1][0].start() if index + 1 < len(frames) else sentence_end)
-            for mention in mentions:
-                if match.end() <= mention.start < scope_end and mention.share and \
+            for mention in _between(mentions, starts, match.end(), scope_end):
+                if mention.share and \
                         not any(_framed_by_base(body, brief, statistic, group) for statistic in mention.statistics):
                     yield Finding("error", "prose.wrong-base",
                                   f"'{mention.written}' in {body.field} is framed by '{body.body[slice(*group)].strip()}', "
@@ -279,7 +325,7 @@ def _base_name(brief: Brief, statistic: Statistic, lang: str) -> str:
       example="brief.yaml:240: error: prose.qualified-group: '11.5%' in summary.en is 'victims who were children aged 0 "
               "to 9', but the sentence says 'children' without the qualifier; write 'children aged 0 to 9'")
 def qualified_group(context: CheckContext) -> Iterator[Finding]:
-    brief, figures = context.brief, Figures(context.brief)
+    brief, figures = context.brief, reading(context).figures
     nouns: dict[str, dict[str, tuple[re.Pattern[str], str]]] = {}
     for body in bodies(context):
         language = body.language
@@ -291,6 +337,7 @@ def qualified_group(context: CheckContext) -> Iterator[Finding]:
         mentions = body.mentions(brief, figures)
         framed = [span for match in language.framing.finditer(body.masked)
                   if (span := named_group(match, "group"))] if language.framing else []
+        unframed = _masked(body.masked, framed, " ")  # "Among the victims," frames; it does not name the group
         for index, mention in enumerate(mentions):
             if len(mention.statistics) != 1 or mention.statistics[0].id not in qualified:
                 continue
@@ -298,8 +345,7 @@ def qualified_group(context: CheckContext) -> Iterator[Finding]:
             first, last = body.sentences.around(mention.start, mention.end)
             before = max(first, mentions[index - 1].end if index else first)
             after = min(last, mentions[index + 1].start if index + 1 < len(mentions) else last)
-            window = _masked(body.masked[before:after], ((s - before, e - before) for s, e in framed), " ")
-            window = window[:mention.start - before] + " " + window[mention.end - before:]
+            window = unframed[before:mention.start] + " " + unframed[mention.end:after]
             if noun.search(window) and not language.qualifiers.search(window):
                 yield Finding("error", "prose.qualified-group",
                               f"'{mention.written}' in {body.field} is '{label}', but the sentence says "
@@ -338,7 +384,7 @@ def _qualified_nouns(brief: Brief, lang: str, language: ProseFigures) -> dict[st
       example="brief.yaml:232: error: prose.attribution: summary.en attributes '[[stat:returned]]' to 'Amnesty "
               "International', but its sources are by Human Rights Watch, UCA News; name one of them")
 def attribution(context: CheckContext) -> Iterator[Finding]:
-    brief, figures = context.brief, Figures(context.brief)
+    brief, figures = context.brief, reading(context).figures
     for body in bodies(context):
         pattern = body.language.attribution
         if pattern is None:
@@ -348,14 +394,13 @@ def attribution(context: CheckContext) -> Iterator[Finding]:
         if not matches:
             continue
         mentions = body.mentions(brief, figures)
+        starts = [mention.start for mention in mentions]
         for match, span in matches:
             named = _bare_name(body.body[slice(*span)], body.language)
             if not named or named in body.language.not_names:
                 continue
             first, last = body.sentences.around(match.start(), match.end())
-            for mention in mentions:
-                if not first <= mention.start < last:
-                    continue
+            for mention in _between(mentions, starts, first, last):
                 names = _source_names(brief, mention.statistics)
                 if names and not any(_names_match(named, name) for name in names):
                     yield Finding("error", "prose.attribution",
