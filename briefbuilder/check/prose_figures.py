@@ -253,7 +253,8 @@ def untraceable_numbers(context: CheckContext) -> Iterator[Finding]:
       "own base: the group names the base statistic ([[stat:ID]]), its number, or a word of its label.",
       severity="error",
       example="brief.yaml:231: error: prose.wrong-base: '81.4 per cent' in summary.en is framed by '50 women "
-              "interviewed', but it is a share of 'victims' (113); frame it by its base, e.g. 'of the 113 victims'")
+              "interviewed', but it is a share of 'victims' (113); frame it by its base, or cite the statistic that is a share "
+              "of this group")
 def wrong_base(context: CheckContext) -> Iterator[Finding]:
     brief, figures = context.brief, reading(context).figures
     for body in bodies(context):
@@ -323,10 +324,10 @@ def _base_name(brief: Brief, statistic: Statistic, lang: str) -> str:
       "were children'): the clause keeps a qualifier ('children under the age of ten').",
       severity="error",
       example="brief.yaml:240: error: prose.qualified-group: '11.5%' in summary.en is 'victims who were children aged 0 "
-              "to 9', but the sentence says 'children' without the qualifier; write 'children aged 0 to 9'")
+              "to 9', but its clause says 'children' without a qualifier such as 'aged 0 to 9'")
 def qualified_group(context: CheckContext) -> Iterator[Finding]:
     brief, figures = context.brief, reading(context).figures
-    nouns: dict[str, dict[str, tuple[re.Pattern[str], str]]] = {}
+    nouns: dict[str, dict[str, tuple[re.Pattern[str], str, str, str]]] = {}
     for body in bodies(context):
         language = body.language
         if language.qualifiers is None:
@@ -341,20 +342,19 @@ def qualified_group(context: CheckContext) -> Iterator[Finding]:
         for index, mention in enumerate(mentions):
             if len(mention.statistics) != 1 or mention.statistics[0].id not in qualified:
                 continue
-            noun, label = qualified[mention.statistics[0].id]
+            noun, word, qualifier, label = qualified[mention.statistics[0].id]
             first, last = body.sentences.around(mention.start, mention.end)
             before = max(first, mentions[index - 1].end if index else first)
             after = min(last, mentions[index + 1].start if index + 1 < len(mentions) else last)
             window = unframed[before:mention.start] + " " + unframed[mention.end:after]
             if noun.search(window) and not language.qualifiers.search(window):
                 yield Finding("error", "prose.qualified-group",
-                              f"'{mention.written}' in {body.field} is '{label}', but the sentence says "
-                              f"'{noun.pattern.split(')', 1)[1].split('(?!')[0]}' without the qualifier; keep it "
-                              f"('{label}')", body.location(mention.start))
+                              f"'{mention.written}' in {body.field} is '{label}', but its clause says '{word}' "
+                              f"without a qualifier such as '{qualifier}'", body.location(mention.start))
 
 
-def _qualified_nouns(brief: Brief, lang: str, language: ProseFigures) -> dict[str, tuple[re.Pattern[str], str]]:
-    """Statistic id -> (the group noun its label qualifies, as a pattern; the label), in ``lang``."""
+def _qualified_nouns(brief: Brief, lang: str, language: ProseFigures) -> dict[str, tuple[re.Pattern[str], str, str, str]]:
+    """Statistic id -> (its label's group noun as a pattern, the noun, the qualifier, the label), in ``lang``."""
     assert language.qualifiers is not None
     found = {}
     for statistic in brief.statistics:
@@ -370,7 +370,7 @@ def _qualified_nouns(brief: Brief, lang: str, language: ProseFigures) -> dict[st
             continue
         noun = words[-1] if language.group_noun == "before" else words[0]
         end = "" if language.words_take_suffixes else r"(?!\w)"
-        found[statistic.id] = (re.compile(rf"(?<!\w){re.escape(noun)}{end}", re.IGNORECASE), label)
+        found[statistic.id] = (re.compile(rf"(?<!\w){re.escape(noun)}{end}", re.IGNORECASE), noun, match.group(), label)
     return found
 
 
@@ -446,7 +446,7 @@ def _names_match(named: str, name: str) -> bool:
       "[[stat:ID|value]] before a noun of your own.",
       severity="warning",
       example="brief.yaml:233: warning: prose.unit-noun: [[stat:applications]] in summary.en prints its unit noun "
-              "('cases') and is followed by 'applications'; write [[stat:applications|value]] applications")
+              "(case/cases) and is followed by 'applications'; write [[stat:applications|value]] applications")
 def unit_noun(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     for body in bodies(context):
