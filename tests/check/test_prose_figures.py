@@ -210,3 +210,36 @@ def test_framing_patterns_must_capture_the_group(tmp_path: Path) -> None:
     (folder / PROSE_FIGURES).write_text(text, encoding="utf-8")
     with pytest.raises(BriefError, match="no group"):
         prose_figures_for([tmp_path])
+
+
+# The seed errors written into the worked example itself, as a reader of its figures might.
+EXAMPLE_SEEDS = [
+    ("en", "Of the 50 women interviewed, 81.4 per cent disappeared.", {"untraceable-number", "wrong-base"}),
+    ("en", "Of the 40 people documented, 12 were children.", {"untraceable-number"}),
+    ("en", "Of the victims, 11.5% were children.", {"qualified-group"}),
+    ("en", "According to Amnesty International, [[stat:mss-jurisdiction|share]] disappeared.", {"attribution"}),
+    ("en", "[[stat:victims|value]] victims and 1,234 witnesses were heard.", {"untraceable-number"}),
+    ("en", "Of the [[stat:women]], [[stat:mss-jurisdiction|share]] disappeared.", {"wrong-base"}),
+    ("ko", "피해자 50명 중 81.4%가 실종되었습니다.", {"untraceable-number", "wrong-base"}),
+    ("ko", "피해자 중 11.5%가 아동이었습니다.", {"qualified-group"}),
+    ("ko", "국제앰네스티에 따르면 [[stat:victims]]이 실종되었습니다.", {"attribution"}),
+    ("fr", "Parmi les 50 femmes interrogées, 81,4 % ont disparu.", {"untraceable-number", "wrong-base"}),
+    ("fr", "Parmi les victimes, 11,5 % étaient des enfants.", {"qualified-group"}),
+    ("fr", "Selon Amnesty International, [[stat:victims]] ont disparu.", {"attribution"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "rules"), EXAMPLE_SEEDS)
+def test_a_seed_error_in_the_worked_example_fails_at_its_line(tmp_path: Path, lang: str, sentence: str,
+                                                             rules: set[str]) -> None:
+    text = (EXAMPLE / "brief.yaml").read_text(encoding="utf-8")
+    seeded = f"  - id: seeded\n    heading: Seeded\n    text: {{{lang}: \"{sentence}\"}}\n"
+    text = text.replace("\nsections:\n", "\nsections:\n" + seeded, 1)
+    (tmp_path / "brief.yaml").write_text(text, encoding="utf-8")
+    line = text.splitlines().index(seeded.splitlines()[2]) + 1
+    brief = load_brief(tmp_path / "brief.yaml")
+    context = CheckContext(brief, Pack(name="t", description={"en": "t"}), ("ko", "en", "fr"),
+                           catalog=catalog_for_brief(brief.directory))
+    found = {(rule_id.removeprefix("prose."), f.location.line) for rule_id, info in RULES.items()
+             if rule_id.startswith("prose.") for f in info.function(context)}
+    assert found == {(rule, line) for rule in rules}
