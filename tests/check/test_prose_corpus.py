@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from briefbuilder.audience import Pack
-from briefbuilder.catalog import catalog_for_brief
+from briefbuilder.load.catalog import catalog_for_brief
 from briefbuilder.check import RULES, CheckContext
 from briefbuilder.load.brief import load_brief
 

@@ -16,7 +16,7 @@ import pytest
 
 from briefbuilder import build, check_brief, render_brief
 from briefbuilder.audience import Pack
-from briefbuilder.catalog import catalog_for_brief
+from briefbuilder.load.catalog import catalog_for_brief
 from briefbuilder.check import RULES, CheckContext
 from briefbuilder.errors import BriefError
 from briefbuilder.load.brief import load_brief

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefbuilder.render.locale import load_locale
+from briefbuilder.load.locale import load_locale
 
 WORDING = {
     # qualifier: {language: how "66 cases" so qualified must read}
