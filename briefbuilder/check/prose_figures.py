@@ -419,7 +419,7 @@ def _bare_name(written: str, language: ProseFigures) -> str:
 
 def _source_names(brief: Brief, statistics: Iterable[Statistic]) -> list[str]:
     """Publishers, authors and relayed bodies of the statistics' sources, in every language given."""
-    names = []
+    names: list[str] = []
     for statistic in statistics:
         for cited in statistic.sources:
             source = brief.source(cited.id)
