@@ -378,7 +378,8 @@ def _qualified_nouns(brief: Brief, lang: str, language: ProseFigures) -> dict[st
 
 @rule("prose.attribution",
       "'According to X', 'X reported', 'X에 따르면', 'selon X' in a sentence with a figure names a publisher, author or "
-      "relayed body (relays:) of that figure's sources, in any language of the source, or their initials (TJWG). "
+      "relayed body (relays:) of that figure's sources, in any language of the source, one of the source's 'aliases:' "
+      "(UNHCR, HCR), or their initials (TJWG). "
       "Pronouns and generic subjects ('it', 'the report') are not judged.",
       severity="error",
       example="brief.yaml:232: error: prose.attribution: summary.en attributes '[[stat:returned]]' to 'Amnesty "
@@ -428,6 +429,7 @@ def _source_names(brief: Brief, statistics: Iterable[Statistic]) -> list[str]:
             for text in (source.publisher, source.author, source.relays):
                 if text is not None:
                     names.extend(text.root.values())
+            names.extend(source.aliases)
     return names
 
 
