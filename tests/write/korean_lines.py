@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import zipfile
@@ -67,7 +68,7 @@ def _glued(words: list[tuple[str, bool]], forward: bool) -> list[str]:
     sequence = words if forward else words[::-1]
     text = sequence[0][0]
     found = [text]
-    for (_, was_mark), (word, is_mark) in zip(sequence, sequence[1:]):
+    for (_, was_mark), (word, is_mark) in itertools.pairwise(sequence):
         if not (was_mark or is_mark):
             break
         text = text + word if forward else word + text
@@ -83,7 +84,7 @@ def bad_line_breaks(pdf: Path, docx: Path, no_line_start: str) -> dict[str, list
     glued = {token for token in tokens if "\u00a0" in token}
     found: dict[str, list[str]] = {}
     for page in pdf_lines(pdf):
-        for line, following in zip(page, page[1:]):
+        for line, following in itertools.pairwise(page):
             where = " ".join(word for word, _ in line)[-25:] + " / " + " ".join(word for word, _ in following)[:25]
             kind = None
             if following[0][0][0] in no_line_start:

@@ -9,6 +9,7 @@ properties behind each.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import subprocess
 import zipfile
@@ -368,7 +369,7 @@ def word_gaps(pdf: Path) -> list[tuple[float, str, str]]:
     for line in page.iter("{*}line"):
         words = list(line.iter("{*}word"))
         height = float(line.get("yMax")) - float(line.get("yMin"))
-        for left, right in zip(words, words[1:]):
+        for left, right in itertools.pairwise(words):
             if re.search(f"[{HANGUL}]", left.text or "") and re.search(f"[{HANGUL}]", right.text or ""):
                 gap = float(right.get("xMin")) - float(left.get("xMax"))
                 gaps.append((gap / height, left.text, right.text))
