@@ -63,6 +63,9 @@ _ODF = {
 }
 # Where a line may break whatever the lists say: LibreOffice breaks at these without asking.
 _BLANKS = frozenset(" \t\n\r\u3000")
+# A line may end after a hyphen, as in Word: a web address or an English compound longer than
+# the rest of the line breaks there rather than at the last letter that fits.
+_BREAK_AFTER = frozenset("-")
 
 
 def pdf_bytes(document: RenderedDocument) -> bytes:
@@ -177,7 +180,7 @@ def _wrap_east_asian_text_by_word(tree: etree._ElementTree, no_line_start: str) 
     """Make LibreOffice break the document's East Asian text between words only (see the module's notes).
 
     The East Asian language is the default paragraph style's (ko-KR); every character of the text
-    but a blank becomes one that never ends a line, and `no_line_start` ones never start a line.
+    but a blank or a hyphen becomes one that never ends a line, and `no_line_start` ones never start one.
     """
     style, fo, config = _ODF["style"], _ODF["fo"], _ODF["config"]
     language = country = None
@@ -193,7 +196,7 @@ def _wrap_east_asian_text_by_word(tree: etree._ElementTree, no_line_start: str) 
             properties.set(f"{{{fo}}}language", language)
             properties.set(f"{{{fo}}}country", country)
     body = tree.getroot().find(f"{{{_ODF['office']}}}body")
-    characters = set("".join(body.itertext())) - _BLANKS if body is not None else set()
+    characters = set("".join(body.itertext())) - _BLANKS - _BREAK_AFTER if body is not None else set()
     entry = {"Language": language, "Country": country, "Variant": "",
              "BeginLine": no_line_start, "EndLine": "".join(sorted(characters))}
     root = tree.getroot()
