@@ -43,6 +43,10 @@ class Typography:
     east_asian_autospace: bool = True
     italic: bool = True  # False where the script has no italic (Hangul): emphasis takes `emphasis` instead
     emphasis: Literal["italic", "bold"] = "italic"
+    # East Asian lines break between words only (Korean 어절), never inside one ("난민협/약")
+    wrap_by_word: bool = False
+    no_line_start: str = ""  # characters a line never starts with (closing brackets, punctuation)
+    no_line_end: str = ""  # characters a line never ends with (opening brackets)
 
 
 @dataclass(frozen=True)
