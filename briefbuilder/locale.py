@@ -172,7 +172,7 @@ class LocaleData:
         return Markdown(self.ordinals[number - 1] if 0 < number <= len(self.ordinals) else str(number))
 
     def count(self, value: Decimal | int, unit: str, qualifier: str | None = None) -> Markdown:
-        """"113 people" / "113명", "more than 500 people" / "500명 이상"."""
+        """"113 people" / "113명", "more than 500 people" / "500명 초과"."""
         singular, plural = COUNT_FORMS[unit]
         amount = self.ngettext(singular, plural, int(value)) % {"num": self.number(value)}
         if qualifier:

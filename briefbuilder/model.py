@@ -321,6 +321,7 @@ class Source(Located, frozen=True, kw_only=True):
     url: str | None = None
     symbol: str | None = None  # UN document symbol, e.g. A/HRC/25/63
     relays: Text | None = None  # whose figures this source reports (e.g. a news item relaying Human Rights Watch)
+    aliases: list[str] = []  # other names prose may give its publisher, author or relayed body (UNHCR, HCR)
 
 
 def _as_text(value: Any) -> Any:

@@ -260,6 +260,7 @@ def _findings(inputs: Inputs, documents: Mapping[tuple[str, str], RenderedDocume
             today=today or dt.date.today(),
             documents={language: documents[(audience, language)] for language in inputs.languages},
             statements=inputs.statements,
+            prose=inputs.prose,
         )
         for finding in run_rules(context):
             found[finding] = found.get(finding, ()) + (audience,)

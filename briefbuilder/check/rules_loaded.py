@@ -10,3 +10,4 @@ from . import claims  # noqa: F401
 from . import prose_treaties  # noqa: F401
 from . import constraints  # noqa: F401
 from . import illustrative  # noqa: F401
+from . import prose_figures  # noqa: F401

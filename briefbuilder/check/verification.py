@@ -8,18 +8,15 @@ the reader anyway.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
-from pathlib import Path
-
-import yaml
+from collections.abc import Mapping
 
 from ..load.brief import narrative_texts
+from ..load.prose_figures import ProseFigures
 from ..model import STATUS_RANK
 from ..narrative import Reference, find_references, reference_location, sentence_around
 from .findings import CheckContext, Finding, rule
 
 ATTRIBUTED_OPTION = "attributed"
-PHRASES_FILE = Path(__file__).with_name("attribution.yaml")
 
 
 @rule("status.below-minimum", "Every statistic meets the audience's minimum verification status (all are printed in the evidence annex).",
@@ -38,7 +35,8 @@ def below_minimum(context: CheckContext) -> Iterator[Finding]:
 
 @rule("status.reported-unattributed",
       "A 'reported' figure is attributed where the narrative uses it: [[stat:ID|attributed]] or an 'according to …' "
-      "phrase anywhere in its sentence (a Korean date such as '2023. 10. 9.' between them does not end the sentence).",
+      "phrase anywhere in its sentence (the language's attribution markers in locales/<lang>/prose-figures.yaml; "
+      "a Korean date such as '2023. 10. 9.' between them does not end the sentence).",
       severity="error",
       example="brief.yaml:40: error: status.reported-unattributed: 'mss-reported' is a reported figure, not verified: attribute it ([[stat:mss-reported|attributed]] or 'according to …' in the sentence)")
 def reported_unattributed(context: CheckContext) -> Iterator[Finding]:
@@ -46,30 +44,24 @@ def reported_unattributed(context: CheckContext) -> Iterator[Finding]:
     for text in narrative_texts(context.brief):
         for lang, body in text.root.items():
             for ref in find_references(body):
-                if ref.kind == "stat" and ref.target in reported and not is_attributed(ref, body, lang):
+                if ref.kind == "stat" and ref.target in reported and not is_attributed(ref, body, lang, context.prose):
                     yield Finding("error", "status.reported-unattributed",
                                   f"'{ref.target}' is a reported figure, not verified: attribute it "
                                   f"([[stat:{ref.target}|{ATTRIBUTED_OPTION}]] or 'according to …' in the sentence)",
                                   reference_location(text, lang, ref))
 
 
-def is_attributed(ref: Reference, body: str, lang: str) -> bool:
+def is_attributed(ref: Reference, body: str, lang: str, prose: Mapping[str, ProseFigures]) -> bool:
     """Does the reference ask to be attributed, or sit in a sentence that attributes it?"""
     if ref.option == ATTRIBUTED_OPTION:  # the renderer then writes "according to <publisher>"
         return True
     sentence = sentence_around(body, ref).casefold()
-    return any(phrase.casefold() in sentence for phrase in attribution_phrases(lang))
+    return any(phrase.casefold() in sentence for phrase in attribution_phrases(lang, prose))
 
 
-@cache
-def _phrases() -> dict[str, tuple[str, ...]]:
-    data = yaml.safe_load(PHRASES_FILE.read_text(encoding="utf-8"))
-    return {lang: tuple(phrases) for lang, phrases in data.items()}
-
-
-def attribution_phrases(lang: str) -> tuple[str, ...]:
+def attribution_phrases(lang: str, prose: Mapping[str, ProseFigures]) -> tuple[str, ...]:
     """Phrases that attribute a figure in ``lang``; a text written for every language ('*') may use any."""
-    phrases = _phrases()
     if lang == "*":
-        return tuple(phrase for listed in phrases.values() for phrase in listed)
-    return phrases.get(lang, ())
+        return tuple(phrase for language in prose.values() for phrase in language.attribution_markers)
+    language = prose.get(lang)
+    return language.attribution_markers if language is not None else ()

@@ -21,6 +21,7 @@ from .locale import load_locale, locale_search_path, pack_messages
 from .native import validated
 from .pack import available_packs, pack_for_brief
 from .statements import StatementWords, statement_words
+from .prose_figures import ProseFigures, prose_figures_for
 
 ALL = "all"  # every audience pack on the search path
 
@@ -40,6 +41,8 @@ class Inputs:
     # Each language's words of treaty status (statements.yaml beside its locale.yaml), for the brief's
     # languages and the ones built; None for a language without the file.
     statements: Mapping[str, StatementWords | None] = field(default_factory=dict)
+    # How each language on the locale search path writes figures in prose, for the prose checks.
+    prose: Mapping[str, ProseFigures] = field(default_factory=prose_figures_for)
 
     def locale(self, audience: str, language: str) -> LocaleData:
         """The locale a document for ``audience`` in ``language`` is rendered with."""
@@ -97,6 +100,7 @@ def load_inputs(
         skipped=skipped,
         statements={code: statement_words(code, locale_path)
                     for code in dict.fromkeys([*locales, *brief.brief.languages])},
+        prose=prose_figures_for(locale_path),
     )
 
 

@@ -299,6 +299,8 @@ REFERENCE_KINDS: dict[str, Callable[[RenderContext, Reference, Location | None],
     "stat": lambda context, ref, where: context.stat(ref.target, ref.option, where=where),
     "cite": lambda context, ref, where: context.cite(ref.target, ref.option, where=where),
     "term": lambda context, ref, where: context.term(ref.target, where=where),
+    # A number the author marks as not data ([[n:30|deadline in days]]): printed as written; the reason is for check.
+    "n": lambda context, ref, where: escape_markdown(ref.target),
     "treaty": lambda context, ref, where: context.legal.treaty_name(ref.target, where),
     "law": lambda context, ref, where: context.legal.citation(ref.target, ref.option, where),
     "status": _status,

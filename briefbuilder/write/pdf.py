@@ -15,6 +15,20 @@ way, from the same data the Word file was built from:
   replaced by the free font the house style names beside it.
 - Endnote pages: it sets endnotes on pages of their own with no footer, so
   they would lose their page numbers; they get the text pages' layout and footer.
+- Korean line breaking (``typography.wrap_by_word``): it reads neither
+  ``w:wordWrap`` nor the custom line-start lists. Its Korean line breaker
+  (i18npool ``BreakIterator_CJK::getLineBreak``) breaks where the line is
+  full, except that it first steps back while the next line would start with a
+  "forbidden at line start" character or the line would end with a "forbidden
+  at line end" one, and otherwise moves a break inside a run of Hangul
+  syllables to the run's start, so "23/명", "(20.4%)/은", "「/난민협약" and,
+  after a step back, "「난민협/약」". The document's forbidden-character lists
+  are the one input it honours: every character of the text (spaces aside) is
+  declared one that never ends a line, so the step back always reaches the
+  start of the 어절, and the locale's ``no_line_start`` characters never start
+  one. Latin-script text takes the East Asian language, so that a break beside
+  a digit or a bracket ("23명(20.4%)") goes through the same rules and not
+  through ICU's, which allow a break between a Hangul syllable and "(".
 """
 
 from __future__ import annotations
@@ -40,21 +54,32 @@ INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: sudo apt-get install libreo
                 "macOS: brew install --cask libreoffice; Windows: https://www.libreoffice.org), "
                 "or build --format docx and save it as PDF from Word")
 _ODF = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
     "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "config": "urn:oasis:names:tc:opendocument:xmlns:config:1.0",
 }
+# Where a line may break whatever the lists say: LibreOffice breaks at these without asking.
+_BLANKS = frozenset(" \t\n\r\u3000")
+# A line may end after a hyphen, as in Word: a web address or an English compound longer than
+# the rest of the line breaks there rather than at the last letter that fits.
+_BREAK_AFTER = frozenset("-")
 
 
 def pdf_bytes(document: RenderedDocument) -> bytes:
     """The PDF of `document`: its .docx, laid out by LibreOffice."""
     layout = document.layout
-    return docx_to_pdf(docx_bytes(document), east_asian_autospace=layout.typography.east_asian_autospace,
-                       font_fallbacks=layout.house_style.font_fallbacks, endnotes=layout.notes == "endnotes")
+    typography = layout.typography
+    return docx_to_pdf(docx_bytes(document), east_asian_autospace=typography.east_asian_autospace,
+                       font_fallbacks=layout.house_style.font_fallbacks, endnotes=layout.notes == "endnotes",
+                       wrap_by_word=typography.wrap_by_word, no_line_start=typography.no_line_start)
 
 
 def docx_to_pdf(data: bytes, *, east_asian_autospace: bool = True,
-                font_fallbacks: Mapping[str, str] | None = None, endnotes: bool = False) -> bytes:
+                font_fallbacks: Mapping[str, str] | None = None, endnotes: bool = False,
+                wrap_by_word: bool = False, no_line_start: str = "") -> bytes:
     """Convert .docx bytes to PDF bytes with LibreOffice; a one-line error when it is not installed."""
     soffice = _soffice()
     replacements = {font: fallback for font, fallback in (font_fallbacks or {}).items() if not _installed(font)}
@@ -62,9 +87,10 @@ def docx_to_pdf(data: bytes, *, east_asian_autospace: bool = True,
         work = Path(folder)
         source = work / "brief.docx"
         source.write_bytes(data)
-        if not east_asian_autospace or replacements or endnotes:
+        if not east_asian_autospace or replacements or endnotes or wrap_by_word:
             flat = _convert(soffice, source, "fodt", work)
-            _adjust_flat_odf(flat, east_asian_autospace=east_asian_autospace, replacements=replacements)
+            _adjust_flat_odf(flat, east_asian_autospace=east_asian_autospace, replacements=replacements,
+                             no_line_start=no_line_start if wrap_by_word else None)
             source = flat
         return _convert(soffice, source, "pdf", work).read_bytes()
 
@@ -111,9 +137,13 @@ def _installed(font: str) -> bool:
     return subprocess.run([fc_list, "-q", f":family={font}"], capture_output=True).returncode == 0
 
 
-def _adjust_flat_odf(path: Path, *, east_asian_autospace: bool, replacements: Mapping[str, str]) -> None:
-    """Apply what LibreOffice did not read from the .docx: no Hangul-digit auto-spacing, font fallbacks."""
+def _adjust_flat_odf(path: Path, *, east_asian_autospace: bool, replacements: Mapping[str, str],
+                     no_line_start: str | None = None) -> None:
+    """Apply what LibreOffice did not read from the .docx: no Hangul-digit auto-spacing, font fallbacks,
+    East Asian lines broken between words only (when `no_line_start` is given)."""
     tree = etree.parse(str(path), etree.XMLParser(huge_tree=True))
+    if no_line_start is not None:
+        _wrap_east_asian_text_by_word(tree, no_line_start)
     autospace = f"{{{_ODF['style']}}}text-autospace"
     if not east_asian_autospace:
         for properties in tree.iter(f"{{{_ODF['style']}}}paragraph-properties"):
@@ -144,3 +174,48 @@ def _number_endnote_pages(tree: etree._ElementTree) -> None:
             master.set(f"{{{style}}}page-layout-name", text_pages.get(f"{{{style}}}page-layout-name"))
             for furniture in text_pages:
                 master.append(copy.deepcopy(furniture))
+
+
+def _wrap_east_asian_text_by_word(tree: etree._ElementTree, no_line_start: str) -> None:
+    """Make LibreOffice break the document's East Asian text between words only (see the module's notes).
+
+    The East Asian language is the default paragraph style's (ko-KR); every character of the text
+    but a blank or a hyphen becomes one that never ends a line, and `no_line_start` ones never start one.
+    """
+    style, fo, config = _ODF["style"], _ODF["fo"], _ODF["config"]
+    language = country = None
+    for default in tree.iter(f"{{{style}}}default-style"):
+        properties = default.find(f"{{{style}}}text-properties")
+        if default.get(f"{{{style}}}family") == "paragraph" and properties is not None:
+            language = properties.get(f"{{{style}}}language-asian")
+            country = properties.get(f"{{{style}}}country-asian")
+    if not language or not country:
+        return
+    for properties in tree.iter(f"{{{style}}}text-properties"):
+        if properties.get(f"{{{fo}}}language") is not None:
+            properties.set(f"{{{fo}}}language", language)
+            properties.set(f"{{{fo}}}country", country)
+    body = tree.getroot().find(f"{{{_ODF['office']}}}body")
+    characters = set("".join(body.itertext())) - _BLANKS - _BREAK_AFTER if body is not None else set()
+    entry = {"Language": language, "Country": country, "Variant": "",
+             "BeginLine": no_line_start, "EndLine": "".join(sorted(characters))}
+    root = tree.getroot()
+    settings = root.find(f"{{{_ODF['office']}}}settings")
+    if settings is None:
+        settings = etree.Element(f"{{{_ODF['office']}}}settings")
+        root.insert(1 if root.find(f"{{{_ODF['office']}}}meta") is not None else 0, settings)
+    # LibreOffice finds its settings by the "ooo" prefix of this name, declared on the root
+    configuration = settings.find(f"{{{config}}}config-item-set[@{{{config}}}name='ooo:configuration-settings']")
+    if configuration is None:
+        configuration = etree.SubElement(settings, f"{{{config}}}config-item-set")
+        configuration.set(f"{{{config}}}name", "ooo:configuration-settings")
+    for old in configuration.findall(f"{{{config}}}config-item-map-indexed[@{{{config}}}name='ForbiddenCharacters']"):
+        configuration.remove(old)
+    forbidden = etree.SubElement(configuration, f"{{{config}}}config-item-map-indexed")
+    forbidden.set(f"{{{config}}}name", "ForbiddenCharacters")
+    item_entry = etree.SubElement(forbidden, f"{{{config}}}config-item-map-entry")
+    for name, value in entry.items():
+        item = etree.SubElement(item_entry, f"{{{config}}}config-item")
+        item.set(f"{{{config}}}name", name)
+        item.set(f"{{{config}}}type", "string")
+        item.text = value

@@ -84,7 +84,7 @@ sections:
   - id: findings
     heading: Findings
     text: |
-      Of [[stat:victims]] victims, [[stat:mss-jurisdiction]] disappeared under the MSS [[cite:tjwg-2024|p. 15]].
+      Of the [[stat:victims]], [[stat:mss-jurisdiction]] disappeared under the MSS [[cite:tjwg-2024|p. 15]].
 """
 
 @dataclass(frozen=True)

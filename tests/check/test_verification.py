@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefbuilder.check.verification import attribution_phrases
+from briefbuilder.load.prose_figures import prose_figures_for
 
 from rulecheck import check
 
@@ -107,8 +108,10 @@ sections:
     assert finding.location.line == result.line("Later, [[stat:")
 
 
-def test_phrases_are_data() -> None:
-    assert "according to" in attribution_phrases("en")
-    assert "에 따르면" in attribution_phrases("ko")
-    assert attribution_phrases("fr") == ()
-    assert set(attribution_phrases("*")) >= {"according to", "에 따르면"}
+def test_phrases_are_locale_data() -> None:
+    prose = prose_figures_for()
+    assert "according to" in attribution_phrases("en", prose)
+    assert "에 따르면" in attribution_phrases("ko", prose)
+    assert "selon" in attribution_phrases("fr", prose)
+    assert attribution_phrases("xx", prose) == ()
+    assert set(attribution_phrases("*", prose)) >= {"according to", "에 따르면", "selon"}

@@ -140,9 +140,9 @@ QUALIFIED = MINIMAL_BRIEF.replace("    value: 113\n    unit: persons\n", "    va
 
 
 @pytest.mark.parametrize(("option", "en", "ko"), [
-    ("", "more than 500 people", "500명 이상"),
-    ("|value", "more than 500", "500 이상"),
-    ("|attributed", "more than 500 people", "500명 이상"),
+    ("", "more than 500 people", "500명 초과"),
+    ("|value", "more than 500", "500 초과"),
+    ("|attributed", "more than 500 people", "500명 초과"),
 ])
 def test_a_qualified_figure_keeps_its_qualifier_in_every_form(make_brief: Callable[..., Path], option: str,
                                                               en: str, ko: str) -> None:
@@ -186,9 +186,9 @@ DETAINED = """\
     ("en", "Officials said that [[stat:detained|attributed]] remain detained.", "",
      "Officials said that more than 500 people remain detained, according to Human Rights Watch, "
      "as reported by UCA News.[^1]"),
-    ("ko", "", "2023. 10. 9. 현재 [[stat:detained|attributed]]이 구금되어 있습니다.",
+    ("ko", "", "2023. 10. 9. 현재 [[stat:detained|attributed]]가 구금되어 있습니다.",
      # the date keeps together (locale.yaml keep_together): no-break spaces
-     "휴먼라이츠워치(UCA News 보도)에 따르면 2023.\u00a010.\u00a09. 현재 500명 이상이 구금되어 있습니다.[^1]"),
+     "휴먼라이츠워치(UCA News 보도)에 따르면 2023.\u00a010.\u00a09. 현재 500명 초과가 구금되어 있습니다.[^1]"),
 ])
 def test_attribution_is_a_clause_of_its_own_naming_the_producer(make_brief: Callable[..., Path], lang: str,
                                                                  en: str, ko: str, expected: str) -> None:

@@ -9,6 +9,7 @@ properties behind each.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import subprocess
 import zipfile
@@ -19,11 +20,13 @@ import pytest
 from click.testing import CliRunner
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
+from korean_lines import bad_line_breaks
 from testdata import EXAMPLE, footnote_references, require_tool
 
 from briefbuilder.load.pack import load_pack
 from briefbuilder.cli import main
 from briefbuilder.markdown_tree import parse_markdown, visible_text
+from briefbuilder.pipeline import render_brief
 
 NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 AUDIENCES = ("general", "un-upr", "un-treaty-body", "un-wgeid", "gov-briefing")
@@ -230,7 +233,8 @@ def test_un_packs_use_no_colour_and_no_italic_cover_lines(out: Path) -> None:
             for style in ("Title", "Subtitle"):
                 assert not document.styles[style].font.italic, (path.name, style)
             normal = document.styles["Normal"]
-            assert normal.font.size.pt == 12 and normal.paragraph_format.alignment == 3  # justified
+            # English justified (C5); a Korean copy flush left (its lines break only between 어절)
+            assert normal.font.size.pt == 12 and normal.paragraph_format.alignment == (3 if language == "en" else 0)
             assert document.styles["footnote text"].font.size.pt == 10
             fonts = part(path, "word/styles.xml").xpath("w:docDefaults//w:rFonts/@w:ascii", namespaces=NS)
             assert fonts == ["Times New Roman"]
@@ -356,3 +360,39 @@ def test_a_table_stays_on_the_page_of_the_line_that_introduces_it(out: Path, pdf
     pages = [" ".join(page.split()) for page in pdf_text[f"{STEM}.general.{language}"].split("\f")]
     [page] = [page for page in pages if " ".join(lead_in) in page]
     assert header in page
+
+
+def word_gaps(pdf: Path) -> list[tuple[float, str, str]]:
+    """Each space between two Hangul words on a line, as a share of the line's height, with its words."""
+    page = etree.fromstring(tool_output("pdftotext", "-bbox-layout", str(pdf), "-").encode())
+    gaps = []
+    for line in page.iter("{*}line"):
+        words = list(line.iter("{*}word"))
+        height = float(line.get("yMax")) - float(line.get("yMin"))
+        for left, right in itertools.pairwise(words):
+            if re.search(f"[{HANGUL}]", left.text or "") and re.search(f"[{HANGUL}]", right.text or ""):
+                gap = float(right.get("xMin")) - float(left.get("xMax"))
+                gaps.append((gap / height, left.text, right.text))
+    return gaps
+
+
+def test_korean_lines_are_not_stretched_to_the_margin(out: Path) -> None:
+    """No wide gap between two Korean words ("당사국입니다.    중화인민공화국은"): a space stays about a
+    quarter of the line's height (Korean is set flush left, as 어절 wrapping leaves few spaces to stretch)."""
+    for audience in AUDIENCES:
+        gaps = word_gaps(out / name(audience, "ko", "pdf"))
+        assert len(gaps) > 50, audience
+        widest = max(gaps)
+        assert widest[0] < 0.5, (audience, widest)
+
+
+def test_korean_lines_break_between_words_only(out: Path) -> None:
+    """No number parted from its counter ("23 / 명"), no word split ("「난민협 / 약」"), no note mark or
+    closing bracket starting a line, in any Korean PDF of the example."""
+    no_line_start = render_brief(EXAMPLE, "ko").layout.typography.no_line_start
+    for audience in AUDIENCES:
+        found = bad_line_breaks(out / name(audience, "ko", "pdf"), out / name(audience, "ko", "docx"), no_line_start)
+        # A mark inside an 어절 ("66건²의") is the note placement's to move (after the 어절, D1);
+        # LibreOffice may break after it, as a note's anchor cannot be declared a no-break character.
+        found.pop("after a note mark inside an 어절", None)
+        assert found == {}, audience

@@ -923,22 +923,62 @@ def _default_paragraph_properties(styles: BaseOxmlElement) -> BaseOxmlElement:
     return pPr
 
 
-def turn_off_east_asian_autospace(styles: BaseOxmlElement) -> None:
-    """No extra space between East Asian text and Latin letters (``autoSpaceDE``) or digits (``autoSpaceDN``).
-
-    Set in the document defaults and in every paragraph style, so no style
-    (nor a user's reference) turns it back on: Korean reads "62명", not "62 명".
-    """
+def _set_in_every_paragraph_style(styles: BaseOxmlElement, values: dict[str, str]) -> None:
+    """Set paragraph properties (``{"w:autoSpaceDE": "0"}``) in the document defaults and in every
+    paragraph and table style, so that no style (nor a user's reference) sets them back."""
     targets = [_default_paragraph_properties(styles)]
     targets += [style.get_or_add_pPr() for style in styles.findall(qn("w:style"))
                 if style.get(qn("w:type")) in ("paragraph", "table")]
     for pPr in targets:
-        for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        for tag, value in values.items():
             element = pPr.find(qn(tag))
             if element is None:
                 element = _element(tag)
                 pPr.insert_element_before(element, *_PPR_AFTER_PBDR[_PPR_AFTER_PBDR.index(tag) + 1:])
-            element.set(qn("w:val"), "0")
+            element.set(qn("w:val"), value)
+
+
+def turn_off_east_asian_autospace(styles: BaseOxmlElement) -> None:
+    """No extra space between East Asian text and Latin letters (``autoSpaceDE``) or digits (``autoSpaceDN``).
+
+    Korean reads "62명", not "62 명".
+    """
+    _set_in_every_paragraph_style(styles, {"w:autoSpaceDE": "0", "w:autoSpaceDN": "0"})
+
+
+def wrap_east_asian_text_by_word(styles: BaseOxmlElement) -> None:
+    """Break East Asian lines between words only (``w:wordWrap`` on), with line-start and line-end
+    rules applied (``w:kinsoku`` on): Word's 한글 단어 잘림 허용 turned off, so a Korean 어절 is never
+    split across lines ("난민협/약").
+    """
+    _set_in_every_paragraph_style(styles, {"w:kinsoku": "1", "w:wordWrap": "1"})
+
+
+_SETTINGS_AFTER_NO_LINE_BREAKS = (
+    "w:savePreviewPicture", "w:doNotValidateAgainstSchema", "w:saveInvalidXml", "w:ignoreMixedContent",
+    "w:alwaysShowPlaceholderText", "w:doNotDemarcateInvalidXml", "w:saveXmlDataOnly",
+    "w:useXSLTWhenSaving", "w:saveThroughXslt", "w:showXMLTags", "w:alwaysMergeEmptyNamespace",
+    "w:updateFields", "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars",
+    "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang", *_SETTINGS_AFTER_THEME_FONT_LANG,
+)  # fmt: skip
+
+
+def set_line_break_characters(settings: BaseOxmlElement, *, language: str, no_line_end: str,
+                              no_line_start: str) -> None:
+    """Word's custom kinsoku lists for `language` (``ko-KR``): characters that never end a line
+    (``w:noLineBreaksAfter``: opening brackets) and never start one (``w:noLineBreaksBefore``:
+    closing brackets, punctuation)."""
+    for tag, characters in (("w:noLineBreaksAfter", no_line_end), ("w:noLineBreaksBefore", no_line_start)):
+        for old in settings.findall(qn(tag)):
+            settings.remove(old)
+        if not characters:
+            continue
+        element = _element(tag)
+        element.set(qn("w:lang"), language)
+        element.set(qn("w:val"), characters)
+        following = ("w:noLineBreaksBefore", *_SETTINGS_AFTER_NO_LINE_BREAKS) if tag == "w:noLineBreaksAfter" \
+            else _SETTINGS_AFTER_NO_LINE_BREAKS
+        settings.insert_element_before(element, *following)
 
 
 def remove_italics(styles: BaseOxmlElement) -> None:

@@ -113,8 +113,8 @@ def _build(rendered: RenderedDocument) -> tuple[Document, list[StreamedChildren]
     document = _open_base(layout)
     document.element.body.clear_content()
     styles = _prepare_styles(document, layout)
-    _set_language_and_fonts(document, rendered.info, layout)
-    _apply_typography(document, layout.typography)
+    east_asian_tag = _set_language_and_fonts(document, rendered.info, layout)
+    _apply_typography(document, layout.typography, east_asian_tag)
     writer = _BodyWriter(document, styles, layout)
     title = writer.write(read_markdown(rendered.markdown))
     _set_core_properties(document, replace(rendered.info, title=title or rendered.info.title))
@@ -167,12 +167,13 @@ def _prepare_styles(document: Document, layout: Layout) -> dict[ref.StyleSpec, B
     return resolved
 
 
-def _set_language_and_fonts(document: Document, info: DocumentInfo, layout: Layout) -> None:
-    """Default languages and fonts in ``w:docDefaults`` and the settings.
+def _set_language_and_fonts(document: Document, info: DocumentInfo, layout: Layout) -> str | None:
+    """Default languages and fonts in ``w:docDefaults`` and the settings; return the East Asian tag.
 
     A Korean document is tagged ``w:eastAsia="ko-KR"`` and names an East Asian
-    font, which is what makes Word and LibreOffice set Hangul in a CJK face; a
-    document in any other language carries no East Asian tag at all.
+    font, which is what makes Word and LibreOffice set Hangul in a CJK face (and
+    take the Korean forms of a CJK font); a document in any other language
+    carries no East Asian tag at all.
     """
     primary = info.language.split("-")[0].lower()
     east_asian_tag = info.language if primary in _EAST_ASIAN_LANGUAGES else None
@@ -187,13 +188,20 @@ def _set_language_and_fonts(document: Document, info: DocumentInfo, layout: Layo
     oxml.set_theme_font_language(
         document.settings.element, latin=latin_tag, east_asian=east_asian_tag
     )
+    return east_asian_tag
 
 
-def _apply_typography(document: Document, typography: Typography) -> None:
-    """The script's conventions over any reference: Korean gets no auto-spacing and no italic."""
+def _apply_typography(document: Document, typography: Typography, east_asian_tag: str | None) -> None:
+    """The script's conventions over any reference: Korean gets no auto-spacing, no italic,
+    lines broken between 어절 only, and no closing bracket at the start of a line."""
     styles = document.styles.element
     if not typography.east_asian_autospace:
         oxml.turn_off_east_asian_autospace(styles)
+    if typography.wrap_by_word:
+        oxml.wrap_east_asian_text_by_word(styles)
+    if east_asian_tag is not None:
+        oxml.set_line_break_characters(document.settings.element, language=east_asian_tag,
+                                       no_line_end=typography.no_line_end, no_line_start=typography.no_line_start)
     if not typography.italic:
         oxml.remove_italics(styles)
         if typography.emphasis == "bold":
