@@ -286,7 +286,7 @@ class Legal:
         """Several States' statuses under one treaty: one sentence when they share an action, else one each."""
         day = self.as_at
         treaty = self.catalog.treaty(treaty_id, location=states[0][1])
-        found = []
+        found: list[tuple[str, Location | None, Status, str, dt.date | None]] = []
         for code, where in states:
             status = self.catalog.status(code, treaty_id)
             if status is None or not status.is_confirmed:
