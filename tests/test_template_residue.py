@@ -13,8 +13,8 @@ from babel.messages.pofile import read_po
 from testdata import EXAMPLE
 
 from briefbuilder import render_brief
-from briefbuilder.audience import available_packs, load_pack
-from briefbuilder.catalog import load_catalog
+from briefbuilder.load.pack import available_packs, load_pack
+from briefbuilder.load.catalog import load_catalog
 
 LOCALES = Path(__file__).resolve().parents[1] / "locales"
 DOCUMENTS = [(pack, language) for pack in available_packs() for language in load_pack(pack).languages

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 from babel.dates import format_date
 
-from ..audience import Pack, load_pack
+from ..audience import Pack
+from ..load.pack import load_pack
 from ..errors import Location
 from ..mechanism_calendar import MechanismCalendar, Session, held_before
 from ..model import Brief, Text

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefbuilder.audience import load_pack
+from briefbuilder.load.pack import load_pack
 from briefbuilder.cli import main
 from briefbuilder.pipeline import check_brief as check
 
