@@ -45,6 +45,8 @@ def test_an_illustrative_row_refuses_a_final_build_and_a_draft_marks_every_page(
     for language, mark in (("en", "DRAFT: not for submission"), ("fr", "PROJET\u00a0: ne pas soumettre")):
         word = docx.Document(str(tmp_path / "draft" / f"enforced-disappearances.un-upr.{language}.docx"))
         assert all(mark in section.header.paragraphs[0].text for section in word.sections)
+        rows = [row.cells[0].text for table in word.tables for row in table.rows[1:]]
+        assert rows and all(row.startswith(("[Illustrative row]", "[Ligne donnée à titre d’exemple]")) for row in rows)
         pages = _pdf_pages(tmp_path / "draft" / f"enforced-disappearances.un-upr.{language}.pdf")
         assert len(pages) > 1 and all(mark.replace("\u00a0", " ") in page.replace("\u00a0", " ") for page in pages)
 
