@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 from msgspec import Struct, field
 
 from .house_style import HouseStyle, HouseStyleLayer, resolve_house_style
+from .mechanism_calendar import MechanismCalendar
 from .model import Located, Refine, Text, VerificationStatus
 
 MANIFEST = "pack.yaml"
@@ -100,9 +101,14 @@ class Pack(Located, frozen=True, kw_only=True):
     recommendations_to_state: bool = False  # recommendations go to the State under review (UPR, treaty bodies)
     required_sections: list[str] = []
     required_fields: list[str] = []  # dotted paths, e.g. submission.cycle
+    recommended_fields: list[str] = []  # dotted paths the cover names when given (a warning when empty)
     case_elements: bool = False  # check the WGEID's six required elements of a case
     shows_confidential_submitter: bool = False  # the output goes to the WGEID itself
     organised_by_articles: bool = False
+    accepted_languages: list[str] = []  # what the mechanism accepts; a document in another is a courtesy translation
+    presents_organisations: bool = False  # the cover presents every submitting organisation (who, mandate, contact)
+    calendar: MechanismCalendar | None = None  # the mechanism's sessions, dates and deadlines, with sources
+    calendars_from: list[str] = []  # other packs whose calendars this pack's recommendations are checked against
     reference_docx: str | None = None
     fields: dict[str, PackField] = {}  # declared here, filled by the brief (brief.fields)
     house_style: dict[str, HouseStyleLayer] = {}  # per language ("*": all); see docs/house-style.md
@@ -126,6 +132,10 @@ class Pack(Located, frozen=True, kw_only=True):
         """
         file = self.templates.get(language, self.template)
         return file if "/" in file else f"{self.name}/{file}"
+
+    def accepts(self, language: str) -> bool:
+        """The mechanism takes a submission in ``language`` (every language, when the pack names none)."""
+        return not self.accepted_languages or language in self.accepted_languages
 
     def percent_words(self, language: str) -> bool:
         return _for_language(self.percent_style, language, "sign") == "words"

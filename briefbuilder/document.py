@@ -33,6 +33,7 @@ class DocumentInfo:
     subject: str = ""
     keywords: tuple[str, ...] = ()
     draft: bool = False  # built past failed checks: say so visibly
+    page_mark: str = ""  # at the head of every page: "DRAFT", or "SPECIMEN" for an example case, in its language
 
 
 @dataclass(frozen=True)

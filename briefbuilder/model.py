@@ -94,6 +94,7 @@ else:
     Flag = Annotated[bool | str, Refine(_flag)]
 PlainDate = Annotated[dt.date, Explain(_plain_date)]  # msgspec takes a date or an ISO string, never a datetime
 Count = Annotated[int, Meta(gt=-LARGEST_FIGURE, lt=LARGEST_FIGURE)]
+Ordinal = Annotated[int, Meta(ge=1, le=1000, description="a session or cycle number, 1 or more")]
 
 Unit = Literal["persons", "cases", "interviews", "incidents", "percent", "number"]
 VerificationStatus = Literal["verified", "reported", "unverified"]
@@ -292,6 +293,8 @@ class Organisation(Located, frozen=True, kw_only=True):
     name: Text
     contact: str | None = None
     url: str | None = None
+    mandate: Text | None = None  # who the organisation is and what it does: the UPR cover presents it
+    consultative_status: Literal["general", "special", "roster"] | None = None  # with ECOSOC, if any
 
 
 class Metadata(Located, frozen=True, kw_only=True):
@@ -460,13 +463,16 @@ class Case(Located, frozen=True, kw_only=True):
     """
 
     name: Text | None = None  # (a) full name of the disappeared person
-    identity: Text | None = None  # date of birth, nationality, occupation: anything that identifies
+    nationality: Text | None = None  # (a) identity data the Working Group's form asks for
+    date_of_birth: PlainDate | None = None  # (a) the full date; the form asks for day, month and year
+    identity: Text | None = None  # sex, occupation, anything else that identifies
     date: PlainDate | None = None  # (b) year, month and day of the disappearance
     place: Text | None = None  # (c) place of arrest or abduction, or where last seen
     responsible: Text | None = None  # (d) who is believed to have carried out the arrest or abduction
     circumstances: Text | None = None
     steps: list[Text] = []  # (e) steps taken by relatives or others to locate the person
     submitter: Submitter | None = None  # (f)
+    illustrative: Flag = False  # an example person, not a real case: built as a specimen, every page marked
 
 
 class FollowUp(Located, frozen=True, kw_only=True):
@@ -477,7 +483,7 @@ class FollowUp(Located, frozen=True, kw_only=True):
     by: Text | None = None  # recommending State(s)
     response: Literal["accepted", "noted"]
     assessment: Text
-    illustrative: Flag = False  # example data, not the real matrix: marked in every output
+    illustrative: Flag = False  # example data, not the real matrix: refuses a final build
 
 
 class Question(Located, frozen=True, kw_only=True):
@@ -490,8 +496,10 @@ class Question(Located, frozen=True, kw_only=True):
 class Submission(Located, frozen=True, kw_only=True):
     """Where a UN submission goes: the cycle and session, its co-submitters, its follow-up data."""
 
-    cycle: int | None = None  # UPR cycle
-    session: int | None = None  # UPR Working Group session
+    cycle: Ordinal | None = None  # UPR cycle
+    session: Ordinal | None = None  # UPR Working Group session, or the treaty body's session
+    date: PlainDate | None = None  # the day the submission is sent, when not the brief's own date
+    report: Text | None = None  # treaty body: the State report or procedure concerned (e.g. "fifth periodic report")
     body: Text | None = None  # the treaty body, e.g. Human Rights Committee
     partners: list[Organisation] = []  # co-submitters: the submission is joint
     follow_up: list[FollowUp] = []

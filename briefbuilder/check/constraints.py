@@ -23,9 +23,12 @@ from ..wordcount import count_words, counted_parts
 
 _DIGIT = re.compile(r"\d")
 
-# The six elements the WGEID requires of a case: (letter, what it is, the field holding it).
+# The six elements the WGEID requires of a case (un-formats.md, WGEID; document-style.md C8), with the
+# identity data its case form asks under (a): (letter, what it is, the field holding it).
 CASE_ELEMENTS: tuple[tuple[str, str, str], ...] = (
     ("a", "full name of the disappeared person", "name"),
+    ("a", "nationality of the disappeared person (identity data of the case form)", "nationality"),
+    ("a", "full date of birth, day, month and year (identity data of the case form)", "date_of_birth"),
     ("b", "date of the disappearance (year, month and day)", "date"),
     ("c", "place of arrest or abduction, or where the person was last seen", "place"),
     ("d", "who is believed to have carried out the arrest or abduction", "responsible"),
@@ -144,8 +147,9 @@ def smart_recommendations(context: CheckContext) -> Iterator[Finding]:
 
 
 @rule("constraints.case-elements",
-      "A WGEID case has its six required elements: full name; date; place of arrest or last sighting; "
-      "who is believed responsible; steps taken by relatives; the submitter.",
+      "A WGEID case has its six required elements: full name, with the nationality and full date of birth its "
+      "form asks for; date; place of arrest or last sighting; who is believed responsible; steps taken by "
+      "relatives; the submitter.",
       severity="error",
       example="brief.yaml:150: error: constraints.case-elements: WGEID element (e) steps taken by relatives or others to locate the person is missing; add 'case.steps:'")
 def case_elements(context: CheckContext) -> Iterator[Finding]:
@@ -167,7 +171,7 @@ def case_elements(context: CheckContext) -> Iterator[Finding]:
 
 
 def _case_languages(case: Case, languages: tuple[str, ...]) -> Iterator[Finding]:
-    texts = [case.place, case.responsible, case.identity, case.circumstances, *case.steps]
+    texts = [case.nationality, case.place, case.responsible, case.identity, case.circumstances, *case.steps]
     for text in texts:
         for language in languages:
             if text is not None and not text.has(language):

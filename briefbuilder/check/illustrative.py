@@ -1,8 +1,11 @@
-"""Example data is never sent by mistake: rows marked ``illustrative`` are flagged.
+"""Example data never passes for data: illustrative rows refuse a final build, an example case is a specimen.
 
-The renderer marks them in every output ("[Illustrative row]"); this rule
-says so at check time, so a brief built from the worked example cannot reach
-a reviewer with invented rows unnoticed.
+The worked example and the scaffold show where real data goes. A made-up row
+among real ones (a UPR follow-up table) cannot be told apart once printed, so
+a final build that holds one is refused; ``--draft`` builds it with every page
+marked DRAFT. A made-up person (a WGEID case marked ``illustrative``) is a
+whole document of example: it is built as a specimen, every page saying so,
+and ``check`` warns, so the form can be shown but never sent as a case.
 """
 
 from __future__ import annotations
@@ -13,17 +16,23 @@ from .findings import CheckContext, Finding, rule
 
 
 @rule("provenance.illustrative",
-      "Rows marked 'illustrative: true' (example data) are flagged until real data replaces them; every output "
-      "prints them with '[Illustrative row]'.",
-      severity="warning",
-      example="brief.yaml:317: warning: provenance.illustrative: follow-up row 1 is illustrative: every output marks "
-              "it; replace it with the recommendation, number and response from OHCHR's UPR matrix, then remove "
-              "'illustrative'")
+      "Rows marked 'illustrative: true' (example data) refuse a final build; '--draft' builds them with every page "
+      "marked DRAFT. A case marked so is built as a specimen, every page saying it is fictitious, with a warning.",
+      severity="error",
+      example="brief.yaml:317: error: provenance.illustrative: follow-up row 1 is illustrative: a final build "
+              "cannot print it; replace it with the recommendation, number and response from OHCHR's UPR matrix "
+              "and remove 'illustrative', or build a marked draft with --draft")
 def illustrative(context: CheckContext) -> Iterator[Finding]:
     submission = context.brief.submission
     for index, item in enumerate(submission.follow_up if submission else [], 1):
         if item.illustrative:
-            yield Finding("warning", "provenance.illustrative",
-                          f"follow-up row {index} is illustrative: every output marks it; replace it with the "
-                          "recommendation, number and response from OHCHR's UPR matrix, then remove 'illustrative'",
-                          item.where("illustrative"))
+            yield Finding("error", "provenance.illustrative",
+                          f"follow-up row {index} is illustrative: a final build cannot print it; replace it with the "
+                          "recommendation, number and response from OHCHR's UPR matrix and remove 'illustrative', "
+                          "or build a marked draft with --draft", item.where("illustrative"))
+    case = context.brief.case
+    if case is not None and case.illustrative and context.pack.case_elements:
+        yield Finding("warning", "provenance.illustrative",
+                      f"the case is illustrative (not a real person): the '{context.pack.name}' document is a specimen, "
+                      "every page marked as a fictitious case not for submission; replace it with a real case and "
+                      "remove 'illustrative' before sending it", case.where("illustrative"))

@@ -11,3 +11,5 @@ from . import prose_treaties  # noqa: F401
 from . import constraints  # noqa: F401
 from . import illustrative  # noqa: F401
 from . import prose_figures  # noqa: F401
+from . import sessions  # noqa: F401
+from . import cover  # noqa: F401

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from babel.lists import format_list
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
@@ -29,7 +30,7 @@ from .context import RenderContext
 from .corrections import users_facts
 from .environment import MESSAGES, template_environment
 from ..locale import LocaleData
-from ..markdown import Markdown
+from ..markdown import Markdown, escape_markdown
 from .typography import curl_quotes, keep_together
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool
             keywords=tuple(k.strip() for k in context.text(brief.brief.keywords).split(",") if k.strip())
             if brief.brief.keywords else (),
             draft=draft,
+            page_mark=_page_mark(brief, pack, locale, draft),
         ),
         layout=Layout(
             east_asian_font=locale.east_asian_font,
@@ -81,6 +83,17 @@ def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool
         audience=audience,
         language=language,
     )
+
+
+def _page_mark(brief: Brief, pack: Pack, locale: LocaleData, draft: bool) -> str:
+    """What every page of the document says at its head: a draft, or a specimen built on an example case."""
+    if draft:
+        # Translators: at the head of every page of a document built past failed checks
+        return str(locale.pgettext("page header", "DRAFT: not for submission"))
+    if pack.case_elements and brief.case is not None and brief.case.illustrative:
+        # Translators: at the head of every page of a WGEID case built on an example (a fictitious person)
+        return str(locale.pgettext("page header", "SPECIMEN: fictitious case, not for submission"))
+    return ""
 
 
 def _pack_settings(pack: Pack) -> dict[str, Any]:
@@ -99,6 +112,7 @@ def _render_template(pack: Pack, locale: LocaleData, template_dirs: tuple[Path, 
                 brief=context.brief, meta=context.brief.brief, lang=locale.code,
                 pack=_pack_settings(pack), draft=draft, fields=_fields(pack, context),
                 word_count=_word_count_mark, word_limit=lambda: _word_limit(pack, context),
+                courtesy_languages=lambda: _courtesy_languages(pack, locale),
                 users_facts=lambda: users_facts(context.catalog, context),
                 **{MESSAGES: locale}, **context.helpers(),
             ))
@@ -161,6 +175,14 @@ def _word_limit(pack: Pack, context: RenderContext) -> Markdown | None:
     """The audience's word limit for this document (the joint one for a joint submission), or None."""
     limit = pack.limit(context.locale.code, joint=context.brief.joint_submission)
     return None if limit is None else context.number(limit)
+
+
+def _courtesy_languages(pack: Pack, locale: LocaleData) -> Markdown | None:
+    """For a translation the mechanism does not accept, the languages it does ("English, French or Spanish")."""
+    if pack.accepts(locale.code):
+        return None
+    names = [locale.babel.languages.get(code, code) for code in pack.accepted_languages]
+    return Markdown(format_list([str(escape_markdown(name)) for name in names], style="or", locale=locale.babel))
 
 
 def _fields(pack: Pack, context: RenderContext) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from .citations import SourceCitations, parse_locator
 from .evidence import STATUS_NAMES, evidence_rows
 from .legal import Legal
 from .notes import IBID_FORMS, Footnotes, note_marks
-from .references import resolve_narrative
+from .references import STATES_JOINED, resolve_narrative
 
 # Attribution as a clause of its own: leading the sentence a figure opens, else closing it.
 ATTRIBUTION_LEAD = C_("attribution", "According to %(source)s, %(sentence)s")
@@ -173,6 +173,7 @@ class RenderContext:
                 "value": self._amount(statistic),
                 "base": self.number(row.base) if row.base is not None else Markdown(""),
                 "count": self.number(row.count) if row.count is not None else Markdown(""),
+                "derived_count": self.number(row.derived_count) if row.derived_count is not None else None,
                 "source": Markdown("; ").join(sources),
                 "status": self.locale.pgettext(*STATUS_NAMES[row.status]),
                 "as_of": self.date(statistic.as_of) if statistic.as_of else Markdown(""),
@@ -291,6 +292,9 @@ def _status(context: RenderContext, ref: Reference, where: Location | None) -> M
     if not ref.option:
         raise BriefError.at(where, "status", f"'[[status:{ref.target}]]' names no treaty",
                             f"write [[status:{ref.target}|TREATY-ID]]")
+    states = ref.target.split(STATES_JOINED)
+    if len(states) > 1:
+        return context.legal.statuses([(state, where) for state in states], ref.option)
     return context.legal.status(ref.target, ref.option, where)
 
 

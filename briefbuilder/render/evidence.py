@@ -38,8 +38,8 @@ class EvidenceRow:
     unit: str
     qualifier: str | None
     base: int | None
-    count: int | None
-    count_derived: bool  # computed from the base, not given in the brief
+    count: int | None  # as the brief gives it, never computed
+    derived_count: int | None  # share × base, rounded half up, when the brief gives no count: not data
     sources: tuple[EvidenceSource, ...]
     status: str
     as_of: str | None
@@ -63,11 +63,11 @@ def evidence_rows(brief: Brief, lang: str) -> list[EvidenceRow]:
                 date=source.date.isoformat() if source.date else None, url=source.url,
                 page=ref.page, paragraph=ref.paragraph, section=ref.section,
             ))
-        count = brief.count_of(statistic)
+        computed = brief.count_of(statistic)
         rows.append(EvidenceRow(
             id=statistic.id, label=statistic.label.get(lang), value=str(statistic.value), unit=statistic.unit,
-            qualifier=statistic.qualifier, base=brief.base_of(statistic), count=count,
-            count_derived=statistic.count is None and count is not None,
+            qualifier=statistic.qualifier, base=brief.base_of(statistic), count=statistic.count,
+            derived_count=computed if statistic.count is None else None,
             sources=tuple(sources), status=statistic.status,
             as_of=statistic.as_of.isoformat() if statistic.as_of else None,
         ))

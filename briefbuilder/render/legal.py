@@ -30,7 +30,6 @@ from ..errors import BriefError, Location
 from ..locale import LocaleData
 from ..markdown import Markdown, link
 from .notes import Citation, Footnotes
-from .treaty_listing import LEVEL_NAMES
 from ..messages import C_
 
 
@@ -134,8 +133,8 @@ PENDING_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
         "succession": C_("status, noun ending", "%(state)s has succeeded to the %(treaty)s (%(date)s); it is in force for it from %(in_force)s"),
     },
 }
-# Translators: year: the year the catalog last confirmed a status, earlier than the document's own date
-LAST_CONFIRMED_BEFORE = C_("catalog", "%(year)s (before this document's date)")
+# Translators: citation: the Treaty Collection page of a treaty's status (chapter and title); month: when it was consulted
+CONSULTED = C_("treaty status", "%(citation)s, consulted %(month)s")
 # A pack chooses, per language, whether status statements are full sentences
 # or the noun-ending lines (-함, -음) of a Korean 개조식 report (``sentence_style``).
 STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
@@ -164,6 +163,40 @@ STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
         "none": C_("status, noun ending", "%(state)s is not a party to the %(treaty)s"),
     },
 }
+
+# Several States with the same status under one treaty, stated together (adjacent [[status:]] references):
+# one sentence, never the same sentence repeated with another subject.
+GROUP_STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
+    "full": {
+        # Translators: states: two or more States' names, already joined (China and the Russian Federation); treaty: the treaty's name; dates: their dates in the same order, each from the "status, date in a list" message, already joined
+        "ratification": C_("status, several States", "%(states)s ratified the %(treaty)s on %(dates)s respectively."),
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        "accession": C_("status, several States", "%(states)s acceded to the %(treaty)s on %(dates)s respectively."),
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        "succession": C_("status, several States", "%(states)s succeeded to the %(treaty)s on %(dates)s respectively."),
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        "signature": C_("status, several States",
+                        "%(states)s signed the %(treaty)s on %(dates)s respectively but have not ratified it."),
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name
+        "none": C_("status, several States", "%(states)s are not parties to the %(treaty)s."),
+    },
+    "noun-ending": {
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        "ratification": C_("status, several States, noun ending", "%(states)s ratified the %(treaty)s on %(dates)s respectively"),
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        "accession": C_("status, several States, noun ending", "%(states)s acceded to the %(treaty)s on %(dates)s respectively"),
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        "succession": C_("status, several States, noun ending",
+                         "%(states)s succeeded to the %(treaty)s on %(dates)s respectively"),
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        "signature": C_("status, several States, noun ending",
+                        "%(states)s signed the %(treaty)s on %(dates)s respectively but have not ratified it"),
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name
+        "none": C_("status, several States, noun ending", "%(states)s are not parties to the %(treaty)s"),
+    },
+}
+# Translators: one date in the list of a several-States status sentence (French: "le %(date)s")
+DATE_IN_LIST = C_("status, date in a list", "%(date)s")
 
 
 class Legal:
@@ -261,33 +294,67 @@ class Legal:
             sentence = self._fact(now.in_force_fact, sentence, where)
         return Markdown("%s%s") % (sentence, self.notes.cite(self.status_citation(treaty)))
 
-    def provenance(self) -> list[dict[str, Markdown]]:
-        """The catalog's own record of each status this document states: for the annex, never a note.
+    def statuses(self, states: list[tuple[str, Location | None]], treaty_id: str) -> Markdown:
+        """Several States' statuses under one treaty: one sentence when they share an action, else one each."""
+        day = self.as_at
+        treaty = self.catalog.treaty(treaty_id, location=states[0][1])
+        found: list[tuple[str, Location | None, Status, str, dt.date | None]] = []
+        for code, where in states:
+            status = self.catalog.status(code, treaty_id)
+            if status is None or not status.is_confirmed:
+                found = []
+                break
+            now = standing(status, treaty, day)
+            if now.pending:  # "has acceded; in force for it from ...": a sentence of its own
+                found = []
+                break
+            found.append((code, where, status, now.action, now.date))
+        if len(found) < 2 or len({action for *_, action, _ in found}) > 1:
+            return Markdown(" ").join(self.status(code, treaty_id, where) for code, where in states)
+        action = found[0][3]
+        for _, _, status, _, _ in found:
+            self._cited.setdefault((status.state, status.treaty), status)
+        names = [str(self.state_name(code, where)) for code, where, *_ in found]
+        dates = [str(self.locale.pgettext(*DATE_IN_LIST) % {"date": self.date(date)})
+                 for *_, date in found if date is not None]
+        sentences = GROUP_STATUS_SENTENCES[self.pack.sentence_style_for(self.locale.code)]
+        sentence = self.locale.pgettext(*sentences[action]) % {
+            "states": self.locale.list(names), "treaty": self.treaty_name(treaty_id, states[0][1]),
+            "dates": self.locale.list(dates)}
+        return Markdown("%s%s") % (_sentence_case(sentence), self.notes.cite(self.status_citation(treaty)))
 
-        Says when the record was last confirmed, and marks a confirmation
-        older than the document: a "no action" can go stale.
+    def provenance(self) -> list[dict[str, Markdown]]:
+        """Each status this document states, with the public page a reader can open to verify it.
+
+        The catalog's compilation notes and confidence stay in ``briefbuilder treaties``: a reader is
+        pointed at the UN Treaty Collection page (chapter), with the month it was consulted when that
+        is not after the document's own date (a document cannot cite a page read after it was issued).
         """
         day = self.as_at
+        consulted = self._consulted(day)
         rows = []
         for status in self._cited.values():
             action, date = status.as_at(day)
-            year = status.confidence.as_of
-            if year is None:
-                confirmed = self.locale.month(*(int(part) for part in str(self.catalog.as_of).split("-")[:2]))
-            elif day is not None and year < day.year:
-                confirmed = self.locale.pgettext(*LAST_CONFIRMED_BEFORE) % {"year": str(year)}
-            else:
-                confirmed = Markdown(str(year))
+            treaty = self.catalog.treaties[status.treaty]
+            source = self.status_citation(treaty).full()
+            if consulted is not None:
+                source = self.locale.pgettext(*CONSULTED) % {"citation": source, "month": consulted}
+            text = self.locale.pgettext(*ACTION_NAMES[action]) % {
+                "date": self.date(date) if date else Markdown("")}
             rows.append({
                 "state": self.state_name(status.state, None),
-                "treaty": Markdown("%s") % self.catalog.treaties[status.treaty].short(self.locale.code),
-                "status": self.locale.pgettext(*ACTION_NAMES[action]) % {
-                    "date": self.date(date) if date else Markdown("")},
-                "source": Markdown("%s") % status.source,
-                "confidence": self.locale.pgettext(*LEVEL_NAMES[status.confidence.level]),
-                "confirmed": confirmed,
+                "treaty": Markdown("%s") % treaty.short(self.locale.code),
+                "status": text if status.is_confirmed else self.locale.pgettext(*UNCONFIRMED) % {"fact": text},
+                "source": source,
             })
         return rows
+
+    def _consulted(self, day: dt.date) -> Markdown | None:
+        """The month the catalog was compiled from the Treaty Collection, unless it is after ``day``."""
+        year, month = (int(part) for part in str(self.catalog.as_of).split("-")[:2])
+        if (year, month) > (day.year, day.month):
+            return None
+        return self.locale.month(year, month)
 
     def status_citation(self, treaty: Treaty) -> Citation:
         """The primary source for who is party to ``treaty``: its UN Treaty Collection page, in this language."""

@@ -11,6 +11,7 @@ an input error pointing at the line of the narrative that holds it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Callable
 
 from ..errors import Location
@@ -37,7 +38,7 @@ def resolve_narrative(text: Text, lang: str, resolve: Resolve, attribute: Attrib
     opens it ("According to …, more than 500 people …"), else closing it.
     """
     body = text.get(lang).strip()
-    refs = find_references(body)
+    refs = _side_by_side_statuses(body, find_references(body))
     field = f"{text.field_name}.{lang}"
     resolved = [resolve(ref, reference_location(text, lang, ref), field) for ref in refs]
     next_ref = 0
@@ -61,6 +62,27 @@ def resolve_narrative(text: Text, lang: str, resolve: Resolve, attribute: Attrib
         position = last
     out.append(assemble(position, len(body)))
     return Markdown("".join(out))
+
+
+# States joined in the target of one status reference made from several side by side ("CN+RU").
+STATES_JOINED = "+"
+
+
+def _side_by_side_statuses(body: str, refs: list[Reference]) -> list[Reference]:
+    """Status references to one treaty with only space between them, as one reference to several States.
+
+    ``[[status:CN|t]] [[status:RU|t]]`` is resolved as ``CN+RU`` under ``t``: one sentence when the
+    States took the same action, never the same generated sentence once per State.
+    """
+    kept: list[Reference] = []
+    for ref in refs:
+        last = kept[-1] if kept else None
+        if last is not None and ref.kind == last.kind == "status" and ref.option and ref.option == last.option \
+                and not body[last.end:ref.start].strip():
+            kept[-1] = replace(last, target=f"{last.target}{STATES_JOINED}{ref.target}", end=ref.end)
+        else:
+            kept.append(ref)
+    return kept
 
 
 def _attributed_sentences(body: str, refs: list[Reference]) -> list[tuple[int, int, Reference]]:

@@ -8,7 +8,7 @@ import json
 
 from ..render.evidence import EvidenceRow
 
-CSV_COLUMNS = ("id", "label", "value", "unit", "qualifier", "base", "count", "count_derived",
+CSV_COLUMNS = ("id", "label", "value", "unit", "qualifier", "base", "count", "derived_count",
                "sources", "status", "as_of")
 
 

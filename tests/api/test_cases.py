@@ -14,12 +14,13 @@ from briefbuilder.cli import main
 from briefbuilder.check import ChecksFailed
 from testdata import EXAMPLE
 
-COLUMNS = ["id", "name.en", "name.ko", "date", "place.en", "place.ko", "responsible.en", "responsible.ko",
+COLUMNS = ["id", "name.en", "name.ko", "nationality.en", "nationality.ko", "date_of_birth", "date", "place.en", "place.ko", "responsible.en", "responsible.ko",
            "steps.1.en", "steps.1.ko", "submitter.name.en", "submitter.name.ko", "submitter.confidential"]
 
 
 def case_row(number: int) -> list[str]:
-    return [f"case-{number:03d}", f"KIM Example-{number}", f"김예시{number}", "2023-03-12", "Hoeryong", "회령",
+    return [f"case-{number:03d}", f"KIM Example-{number}", f"김예시{number}", "Democratic People's Republic of Korea",
+            "조선민주주의인민공화국", "1980-01-01", "2023-03-12", "Hoeryong", "회령",
             "Ministry of State Security officers", "국가보위성 요원", "His sister asked the local office.",
             "누나가 지역 사무소에 문의하였습니다.", "KIM Relative", "김친척", "yes"]
 
@@ -65,16 +66,16 @@ def test_an_xlsx_case_table_reports_bad_cells_and_can_stop_at_the_first(tmp_path
     sheet.title = "Cases"
     sheet.append(COLUMNS)
     sheet.append(case_row(1))
-    sheet.append([*case_row(2)[:3], "2023-02-30", *case_row(2)[4:]])
+    sheet.append([*case_row(2)[:6], "2023-02-30", *case_row(2)[7:]])
     sheet.append(case_row(3))
     workbook.save(tmp_path / "cases.xlsx")
     heard: list[CaseResult] = []
     results = build_cases(EXAMPLE, tmp_path / "cases.xlsx", tmp_path / "out", languages=["en"], progress=heard.append)
     assert heard == results and [result.ok for result in results] == [True, False, True]
     assert results[1].error is not None
-    assert str(results[1].error.problems[0].location) == f"{tmp_path / 'cases.xlsx'}:Cases!D3"
+    assert str(results[1].error.problems[0].location) == f"{tmp_path / 'cases.xlsx'}:Cases!G3"
     with pytest.raises(ChecksFailed):
-        build_cases(EXAMPLE, write_cases(tmp_path / "bad.csv", [[*case_row(1)[:3], "", *case_row(1)[4:]]]),
+        build_cases(EXAMPLE, write_cases(tmp_path / "bad.csv", [[*case_row(1)[:6], "", *case_row(1)[7:]]]),
                     tmp_path / "out2", keep_going=False)
 
 

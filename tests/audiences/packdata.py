@@ -12,7 +12,10 @@ PACKS = ("un-upr", "un-treaty-body", "un-wgeid", "gov-briefing")
 SMALL_BRIEF = """\
 brief:
   title: {en: Disappearances, ko: 실종}
-  organisation: {name: {en: Example Centre, ko: 예시 센터}, contact: contact@example.org}
+  organisation:
+    name: {en: Example Centre, ko: 예시 센터}
+    contact: contact@example.org
+    mandate: {en: An organisation that documents disappearances., ko: 실종을 기록하는 단체입니다.}
   date: 2024-11-20
   languages: [en, ko]
   state: KP
@@ -40,11 +43,12 @@ sections:
 recommendations:
   - {en: Disclose the fate of every detainee within 30 days., ko: 30일 이내에 모든 구금자의 생사를 밝혀야 합니다.}
 submission:
-  cycle: 4
-  session: 47
+  cycle: 5
   body: {en: Human Rights Committee, ko: 자유권규약위원회}
 case:
   name: {en: HONG Gil-dong, ko: 홍길동}
+  nationality: {en: Democratic People's Republic of Korea, ko: 조선민주주의인민공화국}
+  date_of_birth: 1985-04-15
   date: 2023-03-12
   place: {en: Hoeryong, ko: 회령}
   responsible: {en: Ministry of State Security officers, ko: 국가보위성 요원}

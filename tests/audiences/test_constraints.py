@@ -11,7 +11,9 @@ from briefbuilder.wordcount import count_words
 from briefbuilder.load import load_brief
 from briefbuilder.pipeline import check_brief as check, render_brief
 
-from packdata import EXAMPLE, PACKS
+from packdata import EXAMPLE, PACKS, SMALL_BRIEF
+
+SMALL_BRIEF_CASE_LINE = SMALL_BRIEF.splitlines().index("case:") + 2  # the case mapping starts under "case:"
 
 UPR_LIMIT = 2815
 
@@ -60,6 +62,24 @@ def test_wgeid_case_missing_the_date_fails_naming_that_element(write_brief: Call
     assert errors == ["WGEID element (b) date of the disappearance (year, month and day) is missing; add 'case.date:'"]
 
 
+@pytest.mark.parametrize(("line", "field"), [("  nationality: {en: Democratic People's Republic of Korea, ko: 조선민주주의인민공화국}\n", "nationality"),
+                                             ("  date_of_birth: 1985-04-15\n", "date_of_birth")])
+def test_wgeid_case_without_nationality_or_birth_date_fails_at_the_case(write_brief: Callable[..., Path], line: str,
+                                                                       field: str) -> None:
+    folder = write_brief(replace={line: ""})
+    [finding] = [f for f in check(folder, audience="un-wgeid") if f.rule == "constraints.case-elements"]
+    assert finding.severity == "error" and f"add 'case.{field}:'" in finding.message
+    assert finding.location is not None and finding.location.line == SMALL_BRIEF_CASE_LINE
+    assert _errors(folder, "un-upr", "constraints.case-elements") == []  # only the WGEID asks
+
+
+def test_wgeid_table_prints_nationality_and_full_birth_date(write_brief: Callable[..., Path]) -> None:
+    english = render_brief(write_brief(), "en", audience="un-wgeid").markdown
+    assert "| Nationality | Democratic People\u2019s Republic of Korea |" in english
+    assert "| Date of birth | 15 April 1985 |" in english
+    assert "| 생년월일 | 1985년 4월 15일 |" in render_brief(write_brief(), "ko", audience="un-wgeid").markdown
+
+
 def test_wgeid_without_a_case_lists_the_six_elements(write_brief: Callable[..., Path]) -> None:
     text = (write_brief() / "brief.yaml").read_text(encoding="utf-8")
     folder = write_brief(replace={text[text.index("case:"):text.index("briefing:")]: ""})
@@ -75,7 +95,7 @@ def test_too_many_recommendations_for_a_briefing(write_brief: Callable[..., Path
 
 
 def test_required_fields(write_brief: Callable[..., Path]) -> None:
-    folder = write_brief(replace={"  cycle: 4\n": ""})
+    folder = write_brief(replace={"  cycle: 5\n": ""})
     assert _errors(folder, "un-upr", "constraints.required-fields") == [
         "the 'un-upr' audience requires 'submission.cycle'; add it"]
 

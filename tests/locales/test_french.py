@@ -33,7 +33,9 @@ def test_french_dates_names_and_titles(french: dict[str, str]) -> None:
     assert "État examiné\u00a0: République populaire démocratique de Corée" in upr
     assert "Pacte international relatif aux droits civils et politiques" in upr
     assert "Convention relative au statut des réfugiés (28 juillet 1951), Nations Unies, *Recueil des Traités*, vol.\u00a0189" in upr
-    assert "Convention de 1951\u00a0: la Fédération de Russie y a adhéré le 2 février 1993" in upr  # UN French name, article
+    # UN French names with their articles; two States, one action: one sentence
+    assert ("Convention de 1951\u00a0: la Chine et la Fédération de Russie y ont adhéré respectivement le "
+            "24 septembre 1982 et le 2 février 1993") in upr
 
 
 def test_no_english_template_wording_in_the_french_documents(french: dict[str, str]) -> None:

@@ -62,8 +62,8 @@ def test_example_cites_iccpr_and_refugee_convention_in_oscola(example: Callable[
             "entered into force 22 April 1954) 189 UNTS 137, art 33(1).") in cited
     assert "North Korea acceded to the International Covenant on Civil and Political Rights (ICCPR) on 14 September 1981." in text
     assert "North Korea is not a party to the Convention relating to the Status of Refugees (Refugee Convention)." in text
-    assert "China acceded to the Refugee Convention on 24 September 1982." in text
-    assert "Russia acceded to the Refugee Convention on 2 February 1993." in text
+    # two States, one action, written side by side: one sentence, not one per State
+    assert "China and Russia acceded to the Refugee Convention on 24 September 1982 and 2 February 1993 respectively." in text
 
 
 def test_example_cites_treaties_in_korean_style(example: Callable[[str, str], str]) -> None:
@@ -72,8 +72,7 @@ def test_example_cites_treaties_in_korean_style(example: Callable[[str, str], st
     assert "「시민적 및 정치적 권리에 관한 국제규약」(1966년 12월 16일 채택, 1976년 3월 23일 발효) 999 UNTS 171 제12조 제2항." in cited
     assert "「난민의 지위에 관한 협약」(1951년 7월 28일 채택, 1954년 4월 22일 발효) 189 UNTS 137 제33조 제1항." in cited
     assert "북한은 「난민의 지위에 관한 협약」(이하 「난민협약」)의 당사국이 아닙니다." in text
-    assert "중국은 1982년 9월 24일 「난민협약」에 가입하였습니다." in text
-    assert "러시아는 1993년 2월 2일 「난민협약」에 가입하였습니다." in text
+    assert "중국 및 러시아는 각각 1982년 9월 24일 및 1993년 2월 2일 「난민협약」에 가입하였습니다." in text
 
 
 @pytest.mark.parametrize(("language", "primary"), [
@@ -86,7 +85,7 @@ def test_every_status_sentence_cites_the_treaty_collection(example: Callable[[st
     text = example("general", language)
     definitions = notes(text)
     statuses = list(re.finditer(r"acceded to|party to|가입하였습니다|당사국이 아닙니다", text))
-    assert len(statuses) == 4  # DPRK under two treaties, China and Russia under one
+    assert len(statuses) == 3  # DPRK under two treaties; China and Russia in one sentence under one
     # each status sentence is cited by the next mark of its paragraph: its own, or the one note that
     # the sentences after it citing the same status page share
     status_marks = [re.search(r"\[\^(\d+)\]", text[status.end():].split("\n\n")[0]).group(1)  # type: ignore[union-attr]
@@ -104,7 +103,8 @@ def test_un_audiences_cite_in_un_document_style(example: Callable[[str, str], st
             "vol. 189, p. 137, art. 33 (1).") in cited
     assert not any("UNTS" in note for note in cited)
     assert "The Democratic People’s Republic of Korea is not a party to the Convention relating to the Status of Refugees" in text
-    assert "The Russian Federation acceded to the Refugee Convention on 2 February 1993." in text
+    assert ("China and the Russian Federation acceded to the Refugee Convention on 24 September 1982 and "
+            "2 February 1993 respectively.") in text
     assert any(note.startswith("United Nations, *Treaty Collection*, Status of Treaties, chapter V.2, "
                                "Convention relating to the Status of Refugees. Available at") for note in cited)
 
@@ -139,7 +139,8 @@ def test_korean_government_report_states_status_in_noun_endings(example: Callabl
     assert "가입하였습니다" not in report
     assert lines[2] == "2024.\u00a011.\u00a020."  # the cover's date, a paragraph: not a list numbered 2024
     english = example("gov-briefing", "en")
-    assert "China acceded to the Convention relating to the Status of Refugees (Refugee Convention) on 24 September 1982." in english
+    assert ("China and Russia acceded to the Convention relating to the Status of Refugees (Refugee Convention) on "
+            "24 September 1982 and 2 February 1993 respectively.") in english
 
 
 def test_a_brief_can_choose_its_citation_style(law_brief: Callable[..., Path]) -> None:

@@ -258,13 +258,20 @@ def test_status_and_claims_are_as_at_the_briefs_date(make_brief: Callable[..., P
     assert not [f for f in check(later) if f.rule == "claims.contradiction"]
 
 
-def test_catalog_provenance_is_in_the_annex_with_its_age_never_in_a_note() -> None:
+def test_annex_cites_the_public_treaty_page_and_never_the_catalogs_compilation_notes() -> None:
     from testdata import EXAMPLE
-    markdown = render_brief(EXAMPLE, "en", audience="general").markdown
-    annex = markdown.split("## Annex")[1].split("\n[^1]: ")[0]
-    row = next(line for line in annex.splitlines() if "Refugee Convention | not a party" in line)
-    assert "UNTC scrape 2013" in row and "2016 (before this document\u2019s date)" in row
-    assert not any("UNTC scrape" in note or "research notes" in note for note in notes(markdown).values())
+    for audience, language in (("general", "en"), ("un-treaty-body", "fr"), ("un-treaty-body", "ko")):
+        markdown = render_brief(EXAMPLE, language, audience=audience).markdown
+        annex = markdown.split("\n## ")[-1].split("\n[^1]: ")[0]
+        rows = [line for line in annex.splitlines() if "V.2" in line]
+        assert len(rows) == 3, annex  # the DPRK, China, the Russian Federation under the Refugee Convention
+        for text in (annex, *notes(markdown).values()):
+            for internal in ("UNTC scrape", "research notes", "U15", "W22", "not this table", "2026", "confirmed"):
+                assert internal not in text, (audience, language, internal)
+    english = render_brief(EXAMPLE, "en", audience="general").markdown.split("## Annex")[1]
+    assert "| the Democratic People\u2019s Republic of Korea | Refugee Convention | not a party | United Nations, " \
+           "*Treaty Collection*, Status of Treaties, chapter V.2, Convention relating to the Status of Refugees |" \
+           in english.replace("North Korea", "the Democratic People\u2019s Republic of Korea")
 
 
 def test_korean_titles_take_korean_marks_and_western_titles_keep_their_own() -> None:

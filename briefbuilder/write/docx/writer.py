@@ -118,6 +118,7 @@ def _build(rendered: RenderedDocument) -> tuple[Document, list[StreamedChildren]
     writer = _BodyWriter(document, styles, layout)
     title = writer.write(read_markdown(rendered.markdown))
     _set_core_properties(document, replace(rendered.info, title=title or rendered.info.title))
+    _mark_every_page(document, rendered.info.page_mark)
     stamp_package(document, layout.house_style.font_fallbacks)
     return document, writer.streams
 
@@ -209,6 +210,18 @@ def _apply_typography(document: Document, typography: Typography, east_asian_tag
                 element = styles.get_by_id(spec.style_id)
                 if element is not None:
                     oxml.make_bold(element)
+
+
+def _mark_every_page(document: Document, label: str) -> None:
+    """A draft or a specimen says so at the head of every page (every section's header), not only on its first."""
+    if not label:
+        return
+    for section in document.sections:
+        header = section.header
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(xml_safe(label)).bold = True
 
 
 def _core_text(value: str) -> str:
