@@ -153,6 +153,7 @@ def build_command(brief: Path, languages: str | None, formats: str, audiences: s
     _report_build(result.findings, result.skipped, result.draft)
     for path in result.outputs:
         click.echo(str(path))
+    click.echo(f"briefbuilder: {len(result.outputs)} file(s) written; {_packs_used(result.packs)}", err=True)
 
 
 def _build_to_stdout(brief: Path, languages: str | None, formats: str, audiences: str | None,
@@ -173,9 +174,23 @@ def _build_to_stdout(brief: Path, languages: str | None, formats: str, audiences
                                "choose one --lang and one --audience")
     data = document_bytes(next(iter(built.documents.values())), format_names[0])
     _report_build(built.findings, built.skipped, built.draft)
+    click.echo(f"briefbuilder: 1 document written to standard output; {_packs_used(built.packs)}", err=True)
     stdout = click.get_binary_stream("stdout")
     stdout.write(data)
     stdout.flush()
+
+
+def _packs_used(manifests: dict[str, Path]) -> str:
+    """"pack my-un-upr (templates/my-un-upr/pack.yaml)": the file each audience was built with."""
+    return ("packs " if len(manifests) > 1 else "pack ") + ", ".join(f"{audience} ({_shown(manifest)})" for audience, manifest in manifests.items())
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the current folder when it is under it (the user's own files), else absolute."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path.resolve())
 
 
 def _report_build(findings: list[Finding], skipped: dict[str, str], draft: bool) -> None:

@@ -31,7 +31,7 @@ from babel.support import Translations
 from .document import Typography
 from .errors import Location, Problem
 from .markdown import Markdown, escape_markdown
-from .messages import COUNT_FORMS, COUNT_WITH_PERCENT, QUALIFIER_FORMS, SHARE_FORMS
+from .messages import COUNT_FORMS, COUNT_WITH_PERCENT, MIXED_SHARE, QUALIFIER_FORMS, SHARE_FORMS
 
 DOMAIN = "briefbuilder"  # the package's messages: <code>/LC_MESSAGES/briefbuilder.po
 PACK_DOMAIN = "pack"  # a pack's own messages: <pack>/locales/<code>/LC_MESSAGES/pack.po
@@ -172,17 +172,20 @@ class LocaleData:
             amount = self.pgettext(context, message) % {"amount": amount}
         return amount
 
-    def share(self, percent: Markdown, count: int, base: int, base_unit: str) -> Markdown:
-        """"81.4% (92 of 113)" / "113명 중 92명(81.4%)"."""
+    def share(self, percent: Markdown, count: int, base: int, base_unit: str, count_unit: str | None = None) -> Markdown:
+        """"81.4% (92 of 113)" / "113명 중 92명(81.4%)"; with units of their own,
+        "2.7% (1,544 people of 57,000 cases)" / "57,000건 중 1,544명(2.7%)"."""
+        if count_unit is not None and count_unit != base_unit:
+            return self.pgettext(*MIXED_SHARE) % {
+                "percent": percent, "count": self.count(count, count_unit), "base": self.count(base, base_unit)}
         context, message = SHARE_FORMS[base_unit]
         return self.pgettext(context, message) % {
             "percent": percent, "count": self.number(count), "base": self.number(base),
         }
 
-
-    def count_with_percent(self, percent: Markdown, count: int, base_unit: str) -> Markdown:
-        """"13 people (11.5%)" / "13명(11.5%)"."""
-        return self.pgettext(*COUNT_WITH_PERCENT) % {"count": self.count(count, base_unit), "percent": percent}
+    def count_with_percent(self, percent: Markdown, count: int, unit: str) -> Markdown:
+        """"13 people (11.5%)" / "13명(11.5%)": ``unit`` is what the count counts."""
+        return self.pgettext(*COUNT_WITH_PERCENT) % {"count": self.count(count, unit), "percent": percent}
 
 
 class _Wording(Markdown):
