@@ -341,34 +341,63 @@ def _constraints(pack: Pack, counting: str) -> list[str]:
 
 @main.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--audience", default="general", show_default=True, help="The built-in pack to start from.")
+@click.option("--audience", default="general", show_default=True, help="The pack the brief is written for.")
+@click.option("--own-pack", is_flag=True,
+              help="Also write a starter pack templates/my-AUDIENCE/ extending AUDIENCE, and build with it.")
 @templates_option
 @reports_errors
-def init_command(directory: Path, audience: str, template_dirs: tuple[Path, ...]) -> None:
-    """Scaffold DIRECTORY: a brief.yaml with every field, and a starter pack my-AUDIENCE extending AUDIENCE."""
+def init_command(directory: Path, audience: str, own_pack: bool, template_dirs: tuple[Path, ...]) -> None:
+    """Scaffold DIRECTORY: a brief.yaml with the blocks AUDIENCE reads, passing `check` as written."""
     import datetime as dt
     from string import Template
 
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from .audience import INTERFACE
     from .load.pack import load_pack
     from .resources import data_dir
 
     pack = load_pack(audience, template_dirs)
+    scaffold = data_dir("templates") / "base" / "scaffold"
     starter = directory / "templates" / f"my-{audience}"
     template = pack.template.rsplit("/", 1)[-1]
     values = {
-        "audience": audience, "directory": str(directory), "today": dt.date.today().isoformat(),
-        "templates": str(directory / "templates"), "template": template,
+        "audience": audience, "directory": str(directory), "templates": str(directory / "templates"),
+        "template": template, "interface": str(INTERFACE),
         "builtin": pack.template if "/" in pack.template else f"{audience}/{pack.template}",
     }
-    files = {directory / "brief.yaml": "brief.yaml", starter / "pack.yaml": "pack.yaml", starter / template: "template.md.j2"}
+    brief = ImmutableSandboxedEnvironment(keep_trailing_newline=True, trim_blocks=True).from_string(
+        (scaffold / "brief.yaml").read_text(encoding="utf-8")).render(
+        audience=f"my-{audience}" if own_pack else audience, directory=str(directory),
+        today=dt.date.today().isoformat(), pack=pack, requires=lambda field: field in pack.required_fields,
+        audience_block=_scaffold_block(pack, template_dirs))
+    files = {directory / "brief.yaml": brief}
+    if own_pack:
+        files |= {starter / name: Template((scaffold / source).read_text(encoding="utf-8")).safe_substitute(values)
+                  for name, source in (("pack.yaml", "pack.yaml"), (template, "template.md.j2"))}
     existing = [str(path) for path in files if path.exists()]
     if existing:
         raise BriefError.at(None, "init", f"would overwrite {', '.join(existing)}", "choose an empty folder")
-    scaffold = data_dir("templates") / "base" / "scaffold"
-    for path, source in files.items():
+    for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(Template((scaffold / source).read_text(encoding="utf-8")).safe_substitute(values), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         click.echo(str(path))
+
+
+def _scaffold_block(pack: Pack, template_dirs: tuple[Path, ...]) -> str:
+    """The brief block the pack reads (its ``scaffold.yaml``, or the nearest one up its ``extends`` line)."""
+    from .load.pack import load_pack
+
+    seen: set[str] = set()
+    while pack.directory is not None:
+        block = pack.directory / "scaffold.yaml"
+        if block.is_file():
+            return block.read_text(encoding="utf-8")
+        if not pack.extends or pack.extends in seen:
+            break
+        seen.add(pack.extends)
+        pack = load_pack(pack.extends, template_dirs)
+    return ""
 
 
 @main.command("treaties")

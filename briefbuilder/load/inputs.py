@@ -17,9 +17,9 @@ from ..locale import LocaleData
 from ..model import Brief
 from .brief import load_brief
 from .catalog import catalog_for_brief
-from .locale import load_locale, locale_search_path, pack_messages
+from .locale import load_locale, locale_search_path, pack_messages, pack_messages_file
 from .native import validated
-from .pack import available_packs, load_pack, pack_for_brief, packs_beside, user_template_dirs
+from .pack import available_packs, is_builtin, load_pack, pack_for_brief, packs_beside, user_template_dirs
 from .statements import StatementWords, statement_words
 from .prose_figures import ProseFigures, prose_figures_for
 
@@ -95,9 +95,10 @@ def load_inputs(
         locales=locales,
         template_dirs=roots,
         pack_locales={
-            (name, code): locale.with_messages(messages)
-            for name, pack in packs.items() for code, locale in locales.items()
-            if (messages := pack_messages(pack.directory, locale)) is not None
+            (name, code): locale.with_messages(messages, None if builtin else pack_messages_file(pack.directory, code))
+            for name, pack in packs.items() if pack.directory is not None
+            for builtin in (is_builtin(pack),) for code, locale in locales.items()
+            if (messages := pack_messages(pack.directory, locale)) is not None or not builtin
         },
         skipped=skipped,
         statements={code: statement_words(code, locale_path)
