@@ -24,7 +24,6 @@ from .progress import reporting
 if TYPE_CHECKING:
     from .audience import Pack
     from .check.findings import Finding
-    from .model import Brief
 
 EXIT_CHECKS_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -262,26 +261,25 @@ def check_command(brief: Path | None, languages: str | None, audiences: str | No
         raise click.UsageError("missing BRIEF (or pass --rules to list the rules)")
     if output_format == "markdown":
         raise click.UsageError("--format markdown goes with --rules; findings are text or json")
-    from .load.inputs import ALL, load_inputs
+    from .audience import MANIFEST
+    from .load.inputs import load_inputs
     from .pipeline import check_brief
 
-    target: Brief | Path = brief
-    chosen = _split(audiences)
     with reporting(f"briefbuilder check {brief}", sys.stderr, quiet=quiet):
-        if chosen and ALL in chosen:  # say which packs 'all' left out, as build does
-            inputs = load_inputs(brief, audiences=chosen, languages=_split(languages), template_dirs=template_dirs,
-                                 locale_dirs=locale_dirs)
-            target, chosen = inputs.brief, list(inputs.audiences)
-            for audience, reason in inputs.skipped.items():
-                click.echo(f"briefbuilder: skipped {audience}: it {reason}", err=True)
-        findings = check_brief(target, audience=chosen, languages=_split(languages), template_dirs=template_dirs,
-                               locale_dirs=locale_dirs)
+        # Read once here: to name the packs used, and which ones 'all' left out, as build does.
+        inputs = load_inputs(brief, audiences=_split(audiences), languages=_split(languages),
+                             template_dirs=template_dirs, locale_dirs=locale_dirs)
+        for audience, reason in inputs.skipped.items():
+            click.echo(f"briefbuilder: skipped {audience}: it {reason}", err=True)
+        findings = check_brief(inputs.brief, audience=list(inputs.audiences), languages=_split(languages),
+                               template_dirs=template_dirs, locale_dirs=locale_dirs)
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
         _echo_findings(findings)
         errors = sum(f.severity == "error" for f in findings)
-        click.echo(f"{errors} error(s), {len(findings) - errors} warning(s)", err=True)
+        manifests = {name: pack.directory / MANIFEST for name, pack in inputs.packs.items() if pack.directory}
+        click.echo(f"{errors} error(s), {len(findings) - errors} warning(s); {_packs_used(manifests)}", err=True)
     if any(f.severity == "error" for f in findings):
         sys.exit(EXIT_CHECKS_FAILED)
 

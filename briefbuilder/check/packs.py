@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..audience import INTERFACE
+from ..audience import INTERFACE, MANIFEST
 from ..errors import Location
 from .findings import CheckContext, Finding, rule
 
@@ -41,12 +41,12 @@ def unused_beside_brief(context: CheckContext) -> Iterator[Finding]:
               "against CHANGELOG.md, then add 'interface: 1'")
 def older_interface(context: CheckContext) -> Iterator[Finding]:
     pack = context.pack
-    if pack.interface >= INTERFACE:
+    if pack.interface >= INTERFACE or pack.directory is None:  # a pack made in Python has no manifest to update
         return
     held_back = [line for version, lines in sorted(pack.interface_changes.items()) if version > pack.interface
                  for line in lines]
     written_for = "0 (briefbuilder 0.1)" if pack.interface == 0 else str(pack.interface)
-    where = pack.where("interface") or (Location(str(pack.directory / "pack.yaml"), 1) if pack.directory else None)
+    where = pack.where("interface") or Location(str(pack.directory / MANIFEST), 1)
     lines = ("; ".join(held_back) if held_back else "nothing this pack prints")
     yield Finding("warning", "packs.interface",
                   f"the pack '{pack.name}' was written for template interface {written_for}; this is interface "
