@@ -153,7 +153,7 @@ def test_init_with_own_pack_writes_a_starter_pack_the_brief_uses(tmp_path: Path,
     assert result.exit_code == 0, result.output
     assert load_brief(target).brief.audience == f"my-{audience}"
     checked = CliRunner().invoke(main, ["check", str(target)])
-    assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.output, checked.output
+    assert checked.exit_code == 0 and f"0 error(s), 0 warning(s); pack my-{audience} (" in checked.output, checked.output
     built = CliRunner().invoke(main, ["build", str(target), "-o", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
     assert f"pack my-{audience} (" in built.output and str(Path("templates", f"my-{audience}", "pack.yaml")) in built.output
