@@ -21,6 +21,9 @@ from .model import Located, Refine, Text, VerificationStatus
 
 MANIFEST = "pack.yaml"
 BASE_PACK = "base"
+# The version of what templates are given and print (CHANGELOG.md lists each change). A pack says in
+# ``interface:`` which one it was written for; one without says nothing and was written for 0 (briefbuilder 0.1).
+INTERFACE = 1
 
 
 PercentStyle = Literal["sign", "words"]
@@ -79,6 +82,10 @@ class Pack(Located, frozen=True, kw_only=True):
     name: str
     description: Text
     extends: str | None = None  # a pack whose manifest (and templates) this one starts from
+    interface: int = 0  # the template interface the pack was written for (never inherited)
+    # Lines the templates print only for packs of that interface or later, by interface: a pack written
+    # for an older one keeps its output as it was, and check names each line it does not get yet.
+    interface_changes: dict[int, list[str]] = {}
     languages: list[str] = field(default_factory=lambda: ["en", "ko"])
     template: str = "brief.md.j2"
     templates: dict[str, str] = {}  # a template per language, when the structure differs

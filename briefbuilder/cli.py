@@ -24,7 +24,6 @@ from .progress import reporting
 if TYPE_CHECKING:
     from .audience import Pack
     from .check.findings import Finding
-    from .model import Brief
 
 EXIT_CHECKS_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -153,6 +152,7 @@ def build_command(brief: Path, languages: str | None, formats: str, audiences: s
     _report_build(result.findings, result.skipped, result.draft)
     for path in result.outputs:
         click.echo(str(path))
+    click.echo(f"briefbuilder: {len(result.outputs)} file(s) written; {_packs_used(result.packs)}", err=True)
 
 
 def _build_to_stdout(brief: Path, languages: str | None, formats: str, audiences: str | None,
@@ -173,9 +173,23 @@ def _build_to_stdout(brief: Path, languages: str | None, formats: str, audiences
                                "choose one --lang and one --audience")
     data = document_bytes(next(iter(built.documents.values())), format_names[0])
     _report_build(built.findings, built.skipped, built.draft)
+    click.echo(f"briefbuilder: 1 document written to standard output; {_packs_used(built.packs)}", err=True)
     stdout = click.get_binary_stream("stdout")
     stdout.write(data)
     stdout.flush()
+
+
+def _packs_used(manifests: dict[str, Path]) -> str:
+    """"pack my-un-upr (templates/my-un-upr/pack.yaml)": the file each audience was built with."""
+    return ("packs " if len(manifests) > 1 else "pack ") + ", ".join(f"{audience} ({_shown(manifest)})" for audience, manifest in manifests.items())
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the current folder when it is under it (the user's own files), else absolute."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path.resolve())
 
 
 def _report_build(findings: list[Finding], skipped: dict[str, str], draft: bool) -> None:
@@ -247,26 +261,25 @@ def check_command(brief: Path | None, languages: str | None, audiences: str | No
         raise click.UsageError("missing BRIEF (or pass --rules to list the rules)")
     if output_format == "markdown":
         raise click.UsageError("--format markdown goes with --rules; findings are text or json")
-    from .load.inputs import ALL, load_inputs
+    from .audience import MANIFEST
+    from .load.inputs import load_inputs
     from .pipeline import check_brief
 
-    target: Brief | Path = brief
-    chosen = _split(audiences)
     with reporting(f"briefbuilder check {brief}", sys.stderr, quiet=quiet):
-        if chosen and ALL in chosen:  # say which packs 'all' left out, as build does
-            inputs = load_inputs(brief, audiences=chosen, languages=_split(languages), template_dirs=template_dirs,
-                                 locale_dirs=locale_dirs)
-            target, chosen = inputs.brief, list(inputs.audiences)
-            for audience, reason in inputs.skipped.items():
-                click.echo(f"briefbuilder: skipped {audience}: it {reason}", err=True)
-        findings = check_brief(target, audience=chosen, languages=_split(languages), template_dirs=template_dirs,
-                               locale_dirs=locale_dirs)
+        # Read once here: to name the packs used, and which ones 'all' left out, as build does.
+        inputs = load_inputs(brief, audiences=_split(audiences), languages=_split(languages),
+                             template_dirs=template_dirs, locale_dirs=locale_dirs)
+        for audience, reason in inputs.skipped.items():
+            click.echo(f"briefbuilder: skipped {audience}: it {reason}", err=True)
+        findings = check_brief(inputs.brief, audience=list(inputs.audiences), languages=_split(languages),
+                               template_dirs=template_dirs, locale_dirs=locale_dirs)
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
         _echo_findings(findings)
         errors = sum(f.severity == "error" for f in findings)
-        click.echo(f"{errors} error(s), {len(findings) - errors} warning(s)", err=True)
+        manifests = {name: pack.directory / MANIFEST for name, pack in inputs.packs.items() if pack.directory}
+        click.echo(f"{errors} error(s), {len(findings) - errors} warning(s); {_packs_used(manifests)}", err=True)
     if any(f.severity == "error" for f in findings):
         sys.exit(EXIT_CHECKS_FAILED)
 
@@ -326,34 +339,63 @@ def _constraints(pack: Pack, counting: str) -> list[str]:
 
 @main.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--audience", default="general", show_default=True, help="The built-in pack to start from.")
+@click.option("--audience", default="general", show_default=True, help="The pack the brief is written for.")
+@click.option("--own-pack", is_flag=True,
+              help="Also write a starter pack templates/my-AUDIENCE/ extending AUDIENCE, and build with it.")
 @templates_option
 @reports_errors
-def init_command(directory: Path, audience: str, template_dirs: tuple[Path, ...]) -> None:
-    """Scaffold DIRECTORY: a brief.yaml with every field, and a starter pack my-AUDIENCE extending AUDIENCE."""
+def init_command(directory: Path, audience: str, own_pack: bool, template_dirs: tuple[Path, ...]) -> None:
+    """Scaffold DIRECTORY: a brief.yaml with the blocks AUDIENCE reads, passing `check` as written."""
     import datetime as dt
     from string import Template
 
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from .audience import INTERFACE
     from .load.pack import load_pack
     from .resources import data_dir
 
     pack = load_pack(audience, template_dirs)
+    scaffold = data_dir("templates") / "base" / "scaffold"
     starter = directory / "templates" / f"my-{audience}"
     template = pack.template.rsplit("/", 1)[-1]
     values = {
-        "audience": audience, "directory": str(directory), "today": dt.date.today().isoformat(),
-        "templates": str(directory / "templates"), "template": template,
+        "audience": audience, "directory": str(directory), "templates": str(directory / "templates"),
+        "template": template, "interface": str(INTERFACE),
         "builtin": pack.template if "/" in pack.template else f"{audience}/{pack.template}",
     }
-    files = {directory / "brief.yaml": "brief.yaml", starter / "pack.yaml": "pack.yaml", starter / template: "template.md.j2"}
+    brief = ImmutableSandboxedEnvironment(keep_trailing_newline=True, trim_blocks=True).from_string(
+        (scaffold / "brief.yaml").read_text(encoding="utf-8")).render(
+        audience=f"my-{audience}" if own_pack else audience, directory=str(directory),
+        today=dt.date.today().isoformat(), pack=pack, requires=lambda field: field in pack.required_fields,
+        audience_block=_scaffold_block(pack, template_dirs))
+    files = {directory / "brief.yaml": brief}
+    if own_pack:
+        files |= {starter / name: Template((scaffold / source).read_text(encoding="utf-8")).safe_substitute(values)
+                  for name, source in (("pack.yaml", "pack.yaml"), (template, "template.md.j2"))}
     existing = [str(path) for path in files if path.exists()]
     if existing:
         raise BriefError.at(None, "init", f"would overwrite {', '.join(existing)}", "choose an empty folder")
-    scaffold = data_dir("templates") / "base" / "scaffold"
-    for path, source in files.items():
+    for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(Template((scaffold / source).read_text(encoding="utf-8")).safe_substitute(values), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         click.echo(str(path))
+
+
+def _scaffold_block(pack: Pack, template_dirs: tuple[Path, ...]) -> str:
+    """The brief block the pack reads (its ``scaffold.yaml``, or the nearest one up its ``extends`` line)."""
+    from .load.pack import load_pack
+
+    seen: set[str] = set()
+    while pack.directory is not None:
+        block = pack.directory / "scaffold.yaml"
+        if block.is_file():
+            return block.read_text(encoding="utf-8")
+        if not pack.extends or pack.extends in seen:
+            break
+        seen.add(pack.extends)
+        pack = load_pack(pack.extends, template_dirs)
+    return ""
 
 
 @main.command("treaties")

@@ -31,7 +31,7 @@ from babel.support import Translations
 from .document import Typography
 from .errors import Location, Problem
 from .markdown import Markdown, escape_markdown
-from .messages import COUNT_FORMS, COUNT_WITH_PERCENT, QUALIFIER_FORMS, SHARE_FORMS
+from .messages import COUNT_FORMS, COUNT_WITH_PERCENT, MIXED_SHARE, QUALIFIER_FORMS, SHARE_FORMS
 
 DOMAIN = "briefbuilder"  # the package's messages: <code>/LC_MESSAGES/briefbuilder.po
 PACK_DOMAIN = "pack"  # a pack's own messages: <pack>/locales/<code>/LC_MESSAGES/pack.po
@@ -92,6 +92,10 @@ class LocaleData:
     typography: Typography = Typography()  # how the script is typeset (Korean: no auto-spacing, no italic)
     source_language: bool = False  # msgids are written in this language: untranslated is correct
     messages_file: Path | None = None  # the .po translators edit, named when a message is missing
+    shipped: bool = False  # messages_file is the installed package's: never the place a user is sent to edit
+    package_messages: frozenset[Message] = frozenset()  # the package's own messages (its .pot)
+    # A user's pack's pack.po (it may not exist yet): where its own strings, and any it overrides, are translated.
+    pack_messages_file: Path | None = None
     untranslated: tuple[Message, ...] = ()  # messages of the package's .pot this locale lacks
     missing: set[Message] | None = field(default=None, compare=False)  # recorded while a document renders
 
@@ -119,21 +123,48 @@ class LocaleData:
         """A copy that records every message it lacks, for one document."""
         return self if self.source_language else replace(self, missing=set())
 
-    def with_messages(self, extra: Translations) -> LocaleData:
-        """This locale with a pack's own messages added (they win over the core's)."""
+    def with_messages(self, extra: Translations | None, pack_file: Path | None = None) -> LocaleData:
+        """This locale with a pack's own messages added (they win over the core's).
+
+        ``pack_file`` is a user's pack's ``pack.po``: a message the document
+        lacks is then reported there, the user's own file, not in the package.
+        """
+        if extra is None:
+            return replace(self, pack_messages_file=pack_file)
         merged = copy.copy(self.translations)  # keeps the language's plural rule
         merged._catalog = dict(self.translations._catalog)
         merged.files = list(self.translations.files)
-        return replace(self, translations=merged.merge(extra))
+        return replace(self, translations=merged.merge(extra), pack_messages_file=pack_file)
 
     def missing_messages(self) -> list[Problem]:
-        """What a document in this language lacked: one problem per message, at the .po to fix."""
+        """What a document in this language lacked: one problem per message, at the user's .po that fixes it.
+
+        A user's pack's own string is translated in its ``pack.po``; a package
+        message in a user's locale folder, in that folder's .po; a package
+        message the installed package lacks, in the user's pack.po (it wins over
+        the package's). Only with neither a user's pack nor a user's locale is
+        the package's own .po named.
+        """
         lacking = dict.fromkeys([*self.untranslated, *sorted(self.missing or (), key=str)])
+        return [self._missing(message) for message in lacking]
+
+    def _missing(self, message: Message) -> Problem:
+        draft = "; or build a marked draft with --draft"
+        problem = f"no '{self.code}' translation of {message}"
+        own = message not in self.package_messages
+        if self.pack_messages_file is not None and (own or self.shipped):
+            what = "the pack's own string" if own else "the installed briefbuilder lacks it (please report it)"
+            return Problem(Location(str(self.pack_messages_file), 1), "messages", problem,
+                           f"{what}: translate it in {self.pack_messages_file} (docs/translating.md){draft}")
         where = Location(str(self.messages_file), 1) if self.messages_file else None
-        return [Problem(where, "messages", f"no '{self.code}' translation of {message}",
-                        f"translate it in {self.messages_file or f'{self.code}/LC_MESSAGES/{DOMAIN}.po'}, or, for a "
-                        f"pack's own string, in the pack's locales/{self.code}/LC_MESSAGES/{PACK_DOMAIN}.po "
-                        "(docs/translating.md); or build a marked draft with --draft") for message in lacking]
+        if self.shipped:
+            return Problem(where, "messages", problem,
+                           f"the installed briefbuilder lacks it (please report it); translate it in a locale folder "
+                           f"of your own ({self.code}/LC_MESSAGES/{DOMAIN}.po, passed with --locales; "
+                           f"docs/translating.md){draft}")
+        return Problem(where, "messages", problem,
+                       f"translate it in {self.messages_file or f'{self.code}/LC_MESSAGES/{DOMAIN}.po'} "
+                       f"(docs/translating.md){draft}")
 
     def _require(self, key: str | tuple[str, int], context: str | None, message: str) -> None:
         if self.missing is not None and key not in self.translations._catalog:
@@ -180,17 +211,20 @@ class LocaleData:
             amount = self.pgettext(context, message) % {"amount": amount}
         return amount
 
-    def share(self, percent: Markdown, count: int, base: int, base_unit: str) -> Markdown:
-        """"81.4% (92 of 113)" / "113명 중 92명(81.4%)"."""
+    def share(self, percent: Markdown, count: int, base: int, base_unit: str, count_unit: str | None = None) -> Markdown:
+        """"81.4% (92 of 113)" / "113명 중 92명(81.4%)"; with units of their own,
+        "2.7% (1,544 people of 57,000 cases)" / "57,000건 중 1,544명(2.7%)"."""
+        if count_unit is not None and count_unit != base_unit:
+            return self.pgettext(*MIXED_SHARE) % {
+                "percent": percent, "count": self.count(count, count_unit), "base": self.count(base, base_unit)}
         context, message = SHARE_FORMS[base_unit]
         return self.pgettext(context, message) % {
             "percent": percent, "count": self.number(count), "base": self.number(base),
         }
 
-
-    def count_with_percent(self, percent: Markdown, count: int, base_unit: str) -> Markdown:
-        """"13 people (11.5%)" / "13명(11.5%)"."""
-        return self.pgettext(*COUNT_WITH_PERCENT) % {"count": self.count(count, base_unit), "percent": percent}
+    def count_with_percent(self, percent: Markdown, count: int, unit: str) -> Markdown:
+        """"13 people (11.5%)" / "13명(11.5%)": ``unit`` is what the count counts."""
+        return self.pgettext(*COUNT_WITH_PERCENT) % {"count": self.count(count, unit), "percent": percent}
 
 
 class _Wording(Markdown):

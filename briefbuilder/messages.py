@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .i18n import C_, N_
 
-__all__ = ["C_", "N_", "COUNT_FORMS", "COUNT_WITH_PERCENT", "QUALIFIER_FORMS", "SHARE_FORMS"]
+__all__ = ["C_", "N_", "COUNT_FORMS", "COUNT_WITH_PERCENT", "MIXED_SHARE", "QUALIFIER_FORMS", "SHARE_FORMS"]
 
 
 COUNT_FORMS: dict[str, tuple[str, str]] = {
@@ -38,6 +38,10 @@ SHARE_FORMS: dict[str, tuple[str, str]] = {
     # Translators: percent: formatted percentage; count: the part; base: the whole (no unit)
     "number": C_("number", "%(percent)s (%(count)s of %(base)s)"),
 }
+
+# A percentage whose count and base count different things (persons of applications): each keeps its unit.
+# Translators: percent: formatted percentage (2.7%); count: the part with its unit (1,544 people); base: the whole with its unit (57,000 cases)
+MIXED_SHARE = C_("count and base in different units", "%(percent)s (%(count)s of %(base)s)")
 
 QUALIFIER_FORMS: dict[str, tuple[str, str]] = {
     # Translators: amount: a count with its unit (113 people)

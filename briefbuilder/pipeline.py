@@ -16,6 +16,7 @@ from functools import wraps
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+from .audience import MANIFEST
 from .check import CheckContext, ChecksFailed, Finding, run_rules
 from .document import RenderedDocument
 from .errors import BriefError, LoadError, OutputError, TemplateError
@@ -69,6 +70,7 @@ class Documents:
     findings: list[Finding]  # deduplicated across audiences; each says which audiences it was found for
     draft: bool  # the checks failed and the documents are marked as drafts
     skipped: dict[str, str] = field(default_factory=dict)  # audience -> why it does not apply to this brief
+    packs: dict[str, Path] = field(default_factory=dict)  # audience -> the manifest (pack.yaml) it was built with
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class BuildResult:
     findings: list[Finding]
     draft: bool
     skipped: dict[str, str] = field(default_factory=dict)  # audience -> why it was not built
+    packs: dict[str, Path] = field(default_factory=dict)  # audience -> the manifest (pack.yaml) it was built with
 
 
 @_collector_paused
@@ -141,7 +144,7 @@ def build_documents(
     if failed:  # the rare second render: a draft says so on its first page
         documents = _render_all(inputs, draft=True)
     return Documents(brief=inputs.brief, documents={key: _written(document) for key, document in documents.items()},
-                     findings=findings, draft=failed, skipped=dict(inputs.skipped))
+                     findings=findings, draft=failed, skipped=dict(inputs.skipped), packs=_manifests(inputs))
 
 
 @_collector_paused
@@ -187,7 +190,7 @@ def build(
         raise OutputError.at(None, "output", f"{exc.filename or out_dir}: {exc.strerror or exc}",
                              "check that the folder can be written to") from None
     return BuildResult(outputs=[path for path, _ in files], findings=built.findings, draft=built.draft,
-                       skipped=built.skipped)
+                       skipped=built.skipped, packs=built.packs)
 
 
 def known_formats(formats: Names) -> list[str]:
@@ -261,12 +264,18 @@ def _findings(inputs: Inputs, documents: Mapping[tuple[str, str], RenderedDocume
             documents={language: documents[(audience, language)] for language in inputs.languages},
             statements=inputs.statements,
             prose=inputs.prose,
+            unused_packs=inputs.unused_packs,
         )
         for finding in run_rules(context):
             found[finding] = found.get(finding, ()) + (audience,)
     findings = [replace(finding, audiences=audiences) for finding, audiences in found.items()]
     errors_first = sorted(findings, key=lambda f: f.severity != "error")  # stable: each audience's order kept
     return errors_first
+
+
+def _manifests(inputs: Inputs) -> dict[str, Path]:
+    """Each audience's manifest file: which pack a build used, the user's or the package's, is never a guess."""
+    return {name: pack.directory / MANIFEST for name, pack in inputs.packs.items() if pack.directory is not None}
 
 
 def _written(document: RenderedDocument | BriefError) -> RenderedDocument:

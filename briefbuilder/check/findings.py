@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from ..audience import Pack
@@ -62,6 +63,7 @@ class CheckContext:
     # What several rules derive from the brief alike (the narrative as the prose rules read it), computed
     # by the first rule that needs it and freed with the context.
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    unused_packs: tuple[Path, ...] = ()  # manifests of packs beside the brief that the build does not use
 
     def document(self, language: str) -> RenderedDocument | None:
         """The rendered document in ``language``; None when it was not (or could not be) rendered."""

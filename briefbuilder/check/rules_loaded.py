@@ -13,3 +13,5 @@ from . import illustrative  # noqa: F401
 from . import prose_figures  # noqa: F401
 from . import sessions  # noqa: F401
 from . import cover  # noqa: F401
+from . import packs  # noqa: F401
+from . import units  # noqa: F401

@@ -17,9 +17,9 @@ from ..locale import LocaleData
 from ..model import Brief
 from .brief import load_brief
 from .catalog import catalog_for_brief
-from .locale import load_locale, locale_search_path, pack_messages
+from .locale import load_locale, locale_search_path, pack_messages, pack_messages_file
 from .native import validated
-from .pack import available_packs, pack_for_brief
+from .pack import available_packs, is_builtin, load_pack, pack_for_brief, packs_beside, user_template_dirs
 from .statements import StatementWords, statement_words
 from .prose_figures import ProseFigures, prose_figures_for
 
@@ -43,6 +43,7 @@ class Inputs:
     statements: Mapping[str, StatementWords | None] = field(default_factory=dict)
     # How each language on the locale search path writes figures in prose, for the prose checks.
     prose: Mapping[str, ProseFigures] = field(default_factory=prose_figures_for)
+    unused_packs: tuple[Path, ...] = ()  # manifests of packs beside the brief that this build does not use
 
     def locale(self, audience: str, language: str) -> LocaleData:
         """The locale a document for ``audience`` in ``language`` is rendered with."""
@@ -72,10 +73,11 @@ def load_inputs(
     ``skipped`` with the reason); ``languages`` default to the brief's. A
     brief built in Python is validated here exactly as a YAML brief is.
     Locales are looked for in ``locale_dirs``, then in ``locales/`` beside
-    the brief, then in the package.
+    the brief, then in the package; audience packs likewise in
+    ``template_dirs``, then in ``templates/`` beside the brief, then in the package.
     """
     brief = validated(brief) if isinstance(brief, Brief) else load_brief(brief)
-    roots = tuple(Path(folder) for folder in template_dirs)
+    roots = user_template_dirs(tuple(Path(folder) for folder in template_dirs), brief.directory)
     packs = {name: pack_for_brief(brief, name, roots) for name in _audience_names(brief, audiences, roots)}
     skipped: dict[str, str] = {}
     if audiences and ALL in audiences:
@@ -93,15 +95,29 @@ def load_inputs(
         locales=locales,
         template_dirs=roots,
         pack_locales={
-            (name, code): locale.with_messages(messages)
-            for name, pack in packs.items() for code, locale in locales.items()
-            if (messages := pack_messages(pack.directory, locale)) is not None
+            (name, code): locale.with_messages(messages, None if builtin else pack_messages_file(pack.directory, code))
+            for name, pack in packs.items() if pack.directory is not None
+            for builtin in (is_builtin(pack),) for code, locale in locales.items()
+            if (messages := pack_messages(pack.directory, locale)) is not None or not builtin
         },
         skipped=skipped,
         statements={code: statement_words(code, locale_path)
                     for code in dict.fromkeys([*locales, *brief.brief.languages])},
         prose=prose_figures_for(locale_path),
+        unused_packs=_unused_beside(brief, packs, roots),
     )
+
+
+def _unused_beside(brief: Brief, packs: Mapping[str, Pack], roots: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The manifests beside the brief that neither a pack built nor any pack it extends was read from."""
+    used: set[Path] = set()
+    for pack in packs.values():
+        while pack.directory is not None and pack.directory.resolve() not in used:
+            used.add(pack.directory.resolve())
+            if not pack.extends or pack.extends == pack.name:
+                break
+            pack = load_pack(pack.extends, roots)
+    return tuple(manifest for manifest in packs_beside(brief.directory) if manifest.parent.resolve() not in used)
 
 
 def not_applicable(pack: Pack, brief: Brief) -> str:

@@ -99,6 +99,8 @@ def _load_locale(folder: Path) -> LocaleData:
         translations=translations,
         source_language=source_language,
         messages_file=po_file,
+        shipped=folder.parent == data_dir("locales"),
+        package_messages=_package_messages(),
         untranslated=() if source_language else _untranslated(translations),
         typography=Typography(**(data.get("typography") or {})),
     )
@@ -164,8 +166,13 @@ def pack_messages(pack_directory: Path | None, locale: LocaleData) -> Translatio
     """The messages a pack translates itself (its templates' own strings), or None when it has none."""
     if pack_directory is None:
         return None
-    po_file = Path(pack_directory) / LOCALES_BESIDE_BRIEF / locale.code / "LC_MESSAGES" / f"{PACK_DOMAIN}.po"
+    po_file = pack_messages_file(pack_directory, locale.code)
     return compile_messages(po_file, str(locale.babel), PACK_DOMAIN) if po_file.is_file() else None
+
+
+def pack_messages_file(pack_directory: Path, code: str) -> Path:
+    """Where a pack translates its own strings into ``code``: ``<pack>/locales/<code>/LC_MESSAGES/pack.po``."""
+    return Path(pack_directory) / LOCALES_BESIDE_BRIEF / code / "LC_MESSAGES" / f"{PACK_DOMAIN}.po"
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +194,12 @@ def _template_messages() -> tuple[tuple[str | tuple[str, int], Message], ...]:
         return entries
 
     return tuple(remembered_object("template-messages", digest(source), listed))
+
+
+@lru_cache(maxsize=1)
+def _package_messages() -> frozenset[Message]:
+    """The package's own messages: one a document lacks that is not among them is a pack's own string."""
+    return frozenset(message for _, message in _template_messages())
 
 
 def _untranslated(translations: Translations) -> tuple[Message, ...]:

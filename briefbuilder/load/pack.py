@@ -1,7 +1,8 @@
 """Find audience packs on the template search path and read their manifests.
 
 Built-in packs live in ``templates/``; a user's template folders are searched
-first, so a pack can be overridden or added without touching the package. A
+first (``--templates``, then a ``templates/`` folder beside the brief), so a
+pack can be overridden or added without touching the package. A
 pack may extend another (its manifest and templates start from the parent's),
 and a brief's ``settings.pack`` overrides the manifest without copying it.
 """
@@ -13,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..audience import BASE_PACK, MANIFEST, Pack
+from ..audience import BASE_PACK, INTERFACE, MANIFEST, Pack
 from ..errors import BriefError
 from ..house_style import merge_layers
 from ..model import IDENTIFIER, Brief
@@ -23,9 +24,37 @@ from .located import finish, read_mapping, validate_located
 from .yamlsource import SourceMap
 
 
+PACKS_BESIDE_BRIEF = "templates"  # a brief's own pack folder, searched after --templates
+
+
 def search_path(template_dirs: tuple[Path, ...] = ()) -> tuple[Path, ...]:
     """Template folders in lookup order: the user's first, the built-ins last."""
     return tuple(Path(d) for d in template_dirs) + (data_dir("templates"),)
+
+
+def user_template_dirs(template_dirs: tuple[Path, ...], brief_directory: Path | None) -> tuple[Path, ...]:
+    """The user's template folders in lookup order: ``--templates``, then ``templates/`` beside the brief.
+
+    The folder beside the brief counts only when it holds a pack, so a brief
+    kept beside an unrelated ``templates/`` folder is built as before.
+    """
+    beside = packs_beside(brief_directory)
+    folders = tuple(Path(d) for d in template_dirs)
+    if not beside or any(folder.resolve() == beside[0].parent.parent.resolve() for folder in folders):
+        return folders
+    return (*folders, beside[0].parent.parent)
+
+
+def packs_beside(brief_directory: Path | None) -> list[Path]:
+    """The manifests of the packs in the ``templates/`` folder beside a brief, by name."""
+    if brief_directory is None:
+        return []
+    return sorted(Path(brief_directory, PACKS_BESIDE_BRIEF).glob(f"*/{MANIFEST}"))
+
+
+def is_builtin(pack: Pack) -> bool:
+    """Whether ``pack`` is one of the package's own (its files are not the user's to edit)."""
+    return pack.directory is not None and pack.directory.parent == data_dir("templates")
 
 
 def available_packs(template_dirs: tuple[Path, ...] = ()) -> list[str]:
@@ -106,16 +135,27 @@ def _read_pack(name: str, roots: tuple[Path, ...]) -> Pack:
                 # A pack may extend one of the same name further down the path (a user's un-upr extending the built-in).
                 parent_roots = roots[index + 1:] if data["extends"] == name else roots
                 data = _inherit(_read_pack(data["extends"], parent_roots), data, manifest.parent)
-            return validate_located(data, source_map, Pack)
+            return _supported(validate_located(data, source_map, Pack))
     known = ", ".join(available_packs(roots[:-1])) or "none"
     raise BriefError.at(None, "brief.audience", f"unknown audience pack '{name}'",
                         f"use one of: {known}, or pass the folder holding it with --templates")
 
 
+def _supported(pack: Pack) -> Pack:
+    """``pack``, unless it was written for a template interface newer than this briefbuilder's."""
+    if pack.interface > INTERFACE:
+        raise BriefError.at(pack.where("interface") or pack.where(), "interface",
+                            f"the pack '{pack.name}' was written for template interface {pack.interface}; this "
+                            f"briefbuilder knows interfaces up to {INTERFACE}",
+                            "upgrade briefbuilder (pip install --upgrade briefbuilder; CHANGELOG.md says which "
+                            "release brought which interface)")
+    return pack
+
+
 def _inherit(parent: Pack, data: dict[str, Any], directory: Path) -> dict[str, Any]:
     """The parent's settings under the child's; a template or file the child lacks is the parent's."""
     merged = _merge({key: value for key, value in parent.to_data().items()
-                     if key not in ("name", "directory", "extends")}, data)
+                     if key not in ("name", "directory", "extends", "interface")}, data)
 
     def resolve(file: str, language: str) -> str:
         return file if "/" in file or (directory / file).is_file() else parent.template_name(language)

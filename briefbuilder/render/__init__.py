@@ -24,6 +24,7 @@ from ..errors import BriefError, Location
 from ..load.pack import search_path
 from ..model import Brief, Text
 from ..progress import stage
+from ..resources import data_dir
 from ..wordcount import count_words
 from .budget import MAX_OUTPUT_CHARS, BudgetExceeded, render_budget
 from .context import RenderContext
@@ -226,12 +227,19 @@ def _template_roots(pack: Pack, template_dirs: tuple[Path, ...]) -> tuple[Path, 
 
 
 def _template_location() -> Location | None:
-    """The template file and line of the error being handled (Jinja maps frames to templates)."""
+    """The template file and line of the error being handled (Jinja maps frames to templates).
+
+    The innermost line of a user's template when one is on the way (its
+    ``{{ super() }}`` into a built-in block): the user's file is the one they
+    can edit, never the installed package's.
+    """
     traceback = sys.exc_info()[2]
-    found = None
+    found = users = None
+    builtin = str(data_dir("templates"))
     while traceback is not None:
         filename = traceback.tb_frame.f_code.co_filename
         if filename.endswith(".j2"):
             found = Location(filename, traceback.tb_lineno)
+            users = found if not filename.startswith(builtin) else users
         traceback = traceback.tb_next
-    return found
+    return users or found

@@ -262,14 +262,14 @@ class RenderContext:
         if parts is None:
             return self._amount(statistic)
         count, base, base_unit = parts
-        return self.locale.share(self.percent(statistic.value), count, base, base_unit)
+        return self.locale.share(self.percent(statistic.value), count, base, base_unit, statistic.count_unit)
 
     def _count_with_percent(self, statistic: Statistic) -> Markdown:
         parts = self._count_of_base(statistic)
         if parts is None:
             return self._amount(statistic)
         count, _, base_unit = parts
-        return self.locale.count_with_percent(self.percent(statistic.value), count, base_unit)
+        return self.locale.count_with_percent(self.percent(statistic.value), count, statistic.count_unit or base_unit)
 
     def _count_of_base(self, statistic: Statistic) -> tuple[int, int, str] | None:
         """(k, N, unit of N) for an exact percentage with a base."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -122,16 +123,42 @@ def test_templates_cannot_include_files_outside_the_template_folders(tmp_path: P
         render_brief(EXAMPLE, "en", audience="evil", template_dirs=(root,))
 
 
-@pytest.mark.parametrize("audience", ["un-upr", "gov-briefing", "un-wgeid"])
-def test_init_scaffolds_a_brief_that_loads_and_a_starter_pack(tmp_path: Path, audience: str) -> None:
+BUILT_IN = ["general", "un-upr", "un-treaty-body", "un-wgeid", "gov-briefing"]
+AUDIENCE_BLOCKS = {"un-upr": "submission", "un-treaty-body": "submission", "un-wgeid": "case",
+                   "gov-briefing": "briefing"}
+
+
+@pytest.mark.parametrize("audience", BUILT_IN)
+def test_init_scaffolds_a_brief_that_passes_check_and_builds(tmp_path: Path, audience: str) -> None:
     target = tmp_path / "new"
     result = CliRunner().invoke(main, ["init", str(target), "--audience", audience])
     assert result.exit_code == 0, result.output
-    brief = load_brief(target)
-    assert brief.brief.audience == audience
-    templates = (target / "templates",)
-    for language in ("ko", "en"):
-        starter = render_brief(target, language, audience=f"my-{audience}", template_dirs=templates).markdown
-        assert starter == render_brief(target, language, audience=audience).markdown
+    assert [path.relative_to(target).as_posix() for path in target.rglob("*")] == ["brief.yaml"]
+    checked = CliRunner().invoke(main, ["check", str(target)])
+    assert checked.exit_code == 0 and "0 error(s), " in checked.output, checked.output
+    built = CliRunner().invoke(main, ["build", str(target), "--format", "md,docx", "-o", str(tmp_path / "out")])
+    assert built.exit_code == 0, built.output
+    assert len(list((tmp_path / "out").iterdir())) == 4
+    # Only the blocks this audience reads, not even commented out: a briefing has no case.
+    text = (target / "brief.yaml").read_text(encoding="utf-8")
+    blocks = {block for block in ("submission", "case", "briefing") if f"{block}:" in text}
+    assert blocks == ({AUDIENCE_BLOCKS[audience]} if audience in AUDIENCE_BLOCKS else set())
     again = CliRunner().invoke(main, ["init", str(target), "--audience", audience])
     assert again.exit_code == 2 and "would overwrite" in again.output
+
+
+@pytest.mark.parametrize("audience", BUILT_IN)
+def test_init_with_own_pack_writes_a_starter_pack_the_brief_uses(tmp_path: Path, audience: str) -> None:
+    target = tmp_path / "new"
+    result = CliRunner().invoke(main, ["init", str(target), "--audience", audience, "--own-pack"])
+    assert result.exit_code == 0, result.output
+    assert load_brief(target).brief.audience == f"my-{audience}"
+    checked = CliRunner().invoke(main, ["check", str(target)])
+    assert checked.exit_code == 0 and re.search(rf"0 error\(s\), \d+ warning\(s\); pack my-{audience} \(", checked.output), \
+        checked.output
+    built = CliRunner().invoke(main, ["build", str(target), "-o", str(tmp_path / "out")])
+    assert built.exit_code == 0, built.output
+    assert f"pack my-{audience} (" in built.output and str(Path("templates", f"my-{audience}", "pack.yaml")) in built.output
+    for language in ("ko", "en"):  # the starter overrides a block with {{ super() }}: same document as the built-in
+        starter = render_brief(target, language).markdown
+        assert starter == render_brief(target, language, audience=audience).markdown

@@ -1,0 +1,80 @@
+"""What a count counts: the unit a figure prints with agrees with what its label says it counts.
+
+A percentage's count prints in the unit of its base unless it gives its own
+(``count_unit``): 1,544 recognised refugees out of 57,000 applications are
+"1,544 people", not "1,544 cases". The words that say what a label counts are
+data, per language (``count_units.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ..model import Brief, Statistic
+from .findings import CheckContext, Finding, rule
+
+UNIT_WORDS_FILE = Path(__file__).with_name("count_units.yaml")
+
+
+@cache
+def _unit_words() -> dict[str, dict[str, re.Pattern[str]]]:
+    """Per language, per unit, the pattern of label words that count in that unit."""
+    data = yaml.safe_load(UNIT_WORDS_FILE.read_text(encoding="utf-8"))
+    return {language: {unit: re.compile(pattern, re.I) for unit, pattern in units.items()}
+            for language, units in data.items()}
+
+
+@rule("figures.count-unit",
+      "A figure's count prints in the unit its label speaks of: a percentage's count takes its base's unit "
+      "unless it gives 'count_unit' (persons of applications); 'count_unit' only on a percentage with a base.",
+      severity="warning",
+      example="brief.yaml:41: warning: figures.count-unit: statistic 'recognised': its label ('recognised "
+              "refugees') counts persons, but its count prints as cases (the unit of its base 'decided'); add "
+              "'count_unit: persons'")
+def count_unit(context: CheckContext) -> Iterator[Finding]:
+    brief = context.brief
+    for statistic in brief.statistics:
+        counted = _printed_unit(brief, statistic)
+        if statistic.count_unit is not None and counted is None:
+            yield Finding("warning", "figures.count-unit",
+                          f"statistic '{statistic.id}': 'count_unit' applies only to a percentage with a base; "
+                          "remove it", statistic.where("count_unit"))
+            continue
+        if counted is None:
+            continue
+        unit, why = counted
+        for language, label in statistic.label.to_data().items():
+            said = _said_unit(language, label)
+            if said is not None and said != unit:
+                fix = (f"add 'count_unit: {said}'" if statistic.unit == "percent"
+                       else f"write 'unit: {said}'")
+                yield Finding("warning", "figures.count-unit",
+                              f"statistic '{statistic.id}': its label ('{label}') counts {said}, but its count "
+                              f"prints as {unit} ({why}); {fix}",
+                              statistic.where("count_unit" if statistic.count_unit else "unit"))
+                break
+
+
+def _printed_unit(brief: Brief, statistic: Statistic) -> tuple[str, str] | None:
+    """The unit the figure's count prints with, and why; None for a figure whose count prints no unit."""
+    if statistic.unit != "percent":
+        return None if statistic.unit == "number" else (statistic.unit, "its unit")
+    if statistic.base is None:
+        return None
+    if statistic.count_unit is not None:
+        return statistic.count_unit, "its count_unit"
+    base = brief.statistic(statistic.base) if isinstance(statistic.base, str) else None
+    if base is None or base.unit in ("number", "percent"):
+        return None
+    return base.unit, f"the unit of its base '{base.id}'"
+
+
+def _said_unit(language: str, label: str) -> str | None:
+    """The one unit the label's words count in, when exactly one (no guess between two)."""
+    said = [unit for unit, words in _unit_words().get(language, {}).items() if words.search(label)]
+    return said[0] if len(said) == 1 else None
