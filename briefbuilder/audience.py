@@ -49,6 +49,15 @@ class PackField(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
 D = TypeVar("D")
 
 
+class NoteMarkSettings(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """A pack's changes to a language's note style (``locale.yaml`` ``note_marks``); what it leaves out is kept."""
+
+    at: Literal["sentence", "word"] | None = None
+    punctuation: Literal["after", "before"] | None = None
+    figures: Literal["gather", "mark"] | None = None
+    ibid: bool | None = None
+
+
 def _per_language(value: Any) -> Any:
     """One setting for every language (``notes: endnotes``) is the setting for ``"*"``."""
     return {"*": value} if isinstance(value, str) else value
@@ -111,6 +120,7 @@ class Pack(Located, frozen=True, kw_only=True):
     fields: dict[str, PackField] = {}  # declared here, filled by the brief (brief.fields)
     house_style: dict[str, HouseStyleLayer] = {}  # per language ("*": all); see docs/house-style.md
     notes: PerLanguage[NotesPlacement] = {}  # per language ("*": all); Markdown keeps footnotes
+    note_marks: dict[str, NoteMarkSettings] = {}  # per language ("*": all): where marks go, over locale.yaml's
     directory: Path | None = None
 
     def house_style_for(self, language: str) -> HouseStyle:
@@ -118,6 +128,9 @@ class Pack(Located, frozen=True, kw_only=True):
 
     def notes_for(self, language: str) -> NotesPlacement:
         return _for_language(self.notes, language, "footnotes")
+
+    def note_marks_for(self, language: str) -> NoteMarkSettings | None:
+        return _for_language(self.note_marks, language, None)
 
     def template_name(self, language: str) -> str:
         """The main template for ``language``, as the Jinja loader knows it.

@@ -44,6 +44,9 @@ class Typography:
     east_asian_autospace: bool = True
     italic: bool = True  # False where the script has no italic (Hangul): emphasis takes `emphasis` instead
     emphasis: Literal["italic", "bold"] = "italic"
+    # The script's own letters, as a regular-expression class ("[가-힣]"): where ``italic`` is False, text
+    # without them (an English title cited in a Korean note) keeps its italics; None: all text is the script's.
+    script: str | None = None
     # East Asian lines break between words only (Korean 어절), never inside one ("난민협/약")
     wrap_by_word: bool = False
     no_line_start: str = ""  # characters a line never starts with (closing brackets, punctuation)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -49,11 +49,18 @@ class Message:
         return f'msgctxt "{self.context}" msgid "{self.id}"' if self.context else f'msgid "{self.id}"'
 
 
+NoteAt = Literal["sentence", "word"]
+NotePunctuation = Literal["after", "before"]
+NoteFigures = Literal["gather", "mark"]
+
+
 @dataclass(frozen=True)
 class NoteMarks:
-    """Where a language puts note marks, and whether its notes say "Ibid." (``locale.yaml``)."""
+    """Where a language puts note marks, and whether its notes say "Ibid." (``locale.yaml`` ``note_marks``)."""
 
-    after: str  # punctuation a mark moves past: UN English and Korean put it after the full stop
+    at: NoteAt  # one note at the end of the sentence, or a mark after the word holding each reference
+    punctuation: NotePunctuation  # the mark after the punctuation there (English, Korean) or before it (French)
+    figures: NoteFigures  # "mark": a figure whose sources differ from the rest of its sentence gets its own mark
     ibid: bool
 
 
@@ -80,6 +87,7 @@ class LocaleData:
     quotes: Quotes | None
     range_dash: str  # between the ends of a range of pages or paragraphs ("3–4", "3~4")
     keep_together: re.Pattern[str] | None  # what a line never breaks inside (a Korean date: 2024. 10. 31.)
+    abbreviations: re.Pattern[str] | None  # words whose full stop ends no sentence ("para. 4"), as one pattern
     ordinals: tuple[str, ...]  # "first", "second", ... where the language writes ordinals in words
     typography: Typography = Typography()  # how the script is typeset (Korean: no auto-spacing, no italic)
     source_language: bool = False  # msgids are written in this language: untranslated is correct

@@ -341,9 +341,11 @@ else:
 
 
 class SourceRef(Located, frozen=True, kw_only=True):
-    """A pointer into a source: the source id plus page, paragraph, section, chapter or annex."""
+    """A pointer into a source: the source id plus page, paragraph, section, chapter or annex; or the article
+    of a law ("3(1)": article 3, paragraph 1), a legal provision rather than a paragraph of a text."""
 
     id: Identifier
+    article: Locator | None = None
     page: Locator | None = None
     paragraph: Locator | None = None
     section: Locator | None = None
@@ -354,7 +356,8 @@ class SourceRef(Located, frozen=True, kw_only=True):
     def locator(self) -> tuple[tuple[str, str], ...]:
         return tuple(
             (kind, value)
-            for kind, value in (("page", self.page), ("paragraph", self.paragraph), ("section", self.section),
+            for kind, value in (("article", self.article), ("page", self.page), ("paragraph", self.paragraph),
+                                ("section", self.section),
                                 ("chapter", self.chapter), ("annex", self.annex))
             if value
         )

@@ -3,6 +3,7 @@ an example case is a specimen on every page; grouped treaty statuses; derived co
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -82,7 +83,8 @@ def test_statuses_of_several_states_under_one_treaty_are_one_sentence() -> None:
     english = render_brief(EXAMPLE, "en", audience="un-upr").markdown
     assert ("China and the Russian Federation acceded to the Refugee Convention on 24 September 1982 and "
             "2 February 1993 respectively.") in english
-    french = render_brief(EXAMPLE, "fr", audience="un-upr").markdown
+    # read without note calls: French puts the call before the final stop ("1993[^12].")
+    french = re.sub(r"\[\^\d+\]", "", render_brief(EXAMPLE, "fr", audience="un-upr").markdown)
     assert ("Convention de 1951\u00a0: la Chine et la Fédération de Russie y ont adhéré respectivement le "
             "24\u00a0septembre 1982 et le 2\u00a0février 1993.").replace("\u00a0", " ") in french.replace("\u00a0", " ")
     assert french.count("y a adhéré") == 1  # the DPRK to the Covenant; no sentence repeated per State

@@ -89,11 +89,12 @@ def _load_locale(folder: Path) -> LocaleData:
         tag=data["tag"],
         east_asian_font=data.get("east_asian_font"),
         particles={kind: tuple(pair) for kind, pair in (data.get("particles") or {}).items()},
-        note_marks=NoteMarks(after=data["note_marks"]["after"], ibid=bool(data["note_marks"]["ibid"])),
+        note_marks=_note_marks(data.get("note_marks"), source_map),
         quotes=Quotes(double=tuple(data["quotes"]["double"]), single=tuple(data["quotes"]["single"]))  # type: ignore[arg-type]
         if data.get("quotes") else None,
         range_dash=data["range_dash"],
         keep_together=_keep_together(data.get("keep_together"), source_map),
+        abbreviations=_abbreviations(data.get("abbreviations"), source_map),
         ordinals=tuple(data.get("ordinals") or ()),
         translations=translations,
         source_language=source_language,
@@ -103,6 +104,32 @@ def _load_locale(folder: Path) -> LocaleData:
         untranslated=() if source_language else _untranslated(translations),
         typography=Typography(**(data.get("typography") or {})),
     )
+
+
+def _abbreviations(words: Any, source_map: SourceMap) -> re.Pattern[str] | None:
+    """One pattern for the locale's ``abbreviations`` ("para" matches "para." as a whole word)."""
+    if not words:
+        return None
+    if not isinstance(words, list) or not all(isinstance(word, str) and word for word in words):
+        raise BriefError.at(source_map.locate("abbreviations"), "abbreviations", "must be a list of words",
+                            "write abbreviations: [p, para, ...] (without their full stops)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + r")\.")
+
+
+_NOTE_MARK_CHOICES: dict[str, tuple[Any, ...]] = {
+    "at": ("sentence", "word"), "punctuation": ("after", "before"), "figures": ("gather", "mark"), "ibid": (True, False)}
+
+
+def _note_marks(settings: Any, source_map: SourceMap) -> NoteMarks:
+    """The ``note_marks`` block: every setting given, each one of its choices, else an error where it was written."""
+    settings = settings if isinstance(settings, dict) else {}
+    for name, choices in _NOTE_MARK_CHOICES.items():
+        if settings.get(name) not in choices:
+            raise BriefError.at(source_map.locate("note_marks"), f"note_marks.{name}",
+                                f"must be one of {', '.join(map(str, choices))}, not {settings.get(name)!r}",
+                                f"write note_marks: {{{name}: {choices[0]}}} (see locales/en/{SETTINGS})")
+    return NoteMarks(at=settings["at"], punctuation=settings["punctuation"], figures=settings["figures"],
+                     ibid=settings["ibid"])
 
 
 def _keep_together(patterns: Any, source_map: SourceMap) -> re.Pattern[str] | None:

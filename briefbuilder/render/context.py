@@ -24,7 +24,7 @@ from ..narrative import Reference
 from .citations import SourceCitations, parse_locator
 from .evidence import STATUS_NAMES, evidence_rows
 from .legal import Legal
-from .notes import IBID_FORMS, Footnotes
+from .notes import IBID_FORMS, Footnotes, note_marks
 from .references import STATES_JOINED, resolve_narrative
 
 # Attribution as a clause of its own: leading the sentence a figure opens, else closing it.
@@ -60,8 +60,9 @@ class RenderContext:
         self.locale = locale
         self.pack = pack
         self.catalog = catalog
-        self.notes = Footnotes(locale, IBID_FORMS.get(pack.citation_style))
-        self.citations = SourceCitations(locale, self.date)
+        self.notes = Footnotes(locale, IBID_FORMS.get(pack.citation_style),
+                               note_marks(locale.note_marks, pack.note_marks_for(locale.code)))
+        self.citations = SourceCitations(locale, self.date, lambda ref: self.legal.article_locator(ref))
         self.paragraph_number = 0
         self.legal = Legal(locale, catalog, pack, self.notes, self.date, brief.brief.date)
 
@@ -236,7 +237,7 @@ class RenderContext:
     def _note(self, ref: SourceRef) -> Markdown:
         source = self.brief.source(ref.id)
         assert source is not None  # the loader has checked every source reference
-        self.citations.locator(ref)  # an unreadable locator is an error where it is written, now
+        self.citations.locator(ref, source.kind)  # an unreadable locator is an error where it is written, now
         return self.notes.cite(self.citations.citation(source, ref))
 
     def _statistic(self, statistic_id: str, where: Location | None) -> Statistic:

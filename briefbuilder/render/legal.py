@@ -49,6 +49,7 @@ class CitationStyle(NamedTuple):
     pinpoint: tuple[str, str]  # the article alone, for "Ibid., art. 33 (1)"
     article_number: tuple[str, str]
     article_paragraph: tuple[str, str]
+    article_subparagraph: tuple[str, str]  # "(a)" after the paragraph; Korean 항 is a paragraph's, never a subparagraph's
 
 
 # A pack chooses its style (``citation_style``). OSCOLA is the common legal
@@ -70,6 +71,8 @@ CITATION_STYLES: dict[str, CitationStyle] = {
         article_number=C_("article number", "%(number)s"),
         # Translators: paragraph: a paragraph number, appended to the article (12(2)); repeated for a sub-paragraph
         article_paragraph=C_("article paragraph", "(%(paragraph)s)"),
+        # Translators: subparagraph: a subparagraph's number or letter, appended after the paragraph (12(2)(a))
+        article_subparagraph=C_("article subparagraph", "(%(subparagraph)s)"),
     ),
     "un": CitationStyle(
         # Translators: UN Editorial Manual style. title: official title; adopted: adoption date, formatted; series: the Treaty Series reference from the next message (may be empty). Only these placeholders may be used
@@ -86,6 +89,8 @@ CITATION_STYLES: dict[str, CitationStyle] = {
         article_number=C_("article number, UN style", "%(number)s"),
         # Translators: paragraph: a paragraph number appended to the article (12 (2)); repeated for a sub-paragraph
         article_paragraph=C_("article paragraph, UN style", " (%(paragraph)s)"),
+        # Translators: subparagraph: a subparagraph's number or letter, appended after the paragraph (12 (2) (a))
+        article_subparagraph=C_("article subparagraph, UN style", " (%(subparagraph)s)"),
     ),
 }
 # Translators: fact: a catalog fact (a date, a Treaty Series reference, a status sentence) that the research has not confirmed
@@ -248,6 +253,11 @@ class Legal:
             return citation
         return self.locale.pgettext(*style.with_article) % {"citation": citation, "article": self._article(ref, style)}
 
+    def article_locator(self, ref: str) -> Markdown:
+        """An article of a law cited as a source ("3(1)"), as this pack cites a treaty's: "art. 3 (1)", "제3조 제1항"."""
+        style = CITATION_STYLES[self.pack.citation_style]
+        return self.locale.pgettext(*style.pinpoint) % {"article": self._article(ref, style)}
+
     def _article(self, ref: str, style: CitationStyle) -> Markdown:
         """"12(2)" → "12(2)" (OSCOLA), "12 (2)" (UN), "제12조 제2항" in Korean: the shapes are translations.
 
@@ -256,8 +266,10 @@ class Legal:
         number, _, rest = ref.partition("(")
         paragraphs = [part.rstrip(")") for part in rest.split("(")] if rest else []
         text = self.locale.pgettext(*style.article_number) % {"number": number}
-        for paragraph in paragraphs:
-            text = Markdown("%s%s") % (text, self.locale.pgettext(*style.article_paragraph) % {"paragraph": paragraph})
+        for level, paragraph in enumerate(paragraphs):
+            part = (self.locale.pgettext(*style.article_paragraph) % {"paragraph": paragraph} if level == 0
+                    else self.locale.pgettext(*style.article_subparagraph) % {"subparagraph": paragraph})
+            text = Markdown("%s%s") % (text, part)
         return text
 
     def status(self, state_code: str, treaty_id: str, where: Location | None) -> Markdown:

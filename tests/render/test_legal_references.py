@@ -21,7 +21,7 @@ LAW_SECTION = """\
   - id: law
     heading: {en: Law, ko: 법}
     text:
-      en: "[[status:RU|refugee-convention-1951]] Return is barred[[law:refugee-convention-1951|33(1)]]; see also[[law:refugee-convention-1951|33]]."
+      en: "[[status:RU|refugee-convention-1951]] Return is barred[[law:refugee-convention-1951|33(1)]]. See also[[law:refugee-convention-1951|33]]."
       ko: "[[status:RU|refugee-convention-1951]] 송환은 금지됩니다[[law:refugee-convention-1951|33(1)]]. 또한[[law:refugee-convention-1951|33]] 참조."
 """
 
@@ -84,10 +84,15 @@ def test_every_status_sentence_cites_the_treaty_collection(example: Callable[[st
                                                            primary: str) -> None:
     text = example("general", language)
     definitions = notes(text)
-    status_marks = re.findall(r"(?:acceded to|party to|가입하였습니다|당사국이 아닙니다)[^\n]*?[.다]\.?\[\^(\d+)\]", text)
-    assert len(status_marks) == 3  # DPRK under two treaties; China and Russia in one sentence under one
+    statuses = list(re.finditer(r"acceded to|party to|가입하였습니다|당사국이 아닙니다", text))
+    assert len(statuses) == 3  # DPRK under two treaties; China and Russia in one sentence under one
+    # each status sentence is cited by the next mark of its paragraph: its own, or the one note that
+    # the sentences after it citing the same status page share
+    status_marks = [re.search(r"\[\^(\d+)\]", text[status.end():].split("\n\n")[0]).group(1)  # type: ignore[union-attr]
+                    for status in statuses]
     assert definitions[status_marks[0]].startswith(primary)
     for label in status_marks:  # the primary source, in full, short or ibid.; never the catalog's provenance
+        assert "Treaty Collection" in definitions[label] or "조약집" in definitions[label]
         assert not re.search(r"UNTC|U15|W22|research notes|scrape|confirmed|확인됨", definitions[label])
 
 
@@ -105,7 +110,7 @@ def test_un_audiences_cite_in_un_document_style(example: Callable[[str, str], st
 
 
 @pytest.mark.parametrize(("audience", "full", "short"), [
-    ("general", "189 UNTS 137, art 33(1).", "ibid art 33."),  # OSCOLA's ibid
+    ("general", "189 UNTS 137, art 33(1).", "Ibid art 33."),  # OSCOLA's ibid, capitalised: it opens the note
     ("un-treaty-body", "United Nations, *Treaty Series*, vol. 189, p. 137, art. 33 (1).", "Ibid., art. 33."),
 ])
 def test_first_citation_is_full_and_the_next_one_ibid(law_brief: Callable[..., Path], audience: str,

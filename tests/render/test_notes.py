@@ -73,7 +73,7 @@ def test_citations_at_one_point_become_one_note(make_brief: Callable[..., Path])
     text = MINIMAL_BRIEF.replace("statistics:\n", extra, 1).replace(
         "Of [[stat:victims]], [[stat:share|share]] vanished.", "It found [[stat:both]][[cite:report|p. 9]] in all.")
     markdown = render_brief(make_brief(text), "en").markdown
-    assert "It found 66 cases[^1] in all." in markdown
+    assert "It found 66 cases in all.[^1]" in markdown
     assert notes(markdown)["1"] == ("Example Publisher, *The Report* (31 October 2024), p. 3; "
                                     "Wire Agency, “Figures confirmed”, 1 November 2024; "
                                     "Example Publisher, *The Report*, p. 9.")
@@ -81,9 +81,9 @@ def test_citations_at_one_point_become_one_note(make_brief: Callable[..., Path])
 
 @pytest.mark.parametrize(("lang", "en", "ko", "expected"), [
     ("en", "Leaving is free[[cite:report|p. 2]]. So it is.", "", "Leaving is free.[^1] So it is."),
-    ("en", "Leaving is free[[cite:report|p. 2]], they say.", "", "Leaving is free,[^1] they say."),
+    ("en", "Leaving is free[[cite:report|p. 2]], they say.", "", "Leaving is free, they say.[^1]"),
     ("en", "It counted [[stat:victims|value]] victims in all, then stopped.", "",
-     "It counted 113 victims in all,[^1] then stopped."),
+     "It counted 113 victims in all, then stopped.[^1]"),
     ("ko", "", "떠날 자유가 있습니다[[cite:report|p. 2]]. 그렇습니다.", "떠날 자유가 있습니다.[^1] 그렇습니다."),
 ])
 def test_mark_goes_after_closing_punctuation_and_never_touches_a_figure(
@@ -98,18 +98,18 @@ def test_first_citation_full_then_short_then_ibid(make_brief: Callable[..., Path
           "Four[[cite:wire]]. Five[[cite:report|para. 6]].")
     text = with_text(en, en).replace("statistics:\n", SECOND_SOURCE + "statistics:\n", 1)
     un = list(notes(render_brief(make_brief(text), "en", audience="un-treaty-body").markdown).values())
-    assert un[0] == "Example Publisher, *The Report* (31 October 2024), para. 4."
-    assert un[1:3] == ["Ibid.", "Ibid., para. 5."]
-    assert un[4] == "Example Publisher, *The Report*, para. 6."  # not ibid.: the note before cites another work
+    assert un[0] == "Example Publisher, *The Report* (31 October 2024), para. 4."  # "One" and "Two": one note
+    assert un[1] == "Ibid., para. 5."
+    assert un[3] == "Example Publisher, *The Report*, para. 6."  # not ibid.: the note before cites another work
     oscola = list(notes(render_brief(make_brief(text), "en", audience="general").markdown).values())
-    assert oscola[1:3] == ["ibid.", "ibid para. 5."]
+    assert oscola[1] == "Ibid para. 5."  # OSCOLA's ibid, capitalised where it opens a note
     korean = list(notes(render_brief(make_brief(text), "ko", audience="un-treaty-body").markdown).values())
-    assert korean[1] == "Example Publisher, 『보고서』, 제4항."  # Korean repeats the short form
+    assert korean[1] == "Example Publisher, 『보고서』, 5번째 문단."  # Korean repeats the short form
 
 
 @pytest.mark.parametrize(("written", "en", "ko"), [
-    ("para. 4", "para. 4", "제4항"),
-    ("paras. 4-6", "paras. 4\u20136", "제4~6항"),
+    ("para. 4", "para. 4", "4번째 문단"),  # a paragraph of a report is a passage, not a provision (제4항)
+    ("paras. 4-6", "paras. 4\u20136", "4~6번째 문단"),
     ("pp. 3-4", "pp. 3\u20134", "3~4쪽"),
     ("p. 15", "p. 15", "15쪽"),
     ("section 2", "section 2", "2절"),
@@ -124,7 +124,7 @@ def test_locators_render_in_each_language(make_brief: Callable[..., Path], writt
 
 def test_locator_in_the_sources_list_uses_the_same_forms(make_brief: Callable[..., Path]) -> None:
     text = MINIMAL_BRIEF.replace("sources: [{id: report, page: 12}]", "sources: [{id: report, page: 3-4}]")
-    assert "*The Report* (31 October 2024), pp. 3\u20134." in render_brief(make_brief(text), "en").markdown
+    assert "*The Report* (31 October 2024), pp. 3\u20134;" in render_brief(make_brief(text), "en").markdown
 
 
 @pytest.mark.parametrize("written", ["para four", "folio 3", "p. 3-", "pp. 3 to 4"])
@@ -156,8 +156,8 @@ def test_a_qualified_figure_keeps_its_qualifier_in_every_form(make_brief: Callab
 def test_a_share_of_a_qualified_figure_keeps_the_qualifier(make_brief: Callable[..., Path]) -> None:
     text = MINIMAL_BRIEF.replace("    value: 81.4\n", "    value: 81.4\n    qualifier: about\n")
     path = make_brief(text)
-    assert "Of 113 people,[^1] about 81.4%[^2] vanished." in render_brief(path, "en").markdown
-    assert "약 81.4%[^2]이 실종되었습니다." in render_brief(path, "ko").markdown
+    assert "Of 113 people, about 81.4% vanished.[^1]" in render_brief(path, "en").markdown
+    assert "113명 중 약 81.4%이 실종되었습니다.[^1]" in render_brief(path, "ko").markdown
 
 
 RELAYED = """\
@@ -182,13 +182,13 @@ DETAINED = """\
 
 @pytest.mark.parametrize(("lang", "en", "ko", "expected"), [
     ("en", "[[stat:detained|attributed]] remain detained.", "",
-     "According to Human Rights Watch, as reported by UCA News, more than 500 people[^1] remain detained."),
+     "According to Human Rights Watch, as reported by UCA News, more than 500 people remain detained.[^1]"),
     ("en", "Officials said that [[stat:detained|attributed]] remain detained.", "",
-     "Officials said that more than 500 people[^1] remain detained, according to Human Rights Watch, "
-     "as reported by UCA News."),
+     "Officials said that more than 500 people remain detained, according to Human Rights Watch, "
+     "as reported by UCA News.[^1]"),
     ("ko", "", "2023. 10. 9. 현재 [[stat:detained|attributed]]가 구금되어 있습니다.",
      # the date keeps together (locale.yaml keep_together): no-break spaces
-     "휴먼라이츠워치(UCA News 보도)에 따르면 2023.\u00a010.\u00a09. 현재 500명 초과[^1]가 구금되어 있습니다."),
+     "휴먼라이츠워치(UCA News 보도)에 따르면 2023.\u00a010.\u00a09. 현재 500명 초과가 구금되어 있습니다.[^1]"),
 ])
 def test_attribution_is_a_clause_of_its_own_naming_the_producer(make_brief: Callable[..., Path], lang: str,
                                                                  en: str, ko: str, expected: str) -> None:
@@ -216,7 +216,7 @@ def test_no_empty_slot_when_a_source_has_no_publisher(make_brief: Callable[..., 
     text = text.replace("[[stat:victims]] 중 [[stat:share|share]]이 실종되었습니다.", "전문가들이 말했습니다[[cite:experts]].")
     path = make_brief(text)
     assert notes(render_brief(path, "en").markdown)["1"] == "“UN experts” (17 October 2023)."
-    assert notes(render_brief(path, "ko").markdown)["1"] == "「UN experts」(2023년 10월 17일)."
+    assert notes(render_brief(path, "ko").markdown)["1"] == "\u201cUN experts\u201d (2023년 10월 17일)."
 
 
 def test_english_prints_curly_quotes_but_urls_keep_their_characters(make_brief: Callable[..., Path]) -> None:
@@ -274,15 +274,26 @@ def test_annex_cites_the_public_treaty_page_and_never_the_catalogs_compilation_n
            in english.replace("North Korea", "the Democratic People\u2019s Republic of Korea")
 
 
-def test_articles_take_corner_brackets_and_reports_double_ones_in_notes_and_annex() -> None:
+def test_korean_titles_take_korean_marks_and_western_titles_keep_their_own() -> None:
+    # document-style.md D2: 『』 and 「」 are Korean marks for Korean titles; an English title cited in a
+    # Korean note keeps its English form (quotation marks for an article, italics for a report)
     from testdata import EXAMPLE
     korean = render_brief(EXAMPLE, "ko", audience="general").markdown
     cited = " ".join(notes(korean).values())
     annex = korean.split("## 부록")[1].split("\n[^1]: ")[0]
     for text in (cited, annex):
-        assert "Reuters, 「More than 100 North Koreans have gone missing」" in text
-        assert "『More than 100" not in text and "「존재할 수 없는 존재」" not in text
-        assert "전환기정의워킹그룹, 『존재할 수 없는 존재" in text
+        assert "Reuters, \u201cMore than 100 North Koreans have gone missing\u201d" in text
+        assert "「More than 100" not in text and "『More than 100" not in text and "「8 out of 10" not in text
+        assert "전환기정의워킹그룹, 『존재할 수 없는 존재" in text and "「존재할 수 없는 존재」" not in text
+    assert "\u201c8 out of 10 North Koreans vanish under the Ministry of State Security\u2019s control\u201d (2024년 10월 31일)" in cited
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_news_reports_author_is_kept_beside_its_agency(lang: str) -> None:
+    from testdata import EXAMPLE
+    cited = list(notes(render_brief(EXAMPLE, lang, audience="un-upr").markdown).values())
+    first = next(note for note in cited if "More than 100" in note)
+    assert "Hyonhee Shin, Reuters, \u201cMore than 100 North Koreans have gone missing\u201d, " in first
 
 
 def test_a_brief_between_signature_and_ratification_reports_the_signature(make_brief: Callable[..., Path]) -> None:
@@ -297,3 +308,43 @@ def test_a_brief_cannot_forge_a_note_placeholder(make_brief: Callable[..., Path]
     text = text.replace("title: {en: The Report, ko: 보고서}", "title: {en: \"The \ue0009\ue001 Report\", ko: 보고서}")
     markdown = render_brief(make_brief(text), "en").markdown
     assert "Forged 7 mark." in markdown and "\ue000" not in markdown
+
+
+ACT = """\
+  - id: refugee-act
+    kind: legal
+    title: {en: Refugee Act, ko: 난민법, fr: Loi sur les réfugiés}
+    date: 2012-02-10
+"""
+
+
+@pytest.mark.parametrize(("written", "lang", "audience", "expected"), [
+    ("article 3", "en", "general", "*Refugee Act* (10 February 2012), art 3."),
+    ("art. 3(1)", "en", "general", "*Refugee Act* (10 February 2012), art 3(1)."),
+    ("art. 3(1)", "en", "un-treaty-body", "*Refugee Act* (10 February 2012), art. 3 (1)."),
+    ("art. 3(1)(a)", "en", "un-treaty-body", "*Refugee Act* (10 February 2012), art. 3 (1) (a)."),
+    ("article 3 (1)(a)", "ko", "general", "「난민법」(2012년 2월 10일), 제3조 제1항 (a)."),  # 「」 for a law (D2)
+    ("art. 3(1)", "ko", "general", "「난민법」(2012년 2월 10일), 제3조 제1항."),
+])
+def test_a_law_is_cited_by_article_paragraph_and_subparagraph(make_brief: Callable[..., Path], written: str,
+                                                                lang: str, audience: str, expected: str) -> None:
+    # issue 27.5: a statute's article, distinct from a paragraph of a text, in each language's form
+    text = with_text(f"Return is barred[[cite:refugee-act|{written}]].", f"송환은 금지됩니다[[cite:refugee-act|{written}]].",
+                     extra=ACT)
+    assert notes(render_brief(make_brief(text), lang, audience=audience).markdown)["1"] == expected
+
+
+@pytest.mark.parametrize(("kind", "ko"), [("news", "3번째 문단"), ("un-document", "제3항"), ("legal", "제3항")])
+def test_korean_paragraph_of_a_text_is_not_a_legal_paragraph(make_brief: Callable[..., Path], kind: str, ko: str) -> None:
+    # a news article's paragraph printed as 제1항 (a paragraph of a law) in the example's Korean notes
+    text = with_text("x", "그렇습니다[[cite:report|para. 3]].").replace("    kind: report\n", f"    kind: {kind}\n", 1)
+    assert notes(render_brief(make_brief(text), "ko").markdown)["1"].endswith(f", {ko}.")
+
+
+@pytest.mark.parametrize("written", ["article three", "art. 3(1", "art. (1)"])
+def test_an_unreadable_article_is_a_located_error(make_brief: Callable[..., Path], written: str) -> None:
+    text = with_text(f"Barred[[cite:report|{written}]].")
+    with pytest.raises(BriefError) as raised:
+        render_brief(make_brief(text), "en")
+    problem = raised.value.problems[0]
+    assert problem.location is not None and "art. 3(1)(a)" in problem.hint

@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -309,6 +310,9 @@ class _BodyWriter:
         house = layout.house_style
         self._house = house
         self._italic = layout.typography.italic
+        # where the script has no italic, text in another script (an English title) still has one
+        script = layout.typography.script
+        self._own_script = re.compile(script) if script and not self._italic else None
         self._list_look = oxml.ListLook(
             bullets=house.bullets,
             step=round(house.list_step * oxml.TWIPS_PER_MM),
@@ -671,6 +675,8 @@ class _BodyWriter:
                 target, text, style_id=self._style_ids[form.span_style], bold=form.bold,
                 italic=form.italic and self._italic,
             )
+        if form.italic and not form.bold and self._own_script is not None and not self._own_script.search(text):
+            return oxml.append_run(target, text, italic=True)
         emphasis = None
         if form.bold or form.italic:
             emphasis = (
