@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from msgspec import Meta, Struct
+from msgspec import Meta
 
 from .model import Located, PlainDate, Text
 

@@ -25,7 +25,7 @@ from .load.native import PYTHON_SOURCE
 from .model import Brief
 from .render import render_document
 from .render.evidence import evidence_rows
-from .write import WRITERS, document_bytes
+from .write import WRITERS, documents_bytes
 from .write.atomic import write_all
 from .write.evidence import evidence_csv, evidence_json
 
@@ -176,11 +176,10 @@ def build(
     format_names = known_formats(formats)
     built = build_documents(brief, languages=languages, audiences=audiences, template_dirs=template_dirs,
                             locale_dirs=locale_dirs, draft=draft)
-    files = [
-        (Path(out_dir) / document.file_name(fmt), document_bytes(document, fmt))
-        for document in built.documents.values()
-        for fmt in format_names
-    ]
+    documents = list(built.documents.values())
+    written = {fmt: documents_bytes(documents, fmt) for fmt in format_names}  # one LibreOffice run for every PDF
+    files = [(Path(out_dir) / document.file_name(fmt), written[fmt][index])
+             for index, document in enumerate(documents) for fmt in format_names]
     if evidence:
         languages_built = tuple(dict.fromkeys(language for _, language in built.documents))
         files += _evidence_files(built.brief, languages_built, Path(out_dir))

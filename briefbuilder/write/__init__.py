@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import import_module
 from pathlib import Path
 from typing import IO
@@ -18,6 +18,10 @@ WRITERS: dict[str, str] = {
     "md": "briefbuilder.write.markdown:markdown_bytes",
     "docx": "briefbuilder.write.docx:docx_bytes",
     "pdf": "briefbuilder.write.pdf:pdf_bytes",  # the .docx laid out by LibreOffice
+}
+# Writers that take every document of a build at once: LibreOffice starts once for all the PDFs.
+BATCH_WRITERS: dict[str, str] = {
+    "pdf": "briefbuilder.write.pdf:pdfs_bytes",
 }
 
 
@@ -37,6 +41,16 @@ def document_bytes(document: RenderedDocument, format: str = "docx") -> bytes:
     if format not in WRITERS:
         raise OutputError.at(None, "format", f"unknown format '{format}'", f"use one of: {', '.join(WRITERS)}")
     return writer(format)(document)
+
+
+def documents_bytes(documents: Sequence[RenderedDocument], format: str) -> list[bytes]:
+    """Each of ``documents`` as a file of ``format``, in order; a batch writer handles them together."""
+    if format not in BATCH_WRITERS:
+        return [document_bytes(document, format) for document in documents]
+    module, function = BATCH_WRITERS[format].split(":")
+    write: Callable[[Sequence[RenderedDocument]], list[bytes]] = getattr(import_module(module), function)
+    stage(f"writing {len(documents)} {format} file(s)")
+    return write(documents)
 
 
 def save_document(document: RenderedDocument, target: str | Path | IO[bytes], format: str | None = None) -> None:

@@ -2,7 +2,10 @@
 
 Reviewers and ministries circulate PDF. The PDF is made from the very .docx
 the Word writer produces, so the two never disagree. LibreOffice embeds the
-fonts it uses (subsets), so the PDF looks the same on every machine.
+fonts it uses (subsets), so the PDF looks the same on every machine; it is
+PDF/A-2b and tagged (:data:`PDF_EXPORT`). Starting LibreOffice costs more than
+laying out a brief, so every PDF of a build goes through it together
+(:func:`pdfs_bytes`): one run per pass, whatever the number of documents.
 
 Two things LibreOffice (7.x) does not take from a .docx are applied on the
 way, from the same data the Word file was built from:
@@ -36,10 +39,12 @@ from __future__ import annotations
 import atexit
 import copy
 import functools
+import json
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -50,6 +55,14 @@ from .docx import docx_bytes
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
 CONVERSION_TIMEOUT = 300  # seconds: a first start of LibreOffice builds its profile
+PER_DOCUMENT_TIMEOUT = 60  # seconds more for each document of one run
+# PDF/A-2b (archival: fonts embedded, no outside dependency) and tagged (a structure tree for screen
+# readers; headings become bookmarks). LibreOffice 7.4+ reads export options as JSON after the filter.
+PDF_EXPORT = "pdf:writer_pdf_Export:" + json.dumps({
+    "SelectPdfVersion": {"type": "long", "value": "2"},
+    "UseTaggedPDF": {"type": "boolean", "value": "true"},
+    "ExportBookmarks": {"type": "boolean", "value": "true"},
+}, separators=(",", ":"))
 INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; "
                 "macOS: brew install --cask libreoffice; Windows: https://www.libreoffice.org), "
                 "or build --format docx and save it as PDF from Word")
@@ -68,31 +81,76 @@ _BLANKS = frozenset(" \t\n\r\u3000")
 _BREAK_AFTER = frozenset("-")
 
 
+@dataclass(frozen=True)
+class _Conversion:
+    """One document's .docx and what its PDF needs beyond it (see the module's notes)."""
+
+    docx: bytes
+    east_asian_autospace: bool = True
+    font_fallbacks: Mapping[str, str] = field(default_factory=dict)
+    endnotes: bool = False
+    wrap_by_word: bool = False
+    no_line_start: str = ""
+
+    @property
+    def needs_flat_odf(self) -> bool:
+        return not self.east_asian_autospace or bool(self.replacements) or self.endnotes or self.wrap_by_word
+
+    @property
+    def replacements(self) -> dict[str, str]:
+        return {font: fallback for font, fallback in self.font_fallbacks.items() if not _installed(font)}
+
+
 def pdf_bytes(document: RenderedDocument) -> bytes:
     """The PDF of `document`: its .docx, laid out by LibreOffice."""
-    layout = document.layout
-    typography = layout.typography
-    return docx_to_pdf(docx_bytes(document), east_asian_autospace=typography.east_asian_autospace,
-                       font_fallbacks=layout.house_style.font_fallbacks, endnotes=layout.notes == "endnotes",
-                       wrap_by_word=typography.wrap_by_word, no_line_start=typography.no_line_start)
+    return pdfs_bytes([document])[0]
+
+
+def pdfs_bytes(documents: Sequence[RenderedDocument]) -> list[bytes]:
+    """The PDFs of `documents`, in order, from one LibreOffice run per pass for all of them.
+
+    Starting LibreOffice costs more than laying out a brief, so a build hands
+    every document over at once: one run makes the flat ODF of those that need
+    it, one run exports every PDF.
+    """
+    return _convert_all([_conversion(document) for document in documents])
 
 
 def docx_to_pdf(data: bytes, *, east_asian_autospace: bool = True,
                 font_fallbacks: Mapping[str, str] | None = None, endnotes: bool = False,
                 wrap_by_word: bool = False, no_line_start: str = "") -> bytes:
     """Convert .docx bytes to PDF bytes with LibreOffice; a one-line error when it is not installed."""
+    return _convert_all([_Conversion(data, east_asian_autospace, dict(font_fallbacks or {}), endnotes,
+                                     wrap_by_word, no_line_start)])[0]
+
+
+def _conversion(document: RenderedDocument) -> _Conversion:
+    layout = document.layout
+    typography = layout.typography
+    return _Conversion(docx_bytes(document), east_asian_autospace=typography.east_asian_autospace,
+                       font_fallbacks=dict(layout.house_style.font_fallbacks), endnotes=layout.notes == "endnotes",
+                       wrap_by_word=typography.wrap_by_word, no_line_start=typography.no_line_start)
+
+
+def _convert_all(conversions: Sequence[_Conversion]) -> list[bytes]:
+    if not conversions:
+        return []
     soffice = _soffice()
-    replacements = {font: fallback for font, fallback in (font_fallbacks or {}).items() if not _installed(font)}
     with tempfile.TemporaryDirectory(prefix="briefbuilder-pdf-") as folder:
         work = Path(folder)
-        source = work / "brief.docx"
-        source.write_bytes(data)
-        if not east_asian_autospace or replacements or endnotes or wrap_by_word:
-            flat = _convert(soffice, source, "fodt", work)
-            _adjust_flat_odf(flat, east_asian_autospace=east_asian_autospace, replacements=replacements,
-                             no_line_start=no_line_start if wrap_by_word else None)
-            source = flat
-        return _convert(soffice, source, "pdf", work).read_bytes()
+        sources = []
+        for index, conversion in enumerate(conversions):
+            source = work / f"{index}.docx"
+            source.write_bytes(conversion.docx)
+            sources.append(source)
+        flat = [index for index, conversion in enumerate(conversions) if conversion.needs_flat_odf]
+        for index, path in zip(flat, _convert(soffice, [sources[index] for index in flat], "fodt", work)):
+            conversion = conversions[index]
+            _adjust_flat_odf(path, east_asian_autospace=conversion.east_asian_autospace,
+                             replacements=conversion.replacements,
+                             no_line_start=conversion.no_line_start if conversion.wrap_by_word else None)
+            sources[index] = path
+        return [path.read_bytes() for path in _convert(soffice, sources, PDF_EXPORT, work)]
 
 
 def _soffice() -> str:
@@ -111,21 +169,29 @@ def _profile() -> Path:
     return profile
 
 
-def _convert(soffice: str, source: Path, target_format: str, folder: Path) -> Path:
-    out = folder / target_format
+def _convert(soffice: str, sources: Sequence[Path], target: str, folder: Path) -> list[Path]:
+    """Convert every file of `sources` in one LibreOffice run; the results, in the same order.
+
+    `target` is a format ("fodt") or a format with its export filter and options (:data:`PDF_EXPORT`).
+    """
+    if not sources:
+        return []
+    suffix = target.split(":")[0]
+    out = folder / suffix
     command = [soffice, f"-env:UserInstallation={_profile().as_uri()}", "--headless", "--norestore",
-               "--convert-to", target_format, "--outdir", str(out), str(source)]
+               "--convert-to", target, "--outdir", str(out), *map(str, sources)]
     try:
-        completed = subprocess.run(command, capture_output=True, text=True, timeout=CONVERSION_TIMEOUT)
+        completed = subprocess.run(command, capture_output=True, text=True,
+                                   timeout=CONVERSION_TIMEOUT + PER_DOCUMENT_TIMEOUT * len(sources))
     except (OSError, subprocess.TimeoutExpired) as error:
         raise BriefError.at(None, "--format pdf", f"LibreOffice could not convert the brief: {error}",
                             INSTALL_HINT) from None
-    result = out / f"{source.stem}.{target_format}"
-    if not result.is_file():
+    results = [out / f"{source.stem}.{suffix}" for source in sources]
+    if not all(result.is_file() for result in results):
         detail = (completed.stderr or completed.stdout).strip().splitlines()
         raise BriefError.at(None, "--format pdf", "LibreOffice could not convert the brief"
                             + (f": {detail[-1]}" if detail else ""), INSTALL_HINT)
-    return result
+    return results
 
 
 @functools.cache
