@@ -35,6 +35,19 @@ BUILTIN_PREFIX = "builtin"
 MESSAGES = "messages"  # the render variable holding the document's LocaleData
 
 
+# Where the types a template may look into come from. Everything else handed to a template (a babel
+# Translations or Locale, a compiled pattern) is shared by every render of the process and has methods
+# that change it (``translations.merge``, ``add_fallback``, ``install``): a template may pass such an
+# object on, never read or call anything of it.
+_TEMPLATE_VISIBLE_MODULES = frozenset({"builtins", "datetime", "decimal", "markupsafe", "jinja2"})
+
+
+def _shared_safely(value: Any) -> bool:
+    """Whether a template may look into ``value``: our own (frozen) models and helpers, values, Jinja's own."""
+    module = type(value).__module__ or ""
+    return module.partition(".")[0] in _TEMPLATE_VISIBLE_MODULES or module.startswith(f"{__package__.partition('.')[0]}.")
+
+
 class BudgetCodeGenerator(CodeGenerator):
     """Compiles ``~`` to a join that refuses to build an oversized string."""
 
@@ -56,6 +69,8 @@ class BriefSandbox(ImmutableSandboxedEnvironment):
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(value, (os.PathLike, types.ModuleType)):
+            return False
+        if not (_shared_safely(obj) and _shared_safely(value)):
             return False
         return super().is_safe_attribute(obj, attr, value)
 
