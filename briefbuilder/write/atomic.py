@@ -11,20 +11,21 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from ..errors import OutputError
+from ..errors import Location, OutputError
 
 STAGING_PREFIX = ".briefbuilder-"
 
 
-def write_atomic(path: Path, data: bytes, *, inputs: Collection[Path] = ()) -> None:
+def write_atomic(path: Path, data: bytes, *, inputs: Collection[Path] | Mapping[Path, Location] = ()) -> None:
     """Write one file atomically (see :func:`write_all`)."""
     write_all([(Path(path), data)], inputs=inputs)
 
 
-def write_all(files: Sequence[tuple[Path, bytes]], *, inputs: Collection[Path] = ()) -> None:
+def write_all(files: Sequence[tuple[Path, bytes]], *,
+              inputs: Collection[Path] | Mapping[Path, Location] = ()) -> None:
     """Write every ``(path, data)`` or none of them.
 
     Nothing is written if an output would land on one of ``inputs`` or if two
@@ -56,18 +57,34 @@ def write_all(files: Sequence[tuple[Path, bytes]], *, inputs: Collection[Path] =
     _remove_staging(staging.values())
 
 
-def _refuse_clashes(targets: list[Path], inputs: Collection[Path]) -> None:
-    protected = {Path(source).resolve() for source in inputs}
+def _refuse_clashes(targets: list[Path], inputs: Collection[Path] | Mapping[Path, Location]) -> None:
+    """No output on an input, compared by real path and by file identity (a hard link, another spelling
+    of the name on a case-insensitive disk); no two outputs on one file."""
+    named = inputs if isinstance(inputs, Mapping) else {Path(source): Location(str(source), 1) for source in inputs}
+    protected = {Path(source).resolve(): where for source, where in named.items()}
+    identities = {identity: where for source, where in named.items() if (identity := _identity(source)) is not None}
     seen: set[Path] = set()
     for target in targets:
         resolved = target.resolve()
-        if resolved in protected:
-            raise OutputError.at(None, "output", f"{target} is an input file; refusing to overwrite it",
-                                "choose another output folder with -o")
+        identity = _identity(target)
+        where = protected.get(resolved) or (identities.get(identity) if identity is not None else None)
+        if where is not None:
+            raise OutputError.at(where, "output", f"the output {target} is a file this build reads; "
+                                 "refusing to overwrite it",
+                                 "choose another output folder with -o, or give the input another name")
         if resolved in seen:
             raise OutputError.at(None, "output", f"two outputs would both be written to {target}",
                                 "build the audiences into separate folders, or name the outputs apart")
         seen.add(resolved)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file at ``path`` (after links), or None if there is none."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
 
 
 def _make_folders(folders: set[Path]) -> list[Path]:
