@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import Location, OutputError
 
 STAGING_PREFIX = ".briefbuilder-"
+_STOPPING = {signal.SIGTERM, signal.SIGINT, signal.SIGHUP}
 
 
 def write_atomic(path: Path, data: bytes, *, inputs: Collection[Path] | Mapping[Path, Location] = ()) -> None:
@@ -36,25 +39,45 @@ def write_all(files: Sequence[tuple[Path, bytes]], *,
     """
     targets = [Path(path) for path, _ in files]
     _refuse_clashes(targets, inputs)
-    created = _make_folders({target.parent for target in targets})
+    created: list[Path] = []
     staging: dict[Path, Path] = {}
-    placed: list[tuple[Path, Path | None, bool]] = []  # (target, its previous version kept aside, new file in place)
+    placed: list[tuple[Path, Path | None]] = []  # (target, its previous version kept aside): new file in place
     try:
+        with _signals_held():
+            created = _make_folders({target.parent for target in targets})
         for parent in dict.fromkeys(target.parent for target in targets):
-            staging[parent] = Path(tempfile.mkdtemp(dir=parent, prefix=STAGING_PREFIX))
+            with _signals_held():  # a folder made is a folder known, to remove
+                staging[parent] = Path(tempfile.mkdtemp(dir=parent, prefix=STAGING_PREFIX))
         staged = [_stage(staging[target.parent] / f"{index}.new", data)
                   for index, (target, (_, data)) in enumerate(zip(targets, files))]
         for index, (target, new) in enumerate(zip(targets, staged)):
-            previous = _keep_aside(target, staging[target.parent] / f"{index}.old")
-            placed.append((target, previous, False))
-            os.replace(new, target)
-            placed[-1] = (target, previous, True)
+            with _signals_held():  # a file replaced is a file recorded, to put back
+                previous = _keep_aside(target, staging[target.parent] / f"{index}.old")
+                os.replace(new, target)
+                placed.append((target, previous))
     except BaseException:
-        _put_back(placed)
-        _remove_staging(staging.values())
-        _remove_if_empty(created)
+        with _signals_held():
+            _put_back(placed)
+            _remove_staging(staging.values())
+            _remove_if_empty(created)
         raise
-    _remove_staging(staging.values())
+    with _signals_held():
+        _remove_staging(staging.values())
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold back kill, Ctrl-C and hang-up while the bookkeeping of a write changes with the disk.
+
+    A command stopped by one of them (``briefbuilder.cli``) gets it as an
+    exception, which undoes the writing; held, it arrives once a step is
+    complete and recorded, so the undoing knows every folder and file made.
+    """
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _refuse_clashes(targets: list[Path], inputs: Collection[Path] | Mapping[Path, Location]) -> None:
@@ -117,11 +140,11 @@ def _keep_aside(target: Path, aside: Path) -> Path | None:
     return aside
 
 
-def _put_back(placed: list[tuple[Path, Path | None, bool]]) -> None:
-    for target, previous, in_place in reversed(placed):
+def _put_back(placed: list[tuple[Path, Path | None]]) -> None:
+    for target, previous in reversed(placed):
         if previous is not None:
             os.replace(previous, target)
-        elif in_place:
+        else:
             target.unlink(missing_ok=True)
 
 
