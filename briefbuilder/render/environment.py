@@ -12,6 +12,7 @@ only when they resolve inside their own folder (no symlink out of a pack).
 
 from __future__ import annotations
 
+import io
 import os
 import types
 from functools import lru_cache
@@ -24,7 +25,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import BlockReference, Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ..cache import cache_folder
+from ..cache import cache_folder, entry_bytes
 from ..load.templates import ConfinedLoader
 from ..locale import LocaleData
 from ..markdown import Markdown, finalize
@@ -100,8 +101,11 @@ class QuietBytecodeCache(FileSystemBytecodeCache):
     """
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        kept = entry_bytes(self._get_cache_filename(bucket))  # a regular file only, of a bounded size
+        if kept is None:
+            return
         try:
-            super().load_bytecode(bucket)
+            bucket.load_bytecode(io.BytesIO(kept))
         except Exception:  # noqa: BLE001 - a truncated or foreign entry: compile the template again
             bucket.reset()
 
