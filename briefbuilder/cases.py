@@ -81,23 +81,24 @@ def build_cases(
     base = validated(brief) if isinstance(brief, Brief) else load_brief(brief)
     rows = read_table(table, sheet).rows
     results: list[CaseResult] = []
-    longest = max(len(f".{audience}.{language}.{fmt}".encode()) for audience in audiences or (WGEID,)
-                  for language in languages or base.brief.languages for fmt in format_names)
+    longest = max(len(f".{audience}.{language}.{fmt}".encode())  # "en,ko" as one: a little long, never short
+                  for audience in ([audiences] if isinstance(audiences, str) else audiences or [WGEID])
+                  for language in ([languages] if isinstance(languages, str) else languages or base.brief.languages)
+                  for fmt in format_names)
     names = _case_names(rows, base.name, longest)  # every name judged before any row is written
     for number, row in enumerate(rows, start=1):
-        case_id = f"case-{number}"
+        judged = names[number - 1]
+        case_id = judged if isinstance(judged, str) else f"case-{number}"
         try:
-            case_id = names[number - 1]
-            if isinstance(case_id, BriefError):
-                raise case_id
+            if isinstance(judged, BriefError):
+                raise judged
             outputs, warnings = _build_row(base, row, case_id, Path(out_dir), languages, format_names, audiences,
                                            template_dirs)
             result = CaseResult(number, len(rows), row.location, case_id, outputs, warnings=warnings)
         except BriefError as error:
             if not keep_going:
                 raise
-            result = CaseResult(number, len(rows), row.location, case_id if isinstance(case_id, str)
-                                else f"case-{number}", error=error)
+            result = CaseResult(number, len(rows), row.location, case_id, error=error)
         results.append(result)
         if progress is not None:
             progress(result)

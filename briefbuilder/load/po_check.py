@@ -40,14 +40,14 @@ def catalog_problems(po_file: Path, text: str, catalog: Catalog) -> list[Problem
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        expected = [_placeholders(msgid) for msgid in ids]
-        if any(placeholders is None for placeholders in expected):
+        expected = [found for msgid in ids if (found := _placeholders(str(msgid))) is not None]
+        if len(expected) != len(ids):
             continue  # the msgid itself is no format: the code does not format it
         where = Location(str(po_file), message.lineno or 1)
         for index, string in enumerate(strings):
             if not string:
                 continue
-            found = _placeholders(string)
+            found = _placeholders(str(string))
             what = f"msgstr[{index}]" if isinstance(message.string, tuple) else "msgstr"
             if found is None:
                 problems.append(Problem(where, what, f"the translation of '{ids[0][:60]}' has a '%' that is no "
@@ -239,5 +239,6 @@ def with_bounded_plural(translations: Translations) -> Translations:
     forms = re.search(r"nplurals\s*=\s*(\d+)", header)
     expression = re.search(r"plural\s*=\s*([^;]*)", header)
     if forms and expression:
-        translations.plural = plural_rule(expression.group(1), int(forms.group(1)))
+        translations.plural = plural_rule(  # type: ignore[assignment]  # gettext passes the count, an int
+            expression.group(1), int(forms.group(1)))
     return translations
