@@ -55,7 +55,7 @@ def test_an_output_on_an_input_is_refused_with_the_output_named_and_a_fix(tmp_pa
     with pytest.raises(OutputError) as refused:
         atomic.write_all([(brief, b"overwritten")], inputs=[brief])
     [problem] = refused.value.problems
-    assert (problem.field, problem.hint) == ("output", "choose another output folder with -o")
+    assert (problem.field, problem.hint) == ("output", "choose another output folder with -o, or give the input another name")
     assert brief.read_text(encoding="utf-8") == "kept"
 
 
