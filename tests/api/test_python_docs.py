@@ -8,7 +8,6 @@ import runpy
 import shutil
 import subprocess
 import sys
-import venv
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import docx
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from testdata import REPO
+from testdata import REPO, without_source_tree
 
 PAGE = REPO / "docs" / "python.md"
 EXAMPLES = re.findall(r"```python\n(.*?)```", PAGE.read_text(encoding="utf-8"), flags=re.S)
@@ -80,25 +79,13 @@ def test_the_errors_example_catches_each_kind(workdir: Path, capsys: pytest.Capt
     assert "enforced-disappearances.gov-briefing.ko.docx" in out
 
 
-@pytest.fixture(scope="module")
-def installed_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A virtual environment with the wheel installed: mypy must see what a user installs, not this tree."""
-    folder = tmp_path_factory.mktemp("installed")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(folder), str(REPO)],
-                   check=True)
-    venv.create(folder / "venv", system_site_packages=True, with_pip=True)
-    python = folder / "venv" / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall",
-                    str(next(folder.glob("briefbuilder-*.whl")))], check=True)
-    return python
-
-
 def test_the_examples_pass_mypy_strict_against_the_installed_package(installed_python: Path, tmp_path: Path) -> None:
     scripts = [str(write_example(tmp_path, name)) for name in NAMES]
     result = subprocess.run([str(installed_python), "-m", "mypy", "--strict", "--no-incremental",
                              "--python-executable", str(installed_python), *scripts],
-                            cwd=tmp_path, capture_output=True, text=True)
+                            cwd=tmp_path, capture_output=True, text=True, env=without_source_tree())
     assert result.returncode == 0, result.stdout + result.stderr
     located = subprocess.run([str(installed_python), "-c", "import briefbuilder; print(briefbuilder.__file__)"],
-                             cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+                             cwd=tmp_path, capture_output=True, text=True, check=True,
+                             env=without_source_tree()).stdout
     assert str(installed_python.parent.parent) in located, "mypy must have checked the installed copy"
