@@ -48,7 +48,6 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -68,6 +67,7 @@ from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx import reference as ref
 from briefbuilder.write.atomic import write_atomic
 from briefbuilder.write.docx.package import StreamedChildren, reproducible_bytes, stamp_package
+from briefbuilder.write.docx.private import BaseOxmlElement, paragraph_element
 from briefbuilder.write.docx.tables import ColumnMeasure, column_widths, readable_width
 
 Element = etree._Element
@@ -416,7 +416,7 @@ class _BodyWriter:
             self._table(element, context)
         elif tag == "pre":
             paragraph = self._add_paragraph(context, ref.SOURCE_CODE)
-            self._add_run(paragraph._p, element.xpath("string()").rstrip("\n"), _PLAIN)
+            self._add_run(paragraph_element(paragraph), element.xpath("string()").rstrip("\n"), _PLAIN)
         elif tag == "hr":
             self._add_paragraph(context, ref.HORIZONTAL_RULE)
         else:
@@ -431,7 +431,7 @@ class _BodyWriter:
             if context.top_level and self._in_title_block:
                 spec = ref.SUBTITLE
         paragraph = self._add_paragraph(context, spec)
-        self._inlines(paragraph, paragraph._p, inlines, _PLAIN, context)
+        self._inlines(paragraph, paragraph_element(paragraph), inlines, _PLAIN, context)
         if self._pending_source_lines and not context.in_footnote:
             self._source_lines(context)
         return paragraph
@@ -470,7 +470,7 @@ class _BodyWriter:
         )
         for item in element:
             first = self._item(item, inner, item_style)
-            oxml.set_paragraph_numbering(first._p, num_id, depth)
+            oxml.set_paragraph_numbering(paragraph_element(first), num_id, depth)
 
     def _numbered_paragraph_items(self, element: Element, context: _Context) -> None:
         """UN style: each item is a paragraph numbered by its style; nested lists are ordinary."""
@@ -567,7 +567,7 @@ class _BodyWriter:
                 paragraph = Paragraph(cell_paragraph, context.container.story)
                 if alignment is not None:
                     paragraph.alignment = alignment  # column alignment is content, not style
-                self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _PLAIN, context)
+                self._inlines(paragraph, paragraph_element(paragraph), inline_parts(cell_element), _PLAIN, context)
 
     def _turn_landscape(self, table: CT_Tbl) -> None:
         """Put `table`, with the heading just above it, in a landscape section of its own.
@@ -696,12 +696,12 @@ class _BodyWriter:
     ) -> None:
         href = element.get("href", "")
         inlines = inline_parts(element)
-        if not href or href.startswith("#") or target is not paragraph._p:
+        if not href or href.startswith("#") or target is not paragraph_element(paragraph):
             # no address, an in-page anchor, or a link nested in a link: keep the text
             self._inlines(paragraph, target, inlines, form, context)
             return
         rId = paragraph.part.relate_to(href, RT.HYPERLINK, is_external=True)
-        hyperlink = oxml.add_hyperlink(paragraph._p, rId)
+        hyperlink = oxml.add_hyperlink(paragraph_element(paragraph), rId)
         self._inlines(paragraph, hyperlink, inlines, replace(form, span_style=ref.HYPERLINK), context)
 
     def _footnote_reference(self, target: BaseOxmlElement, label: str, form: _Format, context: _Context) -> None:
@@ -734,12 +734,12 @@ class _BodyWriter:
         parts = list(block_parts(definition))
         opening = _opening_paragraph(parts)
         first = self._add_paragraph(context, text_style)
-        number = oxml.append_run(first._p, "", style_id=self._style_ids[
+        number = oxml.append_run(paragraph_element(first), "", style_id=self._style_ids[
             ref.ENDNOTE_REFERENCE if endnotes else ref.FOOTNOTE_REFERENCE])
         oxml.add_note_number(number, self._note_kind)
-        oxml.append_run(first._p, " ")
+        oxml.append_run(paragraph_element(first), " ")
         if opening is not None:
-            self._inlines(first, first._p, opening, _PLAIN, context)
+            self._inlines(first, paragraph_element(first), opening, _PLAIN, context)
         self._blocks(parts, context)
         return note_id
 
@@ -756,8 +756,8 @@ class _BodyWriter:
             parts = list(block_parts(self._footnote_definitions[label]))
             opening = _opening_paragraph(parts) or []
             line = self._add_paragraph(note_context, ref.SOURCE_LINE)
-            oxml.set_paragraph_numbering(line._p, self._source_line_list, level)
-            self._inlines(line, line._p, opening, _PLAIN, note_context)
+            oxml.set_paragraph_numbering(paragraph_element(line), self._source_line_list, level)
+            self._inlines(line, paragraph_element(line), opening, _PLAIN, note_context)
             self._blocks(parts, note_context)
 
 
