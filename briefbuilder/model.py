@@ -544,6 +544,10 @@ class Brief(_BriefFile, Located, frozen=True, kw_only=True, gc=True, weakref=Tru
     case: Case | None = None  # an individual case (WGEID)
     briefing: Briefing | None = None
 
+    def __repr__(self) -> str:  # one line: the whole brief is its YAML, or msgspec.to_builtins(brief)
+        return (f"<Brief {self.name!r}: {len(self.statistics)} statistic(s), {len(self.sources)} source(s), "
+                f"{len(self.sections)} section(s)>")
+
     def remember_file(self, name: str, directory: Any) -> None:
         """Set the file name and folder the brief was read from (the loader's job)."""
         set_slots(self, {"_name": name, "_directory": directory})

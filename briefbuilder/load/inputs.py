@@ -45,6 +45,9 @@ class Inputs:
     prose: Mapping[str, ProseFigures] = field(default_factory=prose_figures_for)
     unused_packs: tuple[Path, ...] = ()  # manifests of packs beside the brief that this build does not use
 
+    def __repr__(self) -> str:
+        return (f"<Inputs {self.brief!r}: audiences {', '.join(self.packs)}; languages {', '.join(self.locales)}>")
+
     def locale(self, audience: str, language: str) -> LocaleData:
         """The locale a document for ``audience`` in ``language`` is rendered with."""
         return self.pack_locales.get((audience, language), self.locales[language])
