@@ -19,10 +19,10 @@ from testdata import REPO, without_source_tree
 
 PAGE = REPO / "docs" / "python.md"
 EXAMPLES = re.findall(r"```python\n(.*?)```", PAGE.read_text(encoding="utf-8"), flags=re.S)
-NAMES = ["in_memory", "spreadsheet", "cases", "errors"]
+NAMES = ["in_memory", "spreadsheet", "records", "cases", "errors"]
 
 
-def test_the_page_has_the_four_examples_the_issue_asks_for() -> None:
+def test_the_page_has_an_example_for_each_way_in() -> None:
     assert len(EXAMPLES) == len(NAMES)
 
 
@@ -64,6 +64,15 @@ def test_the_spreadsheet_example_reads_the_figures_at_their_cells(workdir: Path,
     assert location.file == str(Path("examples/enforced-disappearances/statistics.xlsx"))
     assert location.place == "Statistics!B4"  # the victims' row, the value column
     assert "0 errors after the update" in out
+
+
+def test_the_records_example_reads_nan_as_missing_and_flat_labels(workdir: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    namespace, out, _ = run("records", capsys)
+    victims = namespace["from_records"].statistic("victims")
+    assert victims.count is None and victims.base is None and victims.value == 113
+    assert victims.label.get("ko") == "조사한 강제실종 피해자"
+    assert "0 errors with the figures from records" in out
 
 
 def test_the_batch_example_builds_every_case_with_progress(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
