@@ -335,6 +335,27 @@ def _print_rules(output_format: str) -> None:
             click.echo(f"{info.id}\t{info.severity}\t{info.explanation}")
 
 
+@main.group("locale")
+def locale_group() -> None:
+    """Add a language without touching the installed package (docs/translating.md)."""
+
+
+@locale_group.command("init")
+@click.argument("code")
+@click.option("--to", "folder", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Your locales folder: pass it to build with --locales, or name it locales/ beside the brief.")
+@click.option("--babel", "babel_locale", help="The CLDR locale to format with, e.g. es_ES (default: CODE).")
+@reports_errors
+def locale_init_command(code: str, folder: Path, babel_locale: str | None) -> None:
+    """Start language CODE in FOLDER: the package's .pot, CODE/locale.yaml and CODE/LC_MESSAGES/briefbuilder.po."""
+    from .write.new_language import start_language
+
+    for path in start_language(code, folder, babel_locale):
+        click.echo(str(path))
+    click.echo(f"briefbuilder: translate every msgstr of {folder / code / 'LC_MESSAGES' / 'briefbuilder.po'}, "
+               f"then build with --lang {code} --locales {folder}", err=True)
+
+
 @main.command("audiences")
 @templates_option
 @reports_errors
@@ -448,11 +469,11 @@ def treaties_command(state: str | None, language: str, brief_path: Path | None, 
     """List what the treaty catalog knows, by treaty id: status, date, confidence and source (optionally for one STATE)."""
     from .load.catalog import catalog_for_brief
     from .render.treaty_listing import describe_catalog, listing_footer, listing_header
-    from .load.locale import load_locale, locale_search_path
+    from .load.locale import language_catalogs, load_locale, locale_search_path
 
     folder = None if brief_path is None else brief_path if brief_path.is_dir() else brief_path.parent
-    catalog = catalog_for_brief(folder)
     locale = load_locale(language, locale_search_path(locale_dirs, folder)).recording()
+    catalog = catalog_for_brief(folder, language_catalogs([locale]))
     lines = [listing_header(locale)] + [
         f"{row['state']}\t{row['treaty']}\t{row['short']}\t{row['action']}\t{row['date'] or ''}\t"
         f"{row['confidence']}\t{row['source']}"

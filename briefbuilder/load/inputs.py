@@ -17,7 +17,7 @@ from ..locale import LocaleData
 from ..model import Brief
 from .brief import load_brief
 from .catalog import catalog_for_brief
-from .locale import load_locale, locale_search_path, pack_messages, pack_messages_file
+from .locale import language_catalogs, load_locale, locale_search_path, pack_messages, pack_messages_file
 from .native import validated
 from .pack import available_packs, is_builtin, load_pack, pack_for_brief, packs_beside, user_template_dirs
 from .statements import StatementWords, statement_words
@@ -94,7 +94,7 @@ def load_inputs(
     return Inputs(
         brief=brief,
         packs=packs,
-        catalog=catalog_for_brief(brief.directory),
+        catalog=catalog_for_brief(brief.directory, language_catalogs(locales.values())),
         locales=locales,
         template_dirs=roots,
         pack_locales={
