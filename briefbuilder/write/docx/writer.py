@@ -68,6 +68,7 @@ from briefbuilder.write.docx import reference as ref
 from briefbuilder.write.atomic import write_atomic
 from briefbuilder.write.docx.package import StreamedChildren, reproducible_bytes, stamp_package
 from briefbuilder.write.docx.private import BaseOxmlElement, paragraph_element
+from briefbuilder.write.docx.user_template import defer_east_asian_settings, open_user_template
 from briefbuilder.write.docx.tables import ColumnMeasure, column_widths, readable_width
 
 Element = etree._Element
@@ -136,13 +137,13 @@ def _open_base(layout: Layout) -> Document:
     if reference_docx is None:
         return docx.Document(io.BytesIO(ref.build_reference_bytes(layout.house_style)))
     try:
-        return docx.Document(str(reference_docx))
+        return open_user_template(reference_docx)
     except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise BriefError.at(
             None,
             "layout.reference_docx",
             f"cannot use {reference_docx} as a reference document: {error}",
-            "give the path of a Word .docx file, or leave it out to use the default",
+            "give the path of a Word .docx or .dotx file, or leave it out to use the default",
         ) from error
 
 
@@ -184,6 +185,8 @@ def _set_language_and_fonts(document: Document, info: DocumentInfo, layout: Layo
     house_font = None if layout.reference_docx is not None else layout.house_style.east_asian_font
     east_asian_font = (house_font or layout.east_asian_font) if east_asian_tag else None
     styles = document.styles.element
+    if east_asian_tag and layout.reference_docx is not None:
+        defer_east_asian_settings(styles)
     oxml.set_default_language(styles, latin=latin_tag, east_asian=east_asian_tag)
     oxml.set_default_fonts(styles, latin=layout.latin_font, east_asian=east_asian_font)
     oxml.set_theme_font_language(
