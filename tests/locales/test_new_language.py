@@ -36,7 +36,8 @@ def spanish_brief() -> str:
             .replace(", ko: ", ", es: ")
             .replace('      ko: "[[stat:victims]] 중 [[stat:share|share]]이 실종되었습니다."',
                      '      es: "De [[stat:victims]], [[stat:share|share]] desaparecieron."')
-            .replace("sections:", "summary: {en: Summary., es: Resumen.}\nsubmission: {cycle: 4, session: 47}\nsections:"))
+            .replace("contact: contact@example.org}", "contact: contact@example.org, mandate: {en: An NGO., es: Una ONG.}}")
+            .replace("sections:", "summary: {en: Summary., es: Resumen.}\nsubmission: {cycle: 5}\nsections:"))
 
 
 def translate_with_the_msgids(po_file: Path) -> None:
