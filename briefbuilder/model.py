@@ -395,7 +395,8 @@ def _readings(number: str) -> list[str]:
         thousands = all(len(group) == 3 for group in groups[1:]) and 1 <= len(groups[0].lstrip("+-")) <= 3
         whole = "".join(groups)
         if len(groups) == 2 and thousands:  # "1,234" or "1.234": a grouped thousand, or three decimals
-            return [whole, f"{groups[0]}.{groups[1]}"] if mark == "," else [groups[0] + "." + groups[1], whole]
+            readings = [whole, f"{groups[0]}.{groups[1]}"]
+            return readings if mark == "," else readings[::-1]  # the reading English would mean first
         if len(groups) == 2:
             return [f"{groups[0]}.{groups[1]}"]
         return [whole]
