@@ -104,11 +104,11 @@ def cache_folder(kind: str) -> Path | None:
 def _code_folder() -> Path | None:
     """``<cache>/<code fingerprint>``; making one removes all but the newest few of the others."""
     base = _base_folder()
-    if base is None:
+    if base is None or not _safe_to_make(base):
         return None
     folder = base / _code_fingerprint()
     try:
-        folder.mkdir(mode=0o700, parents=True)
+        folder.mkdir(mode=0o700)
         made = True
     except FileExistsError:
         made = False
@@ -158,6 +158,38 @@ def _code_fingerprint() -> str:
     return digest(*parts)[:16]
 
 
+def _safe_to_make(base: Path) -> bool:
+    """Judge ``base`` before anything is made: it is private, or is made private where no one else can swap it.
+
+    The nearest folder that exists must be the user's (or the system's) and
+    writable by no one else, unless it is a sticky shared folder such as /tmp,
+    where no one can rename what the user makes. Missing folders are then made, user-only.
+    """
+    missing = []
+    existing = base
+    while not os.path.lexists(existing):
+        missing.append(existing)
+        if existing.parent == existing:
+            return False
+        existing = existing.parent
+    if not missing:
+        return _private(base)
+    try:
+        info = existing.lstat()
+    except OSError:
+        return False
+    owner = not hasattr(os, "getuid") or info.st_uid in (os.getuid(), 0)
+    shared = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not info.st_mode & stat.S_ISVTX
+    if not (stat.S_ISDIR(info.st_mode) and owner and not shared):
+        return False
+    try:
+        for folder in reversed(missing):
+            folder.mkdir(mode=0o700)
+    except OSError:
+        return False
+    return _private(base)
+
+
 def _private(folder: Path) -> bool:
     """True when ``folder`` is a real folder of the current user that no one else can write to."""
     try:
@@ -169,13 +201,35 @@ def _private(folder: Path) -> bool:
 
 
 _CHECK_SIZE = 16
+MAX_ENTRY_BYTES = 64_000_000  # the largest entry read: a house style's reference .docx is well under 1 MB
+
+
+def entry_bytes(entry: Path | str) -> bytes | None:
+    """The bytes of the regular file ``entry``: None for a link, a pipe, a device, a folder, or one too large.
+
+    Opened without following a link and without waiting (a pipe would block
+    the build), then judged by what was opened, so it cannot be swapped between.
+    """
+    try:
+        handle = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        with os.fdopen(os.dup(handle), "rb") as stream:
+            return stream.read(MAX_ENTRY_BYTES + 1)[:MAX_ENTRY_BYTES]
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 def _read(entry: Path) -> bytes | None:
-    """The data kept in ``entry``, or None when it is missing, cut short or damaged (its checksum differs)."""
-    try:
-        kept = entry.read_bytes()
-    except OSError:
+    """The data kept in ``entry``, or None when it is missing, cut short, damaged (its checksum differs) or not a file."""
+    kept = entry_bytes(entry)
+    if kept is None:
         return None
     check, data = kept[:_CHECK_SIZE], kept[_CHECK_SIZE:]
     return data if check == hashlib.blake2b(data, digest_size=_CHECK_SIZE).digest() else None

@@ -81,15 +81,17 @@ def build_cases(
     base = validated(brief) if isinstance(brief, Brief) else load_brief(brief)
     rows = read_table(table, sheet).rows
     results: list[CaseResult] = []
-    seen: dict[str, Location] = {}
+    longest = max(len(f".{audience}.{language}.{fmt}".encode())  # "en,ko" as one: a little long, never short
+                  for audience in ([audiences] if isinstance(audiences, str) else audiences or [WGEID])
+                  for language in ([languages] if isinstance(languages, str) else languages or base.brief.languages)
+                  for fmt in format_names)
+    names = _case_names(rows, base.name, longest)  # every name judged before any row is written
     for number, row in enumerate(rows, start=1):
-        case_id = f"case-{number}"
+        judged = names[number - 1]
+        case_id = judged if isinstance(judged, str) else f"case-{number}"
         try:
-            case_id = _case_id(row, number)
-            if case_id in seen:
-                raise BriefError.at(row.cells["id"].location, "id", f"the case id '{case_id}' is used twice "
-                                    f"(first at {seen[case_id]})", "give each case its own id")
-            seen[case_id] = row.location
+            if isinstance(judged, BriefError):
+                raise judged
             outputs, warnings = _build_row(base, row, case_id, Path(out_dir), languages, format_names, audiences,
                                            template_dirs)
             result = CaseResult(number, len(rows), row.location, case_id, outputs, warnings=warnings)
@@ -126,8 +128,43 @@ def _build_row(base: Brief, row: Row, case_id: str, out_dir: Path, languages: Na
     written = {fmt: documents_bytes(documents, fmt) for fmt in formats}
     files = [(out_dir / document.file_name(fmt), written[fmt][index])
              for index, document in enumerate(documents) for fmt in formats]
-    write_all(files, inputs=[Path(row.location.file)])
+    try:
+        write_all(files, inputs={Path(row.location.file): row.location, **built.read})
+    except OSError as exc:  # this row's files only: the next row may well be written
+        raise BriefError.at(row.location, "output", f"{exc.filename or out_dir}: {exc.strerror or exc}",
+                            "check that the output folder can be written to") from None
     return [path for path, _ in files], len(built.findings)
+
+
+MAX_NAME_BYTES = 255  # a file name's limit on every common file system
+
+
+def _case_names(rows: list[Row], brief_name: str, suffix_bytes: int) -> list[str | BriefError]:
+    """Each row's case id, or the error that stops it: not a plain name, too long, or the same as an
+    earlier row's when case is ignored (as it is on Windows and macOS disks).
+
+    A device name of Windows (CON, NUL...) cannot arise: every file name starts with the brief's name
+    and a hyphen.
+    """
+    names: list[str | BriefError] = []
+    seen: dict[str, Location] = {}
+    for number, row in enumerate(rows, start=1):
+        where = row.cells["id"].location if "id" in row.cells else row.location
+        try:
+            case_id = _case_id(row, number)
+            stem = f"{brief_name}-{case_id}"
+            if len(stem.encode()) + suffix_bytes > MAX_NAME_BYTES:
+                raise LoadError.at(where, "id", f"the case id '{case_id[:40]}...' makes file names longer than "
+                                   f"{MAX_NAME_BYTES} bytes", "use a shorter id")
+            folded = case_id.casefold()
+            if folded in seen:
+                raise LoadError.at(where, "id", f"the case id '{case_id}' is used twice, ignoring case "
+                                   f"(first at {seen[folded]})", "give each case its own id")
+            seen[folded] = where
+            names.append(case_id)
+        except BriefError as error:
+            names.append(error)
+    return names
 
 
 def _case_id(row: Row, number: int) -> str:

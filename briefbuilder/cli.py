@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -31,6 +32,8 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a shell reports for any command whose reader closed the pipe
 STDOUT = "-"
+# Stopping a build (kill, Ctrl-C, a closed terminal) undoes its writing and exits 128 + the signal's number.
+STOPPING_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -142,10 +145,29 @@ def run() -> None:
     before: only cyclic garbage goes unscanned. Only the process entry point
     does this: a script or test that calls :func:`main` keeps its collector.
     """
+    for number in STOPPING_SIGNALS:
+        signal.signal(number, _stop)
     try:
         main(prog_name="briefbuilder")
+    except Stopped as stopped:
+        click.echo(f"briefbuilder: stopped by {signal.Signals(stopped.signal).name}; the files it was writing were not written", err=True)
+        sys.exit(128 + stopped.signal)
     finally:
         gc.freeze()
+
+
+class Stopped(BaseException):
+    """A signal asked the command to stop: raised where it runs, so a write in progress is undone (not an error)."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.signal = number
+
+
+def _stop(number: int, frame: Any) -> None:
+    for other in STOPPING_SIGNALS:  # one stop is enough: a second signal must not cut the undoing short
+        signal.signal(other, signal.SIG_IGN)
+    raise Stopped(number)
 
 
 @main.command("build")

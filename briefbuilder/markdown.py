@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from .links import link_refusal
+
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 # Control characters, and the two private-use characters the note registry marks citations with.
@@ -59,13 +61,12 @@ class Markdown(str):
         return Markdown(str.join(self, (safe(item) for item in items)))
 
 
-_LINK_SCHEMES = ("http://", "https://", "mailto:")
 _UNSAFE_IN_DESTINATION = re.compile(r"[\s<>\\]")
 
 
 def link(text: str, url: str) -> Markdown:
-    """``[text](<url>)`` for a web or mail address; anything else prints as plain text."""
-    if not url.lower().startswith(_LINK_SCHEMES) or _CONTROL.search(url):
+    """``[text](<url>)`` for an address :mod:`briefbuilder.links` allows; anything else prints as plain text."""
+    if link_refusal(url) is not None:
         return escape_markdown(text)
     destination = _UNSAFE_IN_DESTINATION.sub(lambda m: f"%{ord(m.group()):02X}", url)
     return Markdown("[%s](<%s>)") % (text, Markdown(destination))

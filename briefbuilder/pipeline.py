@@ -19,9 +19,8 @@ from typing import ParamSpec, TypeVar
 from .audience import MANIFEST
 from .check import CheckContext, ChecksFailed, Finding, run_rules
 from .document import RenderedDocument
-from .errors import BriefError, LoadError, OutputError, TemplateError
+from .errors import BriefError, LoadError, Location, OutputError, TemplateError
 from .load.inputs import ALL, Inputs, load_inputs
-from .load.native import PYTHON_SOURCE
 from .model import Brief
 from .render import render_document
 from .render.evidence import evidence_rows
@@ -71,6 +70,7 @@ class Documents:
     draft: bool  # the checks failed and the documents are marked as drafts
     skipped: dict[str, str] = field(default_factory=dict)  # audience -> why it does not apply to this brief
     packs: dict[str, Path] = field(default_factory=dict)  # audience -> the manifest (pack.yaml) it was built with
+    read: dict[Path, Location] = field(default_factory=dict)  # every file read, where it is named: never an output
 
     def __repr__(self) -> str:
         built = ", ".join(f"{audience}/{language}" for audience, language in self.documents)
@@ -156,7 +156,8 @@ def build_documents(
     if failed:  # the rare second render: a draft says so on its first page
         documents = _render_all(inputs, draft=True)
     return Documents(brief=inputs.brief, documents={key: _written(document) for key, document in documents.items()},
-                     findings=findings, draft=failed, skipped=dict(inputs.skipped), packs=_manifests(inputs))
+                     findings=findings, draft=failed, skipped=dict(inputs.skipped), packs=_manifests(inputs),
+                     read=inputs.files_read())
 
 
 @_collector_paused
@@ -196,7 +197,7 @@ def build(
         languages_built = tuple(dict.fromkeys(language for _, language in built.documents))
         files += _evidence_files(built.brief, languages_built, Path(out_dir))
     try:
-        write_all(files, inputs=_inputs(built.brief))
+        write_all(files, inputs=built.read)
     except OSError as exc:
         raise OutputError.at(None, "output", f"{exc.filename or out_dir}: {exc.strerror or exc}",
                              "check that the folder can be written to") from None
@@ -303,9 +304,3 @@ def _evidence_files(brief: Brief, languages: Sequence[str], out_dir: Path) -> li
         files.append((out_dir / f"{brief.name}.evidence.{language}.csv", evidence_csv(rows)))
         files.append((out_dir / f"{brief.name}.evidence.{language}.json", evidence_json(rows)))
     return files
-
-
-def _inputs(brief: Brief) -> list[Path]:
-    """The files the brief was read from (its YAML, a statistics sheet): never overwritten by an output."""
-    read_from = [brief.brief.where(), *(statistic.where() for statistic in brief.statistics[:1])]
-    return [Path(location.file) for location in read_from if location and location.file != PYTHON_SOURCE]

@@ -12,6 +12,7 @@ one assignment when no one is reporting.
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -47,6 +48,8 @@ def reporting(label: str, stream: TextIO, *, quiet: bool = False, after: float =
     stage("")
 
     def redraw() -> None:
+        # Signals go to the main thread, where a write holds them back while it records its steps.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
         shown = False
         while not done.wait(after if not shown else REDRAW_SECONDS):
             line = f"{label}: {_status.text or 'working'} ({time.monotonic() - started:.0f} s)"

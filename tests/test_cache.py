@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from testdata import EXAMPLE, REPO
@@ -18,7 +19,7 @@ def build(out: Path, cache: Path | str, *extra: str, audience: str = "un-upr") -
     environment = {**os.environ, "BRIEFBUILDER_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO)}
     subprocess.run([sys.executable, "-m", "briefbuilder", "build", str(EXAMPLE), "--lang", "ko,en",
                     "--format", "md,docx", "--audience", audience, "--quiet", "-o", str(out), *extra],
-                   check=True, capture_output=True, env=environment)
+                   check=True, capture_output=True, env=environment, timeout=120)
     return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
 
 
@@ -79,3 +80,39 @@ def test_a_folder_made_shared_after_use_is_no_longer_used(tmp_path: Path) -> Non
     cache.chmod(0o777)  # its entries could now be swapped by anyone
     build(tmp_path / "second", cache, audience="gov-briefing")  # another house style: a new entry if used
     assert entries(cache) == made
+
+
+def _huge(path: Path) -> None:
+    with path.open("wb") as entry:
+        entry.truncate(3_000_000_000)  # sparse: takes no disk, would take 3 GB of memory to read
+
+
+def test_an_entry_that_is_a_pipe_a_link_or_huge_is_ignored_and_replaced(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    expected = build(tmp_path / "first", cache)
+    names = list(entries(cache))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for path in names:
+        shutil.copy(path, elsewhere / path.name)  # a link to a valid entry is still not followed
+    replacements: dict[str, Callable[[Path], None]] = {
+        "pipe": os.mkfifo,  # reading one would wait for a writer for ever
+        "link": lambda path: path.symlink_to(elsewhere / path.name),
+        "huge": _huge,
+    }
+    for kind, make in replacements.items():
+        for path in names:
+            path.unlink()
+            make(path)
+        assert build(tmp_path / kind, cache) == expected, kind  # in time: build() has a timeout
+        assert all(path.is_file() and not path.is_symlink() and path.stat().st_size < 1_000_000
+                   for path in names), kind  # each made again, as a file
+
+
+def test_nothing_is_made_under_a_folder_others_can_write_to(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)  # not sticky: anyone could rename a folder made here and put their own in its place
+    expected = build(tmp_path / "off", "")
+    assert build(tmp_path / "out", shared / "user" / "cache") == expected
+    assert list(shared.iterdir()) == []

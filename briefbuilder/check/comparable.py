@@ -3,9 +3,15 @@
 A confidential name must not slip into a document because it was typed in NFD,
 in full-width letters, with a zero-width space or a bidirectional control in
 it, in another case, across a line break, or with Markdown's backslash escapes.
-NFKC folds compatibility forms, format characters (Unicode category Cf: zero-width
-and bidi controls, soft hyphens) are removed, case is folded and whitespace runs
-become one space.
+Characters a reader does not see are removed: every Default_Ignorable_Code_Point
+(zero-width and bidi controls, soft hyphens, the combining grapheme joiner,
+variation selectors, Hangul fillers, tags...) and every other format character
+(category Cf). Python's unicodedata has no such property; the ``regex`` module's
+``\\p{Default_Ignorable_Code_Point}`` is Unicode's own list (DerivedCoreProperties),
+kept current with each Unicode version by the module's releases. They are removed
+before NFKC (a combining grapheme joiner keeps "e" and its accent from composing)
+and after it (NFKC turns U+3164 HANGUL FILLER into U+1160, also invisible). NFKC
+folds compatibility forms, case is folded and whitespace runs become one space.
 """
 
 from __future__ import annotations
@@ -14,8 +20,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+import regex
+
 _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _WHITESPACE = re.compile(r"\s+")
+_INVISIBLE = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}]+")
 
 
 PIECE_CHARS = 1 << 20
@@ -29,10 +38,9 @@ def comparable(text: str) -> str:
 
 
 def _folded(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", _MARKDOWN_ESCAPE.sub(r"\1", text))
-    invisible = {ord(char): None for char in set(folded) if unicodedata.category(char) == "Cf"}
-    visible = folded.translate(invisible) if invisible else folded
-    return _WHITESPACE.sub(" ", visible.casefold())
+    visible = _INVISIBLE.sub("", _MARKDOWN_ESCAPE.sub(r"\1", text))
+    folded = _INVISIBLE.sub("", unicodedata.normalize("NFKC", visible))
+    return _WHITESPACE.sub(" ", folded.casefold())
 
 
 def mentions(document: str, secrets: set[str]) -> bool:

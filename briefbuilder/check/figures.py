@@ -15,7 +15,7 @@ from .findings import CheckContext, Finding, rule
 def percent_as_fraction(context: CheckContext) -> Iterator[Finding]:
     for statistic in context.brief.statistics:
         if statistic.unit == "percent" and 0 < statistic.value < 1:
-            as_percent = (statistic.value * 100).normalize()
+            as_percent = f"{(statistic.value * 100).normalize():f}"  # 90, as written; never 9E+1
             yield Finding("warning", "consistency.percent-as-fraction",
                           f"'{statistic.id}' is {statistic.value}%, less than one per cent; if the source says "
                           f"{as_percent}%, write 'value: {as_percent}' (values are in per cent, not fractions)",

@@ -17,7 +17,8 @@ from msgspec.structs import force_setattr
 
 from ..errors import BriefError, LoadError, Location, Problem, did_you_mean, dotted
 from ..model import Brief, Statistic, Text
-from ..narrative import TEMPLATE_SYNTAX, find_references, reference_location
+from ..links import ALLOWED, refused_links
+from ..narrative import TEMPLATE_SYNTAX, find_references, line_location, reference_location
 from ..progress import stage
 from .located import validate_located
 from .sheet import statistics_from_sheet
@@ -202,6 +203,11 @@ def _cross_references(brief: Brief) -> list[Problem]:
     known = {"statistics": statistic_ids, "sources": source_ids}
     for text in narrative_texts(brief):
         for lang, body in text.root.items():
+            # rendered with every "<" escaped (no HTML, no autolinks in a narrative): checked as it is rendered
+            for destination, why, line_offset in refused_links(body.replace("<", "\\<")):
+                problems.append(Problem(line_location(text, lang, line_offset), dotted(text.path + (lang,)),
+                                        f"the link '{destination}' is refused: {why}",
+                                        f"link to {ALLOWED}, or write the address as text (docs/security.md)"))
             for ref in find_references(body):
                 collection = REFERENCE_KINDS_CHECKED_HERE.get(ref.kind)
                 if collection and ref.target not in known[collection]:

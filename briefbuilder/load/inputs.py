@@ -12,15 +12,15 @@ from pathlib import Path
 
 from ..audience import Pack
 from ..catalog import Catalog
-from ..errors import BriefError
+from ..errors import BriefError, Location
 from ..locale import LocaleData
 from ..model import Brief
 from .brief import load_brief
-from .catalog import catalog_for_brief
-from .locale import language_catalogs, load_locale, locale_search_path, pack_messages, pack_messages_file
-from .native import validated
+from .catalog import EXTENSION_FILE, catalog_for_brief
+from .locale import SETTINGS, language_catalogs, load_locale, locale_search_path, pack_messages, pack_messages_file
+from .native import PYTHON_SOURCE, validated
 from .pack import available_packs, is_builtin, load_pack, pack_for_brief, packs_beside, user_template_dirs
-from .statements import StatementWords, statement_words
+from .statements import STATEMENTS_FILE, StatementWords, statement_words
 from .prose_figures import ProseFigures, prose_figures_for
 
 ALL = "all"  # every audience pack on the search path
@@ -51,6 +51,36 @@ class Inputs:
     def locale(self, audience: str, language: str) -> LocaleData:
         """The locale a document for ``audience`` in ``language`` is rendered with."""
         return self.pack_locales.get((audience, language), self.locales[language])
+
+    def files_read(self) -> dict[Path, Location]:
+        """Every file this build reads, with where it is named: no output may be written over one of them.
+
+        The brief and its sheets, each pack's folder and reference .docx, the
+        locales' settings and messages, the catalog beside the brief.
+        """
+        found: dict[Path, Location] = {}
+
+        def add(path: Path | str | None, where: Location | None = None) -> None:
+            if path is not None and str(path) != PYTHON_SOURCE:
+                found.setdefault(Path(path), where or Location(str(path), 1))
+
+        for item in (self.brief.brief, *self.brief.sources, *self.brief.statistics):
+            where = item.where()
+            add(where.file if where else None, where)
+        for pack in self.packs.values():
+            add(pack.reference_docx_path(), self.brief.brief.where("settings", "pack", "reference_docx")
+                if (self.brief.brief.settings.get("pack") or {}).get("reference_docx") else pack.where("reference_docx"))
+            for path in sorted(pack.directory.rglob("*")) if pack.directory is not None else ():
+                if path.is_file():
+                    add(path)
+        for locale in (*self.locales.values(), *self.pack_locales.values()):
+            if locale.messages_file is not None:
+                add(locale.messages_file)
+                add(locale.messages_file.parent.parent / SETTINGS)
+                add(locale.messages_file.parent.parent / STATEMENTS_FILE)
+        if self.brief.directory is not None:
+            add(Path(self.brief.directory) / EXTENSION_FILE)
+        return found
 
     @property
     def audiences(self) -> tuple[str, ...]:

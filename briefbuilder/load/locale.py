@@ -38,6 +38,7 @@ from ..locale import CONTEXT_SEPARATOR, DOMAIN, PACK_DOMAIN, LocaleData, Message
 from ..model import LANGUAGE
 from ..resources import data_dir
 from .confine import confined_file
+from .po_check import checked_catalog, with_bounded_plural
 from .yamlsource import SourceMap, read_yaml
 
 SETTINGS = "locale.yaml"
@@ -188,13 +189,13 @@ def compile_messages(po_file: Path, locale: str, domain: str = DOMAIN) -> Transl
     confined_file(po_file.parents[2], po_file, what="translation catalog")
     source = po_file.read_bytes()
 
-    def compiled() -> bytes:
+    def compiled() -> bytes:  # made only from a catalog that passed its checks: a bad one is never kept
         buffer = io.BytesIO()
-        write_mo(buffer, read_po(io.BytesIO(source), locale=locale, domain=domain), use_fuzzy=False)
+        write_mo(buffer, checked_catalog(po_file, source, locale, domain), use_fuzzy=False)
         return buffer.getvalue()
 
-    return Translations(io.BytesIO(remembered_bytes("messages", digest(source, locale, domain), compiled)),
-                        domain=domain)
+    return with_bounded_plural(Translations(
+        io.BytesIO(remembered_bytes("messages", digest(source, locale, domain), compiled)), domain=domain))
 
 
 def pack_messages(pack_directory: Path | None, locale: LocaleData) -> Translations | None:

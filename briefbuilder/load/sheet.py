@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -25,6 +26,18 @@ from .confine import confined_file
 from .yamlsource import SourceMap
 
 SHEET_SUFFIXES = (".csv", ".xlsx")
+
+# What a sheet may hold (docs/security.md). A brief's figures or a batch of cases fill a small part of
+# each; the bounds stop a sheet that would take minutes or gigabytes before anything is parsed or kept.
+# An .xlsx is a zip: its declared sizes are checked before openpyxl opens it (Python's zipfile never
+# inflates a member past its declared size), and its declared dimension is not used at all.
+MAX_ROWS = 100_000
+MAX_COLUMNS = 1_000
+MAX_CELLS = 1_000_000  # cells read, empty ones between filled ones included
+MAX_SHEET_BYTES = 50_000_000  # a CSV file, or all of an .xlsx's members once inflated
+MAX_XLSX_MEMBERS = 1_000
+MAX_INFLATION = 100  # how many times its compressed size a member over 1 MB may inflate to
+_INFLATION_CHECKED_FROM = 1_000_000
 _DECIMALS_SHOWN = re.compile(r"^[#,]*0\.(0+)(?:;|$)")  # an Excel number format such as 0.0 or #,##0.00
 
 
@@ -63,6 +76,8 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
 
 def _csv_grid(path: Path) -> Iterator[tuple[str, list[Any]]]:
     """Rows of cell values with the sheet prefix of their cell names ('' for CSV). A BOM (Excel's CSV) is skipped."""
+    if path.stat().st_size > MAX_SHEET_BYTES:
+        raise _too_big(path, f"{path.stat().st_size:,} bytes", f"{MAX_SHEET_BYTES:,} bytes")
     try:
         with path.open(encoding="utf-8-sig", newline="") as stream:
             for row in csv.reader(stream):
@@ -80,8 +95,11 @@ def _xlsx_grid(path: Path, sheet: str | None) -> Iterator[tuple[str, list[Any]]]
     except ImportError:
         raise LoadError.at(None, "", f"{path}: reading .xlsx needs openpyxl",
                            "install it with: pip install 'briefbuilder[xlsx]', or save the sheet as CSV") from None
+    _check_inflation(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # Formulas, not the values a spreadsheet program last saved for them: a formula cell is refused
+        # (its saved value may be stale or absent), so a figure is always what the cell says.
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
         raise LoadError.at(Location(str(path), 1), "", f"cannot read the workbook: {exc}",
                            "open it in a spreadsheet program and save it again as .xlsx") from None
@@ -90,14 +108,47 @@ def _xlsx_grid(path: Path, sheet: str | None) -> Iterator[tuple[str, list[Any]]]
             raise LoadError.at(Location(str(path), 1), "sheet", f"no sheet named '{sheet}'",
                                did_you_mean(sheet, workbook.sheetnames))
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        for row in worksheet.iter_rows():
-            yield f"{worksheet.title}!", [_xlsx_value(cell) for cell in row]
+        worksheet.reset_dimensions()  # the declared range ("A1:XFD1048576") is the writer's word, not the cells
+        prefix = f"{worksheet.title}!"
+        for number, row in enumerate(worksheet.iter_rows(min_row=1, min_col=1), start=1):
+            yield prefix, [_xlsx_value(cell, _location(str(path), prefix, index, number))
+                           for index, cell in enumerate(row)]
     finally:
         workbook.close()
 
 
-def _xlsx_value(cell: Any) -> Any:
+def _check_inflation(path: Path) -> None:
+    """Refuse an .xlsx that inflates past the sheet budget (a zip bomb) before any of it is inflated."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise LoadError.at(Location(str(path), 1), "", f"cannot read the workbook: {exc}",
+                           "open it in a spreadsheet program and save it again as .xlsx") from None
+    if len(members) > MAX_XLSX_MEMBERS:
+        raise _too_big(path, f"{len(members):,} parts", f"{MAX_XLSX_MEMBERS:,} parts")
+    inflated = sum(member.file_size for member in members)
+    if inflated > MAX_SHEET_BYTES:
+        raise _too_big(path, f"{inflated:,} bytes once unpacked", f"{MAX_SHEET_BYTES:,} bytes")
+    for member in members:
+        if member.file_size > _INFLATION_CHECKED_FROM and member.file_size > MAX_INFLATION * max(member.compress_size, 1):
+            raise _too_big(path, f"a part ({member.filename}) that unpacks {member.file_size // max(member.compress_size, 1):,} "
+                           "times larger", f"{MAX_INFLATION} times")
+
+
+def _too_big(path: Path, size: str, limit: str) -> LoadError:
+    return LoadError.at(Location(str(path), 1), "", f"the sheet is too large to read: {size} (at most {limit})",
+                        "a brief's figures or a batch of cases fit well within this; split the sheet, "
+                        "or save it again from a spreadsheet program (docs/security.md)")
+
+
+def _xlsx_value(cell: Any, where: Location) -> Any:
     """A cell's value as the sheet shows it: a float at the decimals its number format displays."""
+    if getattr(cell, "data_type", None) == "f":
+        raise LoadError.at(where, "", f"the cell {where.place} holds a formula ({str(cell.value)[:40]}); "
+                           "a brief reads values only",
+                           "replace the formula by its value (copy, then paste values), or compute the figure "
+                           "with 'count:' and 'base:' in the brief")
     value = cell.value
     if isinstance(value, str):
         return value.strip()
@@ -114,7 +165,14 @@ def _table(file: str, grid: Iterator[tuple[str, list[Any]]]) -> Table:
     header: dict[str, Location] = {}
     columns: list[str] = []
     rows: list[Row] = []
+    seen = 0
     for number, (prefix, values) in enumerate(grid, start=1):
+        seen += len(values)
+        if number > MAX_ROWS or len(values) > MAX_COLUMNS or seen > MAX_CELLS:
+            size, limit = ((f"more than {MAX_ROWS:,} rows", f"{MAX_ROWS:,}") if number > MAX_ROWS else
+                           (f"{len(values):,} columns in row {number}", f"{MAX_COLUMNS:,}")
+                           if len(values) > MAX_COLUMNS else (f"more than {MAX_CELLS:,} cells", f"{MAX_CELLS:,}"))
+            raise _too_big(Path(file), size, limit)
         if not columns:
             if not any(_filled(value) for value in values):
                 continue  # blank rows above the header

@@ -21,6 +21,7 @@ from jinja2.exceptions import SecurityError
 from ..audience import Pack, field_value
 from ..document import DocumentInfo, Layout, RenderedDocument
 from ..errors import BriefError, Location
+from ..links import ALLOWED, refused_links
 from ..load.pack import search_path
 from ..model import Brief, Text
 from ..progress import stage
@@ -50,6 +51,7 @@ def render_document(inputs: Inputs, audience: str, language: str, *, draft: bool
     brief = withhold_confidential(inputs.brief, pack)
     context = RenderContext(brief, locale, pack, inputs.catalog)
     body = context.notes.place(_render_template(pack, locale, inputs.template_dirs, context, draft))
+    _refuse_links(body, pack, locale)
     missing = locale.missing_messages()
     if missing and not draft:  # never a document in two languages; a draft may fall back, marked as a draft
         raise BriefError(missing)
@@ -95,6 +97,16 @@ def _page_mark(brief: Brief, pack: Pack, locale: LocaleData, draft: bool) -> str
         # Translators: at the head of every page of a WGEID case built on an example (a fictitious person)
         return str(locale.pgettext("page header", "SPECIMEN: fictitious case, not for submission"))
     return ""
+
+
+def _refuse_links(body: str, pack: Pack, locale: LocaleData) -> None:
+    """A template's own links follow the brief's policy (:mod:`briefbuilder.links`): data cannot write links."""
+    refused = [f"'{destination}' ({why})" for destination, why, _ in refused_links(body)]
+    if refused:
+        name = pack.template_name(locale.code)
+        raise BriefError.at(Location(str(pack.directory.parent / name) if pack.directory else name, 1), "template",
+                            f"the template '{name}' writes a link no document may hold: {'; '.join(refused[:3])}",
+                            f"link to {ALLOWED} only (docs/security.md)")
 
 
 def _pack_settings(pack: Pack) -> dict[str, Any]:

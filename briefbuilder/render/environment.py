@@ -12,6 +12,7 @@ only when they resolve inside their own folder (no symlink out of a pack).
 
 from __future__ import annotations
 
+import io
 import os
 import types
 from functools import lru_cache
@@ -24,7 +25,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import BlockReference, Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ..cache import cache_folder
+from ..cache import cache_folder, entry_bytes
 from ..load.templates import ConfinedLoader
 from ..locale import LocaleData
 from ..markdown import Markdown, finalize
@@ -33,6 +34,19 @@ from . import budget
 
 BUILTIN_PREFIX = "builtin"
 MESSAGES = "messages"  # the render variable holding the document's LocaleData
+
+
+# Where the types a template may look into come from. Everything else handed to a template (a babel
+# Translations or Locale, a compiled pattern) is shared by every render of the process and has methods
+# that change it (``translations.merge``, ``add_fallback``, ``install``): a template may pass such an
+# object on, never read or call anything of it.
+_TEMPLATE_VISIBLE_MODULES = frozenset({"builtins", "datetime", "decimal", "markupsafe", "jinja2"})
+
+
+def _shared_safely(value: Any) -> bool:
+    """Whether a template may look into ``value``: our own (frozen) models and helpers, values, Jinja's own."""
+    module = type(value).__module__ or ""
+    return module.partition(".")[0] in _TEMPLATE_VISIBLE_MODULES or module.startswith(f"{__package__.partition('.')[0]}.")
 
 
 class BudgetCodeGenerator(CodeGenerator):
@@ -56,6 +70,8 @@ class BriefSandbox(ImmutableSandboxedEnvironment):
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(value, (os.PathLike, types.ModuleType)):
+            return False
+        if not (_shared_safely(obj) and _shared_safely(value)):
             return False
         return super().is_safe_attribute(obj, attr, value)
 
@@ -85,8 +101,11 @@ class QuietBytecodeCache(FileSystemBytecodeCache):
     """
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        kept = entry_bytes(self._get_cache_filename(bucket))  # a regular file only, of a bounded size
+        if kept is None:
+            return
         try:
-            super().load_bytecode(bucket)
+            bucket.load_bytecode(io.BytesIO(kept))
         except Exception:  # noqa: BLE001 - a truncated or foreign entry: compile the template again
             bucket.reset()
 

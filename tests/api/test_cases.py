@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefbuilder.cases import CaseResult, build_cases
+from briefbuilder.errors import BriefError
 from briefbuilder.cli import main
 from briefbuilder.check import ChecksFailed
 from testdata import EXAMPLE
@@ -85,3 +86,22 @@ def test_a_case_id_that_is_not_a_plain_name_cannot_escape_the_output_folder(tmp_
     [result] = build_cases(EXAMPLE, write_cases(tmp_path / "cases.csv", [row]), tmp_path / "out")
     assert result.error is not None and "cannot name a file" in str(result.error)
     assert not list(tmp_path.glob("**/*.md"))
+
+
+def test_each_row_stands_alone_and_names_are_judged_before_any_is_written(tmp_path: Path) -> None:
+    rows = [case_row(number) for number in range(1, 6)]
+    rows[1][0] = "x" * 300  # a file name no file system takes
+    rows[2][0] = "CASE-001"  # the first row's files on a disk that ignores case
+    out = tmp_path / "out"
+    (out / "enforced-disappearances-case-004.un-wgeid.en.md").mkdir(parents=True)  # the 4th row cannot be written
+    table = write_cases(tmp_path / "cases.csv", rows)
+    results = build_cases(EXAMPLE, table, out, languages=["en"])
+    assert [result.ok for result in results] == [True, False, False, False, True]
+    too_long, same, unwritable = (result.error for result in results[1:4])
+    assert str(too_long.problems[0].location) == f"{table}:A3" and "longer than 255 bytes" in str(too_long)
+    assert str(same.problems[0].location) == f"{table}:A4" and "used twice, ignoring case" in str(same)
+    assert str(unwritable.problems[0].location) == f"{table}:A5" and "Is a directory" in str(unwritable)
+    assert sorted(path.name for path in out.iterdir() if path.is_file()) == [
+        "enforced-disappearances-case-001.un-wgeid.en.md", "enforced-disappearances-case-005.un-wgeid.en.md"]
+    with pytest.raises(BriefError):
+        build_cases(EXAMPLE, table, tmp_path / "stopped", languages=["en"], keep_going=False)

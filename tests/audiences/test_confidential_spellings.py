@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from briefbuilder import check_brief
 from briefbuilder.check import comparable as comparable_module
-from briefbuilder.check.comparable import comparable
+from briefbuilder.check.comparable import comparable, mentions
 from briefbuilder.cli import main
 
 SPELLINGS = {
@@ -25,6 +25,9 @@ SPELLINGS = {
     "full-width letters": "ＨＯＮＧ Mi-ran",
     "two spaces": "HONG  Mi-ran",
     "Markdown escape": "HONG Mi\\\\-ran",  # YAML double quotes: Mi\\-ran in the file, Mi\-ran in Markdown
+    "combining grapheme joiner": "HONG Mi-r\u034fan",
+    "variation selector": "홍미\ufe0f란",
+    "Hangul filler": "홍\u3164미란",
 }
 
 
@@ -68,3 +71,19 @@ def test_a_long_document_is_searched_piece_by_piece_without_missing_a_name_acros
         assert comparable_module.mentions(text, {"HONG Mi-ran"}) == ("hong mi-ran" in comparable(text))
     assert comparable_module.mentions("HONG\n\n\nMi-ran " * 3, {"hong mi-ran"})
     assert not comparable_module.mentions("HONG\nMi-sun\n" * 5, {"HONG Mi-ran"})
+
+
+def _default_ignorable() -> list[str]:
+    """Every Default_Ignorable_Code_Point of the Unicode version the ``regex`` module implements."""
+    import regex
+
+    pattern = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+    return [chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF and pattern.match(chr(code))]
+
+
+def test_no_default_ignorable_code_point_hides_the_name() -> None:
+    invisible = _default_ignorable()
+    assert len(invisible) > 4000 and {"\u034f", "\ufe0f", "\u3164", "\U000e0041"} <= set(invisible)
+    hidden = [f"U+{ord(char):04X}" for char in invisible
+              if not mentions(f"Her sister HONG Mi-r{char}an (홍미{char}란) reported it.", {"HONG Mi-ran", "홍미란"})]
+    assert hidden == []

@@ -88,3 +88,31 @@ def test_an_output_never_overwrites_the_brief(make_brief: Callable[..., Path], t
     assert result.exit_code == 2
     assert "refusing to overwrite" in result.output
     assert brief.read_text(encoding="utf-8") == original
+
+
+def test_a_reference_docx_named_like_an_output_is_never_overwritten(make_brief: Callable[..., Path],
+                                                                     tmp_path: Path) -> None:
+    """The brief's own house template, named as the .docx the build makes, in the folder it builds into."""
+    reference = (Path(__file__).resolve().parents[2] / "templates" / "reference.docx").read_bytes()
+    (tmp_path / "x.general.en.docx").write_bytes(reference)
+    brief = make_brief(MINIMAL_BRIEF.replace("languages: [en, ko]", "languages: [en]\n  id: x\n  settings:\n"
+                                             "    pack: {reference_docx: x.general.en.docx}"))
+    result = CliRunner().invoke(main, ["build", str(brief), "--format", "md,docx", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    line = next(number for number, text in enumerate(brief.read_text(encoding="utf-8").splitlines(), 1)
+                if "reference_docx" in text)
+    assert f"{brief}:{line}:" in result.output and "is a file this build reads" in result.output
+    assert (tmp_path / "x.general.en.docx").read_bytes() == reference
+    assert not (tmp_path / "x.general.en.md").exists()  # nothing written at all
+
+
+def test_an_output_that_is_the_brief_under_another_name_is_refused(make_brief: Callable[..., Path],
+                                                                   tmp_path: Path) -> None:
+    """Compared by file identity, not by name: a hard link to the brief in the output folder."""
+    original = MINIMAL_BRIEF.replace("languages: [en, ko]", "languages: [en]\n  id: x")
+    brief = make_brief(original)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "x.general.en.md").hardlink_to(brief)
+    result = CliRunner().invoke(main, ["build", str(brief), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "is a file this build reads" in result.output
+    assert brief.read_text(encoding="utf-8") == original

@@ -58,13 +58,15 @@ def test_the_ends_of_the_range_are_percentages(value: str, make_brief: Callable[
     assert load_brief(make_brief(text)).statistic("share") is not None
 
 
-def test_a_percent_that_looks_like_a_fraction_is_questioned(make_brief: Callable[..., Path]) -> None:
-    text = replace(SHARE, "  - id: share\n    value: 0.814\n    unit: percent\n")
+@pytest.mark.parametrize(("fraction", "percent"), [("0.814", "81.4"), ("0.9", "90"), ("0.5", "50"), ("0.0001", "0.01")])
+def test_a_percent_that_looks_like_a_fraction_is_questioned(fraction: str, percent: str,
+                                                            make_brief: Callable[..., Path]) -> None:
+    text = replace(SHARE, f"  - id: share\n    value: {fraction}\n    unit: percent\n")
     brief = make_brief(text)
     warnings = [f for f in check_brief(brief) if f.rule == "consistency.percent-as-fraction"]
     assert [f.severity for f in warnings] == ["warning"]
-    assert warnings[0].location is not None and warnings[0].location.line == line_of(text, "value: 0.814")
-    assert "'value: 81.4'" in warnings[0].message
+    assert warnings[0].location is not None and warnings[0].location.line == line_of(text, f"value: {fraction}")
+    assert f"the source says {percent}%, write 'value: {percent}'" in warnings[0].message  # as a user writes it
 
 
 def test_a_whole_percent_is_not_questioned(make_brief: Callable[..., Path]) -> None:

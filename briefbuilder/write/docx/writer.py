@@ -54,6 +54,7 @@ from lxml import etree
 
 from briefbuilder.document import DocumentInfo, Layout, RenderedDocument, Typography
 from briefbuilder.errors import BriefError
+from briefbuilder.links import link_refusal
 from briefbuilder.markdown_tree import (
     FootnoteDefinitions,
     MarkdownStream,
@@ -699,8 +700,8 @@ class _BodyWriter:
     ) -> None:
         href = element.get("href", "")
         inlines = inline_parts(element)
-        if not href or href.startswith("#") or target is not paragraph_element(paragraph):
-            # no address, an in-page anchor, or a link nested in a link: keep the text
+        if not href or href.startswith("#") or target is not paragraph_element(paragraph) or link_refusal(href) is not None:
+            # no address, an in-page anchor, a link nested in a link, or one no document may hold: keep the text
             self._inlines(paragraph, target, inlines, form, context)
             return
         rId = paragraph.part.relate_to(href, RT.HYPERLINK, is_external=True)
