@@ -11,6 +11,7 @@ import json
 import os
 import signal
 import sys
+from collections import Counter
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -81,12 +82,34 @@ def _closed_pipe() -> None:
     sys.exit(EXIT_CLOSED_PIPE)
 
 
-def _echo_findings(findings: list[Finding], *, err: bool = False) -> None:
-    """One line per finding; when several audiences were checked, each line names the ones it concerns."""
+WARNINGS_PER_RULE = 3  # shown by default; -v shows every one, --quiet none
+
+
+def _echo_findings(findings: list[Finding], *, err: bool = False, verbosity: int = 1) -> None:
+    """One line per finding; when several audiences were checked, each line names the ones it concerns.
+
+    Errors are always shown. Warnings: every one at ``verbosity`` 2 (``-v``), the first few of each
+    rule and a count of the rest at 1 (default), none at 0 (``--quiet``: the summary counts them).
+    """
     several = len({audience for finding in findings for audience in finding.audiences}) > 1
+    shown: Counter[str] = Counter()
+    held: Counter[str] = Counter()
     for finding in findings:
+        if finding.severity != "error" and verbosity < 2:
+            if verbosity == 0 or shown[finding.rule] >= WARNINGS_PER_RULE:
+                held[finding.rule] += 1
+                continue
+            shown[finding.rule] += 1
         suffix = f" [{', '.join(finding.audiences)}]" if several and finding.audiences else ""
         click.echo(f"{finding}{suffix}", err=err)
+    if verbosity == 1:
+        for rule, count in held.items():
+            click.echo(f"briefbuilder: {count} more {rule} warning(s) (-v shows every one)", err=err)
+
+
+def _summary(findings: list[Finding]) -> str:
+    errors = sum(f.severity == "error" for f in findings)
+    return f"{errors} error(s), {len(findings) - errors} warning(s)"
 
 
 brief_argument = click.argument("brief", type=click.Path(path_type=Path))
@@ -99,7 +122,9 @@ locales_option = click.option(
          "locales/ beside the brief and the built-in ones (repeatable).")
 lang_option = click.option("--lang", "languages", help="Languages to build, e.g. ko,en (default: the brief's).")
 quiet_option = click.option("-q", "--quiet", is_flag=True,
-                            help="No progress line on stderr (it only appears on a terminal, after about two seconds).")
+                            help="Errors and a one-line summary only: no warnings, no file list, no progress line.")
+verbose_option = click.option("-v", "--verbose", is_flag=True,
+                              help=f"Every warning (by default, the first {WARNINGS_PER_RULE} of each rule and a count).")
 audience_option = click.option("--audience", "audiences",
                                help="Audience packs, e.g. un-upr,gov-briefing, or 'all' (default: the brief's).")
 
@@ -157,10 +182,11 @@ def _stop(number: int, frame: Any) -> None:
 @click.option("--draft", is_flag=True, help="Build even if checks fail; the output is marked as a draft.")
 @click.option("--evidence", is_flag=True, help="Also write the evidence annex as CSV and JSON for reviewers.")
 @quiet_option
+@verbose_option
 @reports_errors
 def build_command(brief: Path, languages: str | None, formats: str, audiences: str | None, out_dir: Path,
                   template_dirs: tuple[Path, ...], locale_dirs: tuple[Path, ...], draft: bool, evidence: bool,
-                  quiet: bool) -> None:
+                  quiet: bool, verbose: bool) -> None:
     """Check BRIEF (a YAML file or a folder holding brief.yaml) and write its documents."""
     if str(out_dir) == STDOUT:
         _build_to_stdout(brief, languages, formats, audiences, template_dirs, locale_dirs, draft, evidence)
@@ -171,7 +197,12 @@ def build_command(brief: Path, languages: str | None, formats: str, audiences: s
         result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
                        audiences=_split(audiences), template_dirs=template_dirs, locale_dirs=locale_dirs,
                        draft=draft, evidence=evidence)
-    _report_build(result.findings, result.skipped, result.draft)
+    verbosity = _verbosity(quiet, verbose)
+    _report_build(result.findings, result.skipped, result.draft, verbosity)
+    if verbosity == 0:
+        click.echo(f"briefbuilder: {len(result.outputs)} file(s) written to {out_dir}, {_summary(result.findings)}",
+                   err=True)
+        return
     for path in result.outputs:
         click.echo(str(path))
     click.echo(f"briefbuilder: {len(result.outputs)} file(s) written; {_packs_used(result.packs)}", err=True)
@@ -214,8 +245,14 @@ def _shown(path: Path) -> str:
         return str(path.resolve())
 
 
-def _report_build(findings: list[Finding], skipped: dict[str, str], draft: bool) -> None:
-    _echo_findings(findings, err=True)
+def _verbosity(quiet: bool, verbose: bool) -> int:
+    if quiet and verbose:
+        raise click.UsageError("choose --quiet or --verbose, not both")
+    return 0 if quiet else 2 if verbose else 1
+
+
+def _report_build(findings: list[Finding], skipped: dict[str, str], draft: bool, verbosity: int = 1) -> None:
+    _echo_findings(findings, err=True, verbosity=verbosity)
     for audience, reason in skipped.items():
         click.echo(f"briefbuilder: skipped {audience}: it {reason}", err=True)
     if draft:
@@ -272,9 +309,11 @@ def cases_command(brief: Path, table: Path, sheet: str | None, languages: str | 
               show_default=True, help="markdown: only with --rules (the table of docs/rules.md).")
 @click.option("--rules", "list_rules", is_flag=True, help="List every rule (id, severity, what it checks) and exit.")
 @quiet_option
+@verbose_option
 @reports_errors
 def check_command(brief: Path | None, languages: str | None, audiences: str | None, template_dirs: tuple[Path, ...],
-                  locale_dirs: tuple[Path, ...], output_format: str, list_rules: bool, quiet: bool) -> None:
+                  locale_dirs: tuple[Path, ...], output_format: str, list_rules: bool, quiet: bool,
+                  verbose: bool) -> None:
     """Run every rule over BRIEF; exit 1 if any error is found."""
     if list_rules:
         _print_rules(output_format)
@@ -298,10 +337,9 @@ def check_command(brief: Path | None, languages: str | None, audiences: str | No
     if output_format == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
-        _echo_findings(findings)
-        errors = sum(f.severity == "error" for f in findings)
+        _echo_findings(findings, verbosity=_verbosity(quiet, verbose))
         manifests = {name: pack.directory / MANIFEST for name, pack in inputs.packs.items() if pack.directory}
-        click.echo(f"{errors} error(s), {len(findings) - errors} warning(s); {_packs_used(manifests)}", err=True)
+        click.echo(f"{_summary(findings)}; {_packs_used(manifests)}", err=True)
     if any(f.severity == "error" for f in findings):
         sys.exit(EXIT_CHECKS_FAILED)
 
@@ -317,6 +355,27 @@ def _print_rules(output_format: str) -> None:
     else:
         for info in RULES.values():
             click.echo(f"{info.id}\t{info.severity}\t{info.explanation}")
+
+
+@main.group("locale")
+def locale_group() -> None:
+    """Add a language without touching the installed package (docs/translating.md)."""
+
+
+@locale_group.command("init")
+@click.argument("code")
+@click.option("--to", "folder", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Your locales folder: pass it to build with --locales, or name it locales/ beside the brief.")
+@click.option("--babel", "babel_locale", help="The CLDR locale to format with, e.g. es_ES (default: CODE).")
+@reports_errors
+def locale_init_command(code: str, folder: Path, babel_locale: str | None) -> None:
+    """Start language CODE in FOLDER: the package's .pot, CODE/locale.yaml and CODE/LC_MESSAGES/briefbuilder.po."""
+    from .write.new_language import start_language
+
+    for path in start_language(code, folder, babel_locale):
+        click.echo(str(path))
+    click.echo(f"briefbuilder: translate every msgstr of {folder / code / 'LC_MESSAGES' / 'briefbuilder.po'}, "
+               f"then build with --lang {code} --locales {folder}", err=True)
 
 
 @main.command("audiences")
@@ -432,11 +491,11 @@ def treaties_command(state: str | None, language: str, brief_path: Path | None, 
     """List what the treaty catalog knows, by treaty id: status, date, confidence and source (optionally for one STATE)."""
     from .load.catalog import catalog_for_brief
     from .render.treaty_listing import describe_catalog, listing_footer, listing_header
-    from .load.locale import load_locale, locale_search_path
+    from .load.locale import language_catalogs, load_locale, locale_search_path
 
     folder = None if brief_path is None else brief_path if brief_path.is_dir() else brief_path.parent
-    catalog = catalog_for_brief(folder)
     locale = load_locale(language, locale_search_path(locale_dirs, folder)).recording()
+    catalog = catalog_for_brief(folder, language_catalogs([locale]))
     lines = [listing_header(locale)] + [
         f"{row['state']}\t{row['treaty']}\t{row['short']}\t{row['action']}\t{row['date'] or ''}\t"
         f"{row['confidence']}\t{row['source']}"

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .house_style import HouseStyle
+from .markdown import escape_markdown
 
 if TYPE_CHECKING:
     from .wordcount import Outline
@@ -80,9 +81,17 @@ class RenderedDocument:
     def __str__(self) -> str:
         return self.markdown
 
+    def __repr__(self) -> str:
+        """One line, whatever the document's length: ``str(document)`` (or ``.markdown``) is the text."""
+        draft = ", draft" if self.info.draft else ""
+        return (f"<RenderedDocument {self.file_name('md')!r}: {self.info.title!r}, {self.info.language}, "
+                f"{len(self.markdown):,} characters{draft}>")
+
     def _repr_markdown_(self) -> str:
-        """Notebooks (Jupyter, VS Code) show the document rendered, footnotes included."""
-        return self.markdown
+        """Notebooks (Jupyter, VS Code) show what the document is, not its pages: ``print(document)`` shows those."""
+        return (f"**{escape_markdown(self.info.title)}** ({self.audience or 'no audience'}, {self.info.language}, "
+                f"{len(self.markdown):,} characters{', DRAFT' if self.info.draft else ''}): "
+                f"`print(document)` shows the Markdown, `briefbuilder.save_document(document, path)` writes it.")
 
     def file_name(self, format: str) -> str:
         """``<brief>.<audience>.<lang>.<format>``: a build for one audience never overwrites another's files."""

@@ -33,7 +33,9 @@ LANGUAGE = r"^[a-z]{2,3}$"
 DATE_FORM = "YYYY-MM-DD, e.g. 2024-11-20"
 LARGEST_FIGURE = 10**15  # no statistic about people or cases comes near it; Babel and k/N arithmetic stay cheap
 MOST_DECIMALS = 6
-_QUOTED_NUMBER = re.compile(r"\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(%|per ?cent|퍼센트|프로)?\s*", re.IGNORECASE)
+# A figure written as text, with the separators of any locale: "81,4 %", "1,234.5", "59 600", "1.234.567".
+_QUOTED_NUMBER = re.compile(r"\s*([-+]?[0-9](?:[0-9,.'\u00a0\u202f ]*[0-9])?)\s*(%|per ?cent|퍼센트|프로)?\s*",
+                            re.IGNORECASE)
 M = TypeVar("M", bound="Located")
 W = TypeVar("W", bound="_Whereabouts")
 
@@ -376,6 +378,31 @@ def _source_list(value: Any) -> list[SourceRef]:
     return refs
 
 
+def _readings(number: str) -> list[str]:
+    """What a number typed with a locale's separators means, as a brief writes it (a full stop for decimals).
+
+    "81,4" is 81.4 (decimal comma: French, German, Spanish); "1,234.5" is 1234.5; "59 600" and
+    "1.234.567" are grouped thousands. "1,234" alone could be either: both readings are given.
+    """
+    digits = re.sub(r"['\u00a0\u202f ]", "", number)
+    if "," in digits and "." in digits:  # the later one is the decimal separator
+        decimal, grouping = (",", ".") if digits.rfind(",") > digits.rfind(".") else (".", ",")
+        return [digits.replace(grouping, "").replace(decimal, ".")]
+    for mark in ",.":
+        groups = digits.split(mark)
+        if len(groups) == 1:
+            continue
+        thousands = all(len(group) == 3 for group in groups[1:]) and 1 <= len(groups[0].lstrip("+-")) <= 3
+        whole = "".join(groups)
+        if len(groups) == 2 and thousands:  # "1,234" or "1.234": a grouped thousand, or three decimals
+            readings = [whole, f"{groups[0]}.{groups[1]}"]
+            return readings if mark == "," else readings[::-1]  # the reading English would mean first
+        if len(groups) == 2:
+            return [f"{groups[0]}.{groups[1]}"]
+        return [whole]
+    return [digits]
+
+
 def _number(value: Any) -> Decimal | int:
     """int and Decimal as given; a float through its shortest repr (81.4 stays 81.4, 113.0 becomes 113).
 
@@ -388,7 +415,8 @@ def _number(value: Any) -> Decimal | int:
     if isinstance(value, str) and (quoted := _QUOTED_NUMBER.fullmatch(value)):
         number, sign = quoted.groups()
         unit = " and 'unit: percent'" if sign else ""
-        raise ValueError(f"'{value}' is text, not a number; write 'value: {number.replace(',', '')}'{unit}, "
+        written = " or ".join(f"'value: {reading}'" for reading in _readings(number))
+        raise ValueError(f"'{value}' is text, not a number; write {written}{unit}, "
                          "without quotes" + (" or a per cent sign" if sign else ""))
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or not Decimal(value).is_finite():
         raise ValueError("must be a number such as 81.4 or 113 (in YAML, written without quotes)")
@@ -543,6 +571,10 @@ class Brief(_BriefFile, Located, frozen=True, kw_only=True, gc=True, weakref=Tru
     submission: Submission | None = None
     case: Case | None = None  # an individual case (WGEID)
     briefing: Briefing | None = None
+
+    def __repr__(self) -> str:  # one line: the whole brief is its YAML, or msgspec.to_builtins(brief)
+        return (f"<Brief {self.name!r}: {len(self.statistics)} statistic(s), {len(self.sources)} source(s), "
+                f"{len(self.sections)} section(s)>")
 
     def remember_file(self, name: str, directory: Any) -> None:
         """Set the file name and folder the brief was read from (the loader's job)."""

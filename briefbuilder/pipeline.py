@@ -72,6 +72,10 @@ class Documents:
     packs: dict[str, Path] = field(default_factory=dict)  # audience -> the manifest (pack.yaml) it was built with
     read: dict[Path, Location] = field(default_factory=dict)  # every file read, where it is named: never an output
 
+    def __repr__(self) -> str:
+        built = ", ".join(f"{audience}/{language}" for audience, language in self.documents)
+        return f"<Documents {len(self.documents)} ({built}): {_counted(self.findings)}{', draft' if self.draft else ''}>"
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -80,6 +84,14 @@ class BuildResult:
     draft: bool
     skipped: dict[str, str] = field(default_factory=dict)  # audience -> why it was not built
     packs: dict[str, Path] = field(default_factory=dict)  # audience -> the manifest (pack.yaml) it was built with
+
+    def __repr__(self) -> str:
+        return f"<BuildResult {len(self.outputs)} file(s): {_counted(self.findings)}{', draft' if self.draft else ''}>"
+
+
+def _counted(findings: list[Finding]) -> str:
+    errors = sum(finding.severity == "error" for finding in findings)
+    return f"{errors} error(s), {len(findings) - errors} warning(s)"
 
 
 @_collector_paused

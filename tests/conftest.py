@@ -4,11 +4,14 @@ conftest.py files exist and `import conftest` would pick an arbitrary one."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import venv
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from testdata import MINIMAL_BRIEF
+from testdata import MINIMAL_BRIEF, REPO
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -27,3 +30,21 @@ def make_brief(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def installed_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Python of a new virtual environment holding the built wheel, its declared dependencies and mypy.
+
+    Nothing comes from the interpreter running the tests (no system site packages), so the
+    environment has what a user's ``pip install`` gives: a dependency missing from pyproject.toml,
+    or a data file missing from the wheel, fails here, whether the suite runs in a venv or not.
+    """
+    folder = tmp_path_factory.mktemp("installed")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(folder), str(REPO)],
+                   check=True)
+    venv.create(folder / "venv", with_pip=True)
+    python = folder / "venv" / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                    str(next(folder.glob("briefbuilder-*.whl"))), "mypy"], check=True)
+    return python

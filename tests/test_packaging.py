@@ -5,13 +5,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import venv
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from testdata import EXAMPLE, REPO
+from testdata import EXAMPLE, REPO, without_source_tree
 
 
 @pytest.fixture(scope="module")
@@ -33,18 +32,16 @@ def test_wheel_carries_templates_locales_and_catalog(wheel: Path) -> None:
     assert any(name.startswith("briefbuilder/catalog/") and name.endswith(".yaml") for name in names)
 
 
-def test_installed_cli_builds_the_example_away_from_the_source_tree(wheel: Path, tmp_path: Path) -> None:
-    environment = tmp_path / "venv"
-    venv.create(environment, system_site_packages=True, with_pip=True)
-    python = environment / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", str(wheel)],
-                   check=True)
+def test_installed_cli_builds_the_example_away_from_the_source_tree(installed_python: Path, tmp_path: Path) -> None:
+    python = installed_python
+    environment = python.parent.parent
     out = tmp_path / "out"
     result = subprocess.run([str(environment / "bin" / "briefbuilder"), "build", str(EXAMPLE), "--lang", "ko,en",
-                             "-o", str(out)], cwd=tmp_path, capture_output=True, text=True)
+                             "-o", str(out)], cwd=tmp_path, capture_output=True, text=True, env=without_source_tree())
     assert result.returncode == 0, result.stderr
     located = subprocess.run([str(python), "-c", "import briefbuilder; print(briefbuilder.__file__)"],
-                             cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+                             cwd=tmp_path, capture_output=True, text=True, check=True,
+                             env=without_source_tree()).stdout
     assert str(environment) in located, "the test must exercise the installed copy"
     assert "2024년 10월 31일" in (out / "enforced-disappearances.general.ko.md").read_text(encoding="utf-8")
     # A language placed beside the brief, not in the package: the installed copy finds and checks it.
@@ -55,6 +52,6 @@ def test_installed_cli_builds_the_example_away_from_the_source_tree(wheel: Path,
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Nom complet"', 'msgstr "Nom et prénom"'),
                   encoding="utf-8")
     french = subprocess.run([str(environment / "bin" / "briefbuilder"), "build", str(brief), "--lang", "fr",
-                             "--audience", "un-wgeid", "-o", str(tmp_path / "fr")], cwd=tmp_path, capture_output=True, text=True)
+                             "--audience", "un-wgeid", "-o", str(tmp_path / "fr")], cwd=tmp_path, capture_output=True, text=True, env=without_source_tree())
     assert french.returncode == 0, french.stderr
     assert "| Nom et prénom |" in (tmp_path / "fr" / "enforced-disappearances.un-wgeid.fr.md").read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import struct
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from testdata import REPO, require_tool
+from testdata import REPO, require_tool, without_source_tree
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -37,6 +38,36 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert lines[1] in ci.splitlines()
     assert os.access(REPO / ".ci" / "run", os.R_OK)
+
+
+def test_readme_commands_install_into_a_virtual_environment_not_the_system_python() -> None:
+    """Debian 12 and Ubuntu 24.04 refuse pip in the system Python (PEP 668): both commands go through .venv."""
+    commands = re.search(r"## Start here.*?```sh\n(.*?)```", README, re.S)
+    assert commands is not None
+    install, test = [line for line in commands.group(1).splitlines() if line and not line.startswith("#")]
+    for command in (install, test):
+        for step in command.split("&&"):
+            program = step.split()
+            assert program[:3] != ["python3", "-m", "pip"] and program[0] not in ("pip", "pip3", "briefbuilder"), \
+                f"'{step.strip()}' uses the system Python or expects a program on PATH"
+    assert install.startswith("bash scripts/install ") and ".venv/bin/briefbuilder build" in install
+    assert test == "bash scripts/install-test-deps && .venv/bin/python -m pytest"
+    # the test dependencies go into the same environment the tests run in
+    assert "bash scripts/install test" in (REPO / "scripts" / "install-test-deps").read_text(encoding="utf-8")
+    script = (REPO / "scripts" / "install").read_text(encoding="utf-8")
+    assert '-m venv "$venv_dir"' in script and '"$venv_dir/bin/python" -m pip install' in script
+
+
+def test_install_script_puts_the_package_in_a_virtual_environment(tmp_path: Path) -> None:
+    """scripts/install, run as README command 1 runs it, with the system's Python: .venv gets a working CLI."""
+    if not Path("/usr/bin/python3").is_file():
+        pytest.skip("no system Python at /usr/bin/python3")
+    shutil.copytree(REPO, tmp_path / "clone", ignore=shutil.ignore_patterns(".venv", ".git", "out", "build", "dist"))
+    subprocess.run(["bash", "scripts/install"], cwd=tmp_path / "clone", check=True, timeout=900,
+                   env={**without_source_tree(), "PYTHON": "/usr/bin/python3"})
+    result = subprocess.run([str(tmp_path / "clone" / ".venv" / "bin" / "briefbuilder"), "--help"],
+                            capture_output=True, text=True, env=without_source_tree())
+    assert result.returncode == 0 and "build" in result.stdout
 
 
 def test_readme_pictures_exist_and_the_script_renders_them(tmp_path: Path) -> None:

@@ -53,6 +53,11 @@ sections:
 
 
 
+def without_source_tree() -> dict[str, str]:
+    """This process's environment minus PYTHONPATH, so a program started with it imports what is installed."""
+    return {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+
+
 def footnote_references(tree: MarkdownTree) -> list[str]:
     """The footnote labels a document's text points at, in order (one per mark)."""
     return [label for block in tree.blocks for element in block.iter()

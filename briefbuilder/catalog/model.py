@@ -327,6 +327,32 @@ class State(_Filed, Located, frozen=True, kw_only=True):
         return self.name_fact(lang, register).in_text
 
 
+class StateNames(Located, frozen=True, kw_only=True):
+    """A user's names for a State the catalog already has, in languages it lacks (Spanish for 'KP').
+
+    Written like a State (``states: {KP: {names: {es: {un: ...}}}}``) in a ``catalog.yaml`` beside
+    the brief or in a language's folder; each name with its confidence and source. A language the
+    catalog already names is a correction and needs ``replaces: true``.
+    """
+
+    names: dict[LanguageCode, dict[Register, StateName]]
+    replaces: bool = False
+
+    def added_to(self, state: State) -> State:
+        """``state`` with these names (a copy: bundled States are shared)."""
+        return state.replace(names={**state.names, **self.names})
+
+
+class TreatyNames(Located, frozen=True, kw_only=True):
+    """A user's title and short name for a treaty the catalog already has, in languages it lacks."""
+
+    titles: dict[LanguageCode, TextFact] = field(default_factory=dict, name="title")
+    shorts: dict[LanguageCode, TextFact] = field(default_factory=dict, name="short")
+
+    def added_to(self, treaty: Treaty) -> Treaty:
+        return treaty.replace(titles={**treaty.titles, **self.titles}, shorts={**treaty.shorts, **self.shorts})
+
+
 class Status(Fact, frozen=True, kw_only=True):
     """What a State has done about a treaty, and when (the date the instrument was deposited).
 

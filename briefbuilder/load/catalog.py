@@ -18,7 +18,7 @@ from typing import Any
 
 from ..cache import file_digest, remembered_object
 from ..catalog.model import (BUNDLED_FILES, DATA_DIR, EXTENSION_FILE, Article, BundledCatalogFile, Catalog, CatalogFile,
-                             State, Status, Treaty, TreatyCorrection)
+                             State, StateNames, Status, Treaty, TreatyCorrection, TreatyNames)
 from ..errors import BriefError, Problem, did_you_mean, dotted
 from ..model import Located
 from .confine import confined_file
@@ -30,11 +30,14 @@ def load_catalog(extensions: Sequence[Path] = ()) -> Catalog:
         return _bundled_catalog()
     files: list[CatalogFile] = [*_bundled_files()]
     corrections: list[tuple[str, TreatyCorrection]] = []
+    names: list[tuple[str, StateNames | TreatyNames]] = []
     for path in extensions:
-        file, corrected = _read_extension(Path(path))
+        known = ({code for file in files for code in file.states}, {key for file in files for key in file.treaties})
+        file, corrected, named = _read_extension(Path(path), *known)
         files.append(file)
         corrections += corrected
-    return _merge(files, corrections)
+        names += named
+    return _merge(files, corrections, names)
 
 
 def catalog_for_brief(brief_directory: Path | None, extensions: Sequence[Path] = ()) -> Catalog:
@@ -64,14 +67,27 @@ def _read(path: Path, model: type[CatalogFile]) -> Any:
     return validate_located(data, source_map, model)
 
 
-def _read_extension(path: Path) -> tuple[CatalogFile, list[tuple[str, TreatyCorrection]]]:
-    """A user's file: its new entries, and its corrections of bundled treaties (``replaces: true``)."""
+def _read_extension(path: Path, known_states: set[str] = frozenset(), known_treaties: set[str] = frozenset()  # type: ignore[assignment]
+                    ) -> tuple[CatalogFile, list[tuple[str, TreatyCorrection]], list[tuple[str, StateNames | TreatyNames]]]:
+    """A user's file: its new entries, its corrections of known treaties (``replaces: true``), and its
+    names of known States and treaties in more languages (an entry giving only names)."""
     data, source_map = read_mapping(path, "a catalog file", "start with 'treaties:', 'articles:', 'states:' or 'status:'")
     treaties = data.get("treaties")
     corrected = {key: entry for key, entry in treaties.items() if isinstance(entry, dict) and "replaces" in entry} \
         if isinstance(treaties, dict) else {}
     problems: list[Problem] = []
     corrections: list[tuple[str, TreatyCorrection]] = []
+    named: list[tuple[str, StateNames | TreatyNames]] = []
+    for section, known, model, fields in (("states", known_states, StateNames, {"names", "replaces"}),
+                                           ("treaties", known_treaties, TreatyNames, {"title", "short"})):
+        entries = data.get(section)
+        for key, entry in list(entries.items()) if isinstance(entries, dict) else ():
+            if key in known and isinstance(entry, dict) and key not in corrected and set(entry) <= fields:
+                del entries[key]
+                try:
+                    named.append((key, validate_located(entry, source_map, model, (section, key))))
+                except BriefError as error:
+                    problems += error.problems
     for treaty_id, entry in corrected.items():
         del treaties[treaty_id]
         try:
@@ -86,10 +102,11 @@ def _read_extension(path: Path) -> tuple[CatalogFile, list[tuple[str, TreatyCorr
         problems += error.problems
     if problems:
         raise BriefError(problems)
-    return file, corrections
+    return file, corrections, named
 
 
-def _merge(files: list[CatalogFile], corrections: Sequence[tuple[str, TreatyCorrection]] = ()) -> Catalog:
+def _merge(files: list[CatalogFile], corrections: Sequence[tuple[str, TreatyCorrection]] = (),
+           names: Sequence[tuple[str, StateNames | TreatyNames]] = ()) -> Catalog:
     """Combine files in order, checking every cross-reference; raise all problems at once."""
     problems: list[Problem] = []
     treaties: dict[str, Treaty] = {}
@@ -109,6 +126,8 @@ def _merge(files: list[CatalogFile], corrections: Sequence[tuple[str, TreatyCorr
             state.file_under(code)
     for treaty_id, correction in corrections:
         problems.extend(_correct(treaties, treaty_id, correction))
+    for key, addition in names:
+        problems.extend(_add_names(states if isinstance(addition, StateNames) else treaties, key, addition))
     for file in files:
         for treaty_id, articles in file.articles.items():
             field = dotted(("articles", treaty_id))
@@ -149,6 +168,26 @@ def _add(into: dict[str, Any], key: str, item: Located, kind: str, problems: lis
                                 f"({into[key].where()})", hint))
     else:
         into[key] = item
+
+
+def _add_names(into: dict[str, Any], key: str, addition: StateNames | TreatyNames) -> list[Problem]:
+    """Names of a known State or treaty in more languages; a language it already has needs 'replaces: true'."""
+    entry = into[key]
+    if isinstance(addition, StateNames):
+        field, given, had = f"states.{key}.names", addition.names, entry.names
+        fix = "to correct a name, add 'replaces: true' with your source"
+    else:
+        field, given, had = f"treaties.{key}", {**addition.titles, **addition.shorts}, {**entry.titles, **entry.shorts}
+        fix = "to correct a title, add 'replaces: true' and give it with your source"
+    if not getattr(addition, "replaces", False):
+        for language in given.keys() & had.keys():
+            return [Problem(addition.where(), f"{field}.{language}",
+                            f"the catalog already names '{key}' in '{language}' ({entry.where()})",
+                            f"give only the languages it lacks; {fix}")]
+    added = addition.added_to(entry)
+    added.file_under(key)
+    into[key] = added
+    return []
 
 
 def _correct(treaties: dict[str, Treaty], treaty_id: str, correction: TreatyCorrection) -> list[Problem]:

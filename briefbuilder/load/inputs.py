@@ -17,7 +17,7 @@ from ..locale import LocaleData
 from ..model import Brief
 from .brief import load_brief
 from .catalog import EXTENSION_FILE, catalog_for_brief
-from .locale import SETTINGS, load_locale, locale_search_path, pack_messages, pack_messages_file
+from .locale import SETTINGS, language_catalogs, load_locale, locale_search_path, pack_messages, pack_messages_file
 from .native import PYTHON_SOURCE, validated
 from .pack import available_packs, is_builtin, load_pack, pack_for_brief, packs_beside, user_template_dirs
 from .statements import STATEMENTS_FILE, StatementWords, statement_words
@@ -44,6 +44,9 @@ class Inputs:
     # How each language on the locale search path writes figures in prose, for the prose checks.
     prose: Mapping[str, ProseFigures] = field(default_factory=prose_figures_for)
     unused_packs: tuple[Path, ...] = ()  # manifests of packs beside the brief that this build does not use
+
+    def __repr__(self) -> str:
+        return (f"<Inputs {self.brief!r}: audiences {', '.join(self.packs)}; languages {', '.join(self.locales)}>")
 
     def locale(self, audience: str, language: str) -> LocaleData:
         """The locale a document for ``audience`` in ``language`` is rendered with."""
@@ -121,7 +124,7 @@ def load_inputs(
     return Inputs(
         brief=brief,
         packs=packs,
-        catalog=catalog_for_brief(brief.directory),
+        catalog=catalog_for_brief(brief.directory, language_catalogs(locales.values())),
         locales=locales,
         template_dirs=roots,
         pack_locales={

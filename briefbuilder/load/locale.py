@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -42,6 +42,7 @@ from .po_check import checked_catalog, with_bounded_plural
 from .yamlsource import SourceMap, read_yaml
 
 SETTINGS = "locale.yaml"
+LANGUAGE_CATALOG = "catalog.yaml"  # a language's names of States and treaties, beside its locale.yaml
 LOCALES_BESIDE_BRIEF = "locales"  # a brief's own locale folder, searched after --locales
 
 
@@ -49,6 +50,23 @@ def locale_search_path(locale_dirs: Sequence[str | Path] = (), brief_directory: 
     """Locale folders in lookup order: the user's, the brief's own ``locales/``, the package's."""
     beside = [Path(brief_directory) / LOCALES_BESIDE_BRIEF] if brief_directory is not None else []
     return (*(Path(d) for d in locale_dirs), *(d for d in beside if d.is_dir()), data_dir("locales"))
+
+
+def language_catalogs(locales: Iterable[LocaleData]) -> list[Path]:
+    """The ``catalog.yaml`` beside each language's ``locale.yaml``: State names and treaty titles in that language.
+
+    So a language added with ``--locales`` brings its names with it ("la República Popular
+    Democrática de Corea"), read as a catalog extension beside the brief is.
+    """
+    found = []
+    for locale in locales:
+        if locale.messages_file is None:
+            continue
+        folder = locale.messages_file.parents[1]
+        path = folder / LANGUAGE_CATALOG
+        if path.is_file() or path.is_symlink():
+            found.append(confined_file(folder.parent, path, what=f"catalog of '{locale.code}'"))
+    return found
 
 
 def available_languages(search_path: Sequence[Path] = ()) -> list[str]:
@@ -73,27 +91,35 @@ def load_locale(code: str, search_path: Sequence[Path] = ()) -> LocaleData:
                         f"with {SETTINGS} and LC_MESSAGES/{DOMAIN}.po (docs/translating.md) and pass it with --locales")
 
 
+# What a locale.yaml may leave out. Numbers, dates, lists and plurals always come from CLDR
+# (Babel, through ``babel:``); these are the conventions CLDR's data in Babel does not carry.
+# A mark after the word holding each reference (finding sentence ends needs the language's abbreviations),
+# after the punctuation there, figures gathered with their sentence's sources, no "Ibid.".
+DEFAULT_NOTE_MARKS: dict[str, Any] = {"at": "word", "punctuation": "after", "figures": "gather", "ibid": False}
+DEFAULT_RANGE_DASH = "\u2013"  # en dash: "pp. 3–4"
+
+
 @lru_cache(maxsize=16)
 def _load_locale(folder: Path) -> LocaleData:
     data, source_map = read_yaml(folder / SETTINGS)
-    for key in ("name", "babel", "tag"):
-        if key not in data:
-            raise BriefError.at(source_map.locate(), key, f"the locale settings have no '{key}'",
-                                f"add '{key}:' (see locales/en/{SETTINGS})")
+    if not isinstance(data, dict):
+        raise BriefError.at(source_map.locate(), "", "the locale settings must be a mapping",
+                            f"write at least 'babel: {folder.name}' (see docs/translating.md)")
+    babel = _babel_locale(data.get("babel", folder.name), source_map, folder.name)
     po_file = folder / "LC_MESSAGES" / f"{DOMAIN}.po"
-    translations = compile_messages(po_file, data["babel"])
+    translations = compile_messages(po_file, str(babel))
     source_language = bool(data.get("source_language", False))
     return LocaleData(
         code=folder.name,
-        name=data["name"],
-        babel=Locale.parse(data["babel"]),
-        tag=data["tag"],
+        name=data.get("name") or babel.get_display_name() or folder.name,
+        babel=babel,
+        tag=data.get("tag") or str(babel).replace("_", "-"),
         east_asian_font=data.get("east_asian_font"),
         particles={kind: tuple(pair) for kind, pair in (data.get("particles") or {}).items()},
         note_marks=_note_marks(data.get("note_marks"), source_map),
         quotes=Quotes(double=tuple(data["quotes"]["double"]), single=tuple(data["quotes"]["single"]))  # type: ignore[arg-type]
         if data.get("quotes") else None,
-        range_dash=data["range_dash"],
+        range_dash=data.get("range_dash", DEFAULT_RANGE_DASH),
         keep_together=_keep_together(data.get("keep_together"), source_map),
         abbreviations=_abbreviations(data.get("abbreviations"), source_map),
         ordinals=tuple(data.get("ordinals") or ()),
@@ -121,9 +147,9 @@ _NOTE_MARK_CHOICES: dict[str, tuple[Any, ...]] = {
     "at": ("sentence", "word"), "punctuation": ("after", "before"), "figures": ("gather", "mark"), "ibid": (True, False)}
 
 
-def _note_marks(settings: Any, source_map: SourceMap) -> NoteMarks:
-    """The ``note_marks`` block: every setting given, each one of its choices, else an error where it was written."""
-    settings = settings if isinstance(settings, dict) else {}
+def _note_marks(written: Any, source_map: SourceMap) -> NoteMarks:
+    """The ``note_marks`` block: each setting one of its choices (else an error where it was written), or its default."""
+    settings = {**DEFAULT_NOTE_MARKS, **(written if isinstance(written, dict) else {})}
     for name, choices in _NOTE_MARK_CHOICES.items():
         if settings.get(name) not in choices:
             raise BriefError.at(source_map.locate("note_marks"), f"note_marks.{name}",
@@ -131,6 +157,15 @@ def _note_marks(settings: Any, source_map: SourceMap) -> NoteMarks:
                                 f"write note_marks: {{{name}: {choices[0]}}} (see locales/en/{SETTINGS})")
     return NoteMarks(at=settings["at"], punctuation=settings["punctuation"], figures=settings["figures"],
                      ibid=settings["ibid"])
+
+
+def _babel_locale(name: Any, source_map: SourceMap, code: str) -> Locale:
+    """The CLDR locale ``babel:`` names (default: the folder's code); an unknown one is an error at its line."""
+    try:
+        return Locale.parse(str(name))
+    except (UnknownLocaleError, ValueError, TypeError) as error:
+        raise BriefError.at(source_map.locate("babel"), "babel", f"'{name}' is not a CLDR locale ({error})",
+                            f"write a CLDR locale such as '{code}' or '{code}_{code.upper()}'") from None
 
 
 def _keep_together(patterns: Any, source_map: SourceMap) -> re.Pattern[str] | None:

@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import BriefError, LoadError, Location, dotted
 from ..model import Brief, Located, Text
 from .brief import is_validated, validate_brief, validated_brief
+from .records import statistic_record, statistics_from_records
 from .sheet import number_from_text
 from .yamlsource import SourceMap
 
@@ -79,7 +80,7 @@ def update_statistic(brief: Brief, statistic_id: str, **changes: Any) -> Brief:
     if not matches:
         known = ", ".join(statistic["id"] for statistic in data["statistics"]) or "none"
         raise LoadError.at(None, "statistics", f"unknown statistic '{statistic_id}'", f"use one of: {known}")
-    data["statistics"][matches[0]].update(changes)
+    data["statistics"][matches[0]] = statistic_record({**data["statistics"][matches[0]], **changes})
     return _revalidate(data, brief)
 
 
@@ -105,7 +106,10 @@ def _plain(value: Any) -> Any:
 
 
 def _numbers_from_text(data: Any) -> Any:
-    """A statistic's value given as text ("81.4", from a form or a spreadsheet) as the number it spells."""
+    """A statistic's value given as text ("81.4", from a form or a spreadsheet) as the number it spells;
+    statistics given as records or a data frame read as rows of a sheet (:mod:`briefbuilder.load.records`)."""
+    if isinstance(data, dict) and "statistics" in data:
+        data["statistics"] = statistics_from_records(data["statistics"])
     statistics = data.get("statistics") if isinstance(data, dict) else None
     for statistic in statistics if isinstance(statistics, list) else ():
         if isinstance(statistic, dict) and isinstance(statistic.get("value"), str):

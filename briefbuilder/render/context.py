@@ -103,8 +103,15 @@ class RenderContext:
         return self.locale.list(items)
 
     def term(self, key: str, where: Location | None = None) -> Markdown:
-        """A term in the audience's register (e.g. ``defector`` → 북한이탈주민 or 탈북민)."""
+        """A term in the audience's register (e.g. ``defector`` → 북한이탈주민 or 탈북민).
+
+        A State's term (``state-KP``) the pack does not give in this language is the catalog's
+        UN name of the State in it, so a language added from outside names States as its catalog does.
+        """
         terms = {**self.pack.terms, **{k: Text.parse(v) for k, v in self.brief.brief.settings.get("terms", {}).items()}}
+        state = self.catalog.states.get(key.removeprefix("state-")) if key.startswith("state-") and self.catalog else None
+        if state is not None and self.locale.code in state.names and not (key in terms and terms[key].has(self.locale.code)):
+            return escape_markdown(state.name(self.locale.code))
         if key not in terms:
             raise BriefError.at(where, "term", f"unknown term '{key}'",
                                 f"define it under 'terms:' in the pack or in brief.settings; known: {', '.join(sorted(terms)) or 'none'}")

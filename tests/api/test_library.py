@@ -48,9 +48,11 @@ def test_a_document_saves_to_a_stream_and_to_a_path_by_its_suffix(tmp_path: Path
         save_document(document, io.BytesIO())  # a stream has no suffix to tell the format by
 
 
-def test_a_notebook_shows_the_document_as_markdown() -> None:
+def test_a_notebook_shows_what_the_document_is_in_a_line_and_print_shows_the_text() -> None:
     document = render_brief(EXAMPLE, "en")
-    assert document._repr_markdown_() == document.markdown
+    shown = document._repr_markdown_()
+    assert len(shown) < 300 and "\n" not in shown and document.info.title in shown
+    assert str(document) == document.markdown
 
 
 def test_dash_output_writes_the_single_document_to_stdout(tmp_path: Path) -> None:
@@ -161,7 +163,7 @@ def test_findings_for_several_audiences_appear_once_naming_their_audiences() -> 
     assert all(f["audiences"] for f in findings)
     shared = [f for f in findings if len(f["audiences"]) > 1]
     assert shared, "the worked example has warnings common to several audiences"
-    text = runner.invoke(main, ["check", str(EXAMPLE), "--audience", "all"]).stdout.splitlines()
+    text = runner.invoke(main, ["check", str(EXAMPLE), "--audience", "all", "-v"]).stdout.splitlines()
     assert len(text) == len(findings)
     assert all(line.endswith("]") for line in text)
 

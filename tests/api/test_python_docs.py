@@ -8,7 +8,6 @@ import runpy
 import shutil
 import subprocess
 import sys
-import venv
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +15,14 @@ import docx
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from testdata import REPO
+from testdata import REPO, without_source_tree
 
 PAGE = REPO / "docs" / "python.md"
 EXAMPLES = re.findall(r"```python\n(.*?)```", PAGE.read_text(encoding="utf-8"), flags=re.S)
-NAMES = ["in_memory", "spreadsheet", "cases", "errors"]
+NAMES = ["in_memory", "spreadsheet", "records", "cases", "errors"]
 
 
-def test_the_page_has_the_four_examples_the_issue_asks_for() -> None:
+def test_the_page_has_an_example_for_each_way_in() -> None:
     assert len(EXAMPLES) == len(NAMES)
 
 
@@ -67,6 +66,15 @@ def test_the_spreadsheet_example_reads_the_figures_at_their_cells(workdir: Path,
     assert "0 errors after the update" in out
 
 
+def test_the_records_example_reads_nan_as_missing_and_flat_labels(workdir: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    namespace, out, _ = run("records", capsys)
+    victims = namespace["from_records"].statistic("victims")
+    assert victims.count is None and victims.base is None and victims.value == 113
+    assert victims.label.get("ko") == "조사한 강제실종 피해자"
+    assert "0 errors with the figures from records" in out
+
+
 def test_the_batch_example_builds_every_case_with_progress(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     namespace, out, err = run("cases", capsys)
     assert all(result.ok for result in namespace["results"])
@@ -80,25 +88,13 @@ def test_the_errors_example_catches_each_kind(workdir: Path, capsys: pytest.Capt
     assert "enforced-disappearances.gov-briefing.ko.docx" in out
 
 
-@pytest.fixture(scope="module")
-def installed_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A virtual environment with the wheel installed: mypy must see what a user installs, not this tree."""
-    folder = tmp_path_factory.mktemp("installed")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(folder), str(REPO)],
-                   check=True)
-    venv.create(folder / "venv", system_site_packages=True, with_pip=True)
-    python = folder / "venv" / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall",
-                    str(next(folder.glob("briefbuilder-*.whl")))], check=True)
-    return python
-
-
 def test_the_examples_pass_mypy_strict_against_the_installed_package(installed_python: Path, tmp_path: Path) -> None:
     scripts = [str(write_example(tmp_path, name)) for name in NAMES]
     result = subprocess.run([str(installed_python), "-m", "mypy", "--strict", "--no-incremental",
                              "--python-executable", str(installed_python), *scripts],
-                            cwd=tmp_path, capture_output=True, text=True)
+                            cwd=tmp_path, capture_output=True, text=True, env=without_source_tree())
     assert result.returncode == 0, result.stdout + result.stderr
     located = subprocess.run([str(installed_python), "-c", "import briefbuilder; print(briefbuilder.__file__)"],
-                             cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+                             cwd=tmp_path, capture_output=True, text=True, check=True,
+                             env=without_source_tree()).stdout
     assert str(installed_python.parent.parent) in located, "mypy must have checked the installed copy"

@@ -76,7 +76,7 @@ def test_a_whole_percent_is_not_questioned(make_brief: Callable[..., Path]) -> N
 @pytest.mark.parametrize("written, shown", [
     ('"81.4%"', "write 'value: 81.4' and 'unit: percent', without quotes or a per cent sign"),
     ('"81.4 per cent"', "write 'value: 81.4' and 'unit: percent'"),
-    ('"1,113"', "write 'value: 1113', without quotes"),
+    ('"1,113"', "write 'value: 1113' or 'value: 1.113', without quotes"),  # thousands, or a decimal comma
 ])
 def test_a_number_written_as_text_gets_the_right_form(written: str, shown: str,
                                                       make_brief: Callable[..., Path]) -> None:

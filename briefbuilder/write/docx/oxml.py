@@ -19,16 +19,18 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
-from docx.oxml.ns import NamespacePrefixedTag, nsdecls, qn
-from docx.oxml.parser import oxml_parser, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
-from docx.oxml.text.run import CT_R, _RunContentAppender
-from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.oxml.text.run import CT_R
 from docx.parts.document import DocumentPart
 from docx.parts.numbering import NumberingPart
 from docx.parts.story import StoryPart
 from lxml import etree
+
+from .private import (BaseOxmlElement, NamespacePrefixedTag, RunContentAppender, add_child, insert_child, oxml_parser,
+                      remove_children)
 
 
 @functools.cache
@@ -156,7 +158,7 @@ def append_text(run: BaseOxmlElement, text: str) -> None:
     by far the common case, goes in as a single ``w:t``.
     """
     if "\t" in text or "\n" in text or "\r" in text:
-        _RunContentAppender.append_to_run_from_text(run, text)
+        RunContentAppender.append_to_run_from_text(run, text)
     else:
         element = etree.SubElement(run, _W_T)  # not _child: a run and its text are most of a build's elements
         element.text = text
@@ -309,7 +311,7 @@ def clear_style_formatting(style: BaseOxmlElement) -> None:
 
 def set_outline_level(style: BaseOxmlElement, level: int) -> None:
     """``w:outlineLvl``: the level a heading style has in the navigation pane and PDF bookmarks."""
-    style.get_or_add_pPr()._insert_outlineLvl(_element("w:outlineLvl")).set(qn("w:val"), str(level))
+    insert_child(style.get_or_add_pPr(), "outlineLvl", _element("w:outlineLvl")).set(qn("w:val"), str(level))
 
 
 def set_style_fonts(style: BaseOxmlElement, *, latin: str | None, east_asian: str | None) -> None:
@@ -358,7 +360,7 @@ def remove_style_numbering(style: BaseOxmlElement) -> None:
     """Drop a paragraph style's ``w:numPr`` so lists are numbered per list, not per style."""
     pPr = style.pPr
     if pPr is not None:
-        pPr._remove_numPr()
+        remove_children(pPr, "numPr")
 
 
 def strip_theme_fonts(styles: BaseOxmlElement) -> None:
@@ -807,12 +809,12 @@ def set_table_widths(table: CT_Tbl, widths: Sequence[int]) -> None:
     tblPr = table.tblPr
     tblW = tblPr.find(qn("w:tblW"))
     if tblW is None:
-        tblW = tblPr._add_tblW()
+        tblW = add_child(tblPr, "tblW")
     tblW.set(qn("w:w"), str(sum(widths)))
     tblW.set(qn("w:type"), "dxa")
     layout = tblPr.find(qn("w:tblLayout"))
     if layout is None:
-        layout = tblPr._add_tblLayout()
+        layout = add_child(tblPr, "tblLayout")
     layout.set(qn("w:type"), "fixed")
     w = qn("w:w")
     for column, width in zip(table.tblGrid.iterfind(qn("w:gridCol")), widths):

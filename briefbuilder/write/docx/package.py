@@ -28,10 +28,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.part import Part, XmlPart
-from docx.opc.pkgwriter import _ContentTypesItem
 from lxml import etree
 
 from briefbuilder.write.docx import oxml
+from briefbuilder.write.docx.private import ContentTypesItem, replace_part_blob
 
 ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)  # earliest time a zip can hold
 COMPRESSION_LEVEL = 6
@@ -165,7 +165,7 @@ def reproducible_bytes(document: Document, streamed: Iterable[StreamedChildren] 
     parts = list(package.iter_parts())
     for part in parts:
         part.before_marshal()
-    entries[CONTENT_TYPES_URI.membername] = _blob(_ContentTypesItem.from_parts(parts).blob)
+    entries[CONTENT_TYPES_URI.membername] = _blob(ContentTypesItem.from_parts(parts).blob)
     entries[PACKAGE_URI.rels_uri.membername] = _blob(package.rels.xml)
     for part in parts:
         entries[part.partname.membername] = streams[part].chunks if part in streams else _part_blob(part)
@@ -218,12 +218,12 @@ def stamp_package(document: Document, font_fallbacks: Mapping[str, str]) -> None
     """
     for rel in document.part.package.rels.values():
         if rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = oxml.extended_properties_xml(f"{APPLICATION}/{_version()}",
-                                                                  app_version(_version()))
+            replace_part_blob(rel.target_part, oxml.extended_properties_xml(f"{APPLICATION}/{_version()}",
+                                                                            app_version(_version())))
     oxml.set_compatibility_mode(document.settings.element, oxml.CURRENT_WORD_COMPATIBILITY)
     fonts = oxml.fonts_named(document.styles.element, oxml.numbering(document.part).element)
     try:
         font_table = document.part.part_related_by(RT.FONT_TABLE)
     except KeyError:
         return
-    font_table._blob = oxml.font_table_xml({name: font_fallbacks.get(name) for name in fonts})
+    replace_part_blob(font_table, oxml.font_table_xml({name: font_fallbacks.get(name) for name in fonts}))

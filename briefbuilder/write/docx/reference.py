@@ -31,6 +31,7 @@ from briefbuilder.cache import digest, remembered_bytes
 from briefbuilder.house_style import HouseStyle
 from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx.package import reproducible_bytes, stamp_package
+from briefbuilder.write.docx.private import paragraph_element
 
 PAGE_SIZES = {"A4": (Cm(21.0), Cm(29.7)), "letter": (Inches(8.5), Inches(11))}
 MONOSPACE_FONT = "Consolas"
@@ -290,7 +291,7 @@ def _set_up_page(document: Document, house: HouseStyle) -> None:
     footer.is_linked_to_previous = False
     page_number = footer.paragraphs[0]
     page_number.style = document.styles[FOOTER.name]
-    oxml.add_field(page_number._p, "PAGE", placeholder="1")
+    oxml.add_field(paragraph_element(page_number), "PAGE", placeholder="1")
 
 
 def _set_properties(document: Document) -> None:

@@ -48,7 +48,6 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -69,6 +68,8 @@ from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx import reference as ref
 from briefbuilder.write.atomic import write_atomic
 from briefbuilder.write.docx.package import StreamedChildren, reproducible_bytes, stamp_package
+from briefbuilder.write.docx.private import BaseOxmlElement, paragraph_element
+from briefbuilder.write.docx.user_template import defer_east_asian_settings, open_user_template
 from briefbuilder.write.docx.tables import ColumnMeasure, column_widths, readable_width
 
 Element = etree._Element
@@ -137,13 +138,13 @@ def _open_base(layout: Layout) -> Document:
     if reference_docx is None:
         return docx.Document(io.BytesIO(ref.build_reference_bytes(layout.house_style)))
     try:
-        return docx.Document(str(reference_docx))
+        return open_user_template(reference_docx)
     except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise BriefError.at(
             None,
             "layout.reference_docx",
             f"cannot use {reference_docx} as a reference document: {error}",
-            "give the path of a Word .docx file, or leave it out to use the default",
+            "give the path of a Word .docx or .dotx file, or leave it out to use the default",
         ) from error
 
 
@@ -185,6 +186,8 @@ def _set_language_and_fonts(document: Document, info: DocumentInfo, layout: Layo
     house_font = None if layout.reference_docx is not None else layout.house_style.east_asian_font
     east_asian_font = (house_font or layout.east_asian_font) if east_asian_tag else None
     styles = document.styles.element
+    if east_asian_tag and layout.reference_docx is not None:
+        defer_east_asian_settings(styles)
     oxml.set_default_language(styles, latin=latin_tag, east_asian=east_asian_tag)
     oxml.set_default_fonts(styles, latin=layout.latin_font, east_asian=east_asian_font)
     oxml.set_theme_font_language(
@@ -417,7 +420,7 @@ class _BodyWriter:
             self._table(element, context)
         elif tag == "pre":
             paragraph = self._add_paragraph(context, ref.SOURCE_CODE)
-            self._add_run(paragraph._p, element.xpath("string()").rstrip("\n"), _PLAIN)
+            self._add_run(paragraph_element(paragraph), element.xpath("string()").rstrip("\n"), _PLAIN)
         elif tag == "hr":
             self._add_paragraph(context, ref.HORIZONTAL_RULE)
         else:
@@ -432,7 +435,7 @@ class _BodyWriter:
             if context.top_level and self._in_title_block:
                 spec = ref.SUBTITLE
         paragraph = self._add_paragraph(context, spec)
-        self._inlines(paragraph, paragraph._p, inlines, _PLAIN, context)
+        self._inlines(paragraph, paragraph_element(paragraph), inlines, _PLAIN, context)
         if self._pending_source_lines and not context.in_footnote:
             self._source_lines(context)
         return paragraph
@@ -471,7 +474,7 @@ class _BodyWriter:
         )
         for item in element:
             first = self._item(item, inner, item_style)
-            oxml.set_paragraph_numbering(first._p, num_id, depth)
+            oxml.set_paragraph_numbering(paragraph_element(first), num_id, depth)
 
     def _numbered_paragraph_items(self, element: Element, context: _Context) -> None:
         """UN style: each item is a paragraph numbered by its style; nested lists are ordinary."""
@@ -568,7 +571,7 @@ class _BodyWriter:
                 paragraph = Paragraph(cell_paragraph, context.container.story)
                 if alignment is not None:
                     paragraph.alignment = alignment  # column alignment is content, not style
-                self._inlines(paragraph, paragraph._p, inline_parts(cell_element), _PLAIN, context)
+                self._inlines(paragraph, paragraph_element(paragraph), inline_parts(cell_element), _PLAIN, context)
 
     def _turn_landscape(self, table: CT_Tbl) -> None:
         """Put `table`, with the heading just above it, in a landscape section of its own.
@@ -697,12 +700,12 @@ class _BodyWriter:
     ) -> None:
         href = element.get("href", "")
         inlines = inline_parts(element)
-        if not href or href.startswith("#") or target is not paragraph._p or link_refusal(href) is not None:
+        if not href or href.startswith("#") or target is not paragraph_element(paragraph) or link_refusal(href) is not None:
             # no address, an in-page anchor, a link nested in a link, or one no document may hold: keep the text
             self._inlines(paragraph, target, inlines, form, context)
             return
         rId = paragraph.part.relate_to(href, RT.HYPERLINK, is_external=True)
-        hyperlink = oxml.add_hyperlink(paragraph._p, rId)
+        hyperlink = oxml.add_hyperlink(paragraph_element(paragraph), rId)
         self._inlines(paragraph, hyperlink, inlines, replace(form, span_style=ref.HYPERLINK), context)
 
     def _footnote_reference(self, target: BaseOxmlElement, label: str, form: _Format, context: _Context) -> None:
@@ -735,12 +738,12 @@ class _BodyWriter:
         parts = list(block_parts(definition))
         opening = _opening_paragraph(parts)
         first = self._add_paragraph(context, text_style)
-        number = oxml.append_run(first._p, "", style_id=self._style_ids[
+        number = oxml.append_run(paragraph_element(first), "", style_id=self._style_ids[
             ref.ENDNOTE_REFERENCE if endnotes else ref.FOOTNOTE_REFERENCE])
         oxml.add_note_number(number, self._note_kind)
-        oxml.append_run(first._p, " ")
+        oxml.append_run(paragraph_element(first), " ")
         if opening is not None:
-            self._inlines(first, first._p, opening, _PLAIN, context)
+            self._inlines(first, paragraph_element(first), opening, _PLAIN, context)
         self._blocks(parts, context)
         return note_id
 
@@ -757,8 +760,8 @@ class _BodyWriter:
             parts = list(block_parts(self._footnote_definitions[label]))
             opening = _opening_paragraph(parts) or []
             line = self._add_paragraph(note_context, ref.SOURCE_LINE)
-            oxml.set_paragraph_numbering(line._p, self._source_line_list, level)
-            self._inlines(line, line._p, opening, _PLAIN, note_context)
+            oxml.set_paragraph_numbering(paragraph_element(line), self._source_line_list, level)
+            self._inlines(line, paragraph_element(line), opening, _PLAIN, note_context)
             self._blocks(parts, note_context)
 
 
