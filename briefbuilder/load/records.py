@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from .sheet import number_from_text, source_refs, whole_number
+from .sheet import typed_statistic
 
 
 def statistics_from_records(value: Any) -> Any:
@@ -38,13 +38,7 @@ def statistic_record(record: Mapping[str, Any]) -> dict[str, Any]:
         for part in parents:
             node = node.setdefault(part, {})
         node[leaf] = {k: v for k, v in item.items() if not _missing(_native(v))} if isinstance(item, Mapping) else item
-    if isinstance(statistic.get("value"), str):
-        statistic["value"] = number_from_text(statistic["value"])
-    for field in ("base", "count"):
-        if field in statistic:
-            statistic[field] = whole_number(statistic[field])
-    if isinstance(statistic.get("sources"), str):
-        statistic["sources"] = source_refs(statistic["sources"])
+    typed_statistic(statistic)
     if isinstance(statistic.get("as_of"), dt.datetime) and statistic["as_of"].time() == dt.time():
         statistic["as_of"] = statistic["as_of"].date()
     return statistic

@@ -305,15 +305,7 @@ def statistics_from_sheet(data: Any, source_map: SourceMap, directory: Path | No
     cells: dict[tuple[str | int, ...], Location] = {}
     statistics = []
     for index, row in enumerate(table.rows):
-        statistic = row_data(row, ("statistics", index), cells)
-        if isinstance(statistic.get("value"), str):
-            statistic["value"] = number_from_text(statistic["value"])
-        for field in ("base", "count"):
-            if field in statistic:
-                statistic[field] = whole_number(statistic[field])
-        if isinstance(statistic.get("sources"), str):
-            statistic["sources"] = source_refs(statistic["sources"])
-        statistics.append(statistic)
+        statistics.append(typed_statistic(row_data(row, ("statistics", index), cells)))
     return {**data, "statistics": statistics}, CellMap(source_map, cells)
 
 
@@ -341,3 +333,15 @@ def resolve(file: str | Path, directory: Path | None) -> Path:
     """A sheet named in a brief is relative to the brief's folder."""
     path = Path(file)
     return path if path.is_absolute() or directory is None else Path(directory) / path
+
+
+def typed_statistic(statistic: dict[str, Any]) -> dict[str, Any]:
+    """A statistic given as cells (a sheet's row, a record): its value, base, count and sources as a brief writes them."""
+    if isinstance(statistic.get("value"), str):
+        statistic["value"] = number_from_text(statistic["value"])
+    for field in ("base", "count"):
+        if field in statistic:
+            statistic[field] = whole_number(statistic[field])
+    if isinstance(statistic.get("sources"), str):
+        statistic["sources"] = source_refs(statistic["sources"])
+    return statistic
