@@ -332,15 +332,19 @@ class StateNames(Located, frozen=True, kw_only=True):
 
     Written like a State (``states: {KP: {names: {es: {un: ...}}}}``) in a ``catalog.yaml`` beside
     the brief or in a language's folder; each name with its confidence and source. A language the
-    catalog already names is a correction and needs ``replaces: true``.
+    catalog already names is a correction and needs ``replaces: true``. ``aliases`` are other names
+    prose uses for the State in a language, its adjective among them ("North Korean",
+    "norcoreano"): added to the catalog's own, recognised by the prose checks, never printed.
     """
 
-    names: dict[LanguageCode, dict[Register, StateName]]
+    names: dict[LanguageCode, dict[Register, StateName]] = {}
+    aliases: dict[LanguageCode, list[TextFact]] = {}
     replaces: bool = False
 
     def added_to(self, state: State) -> State:
-        """``state`` with these names (a copy: bundled States are shared)."""
-        return state.replace(names={**state.names, **self.names})
+        """``state`` with these names and aliases (a copy: bundled States are shared)."""
+        aliases = {language: [*state.aliases.get(language, ()), *more] for language, more in self.aliases.items()}
+        return state.replace(names={**state.names, **self.names}, aliases={**state.aliases, **aliases})
 
 
 class TreatyNames(Located, frozen=True, kw_only=True):

@@ -78,7 +78,7 @@ def _read_extension(path: Path, known_states: set[str] = frozenset(), known_trea
     problems: list[Problem] = []
     corrections: list[tuple[str, TreatyCorrection]] = []
     named: list[tuple[str, StateNames | TreatyNames]] = []
-    for section, known, model, fields in (("states", known_states, StateNames, {"names", "replaces"}),
+    for section, known, model, fields in (("states", known_states, StateNames, {"names", "aliases", "replaces"}),
                                            ("treaties", known_treaties, TreatyNames, {"title", "short"})):
         entries = data.get(section)
         for key, entry in list(entries.items()) if isinstance(entries, dict) else ():

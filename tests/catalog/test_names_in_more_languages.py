@@ -61,3 +61,33 @@ def test_a_bad_name_is_reported_at_its_line(tmp_path: Path) -> None:
         load_catalog([extension(tmp_path, "states:\n  KP:\n    names:\n      es:\n        un: {text: X, source: ours}\n")])
     assert any(p.location is not None and p.location.line == 5 and "confidence" in p.field + p.message
                for p in raised.value.problems)
+
+
+ADJECTIVE = '{text: "North Korean", confidence: unconfirmed, source: "our style guide"}'
+
+
+def test_an_adjective_added_beside_the_brief_joins_the_catalog_s_aliases(tmp_path: Path) -> None:
+    """Other names prose uses (an adjective) are added to a language the catalog has, with no 'replaces'."""
+    catalog = load_catalog([extension(tmp_path, f"states:\n  KP:\n    aliases:\n      en: [{ADJECTIVE}]\n")])
+    aliases = [alias.text for alias in catalog.state("KP").aliases["en"]]
+    assert aliases == ["DPRK", "North Korean"]  # the bundled alias kept, the adjective added
+    assert [alias.text for alias in load_catalog().state("KP").aliases["en"]] == ["DPRK"]
+
+
+def test_the_prose_check_reads_a_statement_made_with_the_adjective(tmp_path: Path) -> None:
+    from briefbuilder.check import CheckContext, run_rules
+    from briefbuilder.load.inputs import load_inputs
+    from testdata import MINIMAL_BRIEF
+
+    folder = tmp_path / "brief"
+    folder.mkdir()
+    anchor = "vanished."
+    assert anchor in MINIMAL_BRIEF
+    (folder / "brief.yaml").write_text(MINIMAL_BRIEF.replace(
+        anchor, anchor + " The North Korean government has ratified the Refugee Convention.", 1), encoding="utf-8")
+    (folder / "catalog.yaml").write_text(f"states:\n  KP:\n    aliases:\n      en: [{ADJECTIVE}]\n", encoding="utf-8")
+    inputs = load_inputs(folder / "brief.yaml")
+    context = CheckContext(inputs.brief, next(iter(inputs.packs.values())), inputs.languages, inputs.catalog,
+                           statements=inputs.statements)
+    found = [finding for finding in run_rules(context) if finding.rule == "claims.prose-contradiction"]
+    assert found and "has not ratified or acceded to the Convention relating to the Status of Refugees" in found[0].message
