@@ -1,4 +1,5 @@
-"""Start a language outside the package: the .pot, a ``locale.yaml`` skeleton and an empty .po, in the user's folder.
+"""Start a language outside the package: the .pot, a ``locale.yaml`` skeleton, an empty .po and the prose
+checks' phrase lists as English examples, in the user's folder.
 
 ``briefbuilder locale init es --to my-locales`` does what ``pybabel init`` does
 from a clone, for an installed package whose .pot sits in site-packages: the
@@ -28,6 +29,15 @@ from ..resources import data_dir
 from .atomic import write_atomic
 
 TEMPLATE = f"{DOMAIN}.pot"
+# The phrase lists the checks of the author's prose read (docs/translating.md), written out as English
+# examples: an installed package hides them in site-packages, where a translator cannot copy them.
+PROSE_PHRASES = ("statements.yaml", "prose-figures.yaml")
+EXAMPLE_HEADER = """\
+# The English {file}, as an example for '{language}'. Write each phrase and pattern as '{language}'
+# prose says it, then rename this file {file}: until then the prose of '{language}' documents is
+# not checked by it (check warns), rather than checked with English words.
+
+"""
 _SAMPLE_DATE = dt.date(2024, 10, 31)
 
 
@@ -56,7 +66,12 @@ def start_language(code: str, folder: str | Path, babel: str | None = None) -> l
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=79)
     written = [root / TEMPLATE, settings, messages]
-    for path, data in zip(written, (template, skeleton(code, locale).encode("utf-8"), buffer.getvalue())):
+    contents = [template, skeleton(code, locale).encode("utf-8"), buffer.getvalue()]
+    for phrases in PROSE_PHRASES:  # examples to translate: the prose checks read only the real names
+        written.append(root / code / phrases.replace(".yaml", ".example.yaml"))
+        contents.append((EXAMPLE_HEADER.format(language=code, file=phrases)
+                         + (data_dir("locales") / "en" / phrases).read_text(encoding="utf-8")).encode("utf-8"))
+    for path, data in zip(written, contents):
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
     return written

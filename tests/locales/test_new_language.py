@@ -119,3 +119,20 @@ def test_locale_init_never_overwrites_a_translators_work(tmp_path: Path) -> None
     again = CliRunner().invoke(main, ["locale", "init", "es", "--to", str(tmp_path)])
     assert again.exit_code != 0 and "exists already" in again.stderr
     assert po.read_text(encoding="utf-8").endswith("# mine\n")
+
+
+def test_locale_init_gives_the_prose_phrase_lists_as_examples_the_checks_do_not_read(tmp_path: Path) -> None:
+    """A pip user has no clone to copy the phrase lists from: they come as examples, renamed once translated."""
+    from briefbuilder.load.prose_figures import prose_figures_for
+    from briefbuilder.load.statements import statement_words
+    from briefbuilder.write.new_language import start_language
+
+    written = start_language("es", tmp_path)
+    for phrases in ("statements.yaml", "prose-figures.yaml"):
+        example = tmp_path / "es" / phrases.replace(".yaml", ".example.yaml")
+        assert example in written
+        english = (REPO / "locales" / "en" / phrases).read_text(encoding="utf-8")
+        text = example.read_text(encoding="utf-8")
+        assert text.endswith(english) and f"rename this file {phrases}" in text
+    assert statement_words("es", [tmp_path]) is None  # not read with English words for Spanish prose
+    assert "es" not in prose_figures_for([tmp_path])
