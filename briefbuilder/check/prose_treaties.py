@@ -69,8 +69,11 @@ def prose_unverifiable(context: CheckContext) -> Iterator[Finding]:
 
 
 def _only(context: CheckContext, rule_id: str) -> Iterator[Finding]:
-    found = dict.fromkeys(finding for finding in prose_findings(context) if finding.rule == rule_id)
-    yield from found
+    """The findings of ``rule_id``: the prose is read once per check context, for both rules."""
+    found = context.shared.get(__name__)
+    if found is None:
+        found = context.shared[__name__] = list(dict.fromkeys(prose_findings(context)))
+    yield from (finding for finding in found if finding.rule == rule_id)
 
 
 @dataclass(frozen=True)
