@@ -29,7 +29,7 @@ from .load.sheet import CellMap, Row, read_table, row_data
 from .load.yamlsource import SourceMap
 from .model import IDENTIFIER, Brief
 from .pipeline import Folders, Names, build_documents, known_formats
-from .write import documents_bytes
+from .write import document_files
 from .write.atomic import write_all
 
 WGEID = "un-wgeid"
@@ -124,10 +124,7 @@ def _build_row(base: Brief, row: Row, case_id: str, out_dir: Path, languages: Na
                formats: list[str], audiences: Names, template_dirs: Folders) -> tuple[list[Path], int]:
     built = build_documents(case_brief(base, row, case_id), languages=languages, audiences=audiences,
                             template_dirs=template_dirs)
-    documents = list(built.documents.values())
-    written = {fmt: documents_bytes(documents, fmt) for fmt in formats}
-    files = [(out_dir / document.file_name(fmt), written[fmt][index])
-             for index, document in enumerate(documents) for fmt in formats]
+    files = document_files(list(built.documents.values()), formats, out_dir)
     try:
         write_all(files, inputs={Path(row.location.file): row.location, **built.read})
     except OSError as exc:  # this row's files only: the next row may well be written

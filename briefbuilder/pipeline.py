@@ -24,7 +24,7 @@ from .load.inputs import ALL, Inputs, load_inputs
 from .model import Brief
 from .render import render_document
 from .render.evidence import evidence_rows
-from .write import WRITERS, documents_bytes
+from .write import WRITERS, document_files
 from .write.atomic import write_all
 from .write.evidence import evidence_csv, evidence_json
 
@@ -189,10 +189,7 @@ def build(
     format_names = known_formats(formats)
     built = build_documents(brief, languages=languages, audiences=audiences, template_dirs=template_dirs,
                             locale_dirs=locale_dirs, draft=draft)
-    documents = list(built.documents.values())
-    written = {fmt: documents_bytes(documents, fmt) for fmt in format_names}  # one LibreOffice run for every PDF
-    files = [(Path(out_dir) / document.file_name(fmt), written[fmt][index])
-             for index, document in enumerate(documents) for fmt in format_names]
+    files = document_files(list(built.documents.values()), format_names, Path(out_dir))
     if evidence:
         languages_built = tuple(dict.fromkeys(language for _, language in built.documents))
         files += _evidence_files(built.brief, languages_built, Path(out_dir))

@@ -53,6 +53,14 @@ def documents_bytes(documents: Sequence[RenderedDocument], format: str) -> list[
     return write(documents)
 
 
+def document_files(documents: Sequence[RenderedDocument], formats: Sequence[str],
+                   folder: Path) -> list[tuple[Path, bytes]]:
+    """Every document in every format as ``(path in folder, bytes)``, formats written a batch at a time."""
+    written = {format: documents_bytes(documents, format) for format in formats}  # one LibreOffice run for every PDF
+    return [(folder / document.file_name(format), written[format][index])
+            for index, document in enumerate(documents) for format in formats]
+
+
 def save_document(document: RenderedDocument, target: str | Path | IO[bytes], format: str | None = None) -> None:
     """Write ``document`` to a path (atomically; ``format`` defaults to its suffix) or a binary stream.
 
