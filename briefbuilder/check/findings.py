@@ -20,7 +20,7 @@ from ..catalog import Catalog
 from ..document import RenderedDocument
 from ..errors import BriefError, Location, Problem
 from ..load.statements import StatementWords
-from ..load.prose_figures import ProseFigures, prose_figures_for
+from ..load.prose_figures import ProseFigures
 from ..model import Brief
 
 Severity = Literal["error", "warning"]
@@ -58,8 +58,9 @@ class CheckContext:
     documents: Mapping[str, RenderedDocument | BriefError] = field(default_factory=dict)
     # Each language's words of treaty status (its statements.yaml), for the check of the prose; None: it has none.
     statements: Mapping[str, StatementWords | None] = field(default_factory=dict)
-    # How each language writes figures in prose (locales/<code>/prose-figures.yaml), by language code.
-    prose: Mapping[str, ProseFigures] = field(default_factory=prose_figures_for)
+    # How each language writes figures in prose (locales/<code>/prose-figures.yaml), by language code;
+    # a language without one is not read by the rules that need it (load/ reads the files: Inputs.prose).
+    prose: Mapping[str, ProseFigures] = field(default_factory=dict)
     # What several rules derive from the brief alike (the narrative as the prose rules read it), computed
     # by the first rule that needs it and freed with the context.
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

@@ -8,28 +8,24 @@ outside quotations; ``[[state:KP]]`` prints the name in each pack's register.
 
 ``language.remit``: a UPR or treaty-body recommendation is addressed to the
 State under review; one whose subject names another State or a UN body is
-flagged (the words that find the subject are data: ``remit.yaml``).
+flagged (the words that find the subject are each language's data:
+``recommendations`` in ``locales/<code>/prose-figures.yaml``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
-from pathlib import Path
-from typing import NamedTuple
-
-import yaml
 
 from ..catalog import Catalog
 from ..audience import Pack
 from ..load.brief import narrative_texts
+from ..load.prose_figures import named_group
+from ..load.statements import StatementWords
 from ..model import Text
 from ..narrative import REFERENCE, line_location
 from .findings import CheckContext, Finding, rule
 
-OFFICIAL_NAMES_FILE = Path(__file__).with_name("official_names.yaml")
-REMIT_FILE = Path(__file__).with_name("remit.yaml")
 # Quoted passages keep their words: straight and curly quotes, 「」 and 『』.
 _QUOTED = re.compile(r"\"[^\"\n]*\"|\u201c[^\u201d]*\u201d|\u300c[^\u300d]*\u300d|\u300e[^\u300f]*\u300f")
 _STATE_REFERENCE = re.compile(r"\[\[state:(?P<code>[A-Za-z]{2})\]\]")
@@ -65,7 +61,8 @@ def missing_translations(context: CheckContext) -> Iterator[Finding]:
 @rule("language.short-state-name",
       "Narrative for an audience that uses official State names (UN packs) does not use a short one "
       "('North Korea', 'Russia', '북한') outside a quotation; [[state:XX]] prints each audience's form. The short "
-      "names are the catalog's plain names; words that only contain one (북한이탈주민) are in check/official_names.yaml.",
+      "names are the catalog's plain names; words that only contain one (북한이탈주민) are the language's 'masked' words "
+      "(locales/<code>/statements.yaml).",
       severity="warning",
       example="brief.yaml:198: warning: language.short-state-name: 'North Korea' in summary.en: the 'un-upr' audience "
               "names States officially ('Democratic People's Republic of Korea'); write [[state:KP]]")
@@ -77,12 +74,12 @@ def short_state_names(context: CheckContext) -> Iterator[Finding]:
         if not names:
             continue
         pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-                             + r")" + ("" if _reading(lang).particles_attach else r"(?![\w])"))
+                             + r")" + ("" if _particles_attach(context.statements.get(lang)) else r"(?![\w])"))
         for text in _printed_texts(context):
             body = text.root.get(lang)
             if not body:
                 continue
-            masked = _masked(body, lang, {official for _, official in names.values()})
+            masked = _masked(body, context.statements.get(lang), {official for _, official in names.values()})
             for match in pattern.finditer(masked):
                 code, official = names[match.group(1)]
                 yield Finding("warning", "language.short-state-name",
@@ -93,7 +90,8 @@ def short_state_names(context: CheckContext) -> Iterator[Finding]:
 
 @rule("language.remit",
       "A UPR or treaty-body recommendation (packs with recommendations_to_state) is addressed to the State under "
-      "review: its subject names no other State and no UN body (check/remit.yaml finds the subject, per language).",
+      "review: its subject names no other State and no UN body (each language's 'recommendations' in "
+      "locales/<code>/prose-figures.yaml find the subject).",
       severity="warning",
       example="brief.yaml:290: warning: language.remit: recommendation 2 (en) is addressed to CN, RU; a un-upr "
               "recommendation goes to the State under review (KP): address it to [[state:KP]], or put the request "
@@ -106,20 +104,21 @@ def remit(context: CheckContext) -> Iterator[Finding]:
     recommendations = getattr(context.brief, context.pack.recommendations_field, None) or []
     for number, recommendation in enumerate(recommendations, 1):
         for lang in context.languages:
-            rules = _remit().get(lang)
+            language = context.prose.get(lang)
             body = recommendation.root.get(lang) if isinstance(recommendation, Text) else None
-            if rules is None or not body:
+            if language is None or language.recommendation_subject is None or not body:
                 continue
-            subject = re.match(rules["subject"], body)
-            if subject is None:
+            subject = language.recommendation_subject.match(body)
+            span = named_group(subject, "subject") if subject is not None else None
+            if span is None:
                 continue
-            words = subject.group("subject")
+            words = body[span[0]:span[1]]
             for name in sorted(_all_names(catalog, lang, under_review), key=len, reverse=True):
                 words = words.replace(name, " " * len(name))  # "Democratic People's Republic of Korea" is not KR
             others = [ref["code"].upper() for ref in _STATE_REFERENCE.finditer(words) if ref["code"].upper() != under_review]
             others += [code for code in catalog.states if code != under_review
                        and any(re.search(r"(?<!\w)" + re.escape(name), words) for name in _all_names(catalog, lang, code))]
-            bodies = [body_name for body_name in rules["bodies"] if body_name in words]
+            bodies = [body_name for body_name in language.other_addressees if body_name in words]
             if others or bodies:
                 named = ", ".join(sorted(set(others)) + bodies)
                 yield Finding("warning", "language.remit",
@@ -158,37 +157,22 @@ def _printed_texts(context: CheckContext) -> list[Text]:
     return [text for text in narrative_texts(brief) if id(text) not in skipped]
 
 
-def _masked(body: str, lang: str, official: set[str]) -> str:
+def _masked(body: str, words: StatementWords | None, official: set[str]) -> str:
     """``body`` with quotations, references, official names and exempt words blanked (same length)."""
     def blank(match: re.Match[str]) -> str:
         return " " * (match.end() - match.start())
 
     masked = REFERENCE.sub(blank, _QUOTED.sub(blank, body))
-    for word in (*_reading(lang).exempt, *sorted(official, key=len, reverse=True)):
+    exempt = words.masked if words is not None else ()  # 북한이탈주민 holds 북한 without naming the State
+    for word in (*exempt, *sorted(official, key=len, reverse=True)):
         masked = masked.replace(word, " " * len(word))
     return masked
 
 
-class _NameReading(NamedTuple):
-    exempt: tuple[str, ...] = ()
-    particles_attach: bool = False
-
-
-def _reading(lang: str) -> _NameReading:
-    """How the rule reads names in ``lang`` (check/official_names.yaml); a language not listed: plain words."""
-    return _readings().get(lang, _NameReading())
-
-
-@cache
-def _readings() -> dict[str, _NameReading]:
-    data = yaml.safe_load(OFFICIAL_NAMES_FILE.read_text(encoding="utf-8")) or {}
-    return {lang: _NameReading(tuple(entry.get("exempt") or ()), bool(entry.get("particles_attach")))
-            for lang, entry in data.items()}
-
-
-@cache
-def _remit() -> dict[str, dict]:  # type: ignore[type-arg]
-    return yaml.safe_load(REMIT_FILE.read_text(encoding="utf-8")) or {}
+def _particles_attach(words: StatementWords | None) -> bool:
+    """Whether the language writes particles onto a name (북한은), so a name may run into letters;
+    a language without statement words reads whole words."""
+    return words is not None and not words.word_boundaries
 @rule("language.unsupported", "Every language being built is one the audience pack lists under 'languages:'.",
       severity="error",
       example="templates/gov-briefing/pack.yaml:6: error: language.unsupported: the 'gov-briefing' audience is "

@@ -3,30 +3,16 @@
 A percentage's count prints in the unit of its base unless it gives its own
 (``count_unit``): 1,544 recognised refugees out of 57,000 applications are
 "1,544 people", not "1,544 cases". The words that say what a label counts are
-data, per language (``count_units.yaml``).
+data, per language (``label_units`` in ``locales/<code>/prose-figures.yaml``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import cache
-from pathlib import Path
 
-import yaml
-
+from ..load.prose_figures import ProseFigures
 from ..model import Brief, Statistic
 from .findings import CheckContext, Finding, rule
-
-UNIT_WORDS_FILE = Path(__file__).with_name("count_units.yaml")
-
-
-@cache
-def _unit_words() -> dict[str, dict[str, re.Pattern[str]]]:
-    """Per language, per unit, the pattern of label words that count in that unit."""
-    data = yaml.safe_load(UNIT_WORDS_FILE.read_text(encoding="utf-8"))
-    return {language: {unit: re.compile(pattern, re.I) for unit, pattern in units.items()}
-            for language, units in data.items()}
 
 
 @rule("figures.count-unit",
@@ -49,7 +35,7 @@ def count_unit(context: CheckContext) -> Iterator[Finding]:
             continue
         unit, why = counted
         for language, label in statistic.label.to_data().items():
-            said = _said_unit(language, label)
+            said = _said_unit(context.prose.get(language), label)
             if said is not None and said != unit:
                 fix = (f"add 'count_unit: {said}'" if statistic.unit == "percent"
                        else f"write 'unit: {said}'")
@@ -74,7 +60,8 @@ def _printed_unit(brief: Brief, statistic: Statistic) -> tuple[str, str] | None:
     return base.unit, f"the unit of its base '{base.id}'"
 
 
-def _said_unit(language: str, label: str) -> str | None:
+def _said_unit(language: ProseFigures | None, label: str) -> str | None:
     """The one unit the label's words count in, when exactly one (no guess between two)."""
-    said = [unit for unit, words in _unit_words().get(language, {}).items() if words.search(label)]
+    units = language.label_units if language is not None else {}
+    said = [unit for unit, words in units.items() if words.search(label)]
     return said[0] if len(said) == 1 else None

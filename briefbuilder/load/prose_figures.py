@@ -50,6 +50,9 @@ class ProseFigures:
     articles: tuple[str, ...]
     unit_nouns: dict[str, frozenset[str]]  # unit -> the nouns a count of it prints
     participle_endings: tuple[str, ...]  # a label's word with one of these endings describes; it is not a noun
+    label_units: dict[str, re.Pattern[str]]  # unit -> the words of a label that say its figure counts that unit
+    recommendation_subject: re.Pattern[str] | None  # the addressee of a recommendation, named groups subject0, ...
+    other_addressees: tuple[str, ...]  # bodies a recommendation to the State under review is not addressed to
 
     def value(self, written: str) -> Decimal:
         """The number ``written`` (as :attr:`number` matched it) as a Decimal."""
@@ -97,6 +100,7 @@ def _load(path: Path) -> ProseFigures:
         rf"(?<![\w.,/]){digits}+(?:{re.escape(decimal)}{digits}+)?(?!\d)"
     attribution = reader.mapping("attribution")
     sub = _Reader(attribution, source_map, ("attribution",))
+    recommendations = _Reader(reader.mapping("recommendations"), source_map, ("recommendations",))
     side = reader.text("group_noun")
     if side not in _SIDES:
         raise reader.error(("group_noun",), f"'{side}' is not 'before' or 'after'",
@@ -122,6 +126,9 @@ def _load(path: Path) -> ProseFigures:
         unit_nouns={unit: frozenset(noun.casefold() for noun in reader.texts(("unit_nouns", unit)))
                     for unit in reader.mapping("unit_nouns")},
         participle_endings=tuple(ending.casefold() for ending in reader.texts("participle_endings")),
+        label_units={unit: reader.patterns([("label_units", unit)]) for unit in reader.mapping("label_units")},
+        recommendation_subject=recommendations.optional_patterns("subject", named="subject"),
+        other_addressees=tuple(recommendations.texts("other_addressees")),
     )
 
 

@@ -15,6 +15,8 @@ from briefbuilder.audience import Pack
 from briefbuilder.load.catalog import catalog_for_brief
 from briefbuilder.check import CheckContext, Finding, run_rules
 from briefbuilder.load.brief import load_brief
+from briefbuilder.load.prose_figures import prose_figures_for
+from briefbuilder.load.statements import statement_words
 
 HEADER = """\
 brief:
@@ -112,5 +114,6 @@ def check(tmp_path: Path, body: str, *, header: str = HEADER, today: dt.date = T
     path.write_text(header + body, encoding="utf-8")
     brief = load_brief(path)
     context = CheckContext(brief, Pack(name="t", description={"en": "t"}, **pack), languages,
-                           catalog=catalog_for_brief(brief.directory), today=today)
+                           catalog=catalog_for_brief(brief.directory), today=today,
+                           statements={code: statement_words(code) for code in languages}, prose=prose_figures_for())
     return Result(run_rules(context), body, header)

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from testdata import EXAMPLE, MINIMAL_BRIEF
 
-from briefbuilder import check_brief as check, render_brief
+from briefbuilder import check_brief, render_brief
+from rulecheck import HEADER, check
 
 
 def findings(path: Path, rule: str, audience: str) -> list[str]:
-    return [f.message for f in check(path, audience=audience, languages=["en", "ko"]) if f.rule == rule]
+    return [f.message for f in check_brief(path, audience=audience, languages=["en", "ko"]) if f.rule == rule]
 
 
 def brief_with(make_brief: Callable[..., Path], en: str, ko: str, extra: str = "") -> Path:
@@ -75,3 +76,23 @@ def test_upr_cover_states_cycle_and_session_in_un_form(make_brief: Callable[...,
     # the worked example writes for the next review, whose session is not yet scheduled
     assert "Universal Periodic Review: fifth cycle\n" in render_brief(EXAMPLE, "en", audience="un-upr").markdown
     assert "국가별 정례인권검토(UPR) 제5주기\n" in render_brief(EXAMPLE, "ko", audience="un-upr").markdown
+
+
+FRENCH_RECOMMENDATIONS = """\
+sections: []
+recommendations:
+  - fr: La Chine et la Fédération de Russie devraient mettre fin aux renvois forcés dans un délai de 30 jours.
+  - fr: Le Groupe de travail sur les disparitions forcées ou involontaires devrait agir dans un délai de 30 jours.
+  - fr: Coopérer avec le Groupe de travail dans un délai de 30 jours.
+  - fr: La République populaire démocratique de Corée devrait libérer les personnes détenues.
+"""
+
+
+def test_french_recommendations_are_read_from_the_french_data(tmp_path: Path) -> None:
+    """The French subject and addressees are data (locales/fr/prose-figures.yaml), like English and Korean."""
+    result = check(tmp_path, FRENCH_RECOMMENDATIONS, header=HEADER + "  state: KP\n", languages=("fr",),
+                   recommendations_to_state=True)
+    remit = sorted(f.message.split(" is addressed to ")[1].split(";")[0]
+                   for f in result.findings if f.rule == "language.remit")
+    # 3 has no subject (addressed to the State under review), 4 names the State under review.
+    assert remit == ["CN, RU", "Groupe de travail"]

@@ -19,6 +19,7 @@ from briefbuilder.audience import Pack
 from briefbuilder.load.catalog import catalog_for_brief
 from briefbuilder.check import RULES, CheckContext
 from briefbuilder.load.brief import load_brief
+from briefbuilder.load.prose_figures import prose_figures_for
 
 CORPUS = Path(__file__).with_name("corpus") / "prose-figures.yaml"
 RULES_JUDGED = ("untraceable-number", "wrong-base", "qualified-group", "attribution")
@@ -52,7 +53,7 @@ def judged(tmp_path: Path) -> tuple[dict[int, dict[str, Any]], dict[int, set[str
     path.write_text(text, encoding="utf-8")
     brief = load_brief(path)
     context = CheckContext(brief, Pack(name="t", description={"en": "t"}), ("en", "ko", "fr"),
-                           catalog=catalog_for_brief(brief.directory))
+                           catalog=catalog_for_brief(brief.directory), prose=prose_figures_for())
     found: dict[int, set[str]] = {line: set() for line in by_line}
     for rule in RULES_JUDGED:
         for finding in RULES[f"prose.{rule}"].function(context):

@@ -173,7 +173,7 @@ def test_the_api_reports_it_and_a_draft_still_builds(tmp_path: Path) -> None:
 def test_the_worked_example_passes_every_prose_rule_in_every_language() -> None:
     brief = load_brief(EXAMPLE / "brief.yaml")
     context = CheckContext(brief, Pack(name="t", description={"en": "t"}), ("ko", "en", "fr"),
-                           catalog=catalog_for_brief(brief.directory))
+                           catalog=catalog_for_brief(brief.directory), prose=prose_figures_for())
     found = [str(f) for rule_id, info in RULES.items() if rule_id.startswith("prose.") for f in info.function(context)]
     assert found == []
 
@@ -239,7 +239,7 @@ def test_a_seed_error_in_the_worked_example_fails_at_its_line(tmp_path: Path, la
     line = text.splitlines().index(seeded.splitlines()[2]) + 1
     brief = load_brief(tmp_path / "brief.yaml")
     context = CheckContext(brief, Pack(name="t", description={"en": "t"}), ("ko", "en", "fr"),
-                           catalog=catalog_for_brief(brief.directory))
+                           catalog=catalog_for_brief(brief.directory), prose=prose_figures_for())
     found = {(rule_id.removeprefix("prose."), f.location.line) for rule_id, info in RULES.items()
              if rule_id.startswith("prose.") for f in info.function(context)}
     assert found == {(rule, line) for rule in rules}

@@ -44,12 +44,12 @@ def test_an_alias_bomb_is_refused_in_under_a_second(make_brief: Callable[..., Pa
     load = (
         "import json, sys, time\n"
         "from briefbuilder import BriefError, load_brief\n"
-        "started = time.perf_counter()\n"
+        "started = time.process_time()\n"
         "try:\n"
         "    load_brief(sys.argv[1])\n"
         "except BriefError as error:\n"
         "    problem = error.problems[0]\n"
-        "    print(json.dumps({'seconds': time.perf_counter() - started, 'message': problem.message,\n"
+        "    print(json.dumps({'seconds': time.process_time() - started, 'message': problem.message,\n"
         "                      'file': problem.location.file, 'line': problem.location.line}))\n"
     )
     try:
@@ -144,10 +144,10 @@ def test_text_is_nfc_on_load(make_brief: Callable[..., Path]) -> None:
 def test_deep_nesting_is_refused_not_a_crash(make_brief: Callable[..., Path]) -> None:
     depth = 100_000  # libyaml's own composer crashes the interpreter on this
     text = MINIMAL_BRIEF + "extra: " + "[" * depth + "]" * depth + "\n"
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(BriefError) as error:
         load_brief(make_brief(text))
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     # Refused at the line that nests, by our limit or by the YAML parser's own (PyYAML 6.0.4 has one,
     # worded its way): which one stops it first is the parser's business, not this test's.
     problem = error.value.problems[0]

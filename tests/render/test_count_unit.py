@@ -74,3 +74,14 @@ def test_a_count_unit_on_a_figure_without_a_base_is_warned(tmp_path: Path) -> No
                                       .replace("[[stat:recognised|share]]", "[[stat:recognised]]"), encoding="utf-8")
     found = [f for f in check_brief(brief) if f.rule == "figures.count-unit"]
     assert len(found) == 1 and "applies only to a percentage with a base" in found[0].message
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "recognised refugees"), ("ko", "난민 인정자"),
+                                                 ("fr", "réfugiés reconnus")])
+def test_each_language_reads_its_own_label_words(tmp_path: Path, language: str, label: str) -> None:
+    """The words that say what a label counts are each language's data (locales/<code>/prose-figures.yaml)."""
+    text = BRIEF.replace("COUNT_UNIT\n", "").replace(
+        "label: {en: recognised refugees, ko: 난민 인정자, fr: réfugiés reconnus}", f"label: {{{language}: {label}}}")
+    (tmp_path / "brief.yaml").write_text(text, encoding="utf-8")
+    found = [f for f in check_brief(tmp_path) if f.rule == "figures.count-unit"]
+    assert len(found) == 1 and f"its label ('{label}') counts persons" in found[0].message

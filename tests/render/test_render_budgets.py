@@ -38,10 +38,10 @@ ATTACKS = {
 
 def test_lorem_ipsum_without_end_is_not_available(tmp_path: Path) -> None:
     brief, root = _pack(tmp_path, "{{ lipsum(1000000000) }}")
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(BriefError) as error:
         render_brief(brief, "en", audience="memo", template_dirs=(root,))
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert "lipsum" in str(error.value)
 
 
@@ -60,10 +60,10 @@ def _pack(tmp_path: Path, body: str) -> tuple[Path, Path]:
 def test_a_template_over_budget_is_stopped_by_name(attack: str, tmp_path: Path) -> None:
     body, asked = ATTACKS[attack]
     brief, root = _pack(tmp_path, body)
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(BriefError) as error:
         render_brief(brief, "en", audience="memo", template_dirs=(root,))
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     (problem,) = error.value.problems
     assert problem.message.startswith("the template 'memo/memo.md.j2' asked for") and asked in problem.message
     assert problem.location is not None and problem.location.file == str(root / "memo" / "memo.md.j2")
