@@ -319,7 +319,25 @@ def test_package_names_briefbuilder_current_word_and_its_fonts(out: Path) -> Non
         for font in used & set(fallbacks):
             assert table.xpath(f"w:font[@w:name='{font}']/w:altName/@w:val", namespaces=NS) == [fallbacks[font]]
     gov = part(out / name("gov-briefing", "ko", "docx"), "word/fontTable.xml")
-    assert gov.xpath("w:font[@w:name='휴먼명조']/w:altName/@w:val", namespaces=NS) == ["Noto Serif CJK KR"]
+    assert gov.xpath("w:font[@w:name='휴먼명조']/w:altName/@w:val", namespaces=NS) == ["NanumMyeongjo"]
+
+
+def test_korean_text_is_set_in_korean_faces_named_so_and_embedded_in_every_korean_pdf(out: Path) -> None:
+    """The Korean fonts of each style (휴먼명조, Batang, Malgun Gothic: not installed here) are replaced by the
+    free Korean fonts named beside them, and the PDF names those: not a Japanese or Chinese face of a CJK
+    collection (the Noto CJK .ttc names every regional face "NotoSerifCJKjp")."""
+    for audience in AUDIENCES:
+        styles = part(out / name(audience, "ko", "docx"), "word/styles.xml")
+        table = part(out / name(audience, "ko", "docx"), "word/fontTable.xml")
+        korean = set(styles.xpath("//w:rFonts/@w:eastAsia", namespaces=NS))
+        faces = {face.replace(" ", "") for font in korean
+                 for face in table.xpath(f"w:font[@w:name='{font}']/w:altName/@w:val", namespaces=NS)}
+        assert faces, audience
+        fonts = [line.split() for line in tool_output("pdffonts", str(out / name(audience, "ko", "pdf"))).splitlines()[2:]]
+        embedded = {line[0].split("+")[-1] for line in fonts if line[-5] == "yes"}
+        for face in faces:
+            assert any(font.startswith(face) for font in embedded), (audience, face, embedded)
+        assert not [font for font in embedded if re.search(r"CJK(jp|sc|tc|hk)", font, re.IGNORECASE)], (audience, embedded)
 
 
 def test_core_properties_are_each_files_own(out: Path) -> None:
