@@ -52,7 +52,7 @@ D = TypeVar("D")
 class NoteMarkSettings(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """A pack's changes to a language's note style (``locale.yaml`` ``note_marks``); what it leaves out is kept."""
 
-    at: Literal["sentence", "word"] | None = None
+    at: Literal["sentence", "word", "block"] | None = None
     punctuation: Literal["after", "before"] | None = None
     figures: Literal["gather", "mark"] | None = None
     ibid: bool | None = None

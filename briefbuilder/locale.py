@@ -49,7 +49,7 @@ class Message:
         return f'msgctxt "{self.context}" msgid "{self.id}"' if self.context else f'msgid "{self.id}"'
 
 
-NoteAt = Literal["sentence", "word"]
+NoteAt = Literal["sentence", "word", "block"]
 NotePunctuation = Literal["after", "before"]
 NoteFigures = Literal["gather", "mark"]
 
@@ -58,7 +58,9 @@ NoteFigures = Literal["gather", "mark"]
 class NoteMarks:
     """Where a language puts note marks, and whether its notes say "Ibid." (``locale.yaml`` ``note_marks``)."""
 
-    at: NoteAt  # one note at the end of the sentence, or a mark after the word holding each reference
+    # one note at the end of the sentence; a mark after the word holding each reference; or one note at the end
+    # of the block (a paragraph, or a list item with the items under it) for all its citations
+    at: NoteAt
     punctuation: NotePunctuation  # the mark after the punctuation there (English, Korean) or before it (French)
     figures: NoteFigures  # "mark": a figure whose sources differ from the rest of its sentence gets its own mark
     ibid: bool

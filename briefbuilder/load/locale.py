@@ -144,7 +144,7 @@ def _abbreviations(words: Any, source_map: SourceMap) -> re.Pattern[str] | None:
 
 
 _NOTE_MARK_CHOICES: dict[str, tuple[Any, ...]] = {
-    "at": ("sentence", "word"), "punctuation": ("after", "before"), "figures": ("gather", "mark"), "ibid": (True, False)}
+    "at": ("sentence", "word", "block"), "punctuation": ("after", "before"), "figures": ("gather", "mark"), "ibid": (True, False)}
 
 
 def _note_marks(written: Any, source_map: SourceMap) -> NoteMarks:

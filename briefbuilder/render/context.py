@@ -61,7 +61,8 @@ class RenderContext:
         self.pack = pack
         self.catalog = catalog
         self.notes = Footnotes(locale, IBID_FORMS.get(pack.citation_style),
-                               note_marks(locale.note_marks, pack.note_marks_for(locale.code)))
+                               note_marks(locale.note_marks, pack.note_marks_for(locale.code)),
+                               source_lines=pack.notes_for(locale.code) == "source-lines")
         self.citations = SourceCitations(locale, self.date, lambda ref: self.legal.article_locator(ref))
         self.paragraph_number = 0
         self.legal = Legal(locale, catalog, pack, self.notes, self.date, brief.brief.date)

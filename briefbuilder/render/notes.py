@@ -15,7 +15,10 @@ finished Markdown, in document order, and
   Imprimerie nationale for French; Korean practice, document-style.md B1, E1,
   D1), or a mark after the whole word (Korean 어절: noun and particle) holding
   the reference, for every reference or for a figure whose sources differ
-  from the rest of its sentence;
+  from the rest of its sentence; or the citations of a whole block (a
+  paragraph, or a list item with the items under it) gathered into one note
+  at its end, each source once: the ※ source line under a block of a Korean
+  report (``notes: source-lines``);
 - numbers the notes in reading order and words each one: the first citation
   of a work in full, later ones in short form, and "Ibid." (capitalised: it
   opens the note) for a note that repeats the preceding note, where the style
@@ -57,7 +60,11 @@ _CANDIDATE = re.compile(
     r"|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\||#|>))|(?<!\\)\|")
 
 NOTE = C_("footnote", "%(note)s.")
+# Translators: a note printed as a line under the paragraph or list item it supports, in Korean reports
+# "※ 출처: …" (the ※ is added by the Word writer). note: the citations, already worded.
+SOURCE_LINE = C_("source line", "Source: %(note)s")
 SEPARATOR = C_("footnote", "; ")
+LOCATOR_LIST = C_("locator", ", ")  # "12쪽, 15쪽": the places of one work
 AVAILABLE_AT = C_("footnote", "Available at %(link)s.")
 AVAILABLE_AT_INLINE = C_("footnote", "%(citation)s, available at %(link)s")
 
@@ -112,6 +119,11 @@ _Mark = tuple[int, list[int], "tuple[int, int] | None"]
 # What a note at the end of one sentence cannot reach past to cover the next: the end of a paragraph, list
 # item, heading or table cell.
 _BLOCK_END = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\||#|>))|(?<!\\)\|")
+# Where a block ends, for notes gathered by block: before a blank line (in a quotation too), before a line that
+# opens an item of an outermost list, a heading or a table row, at a table cell's border, or at the end. An
+# indented line (an item under the item) or a line continuing the paragraph belongs to the block.
+_BLOCK_BOUNDARY = re.compile(
+    r"\n(?=(?:>[ \t]?)?[ \t]*(?:\n|\Z)|(?:>[ \t]?)?(?:[-*+][ \t]|\d+[.)][ \t]|#|\|))|(?<!\\)\||\Z")
 
 
 @dataclass
@@ -125,10 +137,13 @@ class _Point:
 class Footnotes:
     """The notes of one document: citations registered while rendering, placed and worded by :meth:`place`."""
 
-    def __init__(self, locale: LocaleData, ibid: IbidForms | None, marks: NoteMarks | None = None) -> None:
+    def __init__(self, locale: LocaleData, ibid: IbidForms | None, marks: NoteMarks | None = None,
+                 source_lines: bool = False) -> None:
         self.locale = locale
         self.marks = marks or locale.note_marks
-        self.ibid = ibid if self.marks.ibid else None
+        # a source line stands under its own block, far from the one before: it never says "Ibid."
+        self.ibid = ibid if self.marks.ibid and not source_lines else None
+        self.source_lines = source_lines
         self._citations: list[Citation] = []
         self._texts: list[Markdown] = []
 
@@ -142,7 +157,9 @@ class Footnotes:
         text, points = _take_out(body)
         dates = self._stops_inside_words(text) if points else set()
         marks: dict[int, tuple[list[int], tuple[int, int] | None]] = {}  # position -> citations, sentence ended
-        for sentence in self._sentences(text, points, dates):
+        if self.marks.at == "block":
+            marks.update((position, (indices, None)) for position, indices in self._blocks(text, points).items())
+        for sentence in self._sentences(text, points, dates) if self.marks.at != "block" else ():
             for position, indices, sentence_end in sentence:
                 held, ended = marks.get(position, ([], None))
                 marks[position] = (held + indices, ended or sentence_end)
@@ -186,6 +203,22 @@ class Footnotes:
                 index += 1
             yield self._marks_of_sentence(text, group, stop_start, stop_end)
 
+    def _blocks(self, text: str, points: list[_Point]) -> dict[int, list[int]]:
+        """The citations of each block, at its end (before its final punctuation where the style says so)."""
+        gathered: dict[int, list[int]] = {}
+        end = -1
+        for point in points:
+            if point.position > end:  # the first reference of a new block: find where the block ends
+                end = _block_end(text, point.position)
+                mark = end
+                if self.marks.punctuation == "before":
+                    first = end
+                    while first > point.position and text[first - 1] in _STOPS and not _decimal_point(text, first - 1):
+                        first -= 1
+                    mark = _before_punctuation(text, first) if first < end else end
+            gathered.setdefault(mark, []).extend(point.indices)
+        return gathered
+
     def _marks_of_sentence(self, text: str, group: list[_Point], stop_start: int, stop_end: int) -> list[_Mark]:
         if self.marks.at == "word":
             return [(self._word_end(text, point.position), point.indices, None) for point in group]
@@ -227,12 +260,14 @@ class Footnotes:
                 return _one_full_stop(self.locale.pgettext(*NOTE) % {"note": _capitalised(ibid)})
         pieces: list[Markdown] = []
         links: list[Markdown] = []
-        for citation in citations:
+        # a source line names each work once, with every place cited in it; a note, each citation
+        named = list(self._places_by_work(citations).values()) if self.source_lines else [(c, []) for c in citations]
+        for citation, other_places in named:
             if citation.work in cited:
-                pieces.append(citation.short())
+                pieces.append(Markdown("").join([citation.short(), *other_places]))
             else:
-                piece, link = citation.full(), citation.link()
-                if link is not None and len(citations) > 1:
+                piece, link = Markdown("").join([citation.full(), *other_places]), citation.link()
+                if link is not None and len(named) > 1:
                     piece = self.locale.pgettext(*AVAILABLE_AT_INLINE) % {"citation": piece, "link": link}
                 elif link is not None:
                     links.append(link)
@@ -241,7 +276,18 @@ class Footnotes:
         note = _one_full_stop(self.locale.pgettext(*NOTE) % {"note": self.locale.pgettext(*SEPARATOR).join(pieces)})
         for link in links:
             note = Markdown("%s %s") % (note, self.locale.pgettext(*AVAILABLE_AT) % {"link": link})
-        return note
+        return self.locale.pgettext(*SOURCE_LINE) % {"note": note} if self.source_lines else note
+
+    def _places_by_work(self, citations: list[Citation]) -> dict[Hashable, tuple[Citation, list[Markdown]]]:
+        """Each work's first citation and the other places cited in it (", 15쪽"): a source line names a work once."""
+        places: dict[Hashable, tuple[Citation, list[Markdown]]] = {}
+        separator = self.locale.pgettext(*LOCATOR_LIST)
+        for citation in citations:
+            if citation.work not in places:
+                places[citation.work] = (citation, [])
+            elif pinpoint := citation.pinpoint():
+                places[citation.work][1].append(Markdown("%s%s") % (separator, pinpoint))
+        return places
 
     def _ibid(self, citations: list[Citation], previous: list[Citation]) -> Markdown | None:
         """"Ibid." for a note that repeats the preceding one; "Ibid., para. 5" for its one work elsewhere."""
@@ -273,6 +319,15 @@ def _one_note_for_a_run(text: str, marks: dict[int, tuple[list[int], tuple[int, 
         held = (position, cited, sentence_end)
     if held is not None:
         yield held[0], held[1]
+
+
+def _block_end(text: str, position: int) -> int:
+    """Where the block holding ``position`` ends: its last character but blanks (see :data:`_BLOCK_BOUNDARY`)."""
+    boundary = _BLOCK_BOUNDARY.search(text, position)
+    end = boundary.start() if boundary else len(text)
+    while end > position and text[end - 1] in _BLANK:
+        end -= 1
+    return end
 
 
 def _take_out(body: str) -> tuple[str, list[_Point]]:

@@ -197,3 +197,18 @@ def test_a_korean_dotted_date_ends_no_sentence(make_brief: Callable[..., Path]) 
     # "2024. 10. 31." is a date (document-style.md A14), not three sentence ends
     text = render(make_brief, "ko", en="x", ko="[[stat:victims]]은 2024. 10. 31. 기준 [[stat:cases]]의 사건에서 확인되었습니다.")
     assert text == "113명은[^1] 2024.\u00a010.\u00a031. 기준 66건의 사건에서 확인되었습니다.[^2]"
+
+
+def test_source_lines_gather_a_whole_block_into_one_note_naming_each_source_once(make_brief: Callable[..., Path]) -> None:
+    """A Korean report's ※ line under each block (gov-briefing): a list item with the items under it is one block,
+    its citations one note at its end, each source named once however often its figures cite it."""
+    settings_block = "  settings:\n    pack: {notes: {ko: source-lines}, note_marks: {ko: {at: block}}}\n"
+    ko = ("- 주요 수치: [[stat:victims]]\n  - [[stat:share|share]]\n  - [[stat:cases]]의 사건\n"
+          "- [[stat:share|share]]이 실종됨")
+    markdown = render_brief(make_brief(with_findings(en="x", ko=ko, settings_block=settings_block)), "ko").markdown
+    assert findings(markdown) == ("- 주요 수치: 113명\n  - 113명 중 92명(81.4%)\n  - 66건의 사건[^1]\n"
+                                  "- 113명 중 92명(81.4%)이 실종됨[^2]")
+    notes = re.findall(r"^\[\^\d+\]: (.*)$", markdown, flags=re.MULTILINE)
+    assert len(notes) == 2 and all(note.startswith("출처: ") for note in notes), notes
+    assert notes[0].count("보고서") == 1 and notes[0].count("Wire Agency") == 1, notes[0]
+    assert "Wire Agency" not in notes[1] and "보고서" in notes[1], notes[1]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 from click.testing import CliRunner
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
@@ -256,7 +257,7 @@ def test_a_brief_can_restyle_its_pack_and_ask_for_source_lines(tmp_path: Path) -
     assert document.styles["Heading 1"].font.size.pt == 16  # the rest of the pack's style stays
     assert not document.element.body.xpath(".//w:footnoteReference")
     lines = [p for p in document.paragraphs if p.style.name == "Source Line"]
-    assert lines and any(p.text.startswith("전환기정의워킹그룹") for p in lines)
+    assert lines and any(p.text.startswith("출처: 전환기정의워킹그룹") for p in lines)
     numbering = part(path, "word/numbering.xml")
     assert "※" in numbering.xpath("//w:lvlText/@w:val", namespaces=NS)
     assert "[^1]:" in (tmp_path / "out" / "enforced-disappearances.gov-briefing.ko.md").read_text(encoding="utf-8")
@@ -338,6 +339,49 @@ def test_korean_text_is_set_in_korean_faces_named_so_and_embedded_in_every_korea
         for face in faces:
             assert any(font.startswith(face) for font in embedded), (audience, face, embedded)
         assert not [font for font in embedded if re.search(r"CJK(jp|sc|tc|hk)", font, re.IGNORECASE)], (audience, embedded)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_government_briefing_fits_on_two_pages(pdf_text: dict[str, str], language: str) -> None:
+    """One to two pages (un-formats.md, Government audiences); the Korean report by its ※ source lines,
+    one per block, where numbered footnotes would take a third page."""
+    pages = pdf_text[f"{STEM}.gov-briefing.{language}"].split("\f")[:-1]
+    assert len(pages) == 2, f"{language}: {len(pages)} pages"
+
+
+def test_every_figure_of_the_korean_report_keeps_its_sources_in_the_source_line_of_its_block(out: Path) -> None:
+    """The 개조식 report notes its sources in ※ lines, one under each block (a □ item with the ○ items under
+    it): every figure of the brief printed in a block has each of its sources named in that block's ※ line."""
+    with open(EXAMPLE / "brief.yaml", encoding="utf-8") as file:
+        data = yaml.safe_load(file)
+    titles = {source["id"]: _one(source.get("short") or source["title"], "ko") for source in data["sources"]}
+    figures = {f"{statistic['value']}%": statistic["sources"] for statistic in data["statistics"]
+               if statistic["unit"] == "percent"}
+    document = docx.Document(str(out / name("gov-briefing", "ko", "docx")))
+    source_line = document.styles["Source Line"].style_id
+    blocks: list[list[str]] = [[]]  # the paragraphs of each block, its ※ line last
+    for paragraph in document.element.body.iter(f"{{{NS['w']}}}p"):
+        style = paragraph.xpath("string(w:pPr/w:pStyle/@w:val)")
+        level = paragraph.xpath("string(w:pPr/w:numPr/w:ilvl/@w:val)")
+        text = "".join(paragraph.xpath(".//w:t/text()")).replace("\u2019", "'")
+        if style != source_line and level in ("", "0") and blocks[-1]:
+            blocks.append([])  # a □ item or a paragraph opens a block
+        blocks[-1].append(("※ " if style == source_line else "") + text)
+        if style == source_line:
+            blocks.append([])
+    traced = 0
+    for block in blocks:
+        for figure, sources in figures.items():
+            if any(figure in line for line in block if not line.startswith("※")):
+                assert block[-1].startswith("※ 출처: "), f"{figure}: no source line under {block[0]!r}"
+                for source in sources:
+                    assert titles[source] in block[-1], f"{figure}: {source} missing from {block[-1]!r}"
+                traced += 1
+    assert traced >= len(data["briefing"]["figures"]), traced
+
+
+def _one(value: object, language: str) -> str:
+    return value[language] if isinstance(value, dict) else str(value)
 
 
 def test_core_properties_are_each_files_own(out: Path) -> None:

@@ -436,8 +436,8 @@ class _BodyWriter:
                 spec = ref.SUBTITLE
         paragraph = self._add_paragraph(context, spec)
         self._inlines(paragraph, paragraph_element(paragraph), inlines, _PLAIN, context)
-        if self._pending_source_lines and not context.in_footnote:
-            self._source_lines(context)
+        if self._pending_source_lines and not context.in_footnote and not context.list_depth:
+            self._source_lines(context)  # a paragraph outside lists is a block of its own
         return paragraph
 
     def _heading(self, element: Element, context: _Context) -> None:
@@ -491,6 +491,8 @@ class _BodyWriter:
         else:  # an empty item, or one opening with a nested block: the number needs a line
             first = self._add_paragraph(inner, style)
         self._blocks(parts, inner)
+        if self._pending_source_lines and not inner.in_footnote and inner.list_depth == 1:
+            self._source_lines(inner)  # under an outermost item, after the items under it: its block
         return first
 
     def _list_definition(self, kind: str) -> int:
@@ -715,7 +717,7 @@ class _BodyWriter:
             self._add_run(target, f"[^{label}]", form)
             return
         if self._note_placement == "source-lines":
-            self._pending_source_lines[label] = None  # written under the paragraph, once per source
+            self._pending_source_lines[label] = None  # written under the block (see _item), once per note
             return
         note_id = self._write_note(self._footnote_definitions[label])
         endnotes = self._note_kind is oxml.ENDNOTES
@@ -748,7 +750,8 @@ class _BodyWriter:
         return note_id
 
     def _source_lines(self, context: _Context) -> None:
-        """The notes cited in the paragraph just written, as ※ lines under it, aligned with its text."""
+        """The notes cited in the block just written (a paragraph, or an outermost list item with the items
+        under it), as ※ lines under it, aligned with the text of its first line."""
         labels = list(self._pending_source_lines)
         self._pending_source_lines.clear()
         if self._source_line_list is None:
