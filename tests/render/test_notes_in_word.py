@@ -166,3 +166,11 @@ def test_an_english_report_title_keeps_its_italics_in_a_korean_note(make_brief: 
     for run in runs:
         assert run.find("w:rPr/w:i", NS) is not None and run.find("w:rPr/w:rStyle", NS) is None
     assert "『The Western Report』" not in "".join(etree.fromstring(notes.blob).itertext())
+
+
+def test_the_english_briefing_note_cites_a_block_once_not_once_then_ibid(out: Path) -> None:
+    """A briefing note's key figures come from one report: one note for the list (gov-briefing's note_marks
+    at: block), not a note after each figure and "Ibid." four times."""
+    notes = list(note_texts(out / "enforced-disappearances.gov-briefing.en.docx").values())
+    assert notes and not [note for note in notes if note.startswith("Ibid")], notes
+    assert any("Existing" in note and "8 out of 10" in note for note in notes), notes  # the figures' two sources
