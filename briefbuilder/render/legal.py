@@ -342,7 +342,8 @@ class Legal:
             text = self.locale.pgettext(*ACTION_NAMES[action]) % {
                 "date": self.date(date) if date else Markdown("")}
             rows.append({
-                "state": self.state_name(status.state, None),
+                # a table cell names the State as a heading would: "China", "Chine", not "la Chine"
+                "state": Markdown("%s") % self.catalog.state(status.state).name(self.locale.code, self.pack.state_names),
                 "treaty": Markdown("%s") % treaty.short(self.locale.code),
                 "status": text if status.is_confirmed else self.locale.pgettext(*UNCONFIRMED) % {"fact": text},
                 "source": source,

@@ -165,3 +165,15 @@ def test_no_footnote_ends_in_two_full_stops(example: Callable[[str, str], str]) 
         for language in ("en", "ko"):
             doubled = [note for note in notes(example(audience, language)).values() if note.endswith("..")]
             assert not doubled, (audience, language, doubled)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_treaty_status_table_names_each_state_as_a_table_cell_does(example: Callable[[str, str], str],
+                                                                       language: str) -> None:
+    """"Chine", "China" in the State column, not "la Chine" or "the Democratic People's Republic of Korea"
+    opening a cell in lower case, as a sentence would write them."""
+    rows = [line for line in example("un-treaty-body", language).splitlines()
+            if re.match(r"\| [^|]+ \| (ICCPR|Refugee Convention|Pacte|Convention de 1951) \|", line)]
+    states = [row.split("|")[1].strip() for row in rows]
+    assert len(states) == 4, rows
+    assert all(state[:1].isupper() for state in states), states
