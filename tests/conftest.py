@@ -14,6 +14,21 @@ import pytest
 from testdata import MINIMAL_BRIEF, REPO
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true",
+                     help="also run the tests marked slow (new environments, whole builds to PDF, 10 MB inputs)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip, with the reason shown, what the quick default run leaves out; README command 2 (CI) runs it all."""
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --slow (README command 2 and CI do)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _cache_of_this_run(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Every test, and every process a test starts, caches in a folder of this run, not the user's."""

@@ -32,6 +32,7 @@ def test_wheel_carries_templates_locales_and_catalog(wheel: Path) -> None:
     assert any(name.startswith("briefbuilder/catalog/") and name.endswith(".yaml") for name in names)
 
 
+@pytest.mark.slow
 def test_installed_cli_builds_the_example_away_from_the_source_tree(installed_python: Path, tmp_path: Path) -> None:
     python = installed_python
     environment = python.parent.parent

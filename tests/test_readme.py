@@ -51,13 +51,14 @@ def test_readme_commands_install_into_a_virtual_environment_not_the_system_pytho
             assert program[:3] != ["python3", "-m", "pip"] and program[0] not in ("pip", "pip3", "briefbuilder"), \
                 f"'{step.strip()}' uses the system Python or expects a program on PATH"
     assert install.startswith("bash scripts/install ") and ".venv/bin/briefbuilder build" in install
-    assert test == "bash scripts/install-test-deps && .venv/bin/python -m pytest"
+    assert test == "bash scripts/install-test-deps && .venv/bin/python -m pytest --slow"  # CI runs the slow tests too
     # the test dependencies go into the same environment the tests run in
     assert "bash scripts/install test" in (REPO / "scripts" / "install-test-deps").read_text(encoding="utf-8")
     script = (REPO / "scripts" / "install").read_text(encoding="utf-8")
     assert '-m venv "$venv_dir"' in script and '"$venv_dir/bin/python" -m pip install' in script
 
 
+@pytest.mark.slow
 def test_install_script_puts_the_package_in_a_virtual_environment(tmp_path: Path) -> None:
     """scripts/install, run as README command 1 runs it, with the system's Python: .venv gets a working CLI."""
     if not Path("/usr/bin/python3").is_file():
@@ -70,6 +71,7 @@ def test_install_script_puts_the_package_in_a_virtual_environment(tmp_path: Path
     assert result.returncode == 0 and "build" in result.stdout
 
 
+@pytest.mark.slow
 def test_readme_pictures_exist_and_the_script_renders_them(tmp_path: Path) -> None:
     """The pictures the README shows are files in the repository, and their script still renders both."""
     shown = re.findall(r'<img src="([^"]+\.png)"', README)

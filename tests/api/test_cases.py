@@ -32,6 +32,7 @@ def write_cases(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_two_hundred_rows_build_two_hundred_submissions_in_english_and_korean(tmp_path: Path) -> None:
     rows = [case_row(number) for number in range(1, 201)]
     rows[6][COLUMNS.index("date")] = ""  # the seventh case lacks element (b)

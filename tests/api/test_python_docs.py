@@ -88,6 +88,7 @@ def test_the_errors_example_catches_each_kind(workdir: Path, capsys: pytest.Capt
     assert "enforced-disappearances.gov-briefing.ko.docx" in out
 
 
+@pytest.mark.slow
 def test_the_examples_pass_mypy_strict_against_the_installed_package(installed_python: Path, tmp_path: Path) -> None:
     scripts = [str(write_example(tmp_path, name)) for name in NAMES]
     result = subprocess.run([str(installed_python), "-m", "mypy", "--strict", "--no-incremental",

@@ -57,6 +57,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
             for path in sorted(folder.rglob("*")) if path.is_file() and "__pycache__" not in path.parts}
 
 
+@pytest.mark.slow
 def test_spanish_and_the_dprks_spanish_name_come_from_a_folder_outside_the_installed_package(
         installed_python: Path, tmp_path: Path) -> None:
     environment = installed_python.parent.parent

@@ -23,6 +23,7 @@ def _brief_with_paragraph(filler: str) -> str:
     return text + "recommendations:\n  - {en: AFTER-THE-PARAGRAPH, ko: 석방}\n"
 
 
+@pytest.mark.slow
 def test_a_ten_megabyte_paragraph_is_written_whole(make_brief: Callable[..., Path], tmp_path: Path) -> None:
     brief = make_brief(_brief_with_paragraph("word " * WORDS))
     result = build(brief, tmp_path / "out", languages=["en"], formats=["docx"])
@@ -31,6 +32,7 @@ def test_a_ten_megabyte_paragraph_is_written_whole(make_brief: Callable[..., Pat
     assert "END-OF-PARAGRAPH" in document and "AFTER-THE-PARAGRAPH" in document
 
 
+@pytest.mark.slow
 def test_the_word_limit_counts_the_whole_paragraph(make_brief: Callable[..., Path]) -> None:
     text = _brief_with_paragraph("word " * WORDS).replace(
         "  languages: [en, ko]", "  languages: [en, ko]\n  settings: {pack: {word_limit: 1000}}")

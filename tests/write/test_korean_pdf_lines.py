@@ -4,7 +4,7 @@ Long Korean sentences put, at every distance from the line's end, a number and i
 counter ("23명(20.4%)은"), a 「long title」 followed by a bracket and a particle, a date
 held by no-break spaces, a UN symbol, and note marks after the sentence's full stop (the
 Korean placement, document-style.md D1). LibreOffice lays the .docx out (slow: marked by
-needing soffice, as the other PDF tests).
+needing soffice, as the other PDF tests); the three house styles go through one LibreOffice run.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from testdata import EXAMPLE, require_tool
 
 from briefbuilder.pipeline import render_brief
 from briefbuilder.write.docx import docx_bytes
-from briefbuilder.write.pdf import pdf_bytes
+from briefbuilder.write.pdf import pdfs_bytes
 
 PHRASES = (
     "피해자 113명 중 23명(20.4%)은 해외에서 체포되었습니다.[^a]",
@@ -44,13 +44,29 @@ def provoking_markdown() -> str:
     return "# 줄바꿈 시험\n\n" + "\n\n".join(paragraphs) + "\n\n" + "\n".join(NOTES) + "\n"
 
 
-@pytest.mark.parametrize("audience", ["general", "un-upr", "gov-briefing"])
-def test_no_korean_line_breaks_inside_a_word_nor_before_a_closing_mark(tmp_path: Path, audience: str) -> None:
+AUDIENCES = ("general", "un-upr", "gov-briefing")
+
+
+@pytest.fixture(scope="module")
+def provoked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path, str]]:
+    """Each audience's Korean house style on the provoking text: .docx, PDF (one LibreOffice run for all)."""
     require_tool("soffice")
-    document = dataclasses.replace(render_brief(EXAMPLE, "ko", audience=audience), markdown=provoking_markdown())
-    docx, pdf = tmp_path / "provoke.docx", tmp_path / "provoke.pdf"
-    docx.write_bytes(docx_bytes(document))
-    pdf.write_bytes(pdf_bytes(document))
+    folder = tmp_path_factory.mktemp("provoke")
+    documents = [dataclasses.replace(render_brief(EXAMPLE, "ko", audience=audience), markdown=provoking_markdown())
+                 for audience in AUDIENCES]
+    files = {}
+    for audience, document, pdf in zip(AUDIENCES, documents, pdfs_bytes(documents)):
+        files[audience] = (folder / f"{audience}.docx", folder / f"{audience}.pdf",
+                           document.layout.typography.no_line_start)
+        files[audience][0].write_bytes(docx_bytes(document))
+        files[audience][1].write_bytes(pdf)
+    return files
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_no_korean_line_breaks_inside_a_word_nor_before_a_closing_mark(
+        provoked: dict[str, tuple[Path, Path, str]], audience: str) -> None:
+    docx, pdf, no_line_start = provoked[audience]
     lines = [line for page in pdf_lines(pdf) for line in page]
     assert len(lines) > 3 * PARAGRAPHS  # every paragraph wraps, so every phrase meets line ends
-    assert bad_line_breaks(pdf, docx, document.layout.typography.no_line_start) == {}
+    assert bad_line_breaks(pdf, docx, no_line_start) == {}

@@ -48,6 +48,7 @@ def _stop_while_writing(out: Path, number: int, delay: float) -> int:
     return process.returncode
 
 
+@pytest.mark.slow
 def test_a_build_stopped_while_writing_leaves_the_earlier_outputs_whole(tmp_path: Path) -> None:
     new = tmp_path / "new"
     subprocess.run([*COMMAND, "-o", str(new)], check=True, capture_output=True, timeout=300)

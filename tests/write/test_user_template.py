@@ -66,6 +66,7 @@ def run(*command: str) -> str:
     return subprocess.run(command, check=True, capture_output=True, text=True, timeout=300).stdout
 
 
+@pytest.mark.slow
 def test_a_libreoffice_letterhead_frames_the_brief_in_word_libreoffice_and_pandoc(
         templates: dict[str, Path], tmp_path: Path) -> None:
     out = build_with(templates["docx"], tmp_path, ["docx", "pdf"])
