@@ -85,6 +85,11 @@ class LocaleData:
     east_asian_font: str | None
     translations: Translations
     particles: dict[str, tuple[str, str]]  # Korean 은/는 etc.: (after a final consonant, after a vowel)
+    # The article a name takes in a sentence, by the name's first word (French: "Pacte" -> "le", "Convention" -> "la")
+    name_articles: dict[str, str]
+    # A preposition and article written as one word (French: "à le" -> "au"), where a filled placeholder starts
+    # with the article right after the preposition a translation writes
+    contractions: dict[str, str]
     note_marks: NoteMarks
     quotes: Quotes | None
     range_dash: str  # between the ends of a range of pages or paragraphs ("3–4", "3~4")
@@ -119,7 +124,20 @@ class LocaleData:
         return self._wording(self.translations.npgettext(context, singular, plural, n))
 
     def _wording(self, text: str) -> Markdown:
-        return _Wording(text, self.particles) if self.particles else Markdown(text)
+        return _Wording(text, self.particles, self.contractions) if self.particles or self.contractions \
+            else Markdown(text)
+
+    def name_article(self, name: str) -> str | None:
+        """The article ``name`` takes in a sentence ("le" for "Pacte international ..."), from its first word.
+
+        None where the language writes no article before a name (English puts "the" in the sentence itself).
+        """
+        first = re.match(r"[^\W\d_]+", name)
+        return self.name_articles.get(first.group()) if first else None
+
+    def with_article(self, name: Markdown, article: str) -> Markdown:
+        """``name`` after its article: "le Pacte", "l’Accord" (an elided article is written against the name)."""
+        return Markdown("%s%s%s") % (article, "" if article.endswith(("’", "'")) else " ", name)
 
     def recording(self) -> LocaleData:
         """A copy that records every message it lacks, for one document."""
@@ -230,24 +248,56 @@ class LocaleData:
 
 
 class _Wording(Markdown):
-    """A translation whose particles are chosen once its placeholders are filled.
+    """A translation whose particles and contractions are settled once its placeholders are filled.
 
     A translator writes a particle in both forms, as Korean does when the word
     before it is unknown ("%(state)s은(는)"); filling the placeholder decides
     it by the last syllable written before it (중국은, 러시아는, 「난민협약」을).
     After a word with no Hangul syllable ("ICCPR을(를)") both forms stay, which
     is the Korean convention for an undecided particle.
+
+    A French translation writes the preposition a verb asks for ("a adhéré à
+    %(treaty)s"); when the name filling the placeholder starts with an article
+    the language contracts with it, the two become one word ("au Pacte", "à la
+    Convention" unchanged). Only a preposition the translation wrote right before
+    a placeholder is contracted, never one inside a filled value.
     """
 
     particles: dict[str, tuple[str, str]]
+    contractions: dict[str, str]
 
-    def __new__(cls, text: str, particles: dict[str, tuple[str, str]]) -> _Wording:
+    def __new__(cls, text: str, particles: dict[str, tuple[str, str]], contractions: dict[str, str]) -> _Wording:
         wording = super().__new__(cls, text)
         wording.particles = particles
+        wording.contractions = contractions
         return wording
 
     def __mod__(self, values: Any) -> Markdown:
-        return _choose_particles(Markdown.__mod__(self, values), self.particles)
+        template, values = _contract(str(self), values, self.contractions)
+        filled = Markdown.__mod__(Markdown(template), values)
+        return _choose_particles(filled, self.particles) if self.particles else filled
+
+
+def _contract(template: str, values: Any, contractions: dict[str, str]) -> tuple[str, Any]:
+    """``template`` with "à %(treaty)s" made "au %(treaty…)s" when the treaty's name starts with "le "."""
+    if not contractions or not isinstance(values, dict):
+        return template, values
+    values = dict(values)
+
+    def contract(match: re.Match[str]) -> str:
+        preposition, name = match.group(1), match.group(2)
+        value = values.get(name)
+        for joined, contracted in contractions.items():
+            written_preposition, _, article = joined.partition(" ")
+            if written_preposition == preposition and isinstance(value, str) and value.startswith(f"{article} "):
+                bare = value[len(article) + 1:]
+                key = f"{name} {contracted}"  # its own key: the same placeholder may stand elsewhere with its article
+                values[key] = Markdown(bare) if isinstance(value, Markdown) else bare
+                return f"{contracted} %({key})s"
+        return match.group()
+
+    prepositions = "|".join(sorted({re.escape(joined.partition(" ")[0]) for joined in contractions}, key=len, reverse=True))
+    return re.sub(rf"(?<!\w)({prepositions}) %\(([^)]+)\)s", contract, template), values
 
 
 _CLOSING = "」』〉》)]*_\\\"'’”"  # marks that may stand between a word and its particle (Markdown escapes too)

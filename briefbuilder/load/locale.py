@@ -116,6 +116,8 @@ def _load_locale(folder: Path) -> LocaleData:
         tag=data.get("tag") or str(babel).replace("_", "-"),
         east_asian_font=data.get("east_asian_font"),
         particles={kind: tuple(pair) for kind, pair in (data.get("particles") or {}).items()},
+        name_articles=_words(data.get("name_articles"), "name_articles", source_map),
+        contractions=_words(data.get("contractions"), "contractions", source_map),
         note_marks=_note_marks(data.get("note_marks"), source_map),
         quotes=Quotes(double=tuple(data["quotes"]["double"]), single=tuple(data["quotes"]["single"]))  # type: ignore[arg-type]
         if data.get("quotes") else None,
@@ -131,6 +133,19 @@ def _load_locale(folder: Path) -> LocaleData:
         untranslated=() if source_language else _untranslated(translations),
         typography=Typography(**(data.get("typography") or {})),
     )
+
+
+def _words(written: Any, key: str, source_map: SourceMap) -> dict[str, str]:
+    """A mapping of words to words (``name_articles``, ``contractions``), checked where it is written."""
+    if written is None:
+        return {}
+    if not isinstance(written, dict) or not all(isinstance(k, str) and isinstance(v, str) and k and v
+                                                for k, v in written.items()) \
+            or (key == "contractions" and not all(" " in joined.strip() for joined in written)):
+        raise BriefError.at(source_map.locate(key), key, "must map words to words",
+                            "write name_articles: {Pacte: le, Convention: la} or contractions: {à le: au} "
+                            "(a preposition and an article, then the word they make; docs/translating.md)")
+    return dict(written)
 
 
 def _abbreviations(words: Any, source_map: SourceMap) -> re.Pattern[str] | None:

@@ -117,19 +117,19 @@ ACTION_NAMES: dict[str, tuple[str, str]] = {
 # (VCLT art. 2(1)(g)): the sentence says when it will be. Keyed by the pack's sentence style, then the action.
 PENDING_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
     "full": {
-        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
+        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name, after its article where locale.yaml gives name_articles; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
         "ratification": C_("status", "%(state)s has ratified the %(treaty)s (%(date)s); it is in force for it from %(in_force)s."),
-        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
+        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name, after its article where locale.yaml gives name_articles; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
         "accession": C_("status", "%(state)s has acceded to the %(treaty)s (%(date)s); it is in force for it from %(in_force)s."),
-        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
+        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name, after its article where locale.yaml gives name_articles; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
         "succession": C_("status", "%(state)s has succeeded to the %(treaty)s (%(date)s); it is in force for it from %(in_force)s."),
     },
     "noun-ending": {
-        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
+        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name, after its article where locale.yaml gives name_articles; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
         "ratification": C_("status, noun ending", "%(state)s has ratified the %(treaty)s (%(date)s); it is in force for it from %(in_force)s"),
-        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
+        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name, after its article where locale.yaml gives name_articles; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
         "accession": C_("status, noun ending", "%(state)s has acceded to the %(treaty)s (%(date)s); it is in force for it from %(in_force)s"),
-        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
+        # Translators: The treaty is not yet in force for the State, so it is not yet a party. state: the State's name, with its article where your language uses one; treaty: the treaty's name, after its article where locale.yaml gives name_articles; date: the deposit, formatted; in_force: the date the treaty enters into force for it, formatted
         "succession": C_("status, noun ending", "%(state)s has succeeded to the %(treaty)s (%(date)s); it is in force for it from %(in_force)s"),
     },
 }
@@ -139,27 +139,27 @@ CONSULTED = C_("treaty status", "%(citation)s, consulted %(month)s")
 # or the noun-ending lines (-함, -음) of a Korean 개조식 report (``sentence_style``).
 STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
     "full": {
-        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form), after its article where locale.yaml gives name_articles; date: formatted
         "ratification": C_("status", "%(state)s ratified the %(treaty)s on %(date)s."),
-        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form), after its article where locale.yaml gives name_articles; date: formatted
         "accession": C_("status", "%(state)s acceded to the %(treaty)s on %(date)s."),
-        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form), after its article where locale.yaml gives name_articles; date: formatted
         "succession": C_("status", "%(state)s succeeded to the %(treaty)s on %(date)s."),
-        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted (none for 'not a party')
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form), after its article where locale.yaml gives name_articles; date: formatted (none for 'not a party')
         "signature": C_("status", "%(state)s signed the %(treaty)s on %(date)s but has not ratified it."),
-        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted (none for 'not a party')
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form), after its article where locale.yaml gives name_articles; date: formatted (none for 'not a party')
         "none": C_("status", "%(state)s is not a party to the %(treaty)s."),
     },
     "noun-ending": {
-        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form), after its article where locale.yaml gives name_articles; date: formatted
         "ratification": C_("status, noun ending", "%(state)s ratified the %(treaty)s on %(date)s"),
-        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form), after its article where locale.yaml gives name_articles; date: formatted
         "accession": C_("status, noun ending", "%(state)s acceded to the %(treaty)s on %(date)s"),
-        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form), after its article where locale.yaml gives name_articles; date: formatted
         "succession": C_("status, noun ending", "%(state)s succeeded to the %(treaty)s on %(date)s"),
-        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted (none for 'not a party')
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form), after its article where locale.yaml gives name_articles; date: formatted (none for 'not a party')
         "signature": C_("status, noun ending", "%(state)s signed the %(treaty)s on %(date)s but has not ratified it"),
-        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form); date: formatted (none for 'not a party')
+        # Translators: state: the State's name, with its article where your language uses one (the Russian Federation); treaty: the treaty's name (first mention with its short form), after its article where locale.yaml gives name_articles; date: formatted (none for 'not a party')
         "none": C_("status, noun ending", "%(state)s is not a party to the %(treaty)s"),
     },
 }
@@ -168,30 +168,30 @@ STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
 # one sentence, never the same sentence repeated with another subject.
 GROUP_STATUS_SENTENCES: dict[str, dict[str, tuple[str, str]]] = {
     "full": {
-        # Translators: states: two or more States' names, already joined (China and the Russian Federation); treaty: the treaty's name; dates: their dates in the same order, each from the "status, date in a list" message, already joined
+        # Translators: states: two or more States' names, already joined (China and the Russian Federation); treaty: the treaty's name, after its article where locale.yaml gives name_articles; dates: their dates in the same order, each from the "status, date in a list" message, already joined
         "ratification": C_("status, several States", "%(states)s ratified the %(treaty)s on %(dates)s respectively."),
-        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name, after its article where locale.yaml gives name_articles; dates: their dates in the same order, already joined
         "accession": C_("status, several States", "%(states)s acceded to the %(treaty)s on %(dates)s respectively."),
-        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name, after its article where locale.yaml gives name_articles; dates: their dates in the same order, already joined
         "succession": C_("status, several States", "%(states)s succeeded to the %(treaty)s on %(dates)s respectively."),
-        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name, after its article where locale.yaml gives name_articles; dates: their dates in the same order, already joined
         "signature": C_("status, several States",
                         "%(states)s signed the %(treaty)s on %(dates)s respectively but have not ratified it."),
-        # Translators: states: two or more States' names, already joined; treaty: the treaty's name
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name, after its article where locale.yaml gives name_articles
         "none": C_("status, several States", "%(states)s are not parties to the %(treaty)s."),
     },
     "noun-ending": {
-        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name, after its article where locale.yaml gives name_articles; dates: their dates in the same order, already joined
         "ratification": C_("status, several States, noun ending", "%(states)s ratified the %(treaty)s on %(dates)s respectively"),
-        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name, after its article where locale.yaml gives name_articles; dates: their dates in the same order, already joined
         "accession": C_("status, several States, noun ending", "%(states)s acceded to the %(treaty)s on %(dates)s respectively"),
-        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name, after its article where locale.yaml gives name_articles; dates: their dates in the same order, already joined
         "succession": C_("status, several States, noun ending",
                          "%(states)s succeeded to the %(treaty)s on %(dates)s respectively"),
-        # Translators: states: two or more States' names, already joined; treaty: the treaty's name; dates: their dates in the same order, already joined
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name, after its article where locale.yaml gives name_articles; dates: their dates in the same order, already joined
         "signature": C_("status, several States, noun ending",
                         "%(states)s signed the %(treaty)s on %(dates)s respectively but have not ratified it"),
-        # Translators: states: two or more States' names, already joined; treaty: the treaty's name
+        # Translators: states: two or more States' names, already joined; treaty: the treaty's name, after its article where locale.yaml gives name_articles
         "none": C_("status, several States, noun ending", "%(states)s are not parties to the %(treaty)s"),
     },
 }
@@ -214,13 +214,38 @@ class Legal:
         self._cited: dict[tuple[str, str], Status] = {}  # statuses stated, for the annex's provenance table
         self._status_citations: dict[str, Citation] = {}  # one per treaty, however often its status is stated
 
-    def treaty_name(self, treaty_id: str, where: Location | None) -> Markdown:
+    def treaty_name(self, treaty_id: str, where: Location | None, *, in_sentence: bool = False) -> Markdown:
+        """The treaty's name, its short form introduced at first mention.
+
+        ``in_sentence``: as a generated sentence names it, with the article the
+        language writes before it ("a adhéré à" + "le Pacte" makes "au Pacte");
+        in the author's prose the author writes the article. A short form being
+        introduced always has its article where the language has one:
+        "(ci-après « le Pacte »)". A language with no short form for the treaty names it in full each time.
+        """
         treaty = self.catalog.treaty(treaty_id, location=where)
         lang = self.locale.code
         if treaty_id in self._mentioned:
-            return self.locale.pgettext(*LATER_MENTION) % {"short": treaty.short(lang)}
-        self._mentioned.add(treaty_id)
-        return self.locale.pgettext(*FIRST_MENTION) % {"title": treaty.title(lang), "short": treaty.short(lang)}
+            name = self.locale.pgettext(*LATER_MENTION) % {"short": treaty.short(lang)}
+        else:
+            self._mentioned.add(treaty_id)
+            if treaty.short(lang) == treaty.title(lang):  # no short form in this language: nothing to introduce
+                name = Markdown("%s") % treaty.title(lang)
+            else:
+                name = self.locale.pgettext(*FIRST_MENTION) % {
+                    "title": treaty.title(lang), "short": self._with_article(Markdown("%s") % treaty.short(lang), where)}
+        return self._with_article(name, where) if in_sentence else name
+
+    def _with_article(self, name: Markdown, where: Location | None) -> Markdown:
+        if not self.locale.name_articles:
+            return name
+        article = self.locale.name_article(name)
+        if article is None:
+            raise BriefError.at(where, "treaty", f"the '{self.locale.code}' locale gives no article for the treaty "
+                                f"name '{name}', so a sentence cannot name it",
+                                f"add its first word under 'name_articles' in {self.locale.code}/locale.yaml "
+                                "(docs/translating.md)")
+        return self.locale.with_article(name, article)
 
     def citation(self, treaty_id: str, article: str, where: Location | None) -> Markdown:
         treaty = self.catalog.treaty(treaty_id, location=where)
@@ -282,7 +307,7 @@ class Legal:
                                 "add it in catalog.yaml beside the brief, with its source and confidence")
         self._cited.setdefault((status.state, status.treaty), status)
         now = standing(status, treaty, self.as_at)
-        treaty_text = self.treaty_name(treaty_id, where)
+        treaty_text = self.treaty_name(treaty_id, where, in_sentence=True)
         style = self.pack.sentence_style_for(self.locale.code)
         message = PENDING_SENTENCES[style][now.action] if now.pending else STATUS_SENTENCES[style][now.action]
         sentence = self.locale.pgettext(*message) % {
@@ -319,7 +344,7 @@ class Legal:
                  for *_, date in found if date is not None]
         sentences = GROUP_STATUS_SENTENCES[self.pack.sentence_style_for(self.locale.code)]
         sentence = self.locale.pgettext(*sentences[action]) % {
-            "states": self.locale.list(names), "treaty": self.treaty_name(treaty_id, states[0][1]),
+            "states": self.locale.list(names), "treaty": self.treaty_name(treaty_id, states[0][1], in_sentence=True),
             "dates": self.locale.list(dates)}
         return Markdown("%s%s") % (_sentence_case(sentence), self.notes.cite(self.status_citation(treaty)))
 

@@ -74,7 +74,10 @@ def test_a_party_claim_between_deposit_and_entry_into_force_is_a_contradiction(t
            "for it from 3 February 2023."),
     ("ko", "대한민국은 2023년 1월 4일 「강제실종으로부터 모든 사람을 보호하기 위한 국제협약」(이하 「강제실종방지협약」)에 "
            "가입하였으며, 이 조약은 2023년 2월 3일부터 대한민국에 대하여 발효합니다."),
-    ("fr", "la République de Corée y a adhéré le 4 janvier 2023 ; en vigueur à son égard à compter du 3 février 2023."),
+    # no French short form in the catalog: the title alone, no "(ci-après « <the same title> »)"
+    ("fr", "La République de Corée a adhéré à la Convention internationale pour la protection de toutes les "
+           "personnes contre les disparitions forcées le 4 janvier 2023 ; l’entrée en vigueur à son égard est fixée "
+           "au 3 février 2023."),
 ])
 def test_status_between_deposit_and_entry_into_force_says_both(tmp_path: Path, language: str, expected: str) -> None:
     between = render_brief(_brief(tmp_path, BETWEEN), language).markdown
