@@ -351,6 +351,14 @@ def test_the_government_briefing_fits_on_two_pages(pdf_text: dict[str, str], lan
     assert len(pages) == 2, f"{language}: {len(pages)} pages"
 
 
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_wgeid_case_fits_on_one_page(pdf_text: dict[str, str], language: str) -> None:
+    """The case form, circumstances, steps, submitter and context on one page, its notes with it: a context
+    paragraph whose last lines and note spill onto a second page is what a reviewer sends back."""
+    pages = pdf_text[f"{STEM}.un-wgeid.{language}"].split("\f")[:-1]
+    assert len(pages) == 1, f"{language}: {len(pages)} pages"
+
+
 def test_every_figure_of_the_korean_report_keeps_its_sources_in_the_source_line_of_its_block(out: Path) -> None:
     """The 개조식 report notes its sources in ※ lines, one under each block (a □ item with the ○ items under
     it): every figure of the brief printed in a block has each of its sources named in that block's ※ line."""
