@@ -24,7 +24,7 @@ from ..narrative import Reference
 from .citations import SourceCitations, parse_locator
 from .evidence import STATUS_NAMES, evidence_rows
 from .legal import Legal
-from .notes import IBID_FORMS, Footnotes, note_marks
+from .notes import IBID_FORMS, SEPARATOR, Footnotes, note_marks
 from .references import STATES_JOINED, resolve_narrative
 
 # Attribution as a clause of its own: leading the sentence a figure opens, else closing it.
@@ -182,7 +182,7 @@ class RenderContext:
                 "base": self.number(row.base) if row.base is not None else Markdown(""),
                 "count": self.number(row.count) if row.count is not None else Markdown(""),
                 "derived_count": self.number(row.derived_count) if row.derived_count is not None else None,
-                "source": Markdown("; ").join(sources),
+                "source": self.locale.pgettext(*SEPARATOR).join(sources),  # French " ; ", as in the notes
                 "status": self.locale.pgettext(*STATUS_NAMES[row.status]),
                 "as_of": self.date(statistic.as_of) if statistic.as_of else Markdown(""),
             })

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from testdata import EXAMPLE
+from testdata import EXAMPLE, require_tool
 
 from briefbuilder.cli import main
 from briefbuilder.load.locale import load_locale
@@ -30,11 +32,11 @@ def test_the_worked_example_builds_in_french_for_every_un_pack(tmp_path: Path) -
 
 
 def test_french_dates_names_and_titles(french: dict[str, str]) -> None:
-    upr = french["un-upr"]
+    upr = french["un-upr"].replace("\u00a0", " ")  # no-break spaces: tested below
     assert "20 novembre 2024" in upr and "(31 octobre 2024)" in upr
-    assert "État examiné\u00a0: République populaire démocratique de Corée" in upr
+    assert "État examiné : République populaire démocratique de Corée" in upr
     assert "Pacte international relatif aux droits civils et politiques" in upr
-    assert "Convention relative au statut des réfugiés (28 juillet 1951), Nations Unies, *Recueil des Traités*, vol.\u00a0189" in upr
+    assert "Convention relative au statut des réfugiés (28 juillet 1951), Nations Unies, *Recueil des Traités*, vol. 189" in upr
     # UN French names with their articles; two States, one action: one sentence
     assert ("La Chine et la Fédération de Russie ont adhéré à la Convention de 1951 le "
             "24 septembre 1982 et le 2 février 1993 respectivement") in upr
@@ -86,3 +88,62 @@ def test_a_treaty_name_takes_the_article_of_its_first_word() -> None:
         ["le", "la", "le", "l’", None]
     assert french.with_article(Markdown("Accord de Paris"), "l’") == "l’Accord de Paris"
     assert load_locale("en").name_article("Covenant") is None  # English writes "the" in the sentence itself
+
+
+# What French typography never separates at a line end (locale.yaml keep_together): the space before ; : ! ? »
+# and after «, a day and its month, a number and the word it counts.
+MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+
+
+def _prose(markdown: str) -> str:
+    """The text without link destinations and web addresses, whose characters are not French typography."""
+    return re.sub(r"\]\(<[^>]*>\)|https?://\S+", "", markdown)
+
+
+@pytest.mark.parametrize("pack", UN_PACKS)
+def test_french_punctuation_takes_a_no_break_space_before_it(french: dict[str, str], pack: str) -> None:
+    """"(54,9 %) ; les autres", "État examiné : …": the brief's own French is typed with ordinary spaces; the
+    printed text has a no-break space before ; : ! ? » and after «, and a space before every semicolon."""
+    text = _prose(french[pack])
+    assert re.findall(r".{0,15} [;:!?»]|« .{0,15}", text) == []
+    assert re.findall(r".{0,15}\S;.{0,15}", text) == []  # the annex joins its sources as the notes do: " ; "
+
+
+@pytest.mark.parametrize("pack", UN_PACKS)
+def test_french_dates_and_counts_keep_together(french: dict[str, str], pack: str) -> None:
+    text = _prose(french[pack])
+    assert re.findall(rf"\d{{1,2}} (?:{MONTHS})", text) == []  # "2 février", never split
+    assert re.findall(r"\d [a-zàâçéèêëîïôûùüÿœæ]\w*", text) == []  # "62 personnes", "60 jours"
+
+
+@pytest.fixture(scope="module")
+def french_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """Each French UN document as LibreOffice lays it out: its pages, each a list of printed lines."""
+    require_tool("soffice")
+    out = tmp_path_factory.mktemp("french-pdf")
+    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "--lang", "fr", "--audience", ",".join(UN_PACKS),
+                                       "--format", "pdf", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    pages = {}
+    for pack in UN_PACKS:
+        text = subprocess.run([require_tool("pdftotext"), str(out / f"enforced-disappearances.{pack}.fr.pdf"), "-"],
+                              check=True, capture_output=True, text=True).stdout
+        pages[pack] = [[line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")[:-1]]
+    return pages
+
+
+def test_the_french_wgeid_case_fits_on_one_page(french_pdfs: dict[str, list[list[str]]]) -> None:
+    assert len(french_pdfs["un-wgeid"]) == 1
+
+
+@pytest.mark.parametrize("pack", UN_PACKS)
+def test_no_french_line_breaks_where_a_reviewer_would_mend_it(french_pdfs: dict[str, list[list[str]]],
+                                                             pack: str) -> None:
+    """No line starts with ; : ! ? or », none ends with «, a day number or a count whose word is on the next line."""
+    broken = []
+    for lines in french_pdfs[pack]:
+        for line, following in zip(lines, [*lines[1:], ""]):
+            if (line[:1] in ";:!?»" or line.endswith("«")
+                    or (re.search(r"\S\s+\d{1,3}$", line) and re.match(rf"(?:{MONTHS}|[a-zàâçéèêëîïôûùüÿœæ])", following))):
+                broken.append((line, following))
+    assert broken == []

@@ -44,7 +44,7 @@ def _brief(tmp_path: Path, count_unit: str) -> Path:
 @pytest.mark.parametrize(("language", "count", "share"), [
     ("en", "1,544 people (2.7%)", "2.7% (1,544 people of 57,000 cases)"),
     ("ko", "1,544명(2.7%)", "57,000건 중 1,544명(2.7%)"),
-    ("fr", "1\u202f544 personnes (2,7\u00a0%)", "2,7\u00a0% (1\u202f544 personnes sur 57\u202f000 cas)"),
+    ("fr", "1\u202f544\u00a0personnes (2,7\u00a0%)", "2,7\u00a0% (1\u202f544\u00a0personnes sur 57\u202f000\u00a0cas)"),
 ])
 def test_a_count_prints_in_its_own_unit_beside_its_bases(tmp_path: Path, language: str, count: str,
                                                           share: str) -> None:
