@@ -147,3 +147,11 @@ def test_no_french_line_breaks_where_a_reviewer_would_mend_it(french_pdfs: dict[
                     or (re.search(r"\S\s+\d{1,3}$", line) and re.match(rf"(?:{MONTHS}|[a-zàâçéèêëîïôûùüÿœæ])", following))):
                 broken.append((line, following))
     assert broken == []
+
+
+@pytest.mark.parametrize("pack", UN_PACKS)
+def test_no_french_page_is_left_nearly_empty(french_pdfs: dict[str, list[list[str]]], pack: str) -> None:
+    """A page holding one stray paragraph before the annex (the treaty-body report's last recommendation
+    alone on page 3) is a page a reviewer takes back: every page but the last carries a full page's text."""
+    pages = french_pdfs[pack]
+    assert [len(lines) for lines in pages[:-1] if len(lines) < 15] == []
