@@ -155,3 +155,12 @@ def test_no_french_page_is_left_nearly_empty(french_pdfs: dict[str, list[list[st
     alone on page 3) is a page a reviewer takes back: every page but the last carries a full page's text."""
     pages = french_pdfs[pack]
     assert [len(lines) for lines in pages[:-1] if len(lines) < 15] == []
+
+
+def test_french_notes_word_every_address_alike_and_keep_an_english_titles_own_marks(french: dict[str, str]) -> None:
+    """"disponible à l’adresse suivante :" in every note (the Treaty Collection's and a web page's alike); an
+    English title keeps its own quotation marks, never French guillemets glued to an English colon ("»:")."""
+    for pack, markdown in french.items():
+        notes = "\n".join(line for line in markdown.splitlines() if line.startswith("[^"))
+        assert re.findall(r"(?i)disponible à l’adresse(?! suivante\u00a0:)", notes) == [], pack
+        assert "»:" not in notes and "Existing \u201cNowhere\u201d: Looking" in notes, pack
