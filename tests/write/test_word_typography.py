@@ -78,6 +78,16 @@ def test_table_rows_never_split_across_pages() -> None:
     assert len(rows) == 3 and all(row.xpath("w:trPr/w:cantSplit", namespaces=NS) for row in rows)
 
 
+def test_the_sentence_introducing_a_table_stays_on_its_page() -> None:
+    """"Treaty statuses stated in this document …, and where to verify them:" never ends a page whose next
+    page opens with its table (the French treaty-body annex did); text not before a table flows freely."""
+    body = _document(Layout(), "# Report\n\nFirst.\n\nStatuses:\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\nLast.\n",
+                     "en-GB")["word/document.xml"]
+    kept = {paragraph.xpath("string(.)"): bool(paragraph.xpath("w:pPr/w:keepNext", namespaces=NS))
+            for paragraph in body.xpath("w:body/w:p[w:r]", namespaces=NS)}
+    assert kept == {"Report": kept["Report"], "First.": False, "Statuses:": True, "Last.": False}
+
+
 @pytest.mark.parametrize("placement", ["footnotes", "endnotes"])
 def test_notes_go_where_the_pack_places_them(placement: str) -> None:
     parts = _document(Layout(typography=KOREAN, notes=placement))  # type: ignore[arg-type]

@@ -518,6 +518,9 @@ class _BodyWriter:
         columns = len(first)
         table = context.container.add_table(0, columns, self._text_width)
         oxml.set_table_style(table, self._style_ids[ref.TABLE])
+        lead_in = table.getprevious()
+        if isinstance(lead_in, CT_P):  # the sentence introducing the table never ends a page without it
+            lead_in.get_or_add_pPr().keepNext_val = True
         header = first.getparent().tag == "thead"  # asked now: a row read leaves its table
         written = None  # the rows written out, once there are more than a few
         measured = ColumnMeasure()
