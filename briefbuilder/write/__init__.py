@@ -18,6 +18,7 @@ WRITERS: dict[str, str] = {
     "md": "briefbuilder.write.markdown:markdown_bytes",
     "docx": "briefbuilder.write.docx:docx_bytes",
     "pdf": "briefbuilder.write.pdf:pdf_bytes",  # the .docx laid out by LibreOffice
+    "hwpx": "briefbuilder.write.hwpx:hwpx_bytes",  # Hancom Office 한/글; needs the hwpx extra (python-hwpx)
 }
 # Writers that take every document of a build at once: LibreOffice starts once for all the PDFs.
 BATCH_WRITERS: dict[str, str] = {
@@ -37,7 +38,7 @@ def writer(format_name: str) -> Callable[[RenderedDocument], bytes]:
 
 
 def document_bytes(document: RenderedDocument, format: str = "docx") -> bytes:
-    """``document`` as a file of ``format`` (``md``, ``docx``, ``pdf``), in memory: nothing touches the disk."""
+    """``document`` as a file of ``format`` (``md``, ``docx``, ``pdf``, ``hwpx``), in memory: nothing touches the disk."""
     if format not in WRITERS:
         raise OutputError.at(None, "format", f"unknown format '{format}'", f"use one of: {', '.join(WRITERS)}")
     return writer(format)(document)
