@@ -173,7 +173,7 @@ def _stop(number: int, frame: Any) -> None:
 @main.command("build")
 @brief_argument
 @lang_option
-@click.option("--format", "formats", default="md", show_default=True, help="Output formats: md, docx, pdf (needs LibreOffice), e.g. md,docx,pdf.")
+@click.option("--format", "formats", default="md", show_default=True, help="Output formats: md, docx, pdf (needs LibreOffice), hwpx (needs the hwpx extra), e.g. md,docx,pdf.")
 @audience_option
 @click.option("-o", "--output", "out_dir", default="out", show_default=True, type=click.Path(path_type=Path),
               help="Folder to write into; '-' writes the one document built to standard output.")

@@ -31,8 +31,8 @@ from briefbuilder.write import document_bytes
 from briefbuilder.write import hwpx as hwpx_writer
 
 hwpx = pytest.importorskip("hwpx", reason="the hwpx extra (python-hwpx) is not installed")
-from hwpx.tools.package_validator import validate_package  # noqa: E402
-from hwpx.tools.validator import validate_document  # noqa: E402
+from hwpx.tools.package_validator import validate_package
+from hwpx.tools.validator import validate_document
 
 AUDIENCES = ("general", "un-upr", "un-treaty-body", "un-wgeid", "gov-briefing")
 LANGUAGES = ("ko", "en")
@@ -318,8 +318,8 @@ def test_without_python_hwpx_the_build_stops_with_how_to_install(monkeypatch: py
                                        "--format", "md,hwpx", "-o", str(out)])
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
-    assert lines == ["error: --format hwpx: HWPX output needs python-hwpx, which is not installed "
-                     "(install it with: pip install 'briefbuilder[hwpx]')"]
+    assert lines == [("error: --format hwpx: HWPX output needs python-hwpx, which is not installed "
+                      "(install it with: pip install 'briefbuilder[hwpx]')")]
     assert not out.exists() or not any(out.iterdir())  # all or nothing: not even the Markdown
 
 
@@ -337,3 +337,30 @@ def test_a_document_past_the_budget_is_refused_by_name(documents: dict, monkeypa
     with pytest.raises(OutputError, match=re.escape(f"{document.file_name('hwpx')}: ")) as error:
         document_bytes(document, "hwpx")
     assert "docx" in error.value.problems[0].hint
+
+
+# -- a second reader from elsewhere: hwpx-tomd (MIT, lxml only, knows nothing of python-hwpx) --
+
+
+@pytest.mark.parametrize("key", KEYS, ids=lambda key: ".".join(key))
+def test_hwpx_tomd_reads_every_paragraph_and_note_of_the_docx(files: dict, key: tuple[str, str],
+                                                             tmp_path: Path) -> None:
+    """hwpx-tomd sets a note's text where its mark is and drops 한/글's no-break spaces: compared without
+    spaces, each note is found, and with the notes taken out every paragraph is found, in order."""
+    hwpx_tomd = pytest.importorskip("hwpx_tomd")
+    path = tmp_path / "brief.hwpx"
+    path.write_bytes(files[key][0])
+    result = hwpx_tomd.convert(path)
+    assert result.warnings == []
+    text = re.sub(r"\s+", "", result.markdown)
+    docx_file = read_docx(files[key][1])
+    for note in docx_file.notes:
+        squeezed = re.sub(r"\s+", "", note)
+        assert squeezed in text, note
+        text = text.replace(squeezed, "", 1)
+    position = 0
+    for paragraph, _, _ in docx_file.paragraphs:
+        squeezed = re.sub(r"\s+", "", paragraph)
+        found = text.find(squeezed, position)
+        assert found >= 0, paragraph
+        position = found + len(squeezed)
