@@ -222,12 +222,15 @@ def test_an_independent_reader_finds_the_text_headings_tables_and_notes_of_the_d
     assert [_words(note) for note in hwpx_file.notes] == [_words(note) for note in docx_file.notes]
 
 
-def test_every_pack_has_notes_and_the_un_packs_have_tables(files: dict) -> None:
+def test_every_pack_has_notes_numbered_in_order_and_the_un_packs_have_tables(files: dict) -> None:
     """The comparison above compares something: notes in every document, the tables of the UN packs."""
     for key, (hwpx_bytes, _) in files.items():
         reading = read_hwpx(hwpx_bytes)
         source_lines = [p for p in reading.paragraphs if p.text.startswith("\u203b\t")]
         assert reading.notes or source_lines, key
+        notes = list(reading.section.iter(f"{HP}footNote", f"{HP}endNote"))
+        numbers = [(int(note.get("number")), int(note.find(f".//{HP}autoNum").get("num"))) for note in notes]
+        assert numbers == [(number, number) for number in range(1, len(notes) + 1)], key  # numbered in order
     assert any(read_hwpx(files[(audience, "en")][0]).tables for audience in AUDIENCES if audience.startswith("un-"))
 
 
