@@ -15,7 +15,7 @@ import io
 import re
 import sys
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -367,3 +367,12 @@ def test_hwpx_tomd_reads_every_paragraph_and_note_of_the_docx(files: dict, key: 
         found = text.find(squeezed, position)
         assert found >= 0, paragraph
         position = found + len(squeezed)
+
+
+def test_a_draft_says_so_at_the_head_of_every_page(documents: dict) -> None:
+    document = documents[("gov-briefing", "ko")]
+    draft = replace(document, info=replace(document.info, draft=True, page_mark="초안"))
+    section = read_hwpx(document_bytes(draft, "hwpx")).section
+    assert next(_text(p) for p in section.iterfind(f".//{HP}header//{HP}p")) == "초안"
+    assert section.find(f".//{HP}headerApply") is not None
+    assert read_hwpx(document_bytes(document, "hwpx")).section.find(f".//{HP}header") is None
