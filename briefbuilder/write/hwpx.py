@@ -185,7 +185,7 @@ class _Shapes:
         header = self._built.oxml.headers[0]
         properties = header.element.find(".//{*}charProperties")
         copied = copy.deepcopy(next(item for item in properties if item.get("id") == char_id))
-        copied.set("id", str(len(properties)))  # ids run 0..n-1
+        copied.set("id", str(max(int(item.get("id", "0")) for item in properties) + 1))
         copied.find("{*}fontRef").set("latin", (header.font_ref_for_face(latin) or {}).get("latin", "0"))
         properties.append(copied)
         properties.set("itemCnt", str(len(properties)))

@@ -376,3 +376,19 @@ def test_a_draft_says_so_at_the_head_of_every_page(documents: dict) -> None:
     assert next(_text(p) for p in section.iterfind(f".//{HP}header//{HP}p")) == "초안"
     assert section.find(f".//{HP}headerApply") is not None
     assert read_hwpx(document_bytes(document, "hwpx")).section.find(f".//{HP}header") is None
+
+
+def test_latin_and_hangul_take_the_house_style_faces(files: dict, documents: dict) -> None:
+    """A UN submission in Korean: Hangul in the Korean face, Latin letters and digits in the Latin one, as in Word."""
+    layout = documents[("un-upr", "ko")].layout
+    latin = layout.latin_font or layout.house_style.font
+    hangul = layout.house_style.east_asian_font or layout.east_asian_font
+    assert latin != hangul
+    reading = read_hwpx(files[("un-upr", "ko")][0])
+    faces = {(fontface.get("lang"), font.get("id")): font.get("face")
+             for fontface in reading.header.iter(f"{HH}fontface") for font in fontface.iter(f"{HH}font")}
+    body = next(p for p in reading.section.iter(f"{HP}p") if "전환기정의워킹그룹" in _text(p))
+    shape = next(item for item in reading.header.iter(f"{HH}charPr")
+                 if item.get("id") == body.find(f"{HP}run").get("charPrIDRef"))
+    reference = shape.find(f"{HH}fontRef")
+    assert (faces[("HANGUL", reference.get("hangul"))], faces[("LATIN", reference.get("latin"))]) == (hangul, latin)
