@@ -411,8 +411,9 @@ class _Writer:
         """The title: in a one-cell box (a report's title line), over a rule, or plain; the title block follows."""
         house = self._house
         run = _Run(house.title_size, bold=True, heading=True, colour=house.colour)
-        look = _Para(align=house.title_align, line_spacing=1.0, after=0 if house.title == "boxed" else
-                     house.space_after * 1.5, rule_below=f"#{house.colour or '000000'}" if house.title == "ruled" else None)
+        rule = f"#{house.colour or '000000'}" if house.title == "ruled" else None
+        after = 0 if house.title == "boxed" else house.space_after * 1.5
+        look = _Para(align=house.title_align, line_spacing=1.0, after=after, rule_below=rule)
         if house.title == "boxed":
             cell = self._one_cell_box(context, TITLE_RULE)
             paragraph = self._new_paragraph(replace(context, cell=cell))
