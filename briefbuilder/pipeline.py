@@ -8,13 +8,14 @@ no new file behind and earlier outputs as they were.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import wraps
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from .audience import MANIFEST
 from .check import CheckContext, ChecksFailed, Finding, run_rules
@@ -27,6 +28,9 @@ from .render.evidence import evidence_rows
 from .write import WRITERS, document_files
 from .write.atomic import write_all
 from .write.evidence import evidence_csv, evidence_json
+
+if TYPE_CHECKING:
+    from .write.pdf import PdfConverter
 
 __all__ = ["ALL", "BuildResult", "ChecksFailed", "Documents", "Folders", "Names", "build", "build_documents",
            "check_brief", "render_brief"]
@@ -144,6 +148,11 @@ def build_documents(
 ) -> Documents:
     """Check ``brief`` and render every (audience × language), keeping them in memory.
 
+    PDFs come from ``pdf_converter`` when given (a
+    :class:`~briefbuilder.write.pdf.PdfConverter` the caller keeps running
+    across builds); otherwise from a LibreOffice started as the build begins
+    and stopped at its end.
+
     Raises :class:`ChecksFailed` when the checks find errors and ``draft`` is
     false; with ``draft``, the documents are marked as drafts instead.
     """
@@ -172,6 +181,7 @@ def build(
     locale_dirs: Folders = (),
     draft: bool = False,
     evidence: bool = False,
+    pdf_converter: PdfConverter | None = None,
 ) -> BuildResult:
     """Build every (audience × language × format) of ``brief`` into ``out_dir``.
 
@@ -181,15 +191,26 @@ def build(
     With ``evidence``, also write the evidence annex as
     ``<brief>.evidence.<lang>.csv`` and ``.json`` for reviewers.
 
+    PDFs come from ``pdf_converter`` when given (a
+    :class:`~briefbuilder.write.pdf.PdfConverter` the caller keeps running
+    across builds); otherwise from a LibreOffice started as the build begins
+    and stopped at its end.
+
     Raises :class:`ChecksFailed` when the checks find errors and ``draft`` is
     false, :class:`LoadError` or :class:`TemplateError` for unusable input and
     :class:`OutputError` when the files cannot be written; in every case no
     file is written.
     """
     format_names = known_formats(formats)
-    built = build_documents(brief, languages=languages, audiences=audiences, template_dirs=template_dirs,
-                            locale_dirs=locale_dirs, draft=draft)
-    files = document_files(list(built.documents.values()), format_names, Path(out_dir))
+    with contextlib.ExitStack() as stack:
+        if "pdf" in format_names and pdf_converter is None:
+            from .write.pdf import PdfConverter
+
+            # LibreOffice starts while the brief is loaded, checked and rendered, and stops with the build
+            pdf_converter = stack.enter_context(PdfConverter().start())
+        built = build_documents(brief, languages=languages, audiences=audiences, template_dirs=template_dirs,
+                                locale_dirs=locale_dirs, draft=draft)
+        files = document_files(list(built.documents.values()), format_names, Path(out_dir), pdf_converter)
     if evidence:
         languages_built = tuple(dict.fromkeys(language for _, language in built.documents))
         files += _evidence_files(built.brief, languages_built, Path(out_dir))

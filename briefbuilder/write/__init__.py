@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from importlib import import_module
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from ..document import RenderedDocument
 from ..errors import OutputError
 from ..progress import stage
 from .atomic import write_atomic
+
+if TYPE_CHECKING:
+    from .pdf import PdfConverter
 
 # format name -> "module:function" returning the file's bytes; imported on first use
 # so that building Markdown does not load the Word machinery.
@@ -19,10 +23,6 @@ WRITERS: dict[str, str] = {
     "docx": "briefbuilder.write.docx:docx_bytes",
     "pdf": "briefbuilder.write.pdf:pdf_bytes",  # the .docx laid out by LibreOffice
     "hwpx": "briefbuilder.write.hwpx:hwpx_bytes",  # Hancom Office 한/글; needs the hwpx extra (python-hwpx)
-}
-# Writers that take every document of a build at once: LibreOffice starts once for all the PDFs.
-BATCH_WRITERS: dict[str, str] = {
-    "pdf": "briefbuilder.write.pdf:pdfs_bytes",
 }
 
 
@@ -44,20 +44,27 @@ def document_bytes(document: RenderedDocument, format: str = "docx") -> bytes:
     return writer(format)(document)
 
 
-def documents_bytes(documents: Sequence[RenderedDocument], format: str) -> list[bytes]:
-    """Each of ``documents`` as a file of ``format``, in order; a batch writer handles them together."""
-    if format not in BATCH_WRITERS:
-        return [document_bytes(document, format) for document in documents]
-    module, function = BATCH_WRITERS[format].split(":")
-    write: Callable[[Sequence[RenderedDocument]], list[bytes]] = getattr(import_module(module), function)
-    stage(f"writing {len(documents)} {format} file(s)")
-    return write(documents)
+def document_files(documents: Sequence[RenderedDocument], formats: Sequence[str], folder: Path,
+                   pdf_converter: PdfConverter | None = None) -> list[tuple[Path, bytes]]:
+    """Every document in every format as ``(path in folder, bytes)``.
 
+    The PDFs come from one LibreOffice (`pdf_converter`, or one started now and
+    stopped at the end), laid out from the very Word files written here when
+    docx is asked for too, and started before anything else is written: it
+    starts while the other formats are written.
+    """
+    with contextlib.ExitStack() as stack:
+        if "pdf" in formats and pdf_converter is None:
+            from .pdf import PdfConverter
 
-def document_files(documents: Sequence[RenderedDocument], formats: Sequence[str],
-                   folder: Path) -> list[tuple[Path, bytes]]:
-    """Every document in every format as ``(path in folder, bytes)``, formats written a batch at a time."""
-    written = {format: documents_bytes(documents, format) for format in formats}  # one LibreOffice run for every PDF
+            pdf_converter = stack.enter_context(PdfConverter().start())
+        written: dict[str, list[bytes]] = {}
+        for format in sorted(formats, key=lambda name: name == "pdf"):  # the PDFs last, from the Word files
+            if format == "pdf" and pdf_converter is not None:
+                stage(f"writing {len(documents)} pdf file(s)")
+                written[format] = pdf_converter.pdfs_bytes(documents, docx=written.get("docx"))
+            else:
+                written[format] = [document_bytes(document, format) for document in documents]
     return [(folder / document.file_name(format), written[format][index])
             for index, document in enumerate(documents) for format in formats]
 

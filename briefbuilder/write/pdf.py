@@ -3,21 +3,27 @@
 Reviewers and ministries circulate PDF. The PDF is made from the very .docx
 the Word writer produces, so the two never disagree. LibreOffice embeds the
 fonts it uses (subsets), so the PDF looks the same on every machine; it is
-PDF/A-2b and tagged (:data:`PDF_EXPORT`). Starting LibreOffice costs more than
-laying out a brief, so every PDF of a build goes through it together
-(:func:`pdfs_bytes`): one run per pass, whatever the number of documents.
+PDF/A-2b and tagged (:data:`PDF_OPTIONS`). Starting LibreOffice costs more than
+laying out a brief, so one LibreOffice lays out every PDF of a build
+(:func:`pdfs_bytes`), and a :class:`PdfConverter` keeps one running across
+calls for scripts and web apps. It is driven over UNO (``uno_worker.py``), and
+each document goes through it once: loaded, adjusted, exported. Where no
+Python can ``import uno``, ``soffice --convert-to`` runs instead, twice per
+batch (to a flat ODF that is adjusted, then to PDF).
 
-Two things LibreOffice (7.x) does not take from a .docx are applied on the
-way, from the same data the Word file was built from:
+What LibreOffice (7.x) does not take from a .docx is applied on the way, from
+the same data the Word file was built from:
 
-- Korean typography: it ignores ``w:autoSpaceDE``/``w:autoSpaceDN`` and puts a
-  gap between Hangul and digits ("62 명"). The file goes through LibreOffice's
-  flat ODF once, and ``style:text-autospace`` is turned off there.
 - Font fallbacks: it ignores the font table's ``w:altName``. A house style's
   font that is not installed (휴먼명조 on a machine without 한컴 fonts) is
-  replaced by the free font the house style names beside it.
+  replaced, in the copy of the .docx LibreOffice reads, by the free font the
+  house style names beside it.
+- Korean typography: it ignores ``w:autoSpaceDE``/``w:autoSpaceDN`` and puts a
+  gap between Hangul and digits ("62 명"). Auto-spacing is turned off in the
+  document's defaults and every paragraph style (``ParaIsCharacterDistance``;
+  ``style:text-autospace`` in the flat ODF).
 - Endnote pages: it sets endnotes on pages of their own with no footer, so
-  they would lose their page numbers; they get the text pages' layout and footer.
+  they would lose their page numbers; they get the text pages' page style.
 - Korean line breaking (``typography.wrap_by_word``): it reads neither
   ``w:wordWrap`` nor the custom line-start lists. Its Korean line breaker
   (i18npool ``BreakIterator_CJK::getLineBreak``) breaks where the line is
@@ -29,49 +35,54 @@ way, from the same data the Word file was built from:
   are the one input it honours: every character of the text (spaces aside) is
   declared one that never ends a line, so the step back always reaches the
   start of the 어절, and the locale's ``no_line_start`` characters never start
-  one. Latin-script text takes the East Asian language, so that a break beside
-  a digit or a bracket ("23명(20.4%)") goes through the same rules and not
-  through ICU's, which allow a break between a Hangul syllable and "(".
+  one. Latin-script text takes the East Asian language (in the copy of the
+  .docx), so that a break beside a digit or a bracket ("23명(20.4%)") goes
+  through the same rules and not through ICU's, which allow a break between a
+  Hangul syllable and "(".
 """
 
 from __future__ import annotations
 
-import atexit
 import copy
 import functools
+import io
 import json
+import re
 import shutil
 import subprocess
 import tempfile
+import threading
+import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
+from typing import Any
 
 from lxml import etree
 
 from ..document import RenderedDocument
-from ..errors import BriefError
 from .docx import docx_bytes
+from .libreoffice import PER_DOCUMENT_TIMEOUT, RunningOffice, UnoUnavailable, convert_by_command, soffice, uno_python
 
-SOFFICE_NAMES = ("soffice", "libreoffice")
-CONVERSION_TIMEOUT = 300  # seconds: a first start of LibreOffice builds its profile
-PER_DOCUMENT_TIMEOUT = 60  # seconds more for each document of one run
+PDF_FILTER = "writer_pdf_Export"
 # PDF/A-2b (archival: fonts embedded, no outside dependency) and tagged (a structure tree for screen
-# readers; headings become bookmarks). LibreOffice 7.4+ reads export options as JSON after the filter.
-PDF_EXPORT = "pdf:writer_pdf_Export:" + json.dumps({
-    "SelectPdfVersion": {"type": "long", "value": "2"},
-    "UseTaggedPDF": {"type": "boolean", "value": "true"},
-    "ExportBookmarks": {"type": "boolean", "value": "true"},
-}, separators=(",", ":"))
-INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; "
-                "macOS: brew install --cask libreoffice; Windows: https://www.libreoffice.org), "
-                "or build --format docx and save it as PDF from Word")
+# readers; headings become bookmarks).
+PDF_OPTIONS: dict[str, bool | int] = {"SelectPdfVersion": 2, "UseTaggedPDF": True, "ExportBookmarks": True}
+# The same for `soffice --convert-to`, which (LibreOffice 7.4+) reads export options as JSON after the filter.
+PDF_EXPORT = f"pdf:{PDF_FILTER}:" + json.dumps({
+    name: {"type": "boolean", "value": str(value).lower()} if isinstance(value, bool)
+    else {"type": "long", "value": str(value)} for name, value in PDF_OPTIONS.items()}, separators=(",", ":"))
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Attributes naming a font: run fonts (w:rFonts), the font table (w:name), the theme (typeface).
+_FONT_ATTRIBUTES = frozenset({f"{{{_W}}}ascii", f"{{{_W}}}hAnsi", f"{{{_W}}}eastAsia", f"{{{_W}}}cs",
+                              f"{{{_W}}}name", "typeface"})
+# The parts of a .docx whose text is the body's (the text Korean line breaking applies to).
+_BODY_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 _ODF = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
-    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
-    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
     "config": "urn:oasis:names:tc:opendocument:xmlns:config:1.0",
 }
 # Where a line may break whatever the lists say: LibreOffice breaks at these without asking.
@@ -83,22 +94,98 @@ _BREAK_AFTER = frozenset("-")
 
 @dataclass(frozen=True)
 class _Conversion:
-    """One document's .docx and what its PDF needs beyond it (see the module's notes)."""
+    """One document's .docx as LibreOffice is to read it, and what its PDF needs beyond it."""
 
     docx: bytes
+    name: str
     east_asian_autospace: bool = True
-    font_fallbacks: Mapping[str, str] = field(default_factory=dict)
     endnotes: bool = False
-    wrap_by_word: bool = False
-    no_line_start: str = ""
+    # Korean line breaking: language, country, begin_line (never starts a line), end_line (never ends one)
+    forbidden_characters: Mapping[str, str] | None = None
 
     @property
     def needs_flat_odf(self) -> bool:
-        return not self.east_asian_autospace or bool(self.replacements) or self.endnotes or self.wrap_by_word
+        return not self.east_asian_autospace or self.endnotes or self.forbidden_characters is not None
 
-    @property
-    def replacements(self) -> dict[str, str]:
-        return {font: fallback for font, fallback in self.font_fallbacks.items() if not _installed(font)}
+    def request(self, docx: Path, pdf: Path) -> dict[str, Any]:
+        """What the UNO worker is to do with this document (see ``uno_worker.py``)."""
+        return {"docx": str(docx), "pdf": str(pdf), "filter": PDF_FILTER, "filter_data": PDF_OPTIONS,
+                "east_asian_autospace": self.east_asian_autospace, "endnotes": self.endnotes,
+                "forbidden_characters": self.forbidden_characters}
+
+
+class PdfConverter:
+    """One LibreOffice kept running to lay out PDFs, for a build, a script or a web app.
+
+    ``with PdfConverter() as converter: converter.pdf_bytes(document)`` starts
+    LibreOffice on the first PDF (or at :meth:`start`) and stops it at the end
+    of the block (or at :meth:`close`). Each document is opened, laid out and
+    closed on its own, so nothing of one carries to the next. Calls from
+    several threads wait their turn; one document may take `timeout` seconds,
+    after which LibreOffice is stopped and the call fails; a LibreOffice that
+    died is started again for the next document. Where no Python can
+    ``import uno``, each call runs ``soffice --convert-to`` instead.
+    """
+
+    def __init__(self, *, timeout: float = PER_DOCUMENT_TIMEOUT) -> None:
+        self.timeout = timeout
+        self._lock = threading.Lock()
+        self._office: RunningOffice | None = None
+        self._by_command = False  # no Python with uno: soffice --convert-to per call
+
+    def __enter__(self) -> PdfConverter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def start(self) -> PdfConverter:
+        """Start LibreOffice now, without waiting for it: the caller goes on while it starts."""
+        with self._lock:
+            if not self._by_command:
+                try:
+                    self._running().start()
+                except UnoUnavailable:
+                    self._by_command = True
+        return self
+
+    def pdf_bytes(self, document: RenderedDocument) -> bytes:
+        """The PDF of `document`: its .docx, laid out by LibreOffice."""
+        return self.pdfs_bytes([document])[0]
+
+    def pdfs_bytes(self, documents: Sequence[RenderedDocument],
+                   docx: Sequence[bytes] | None = None) -> list[bytes]:
+        """The PDFs of `documents`, in order; `docx`, their Word files if already written."""
+        words = docx if docx is not None else [docx_bytes(document) for document in documents]
+        return self._convert([_conversion(document, word) for document, word in zip(documents, words)])
+
+    def close(self) -> None:
+        """Stop LibreOffice; the next PDF starts it again."""
+        with self._lock:
+            if self._office is not None:
+                self._office.close()
+
+    def _running(self) -> RunningOffice:
+        if self._office is None:
+            command = soffice()
+            python = uno_python(command)
+            if python is None:
+                raise UnoUnavailable("no Python that can import uno")
+            self._office = RunningOffice(command, python, timeout=self.timeout)
+        return self._office
+
+    def _convert(self, conversions: Sequence[_Conversion]) -> list[bytes]:
+        if not conversions:
+            return []
+        if not self._by_command:
+            try:
+                with self._lock:
+                    office = self._running()
+                return _convert_running(office, conversions)
+            except UnoUnavailable:
+                self._by_command = True
+        return _convert_by_command(conversions)
 
 
 def pdf_bytes(document: RenderedDocument) -> bytes:
@@ -107,35 +194,114 @@ def pdf_bytes(document: RenderedDocument) -> bytes:
 
 
 def pdfs_bytes(documents: Sequence[RenderedDocument]) -> list[bytes]:
-    """The PDFs of `documents`, in order, from one LibreOffice run per pass for all of them.
-
-    Starting LibreOffice costs more than laying out a brief, so a build hands
-    every document over at once: one run makes the flat ODF of those that need
-    it, one run exports every PDF.
-    """
-    return _convert_all([_conversion(document) for document in documents])
+    """The PDFs of `documents`, in order, from one LibreOffice started for them and stopped after."""
+    with PdfConverter() as converter:
+        return converter.pdfs_bytes(documents)
 
 
-def docx_to_pdf(data: bytes, *, east_asian_autospace: bool = True,
-                font_fallbacks: Mapping[str, str] | None = None, endnotes: bool = False,
-                wrap_by_word: bool = False, no_line_start: str = "") -> bytes:
-    """Convert .docx bytes to PDF bytes with LibreOffice; a one-line error when it is not installed."""
-    return _convert_all([_Conversion(data, east_asian_autospace, dict(font_fallbacks or {}), endnotes,
-                                     wrap_by_word, no_line_start)])[0]
-
-
-def _conversion(document: RenderedDocument) -> _Conversion:
+def _conversion(document: RenderedDocument, docx: bytes) -> _Conversion:
     layout = document.layout
     typography = layout.typography
-    return _Conversion(docx_bytes(document), east_asian_autospace=typography.east_asian_autospace,
-                       font_fallbacks=dict(layout.house_style.font_fallbacks), endnotes=layout.notes == "endnotes",
-                       wrap_by_word=typography.wrap_by_word, no_line_start=typography.no_line_start)
+    replacements = {font: fallback for font, fallback in layout.house_style.font_fallbacks.items()
+                    if not _installed(font)}
+    parts = _docx_parts(docx)
+    forbidden = None
+    if typography.wrap_by_word:
+        east_asian = _east_asian_language(parts)
+        if east_asian:
+            language, _, country = east_asian.partition("-")
+            text = set().union(*(_text(parts[name]) for name in _BODY_PARTS if name in parts))
+            forbidden = {"language": language, "country": country, "begin_line": typography.no_line_start,
+                         "end_line": "".join(sorted(text - _BLANKS - _BREAK_AFTER))}
+    if replacements or forbidden:
+        docx = _rewritten(parts, replacements, f"{forbidden['language']}-{forbidden['country']}" if forbidden else None)
+    return _Conversion(docx, document.file_name("pdf"), east_asian_autospace=typography.east_asian_autospace,
+                       endnotes=layout.notes == "endnotes", forbidden_characters=forbidden)
 
 
-def _convert_all(conversions: Sequence[_Conversion]) -> list[bytes]:
-    if not conversions:
-        return []
-    soffice = _soffice()
+def _docx_parts(docx: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def _east_asian_language(parts: Mapping[str, bytes]) -> str | None:
+    """The document defaults' East Asian language (``w:lang w:eastAsia``), as "ko-KR"."""
+    styles = etree.fromstring(parts["word/styles.xml"])
+    found = styles.find(f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault/{{{_W}}}rPr/{{{_W}}}lang")
+    return found.get(f"{{{_W}}}eastAsia") if found is not None else None
+
+
+def _text(part: bytes) -> set[str]:
+    """The characters of a part's text (``w:t``)."""
+    return set("".join(element.text or "" for element in etree.fromstring(part, etree.XMLParser(huge_tree=True))
+                       .iter(f"{{{_W}}}t")))
+
+
+def _rewritten(parts: Mapping[str, bytes], replacements: Mapping[str, str], language: str | None) -> bytes:
+    """The .docx with `replacements` for its fonts and, given `language`, every text in that language.
+
+    Only parts that name a replaced font or a language are parsed; the rest are copied as they are.
+    """
+    out = io.BytesIO()
+    fonts = [name.encode() for name in replacements]
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
+        for name, data in parts.items():
+            if name.startswith("word/") and name.endswith(".xml") and (
+                    any(font in data for font in fonts) or (language and b"lang" in data)):
+                data = _rewritten_part(data, replacements, language)
+            package.writestr(name, data)
+    return out.getvalue()
+
+
+def _rewritten_part(data: bytes, replacements: Mapping[str, str], language: str | None) -> bytes:
+    root = etree.fromstring(data, etree.XMLParser(huge_tree=True))
+    for element in root.iter():
+        for attribute, value in element.attrib.items():
+            if attribute in _FONT_ATTRIBUTES and value in replacements:
+                element.set(attribute, replacements[value])
+    if language:
+        for lang in root.iter(f"{{{_W}}}lang"):
+            if lang.get(f"{{{_W}}}val") is not None:
+                lang.set(f"{{{_W}}}val", language)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _installed(font: str) -> bool:
+    """Whether fontconfig knows `font` (matched as it does: case and spaces aside)."""
+    return _family_key(font) in _installed_families()
+
+
+@functools.cache
+def _installed_families() -> frozenset[str]:
+    """Every font family fontconfig lists, from one ``fc-list`` run; none without fontconfig (use the fallbacks)."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return frozenset()
+    listed = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True).stdout
+    return frozenset(_family_key(name.replace("\\", "")) for line in listed.splitlines()
+                     for name in re.split(r"(?<!\\),", line))
+
+
+def _family_key(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+def _convert_running(office: RunningOffice, conversions: Sequence[_Conversion]) -> list[bytes]:
+    """Each document loaded, adjusted and exported by the running LibreOffice, one at a time."""
+    results = []
+    with tempfile.TemporaryDirectory(prefix="briefbuilder-pdf-") as folder:
+        for index, conversion in enumerate(conversions):
+            docx, pdf = Path(folder) / f"{index}.docx", Path(folder) / f"{index}.pdf"
+            docx.write_bytes(conversion.docx)
+            office.convert(conversion.request(docx, pdf), conversion.name)
+            results.append(pdf.read_bytes())
+    return results
+
+
+def _convert_by_command(conversions: Sequence[_Conversion]) -> list[bytes]:
+    """Without UNO: one ``soffice --convert-to`` run makes the flat ODF of the documents that need
+    adjusting, which are adjusted there; one more exports every PDF."""
+    command = soffice()
     with tempfile.TemporaryDirectory(prefix="briefbuilder-pdf-") as folder:
         work = Path(folder)
         sources = []
@@ -144,85 +310,26 @@ def _convert_all(conversions: Sequence[_Conversion]) -> list[bytes]:
             source.write_bytes(conversion.docx)
             sources.append(source)
         flat = [index for index, conversion in enumerate(conversions) if conversion.needs_flat_odf]
-        for index, path in zip(flat, _convert(soffice, [sources[index] for index in flat], "fodt", work)):
-            conversion = conversions[index]
-            _adjust_flat_odf(path, east_asian_autospace=conversion.east_asian_autospace,
-                             replacements=conversion.replacements,
-                             no_line_start=conversion.no_line_start if conversion.wrap_by_word else None)
+        for index, path in zip(flat, convert_by_command(command, [sources[index] for index in flat], "fodt", work)):
+            _adjust_flat_odf(path, conversions[index])
             sources[index] = path
-        return [path.read_bytes() for path in _convert(soffice, sources, PDF_EXPORT, work)]
+        return [path.read_bytes() for path in convert_by_command(command, sources, PDF_EXPORT, work)]
 
 
-def _soffice() -> str:
-    for name in SOFFICE_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    raise BriefError.at(None, "--format pdf", "PDF output needs LibreOffice, which was not found", INSTALL_HINT)
-
-
-@functools.cache
-def _profile() -> Path:
-    """One LibreOffice profile per process, apart from the user's own (a running LibreOffice would block)."""
-    profile = Path(tempfile.mkdtemp(prefix="briefbuilder-libreoffice-"))
-    atexit.register(shutil.rmtree, profile, ignore_errors=True)
-    return profile
-
-
-def _convert(soffice: str, sources: Sequence[Path], target: str, folder: Path) -> list[Path]:
-    """Convert every file of `sources` in one LibreOffice run; the results, in the same order.
-
-    `target` is a format ("fodt") or a format with its export filter and options (:data:`PDF_EXPORT`).
-    """
-    if not sources:
-        return []
-    suffix = target.split(":")[0]
-    out = folder / suffix
-    command = [soffice, f"-env:UserInstallation={_profile().as_uri()}", "--headless", "--norestore",
-               "--convert-to", target, "--outdir", str(out), *map(str, sources)]
-    try:
-        completed = subprocess.run(command, capture_output=True, text=True,
-                                   timeout=CONVERSION_TIMEOUT + PER_DOCUMENT_TIMEOUT * len(sources))
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise BriefError.at(None, "--format pdf", f"LibreOffice could not convert the brief: {error}",
-                            INSTALL_HINT) from None
-    results = [out / f"{source.stem}.{suffix}" for source in sources]
-    if not all(result.is_file() for result in results):
-        detail = (completed.stderr or completed.stdout).strip().splitlines()
-        raise BriefError.at(None, "--format pdf", "LibreOffice could not convert the brief"
-                            + (f": {detail[-1]}" if detail else ""), INSTALL_HINT)
-    return results
-
-
-@functools.cache
-def _installed(font: str) -> bool:
-    """Whether fontconfig knows `font`; without fontconfig, assume not (use the named fallback)."""
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return False
-    return subprocess.run([fc_list, "-q", f":family={font}"], capture_output=True).returncode == 0
-
-
-def _adjust_flat_odf(path: Path, *, east_asian_autospace: bool, replacements: Mapping[str, str],
-                     no_line_start: str | None = None) -> None:
-    """Apply what LibreOffice did not read from the .docx: no Hangul-digit auto-spacing, font fallbacks,
-    East Asian lines broken between words only (when `no_line_start` is given)."""
+def _adjust_flat_odf(path: Path, conversion: _Conversion) -> None:
+    """Apply what LibreOffice did not read from the .docx: no Hangul-digit auto-spacing, endnote pages
+    numbered, the forbidden characters of Korean line breaking."""
     tree = etree.parse(str(path), etree.XMLParser(huge_tree=True))
-    if no_line_start is not None:
-        _wrap_east_asian_text_by_word(tree, no_line_start)
+    if conversion.forbidden_characters is not None:
+        _set_forbidden_characters(tree, conversion.forbidden_characters)
     autospace = f"{{{_ODF['style']}}}text-autospace"
-    if not east_asian_autospace:
+    if not conversion.east_asian_autospace:
         for properties in tree.iter(f"{{{_ODF['style']}}}paragraph-properties"):
             properties.set(autospace, "none")
         for style in tree.iter(f"{{{_ODF['style']}}}default-style", f"{{{_ODF['style']}}}style"):
             if style.get(f"{{{_ODF['style']}}}family") == "paragraph" and \
                     style.find(f"{{{_ODF['style']}}}paragraph-properties") is None:
                 etree.SubElement(style, f"{{{_ODF['style']}}}paragraph-properties").set(autospace, "none")
-    family = f"{{{_ODF['svg']}}}font-family"
-    for face in tree.iter(f"{{{_ODF['style']}}}font-face"):
-        name = (face.get(family) or "").strip("'\"")
-        if name in replacements:
-            face.set(family, f"'{replacements[name]}'")
     _number_endnote_pages(tree)
     tree.write(str(path), xml_declaration=True, encoding="UTF-8")
 
@@ -242,29 +349,11 @@ def _number_endnote_pages(tree: etree._ElementTree) -> None:
                 master.append(copy.deepcopy(furniture))
 
 
-def _wrap_east_asian_text_by_word(tree: etree._ElementTree, no_line_start: str) -> None:
-    """Make LibreOffice break the document's East Asian text between words only (see the module's notes).
-
-    The East Asian language is the default paragraph style's (ko-KR); every character of the text
-    but a blank or a hyphen becomes one that never ends a line, and `no_line_start` ones never start one.
-    """
-    style, fo, config = _ODF["style"], _ODF["fo"], _ODF["config"]
-    language = country = None
-    for default in tree.iter(f"{{{style}}}default-style"):
-        properties = default.find(f"{{{style}}}text-properties")
-        if default.get(f"{{{style}}}family") == "paragraph" and properties is not None:
-            language = properties.get(f"{{{style}}}language-asian")
-            country = properties.get(f"{{{style}}}country-asian")
-    if not language or not country:
-        return
-    for properties in tree.iter(f"{{{style}}}text-properties"):
-        if properties.get(f"{{{fo}}}language") is not None:
-            properties.set(f"{{{fo}}}language", language)
-            properties.set(f"{{{fo}}}country", country)
-    body = tree.getroot().find(f"{{{_ODF['office']}}}body")
-    characters = set("".join(body.itertext())) - _BLANKS - _BREAK_AFTER if body is not None else set()
-    entry = {"Language": language, "Country": country, "Variant": "",
-             "BeginLine": no_line_start, "EndLine": "".join(sorted(characters))}
+def _set_forbidden_characters(tree: etree._ElementTree, forbidden: Mapping[str, str]) -> None:
+    """Declare the forbidden characters of Korean line breaking in the flat ODF's settings."""
+    config = _ODF["config"]
+    entry = {"Language": forbidden["language"], "Country": forbidden["country"], "Variant": "",
+             "BeginLine": forbidden["begin_line"], "EndLine": forbidden["end_line"]}
     root = tree.getroot()
     settings = root.find(f"{{{_ODF['office']}}}settings")
     if settings is None:
@@ -277,9 +366,9 @@ def _wrap_east_asian_text_by_word(tree: etree._ElementTree, no_line_start: str) 
         configuration.set(f"{{{config}}}name", "ooo:configuration-settings")
     for old in configuration.findall(f"{{{config}}}config-item-map-indexed[@{{{config}}}name='ForbiddenCharacters']"):
         configuration.remove(old)
-    forbidden = etree.SubElement(configuration, f"{{{config}}}config-item-map-indexed")
-    forbidden.set(f"{{{config}}}name", "ForbiddenCharacters")
-    item_entry = etree.SubElement(forbidden, f"{{{config}}}config-item-map-entry")
+    forbidden_map = etree.SubElement(configuration, f"{{{config}}}config-item-map-indexed")
+    forbidden_map.set(f"{{{config}}}name", "ForbiddenCharacters")
+    item_entry = etree.SubElement(forbidden_map, f"{{{config}}}config-item-map-entry")
     for name, value in entry.items():
         item = etree.SubElement(item_entry, f"{{{config}}}config-item")
         item.set(f"{{{config}}}name", name)

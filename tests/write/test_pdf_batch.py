@@ -1,15 +1,18 @@
-"""All the PDFs of a build come from one LibreOffice run per pass, each to its own document; and they are
-archival (PDF/A-2b) and tagged, with their language and title."""
+"""All the PDFs of a build come from one LibreOffice, each document through it once and to its own PDF;
+without UNO, from one ``soffice --convert-to`` run per pass. The PDFs are archival (PDF/A-2b) and tagged,
+with their language and title."""
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import io
 import json
 import os
 import stat
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import docx
@@ -17,26 +20,25 @@ import pytest
 from testdata import EXAMPLE, require_tool
 
 import briefbuilder
-from briefbuilder.write import document_bytes
+from briefbuilder.write import document_bytes, libreoffice
 
-# A stand-in for soffice: logs each run, and "converts" a .docx to a flat ODF carrying the .docx's digest,
-# and anything to a PDF carrying the digest of the .docx it came from.
+# A stand-in for soffice: logs each run, and "converts" a .docx to a flat ODF carrying the digest of the
+# .docx's core properties (which name the document), and anything to a PDF carrying that digest.
 FAKE_SOFFICE = r'''#!{python}
-import hashlib, json, re, sys
+import hashlib, json, re, sys, zipfile
 from pathlib import Path
 args = sys.argv[1:]
+with open({log!r}, "a") as log:
+    log.write(json.dumps(args) + "\n")
 target = args[args.index("--convert-to") + 1]
 out = Path(args[args.index("--outdir") + 1])
 sources = [a for a in args[args.index("--outdir") + 2:]]
-with open({log!r}, "a") as log:
-    log.write(json.dumps({{"target": target, "files": len(sources)}}) + "\n")
 out.mkdir(parents=True, exist_ok=True)
 for source in map(Path, sources):
-    data = source.read_bytes()
     if source.suffix == ".docx":
-        digest = hashlib.sha256(data).hexdigest()
+        digest = hashlib.sha256(zipfile.ZipFile(source).read("docProps/core.xml")).hexdigest()
     else:
-        digest = re.search(rb'source="([0-9a-f]+)"', data).group(1).decode()
+        digest = re.search(rb'source="([0-9a-f]+)"', source.read_bytes()).group(1).decode()
     suffix = target.split(":")[0]
     if suffix == "fodt":
         (out / (source.stem + ".fodt")).write_text(
@@ -46,25 +48,64 @@ for source in map(Path, sources):
     else:
         (out / (source.stem + ".pdf")).write_text("PDF:" + digest)
 '''
+# A soffice that logs how it was started and starts the real one.
+LOGGING_SOFFICE = """#!/bin/sh
+printf '%s\\n' "$*" >> {log}
+exec {soffice} "$@"
+"""
 
 
-def test_a_build_starts_libreoffice_once_per_pass_and_each_pdf_is_its_own_document(
+def _on_path(monkeypatch: pytest.MonkeyPatch, folder: Path, script: str) -> None:
+    command = folder / "soffice"
+    command.parent.mkdir()
+    command.write_text(script, encoding="utf-8")
+    command.chmod(command.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{command.parent}{os.pathsep}{os.environ['PATH']}")
+
+
+def test_a_build_starts_one_libreoffice_for_every_pdf_and_each_pdf_is_its_own_document(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     log = tmp_path / "runs.log"
-    fake = tmp_path / "bin" / "soffice"
-    fake.parent.mkdir()
-    fake.write_text(FAKE_SOFFICE.format(python=sys.executable, log=str(log)), encoding="utf-8")
-    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    _on_path(monkeypatch, tmp_path / "bin", LOGGING_SOFFICE.format(log=log, soffice=require_tool("soffice")))
+    built = briefbuilder.build_documents(EXAMPLE, languages=["ko", "en"], audiences=["all"])
+    result = briefbuilder.build(EXAMPLE, tmp_path / "out", languages=["ko", "en"], audiences=["all"],
+                                formats=["pdf"])
+    runs = log.read_text(encoding="utf-8").splitlines()
+    assert len(runs) == 1 and "--accept=pipe" in runs[0] and "--convert-to" not in runs[0]  # one, driven over UNO
+    assert len(result.outputs) == len(built.documents) == 10
+    words = {key: set(" ".join(p.text for p in docx.Document(io.BytesIO(document_bytes(document, "docx"))).paragraphs)
+                      .split()) for key, document in built.documents.items()}
+    for key, document in built.documents.items():
+        pdf = tmp_path / "out" / document.file_name("pdf")
+        info = subprocess.run([require_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert f"Title:           {docx.Document(io.BytesIO(document_bytes(document, 'docx'))).core_properties.title}\n" \
+            in info
+        shown = set(subprocess.run([require_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+        closest = max(words, key=lambda other: len(words[other] & shown) / len(words[other] | shown))
+        assert closest == key  # the PDF holds this document's text, no other's
+
+
+def test_without_uno_a_build_runs_soffice_once_per_pass_and_each_pdf_is_its_own_document(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if importlib.util.find_spec("uno") is not None:
+        pytest.skip("this Python can import uno: LibreOffice would be driven over UNO")
+    monkeypatch.setattr(libreoffice, "SYSTEM_PYTHON", Path(sys.executable))  # a Python without uno
+    log = tmp_path / "runs.log"
+    _on_path(monkeypatch, tmp_path / "bin", FAKE_SOFFICE.format(python=sys.executable, log=str(log)))
     built = briefbuilder.build_documents(EXAMPLE, languages=["ko", "en"], audiences=["all"])
     result = briefbuilder.build(EXAMPLE, tmp_path / "out", languages=["ko", "en"], audiences=["all"],
                                 formats=["pdf"])
     runs = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    conversions = [run[run.index("--convert-to") + 1] for run in runs if "--convert-to" in run]
     assert len(result.outputs) == len(built.documents) == 10
-    assert len(runs) <= 2 and sum(run["files"] for run in runs if run["target"].startswith("pdf")) == 10
+    assert len(conversions) == 2 and conversions[0] == "fodt" and conversions[1].startswith("pdf:")
+    expected = set()
     for document in built.documents.values():
-        expected = "PDF:" + hashlib.sha256(document_bytes(document, "docx")).hexdigest()
-        assert (tmp_path / "out" / document.file_name("pdf")).read_text(encoding="utf-8") == expected
+        core = zipfile.ZipFile(io.BytesIO(document_bytes(document, "docx"))).read("docProps/core.xml")
+        expected.add(digest := "PDF:" + hashlib.sha256(core).hexdigest())
+        assert (tmp_path / "out" / document.file_name("pdf")).read_text(encoding="utf-8") == digest
+    assert len(expected) == 10
 
 
 def test_a_pdf_is_archival_tagged_and_says_its_language_and_title(tmp_path: Path) -> None:
