@@ -4,7 +4,8 @@ The pipeline, one subpackage per stage: :mod:`~briefbuilder.load` (YAML →
 typed brief, plus the packs, catalog and locales it is built against),
 :mod:`~briefbuilder.check` (brief and rendered documents → findings),
 :mod:`~briefbuilder.render` (brief + audience pack + language → Markdown
-document) and :mod:`~briefbuilder.write` (document → .md / .docx).
+document) and :mod:`~briefbuilder.write` (document → .md / .docx / .pdf;
+:class:`PdfConverter` keeps one LibreOffice running for many PDFs).
 
 The public functions are named for what they do (``check_brief``,
 ``render_brief``) so that none of them hides a stage's subpackage. Names are
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from .pipeline import build_documents as build_documents
     from .pipeline import check_brief as check_brief
     from .pipeline import render_brief as render_brief
+    from .write.pdf import PdfConverter as PdfConverter
     from .write import document_bytes as document_bytes
     from .write import save_document as save_document
 
@@ -56,6 +58,7 @@ _EXPORTS: dict[str, str] = {
     "ChecksFailed": "check.findings",
     "DocumentInfo": "document", "Documents": "pipeline", "Finding": "check.findings", "Inputs": "load.inputs",
     "Layout": "document", "LoadError": "errors", "Location": "errors", "OutputError": "errors",
+    "PdfConverter": "write.pdf",
     "Problem": "errors", "RenderedDocument": "document", "Statistic": "model", "TemplateError": "errors", "Text": "model",
     "brief_from_dict": "load.native", "build": "pipeline", "build_cases": "cases", "build_documents": "pipeline",
     "check_brief": "pipeline", "load_brief": "load.brief", "load_inputs": "load.inputs", "render_brief": "pipeline",

@@ -15,11 +15,12 @@ Columns are the ``case:`` fields, a column per language (``name.en``,
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .check.findings import ChecksFailed
 from .errors import BriefError, LoadError, Location
@@ -31,6 +32,9 @@ from .model import IDENTIFIER, Brief
 from .pipeline import Folders, Names, build_documents, known_formats
 from .write import document_files
 from .write.atomic import write_all
+
+if TYPE_CHECKING:
+    from .write.pdf import PdfConverter
 
 WGEID = "un-wgeid"
 
@@ -86,22 +90,28 @@ def build_cases(
                   for language in ([languages] if isinstance(languages, str) else languages or base.brief.languages)
                   for fmt in format_names)
     names = _case_names(rows, base.name, longest)  # every name judged before any row is written
-    for number, row in enumerate(rows, start=1):
-        judged = names[number - 1]
-        case_id = judged if isinstance(judged, str) else f"case-{number}"
-        try:
-            if isinstance(judged, BriefError):
-                raise judged
-            outputs, warnings = _build_row(base, row, case_id, Path(out_dir), languages, format_names, audiences,
-                                           template_dirs)
-            result = CaseResult(number, len(rows), row.location, case_id, outputs, warnings=warnings)
-        except BriefError as error:
-            if not keep_going:
-                raise
-            result = CaseResult(number, len(rows), row.location, case_id, error=error)
-        results.append(result)
-        if progress is not None:
-            progress(result)
+    with contextlib.ExitStack() as stack:
+        pdf_converter = None
+        if "pdf" in format_names:  # one LibreOffice for every case's PDFs
+            from .write.pdf import PdfConverter
+
+            pdf_converter = stack.enter_context(PdfConverter().start())
+        for number, row in enumerate(rows, start=1):
+            judged = names[number - 1]
+            case_id = judged if isinstance(judged, str) else f"case-{number}"
+            try:
+                if isinstance(judged, BriefError):
+                    raise judged
+                outputs, warnings = _build_row(base, row, case_id, Path(out_dir), languages, format_names,
+                                               audiences, template_dirs, pdf_converter)
+                result = CaseResult(number, len(rows), row.location, case_id, outputs, warnings=warnings)
+            except BriefError as error:
+                if not keep_going:
+                    raise
+                result = CaseResult(number, len(rows), row.location, case_id, error=error)
+            results.append(result)
+            if progress is not None:
+                progress(result)
     return results
 
 
@@ -120,11 +130,11 @@ def case_brief(base: Brief, row: Row, case_id: str) -> Brief:
         raise LoadError.from_error(error) from None
 
 
-def _build_row(base: Brief, row: Row, case_id: str, out_dir: Path, languages: Names | None,
-               formats: list[str], audiences: Names, template_dirs: Folders) -> tuple[list[Path], int]:
+def _build_row(base: Brief, row: Row, case_id: str, out_dir: Path, languages: Names | None, formats: list[str],
+               audiences: Names, template_dirs: Folders, pdf_converter: PdfConverter | None) -> tuple[list[Path], int]:
     built = build_documents(case_brief(base, row, case_id), languages=languages, audiences=audiences,
                             template_dirs=template_dirs)
-    files = document_files(list(built.documents.values()), formats, out_dir)
+    files = document_files(list(built.documents.values()), formats, out_dir, pdf_converter)
     try:
         write_all(files, inputs={Path(row.location.file): row.location, **built.read})
     except OSError as exc:  # this row's files only: the next row may well be written

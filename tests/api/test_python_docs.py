@@ -15,11 +15,11 @@ import docx
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from testdata import REPO, without_source_tree
+from testdata import REPO, require_tool, without_source_tree
 
 PAGE = REPO / "docs" / "python.md"
 EXAMPLES = re.findall(r"```python\n(.*?)```", PAGE.read_text(encoding="utf-8"), flags=re.S)
-NAMES = ["in_memory", "spreadsheet", "records", "cases", "errors"]
+NAMES = ["in_memory", "spreadsheet", "records", "cases", "pdf", "errors"]
 
 
 def test_the_page_has_an_example_for_each_way_in() -> None:
@@ -80,6 +80,16 @@ def test_the_batch_example_builds_every_case_with_progress(workdir: Path, capsys
     assert all(result.ok for result in namespace["results"])
     assert err.count("case ") == len(namespace["results"]) == 2
     assert len(list((workdir / "out" / "cases").iterdir())) == 2 * 2 * 2
+
+
+def test_the_pdf_example_lays_out_pdfs_and_a_build_with_one_libreoffice(
+        workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    require_tool("soffice")
+    namespace, out, _ = run("pdf", capsys)
+    assert sorted(namespace["pdfs"]) == [("un-wgeid", "en"), ("un-wgeid", "ko")]
+    assert all(pdf.startswith(b"%PDF-") for pdf in namespace["pdfs"].values())
+    assert (workdir / "out" / "enforced-disappearances.un-wgeid.en.pdf").read_bytes().startswith(b"%PDF-")
+    assert out.strip().endswith("enforced-disappearances.un-wgeid.en.pdf")
 
 
 def test_the_errors_example_catches_each_kind(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -122,3 +122,15 @@ def test_a_pdf_is_archival_tagged_and_says_its_language_and_title(tmp_path: Path
     assert b"/Lang(ko-KR)" in data
     fonts = subprocess.run([require_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True).stdout
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # every font embedded
+
+
+def test_a_batch_of_cases_lays_out_every_pdf_with_one_libreoffice(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    log = tmp_path / "runs.log"
+    _on_path(monkeypatch, tmp_path / "bin", LOGGING_SOFFICE.format(log=log, soffice=require_tool("soffice")))
+    results = briefbuilder.build_cases(EXAMPLE, EXAMPLE / "cases.csv", tmp_path / "out", languages="en",
+                                       formats="pdf")
+    assert len(results) == 2 and all(result.ok for result in results)
+    assert len(log.read_text(encoding="utf-8").splitlines()) == 1
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == sorted(
+        path.name for result in results for path in result.outputs)

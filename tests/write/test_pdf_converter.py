@@ -1,0 +1,118 @@
+"""A PdfConverter keeps one LibreOffice running across calls: it starts it again when it dies, stops it when a
+document takes too long, carries nothing from one document to the next, and serves several threads in turn."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from testdata import EXAMPLE, require_tool
+
+import briefbuilder
+from briefbuilder import BriefError, PdfConverter, RenderedDocument
+from briefbuilder.write import libreoffice
+
+
+def read_back(pdf: bytes, folder: Path) -> tuple[str, str]:
+    """The PDF's text as laid out (pdftotext -layout) and the names of its fonts (pdffonts)."""
+    path = folder / f"{os.urandom(8).hex()}.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run([require_tool("pdftotext"), "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    fonts = subprocess.run([require_tool("pdffonts"), str(path)], capture_output=True, text=True, check=True).stdout
+    return text, "\n".join(sorted(line.split()[0].partition("+")[2] for line in fonts.splitlines()[2:]))
+
+
+def office_of(converter: PdfConverter) -> subprocess.Popen[bytes]:
+    assert converter._office is not None
+    return converter._office._state.processes[0]
+
+
+@pytest.fixture(scope="module")
+def korean() -> RenderedDocument:
+    return briefbuilder.render_brief(EXAMPLE, "ko", audience="un-upr")  # endnotes, Korean line breaking, no gaps
+
+
+@pytest.fixture(scope="module")
+def plain_korean(korean: RenderedDocument) -> RenderedDocument:
+    """The same Korean document with none of the adjustments: what would show one that stayed behind."""
+    typography = dataclasses.replace(korean.layout.typography, wrap_by_word=False, east_asian_autospace=True)
+    return dataclasses.replace(korean, layout=dataclasses.replace(korean.layout, typography=typography,
+                                                                  notes="footnotes"))
+
+
+def test_a_libreoffice_killed_between_two_documents_is_started_again(korean: RenderedDocument,
+                                                                      tmp_path: Path) -> None:
+    require_tool("soffice")
+    with PdfConverter() as converter:
+        before = converter.pdf_bytes(korean)
+        office = office_of(converter)
+        os.killpg(office.pid, signal.SIGKILL)  # LibreOffice and the soffice that started it
+        office.wait()
+        after = converter.pdf_bytes(korean)
+        assert office_of(converter).pid != office.pid
+    assert read_back(after, tmp_path) == read_back(before, tmp_path)
+
+
+def test_no_document_carries_anything_to_the_next(korean: RenderedDocument, plain_korean: RenderedDocument,
+                                                  tmp_path: Path) -> None:
+    require_tool("soffice")
+    with PdfConverter() as converter:
+        converted = [converter.pdf_bytes(document) for document in (korean, plain_korean, korean)]
+    with PdfConverter() as fresh:
+        plain_alone = fresh.pdf_bytes(plain_korean)
+    with PdfConverter() as fresh:
+        korean_alone = fresh.pdf_bytes(korean)
+    plain_text = read_back(plain_alone, tmp_path)
+    assert plain_text != read_back(korean_alone, tmp_path)  # the adjustments show, so one left behind would
+    assert read_back(converted[1], tmp_path) == plain_text
+    assert read_back(converted[0], tmp_path) == read_back(converted[2], tmp_path) == read_back(korean_alone, tmp_path)
+
+
+def test_threads_converting_at_once_each_get_their_own_pdf_from_one_libreoffice(tmp_path: Path) -> None:
+    require_tool("soffice")
+    built = briefbuilder.build_documents(EXAMPLE, languages=["ko", "en"], audiences=["general", "un-wgeid"])
+    documents = list(built.documents.values())
+    with PdfConverter() as converter:
+        one_by_one = [read_back(converter.pdf_bytes(document), tmp_path) for document in documents]
+        office = office_of(converter)
+        with ThreadPoolExecutor(len(documents)) as pool:
+            at_once = list(pool.map(converter.pdf_bytes, documents * 2))
+        assert office_of(converter) is office and office.poll() is None  # the same LibreOffice throughout
+    assert [read_back(pdf, tmp_path) for pdf in at_once] == one_by_one * 2
+
+
+# A worker that connects and then never answers: a document LibreOffice never finishes.
+SILENT_WORKER = """import json, sys, time
+print(json.dumps({"connected": True}), flush=True)
+sys.stdin.readline()
+time.sleep(600)
+"""
+
+
+def test_a_document_past_the_timeout_stops_libreoffice_and_fails_in_one_line(
+        korean: RenderedDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    worker = tmp_path / "worker.py"
+    worker.write_text(SILENT_WORKER, encoding="utf-8")
+    office = tmp_path / "bin" / "soffice"
+    office.parent.mkdir()
+    office.write_text(f"#!/bin/sh\necho $$ >> {tmp_path / 'started'}\nexec sleep 600\n", encoding="utf-8")
+    office.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{office.parent}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(libreoffice, "WORKER", worker)
+    monkeypatch.setattr(libreoffice, "SYSTEM_PYTHON", Path(sys.executable))
+    with PdfConverter(timeout=1) as converter:
+        with pytest.raises(BriefError, match=r"LibreOffice took more than 1 s to lay out .*\.un-upr\.ko\.pdf"):
+            converter.pdf_bytes(korean)
+        [pid] = map(int, (tmp_path / "started").read_text().split())
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # stopped, not left running
+        with pytest.raises(BriefError, match="took more than 1 s"):  # the next call starts a new one
+            converter.pdf_bytes(korean)
+    assert len((tmp_path / "started").read_text().split()) == 2
