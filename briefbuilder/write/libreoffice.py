@@ -34,7 +34,6 @@ from ..errors import BriefError
 SOFFICE_NAMES = ("soffice", "libreoffice")
 START_TIMEOUT = 300.0  # seconds: a first start of LibreOffice builds its profile
 PER_DOCUMENT_TIMEOUT = 60.0  # seconds to lay out one document
-STOP_GRACE = 5.0  # seconds LibreOffice is given to shut down before it is killed
 ANSWER_POLL = 0.2  # seconds between checks that LibreOffice still runs while it starts
 INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; "
                 "macOS: brew install --cask libreoffice; Windows: https://www.libreoffice.org), "
@@ -147,11 +146,14 @@ class RunningOffice:
             if state.profile is None:
                 state.profile = _new_profile()
             pipe = f"pipe,name=briefbuilder-{uuid.uuid4().hex};urp"
+            temporary = state.profile / "tmp"  # LibreOffice's temporary files go with the folder
+            temporary.mkdir(exist_ok=True)
             with (state.profile / "office.log").open("wb") as office_log:
                 state.processes.append(subprocess.Popen(
                     [self.soffice, _profile_option(state.profile / "user"), "--headless", "--invisible", "--nologo",
                      "--norestore", "--nodefault", "--nolockcheck", f"--accept={pipe};"],
-                    stdin=subprocess.DEVNULL, stdout=office_log, stderr=subprocess.STDOUT, start_new_session=True))
+                    stdin=subprocess.DEVNULL, stdout=office_log, stderr=subprocess.STDOUT, start_new_session=True,
+                    env={**os.environ, "TMPDIR": str(temporary), "TMP": str(temporary), "TEMP": str(temporary)}))
             worker = subprocess.Popen([self.python, "-I", str(WORKER), pipe, str(self.start_timeout)],
                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
                                       start_new_session=True)
@@ -170,12 +172,12 @@ class RunningOffice:
                     self._ask(request, what)
                     return
                 except OfficeLost as lost:
-                    self._state.stop(grace=0)
+                    self._state.stop()
                     if attempt == 2:
                         raise _error(f"LibreOffice stopped while laying out {what}: {lost}") from None
 
     def close(self) -> None:
-        """Stop LibreOffice (letting it quit) and remove its profile; a later call starts afresh."""
+        """Stop LibreOffice and remove its folder; a later call starts afresh."""
         with self._lock:
             self._state.close()
 
@@ -187,7 +189,7 @@ class RunningOffice:
         if not state.connected:
             connected = self._answer(self.start_timeout, "to start", while_running=state.processes[0])
             if connected.get("no_uno"):
-                self._state.stop(grace=0)
+                self._state.stop()
                 raise UnoUnavailable(connected["error"])
             if "error" in connected:
                 raise OfficeLost(f"{connected['error']}{self._office_output()}")
@@ -217,7 +219,7 @@ class RunningOffice:
                 if while_running is not None and while_running.poll() is not None:
                     raise OfficeLost(f"LibreOffice stopped{self._office_output()}") from None
                 if time.monotonic() >= deadline:
-                    self._state.stop(grace=0)
+                    self._state.stop()
                     raise _error(f"LibreOffice took more than {timeout:g} s {doing}; it was stopped") from None
         if answer is None:
             raise OfficeLost(f"its worker stopped{self._office_output()}")
@@ -230,39 +232,27 @@ class RunningOffice:
 
 
 class _Processes:
-    """What a :class:`RunningOffice` started: LibreOffice, then its worker; and its profile folder."""
+    """What a :class:`RunningOffice` started: LibreOffice, then its worker; and its folder (profile, temporary files)."""
 
     def __init__(self) -> None:
         self.processes: list[subprocess.Popen[Any]] = []
         self.profile: Path | None = None
         self.connected = False
 
-    def stop(self, grace: float) -> None:
-        """Stop the worker (at the end of its input it asks LibreOffice to quit), then LibreOffice.
-
-        What still runs after `grace` seconds is killed; 0 kills at once (a LibreOffice lost or stuck).
-        """
-        worker_input = self.processes[-1].stdin if self.processes else None
-        if worker_input is not None and grace:
-            try:
-                worker_input.close()
-            except OSError:
-                pass
+    def stop(self) -> None:
+        """Kill the worker and LibreOffice: nothing of theirs is kept, their folder is thrown away or reused."""
         for process in reversed(self.processes):
-            try:
-                process.wait(grace if self.connected else 0)
-            except subprocess.TimeoutExpired:
-                _kill(process)
-        if worker_input is not None and not worker_input.closed:
-            try:
-                worker_input.close()
-            except OSError:
-                pass
+            if process.stdin is not None and not process.stdin.closed:
+                try:
+                    process.stdin.close()
+                except OSError:
+                    pass
+            _kill(process)
         self.processes.clear()
         self.connected = False
 
     def close(self) -> None:
-        self.stop(grace=STOP_GRACE)
+        self.stop()
         if self.profile is not None:
             shutil.rmtree(self.profile, ignore_errors=True)
             self.profile = None
@@ -280,7 +270,7 @@ def _read_answers(stream: IO[str], answers: queue.Queue[dict[str, Any] | None]) 
 
 
 def _kill(process: subprocess.Popen[Any]) -> None:
-    """Kill `process` and what it started (soffice runs LibreOffice as its child)."""
+    """Kill `process` and what it started (soffice runs LibreOffice as its child, in its process group)."""
     try:
         if hasattr(os, "killpg"):
             os.killpg(process.pid, signal.SIGKILL)

@@ -3,21 +3,23 @@
 Run as a script by a Python that can ``import uno`` (Debian's python3-uno under
 /usr/bin/python3, or LibreOffice's own Python), which need not be the Python
 running briefbuilder: it imports nothing but ``uno`` and the standard library.
-``pdf_converter.PdfConverter`` starts it with the connection string of the
+``libreoffice.RunningOffice`` starts it with the connection string of the
 LibreOffice it started, writes one JSON request per line on its standard input
 and reads one JSON answer per line from its standard output.
 
 Each request names a .docx, the PDF to write, the PDF export options and what
 LibreOffice does not read from the .docx (write/pdf.py says why), applied in
-the same pass, between loading and exporting: Hangul-digit auto-spacing off,
-the forbidden-character lists of Korean line breaking, the endnote pages'
-page style. The document is closed after its export, so nothing of it stays
-for the next one.
+the same pass, between loading and exporting, in LibreOffice's main thread:
+Hangul-digit auto-spacing off, the forbidden-character lists of Korean line
+breaking, the endnote pages' page style. The document is closed after its
+export, so nothing of it stays for the next one.
 
-Answers: ``{"connected": true}`` once LibreOffice answers (an error if it
-does not in time; one with ``no_uno`` if this Python has no ``uno``), then ``{"ok": true}`` or ``{"error": "...", "office_lost":
-bool}`` per request; with ``office_lost`` the worker exits, as the LibreOffice
-it talked to is gone. At the end of its input it asks LibreOffice to quit.
+Answers: ``{"connected": true}`` once LibreOffice answers (an error if it does
+not in time; one with ``no_uno`` if this Python has no ``uno``), then
+``{"ok": true}`` or ``{"error": "...", "office_lost": bool}`` per request; with
+``office_lost`` the worker exits, as the LibreOffice it talked to is gone. The
+worker and LibreOffice are killed when no longer needed: LibreOffice's profile
+and temporary files are thrown away with them.
 """
 
 from __future__ import annotations
@@ -154,10 +156,6 @@ def main() -> None:
                 return
         else:
             answer({"ok": True})
-    try:  # no more requests: LibreOffice can quit
-        desktop.terminate()
-    except (DisposedException, RuntimeException):
-        pass
 
 
 if __name__ == "__main__":
