@@ -148,15 +148,20 @@ class RunningOffice:
             pipe = f"pipe,name=briefbuilder-{uuid.uuid4().hex};urp"
             temporary = state.profile / "tmp"  # LibreOffice's temporary files go with the folder
             temporary.mkdir(exist_ok=True)
-            with (state.profile / "office.log").open("wb") as office_log:
-                state.processes.append(subprocess.Popen(
-                    [self.soffice, _profile_option(state.profile / "user"), "--headless", "--invisible", "--nologo",
-                     "--norestore", "--nodefault", "--nolockcheck", f"--accept={pipe};"],
-                    stdin=subprocess.DEVNULL, stdout=office_log, stderr=subprocess.STDOUT, start_new_session=True,
-                    env={**os.environ, "TMPDIR": str(temporary), "TMP": str(temporary), "TEMP": str(temporary)}))
-            worker = subprocess.Popen([self.python, "-I", str(WORKER), pipe, str(self.start_timeout)],
-                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
-                                      start_new_session=True)
+            try:
+                with (state.profile / "office.log").open("wb") as office_log:
+                    state.processes.append(subprocess.Popen(
+                        [self.soffice, _profile_option(state.profile / "user"), "--headless", "--invisible",
+                         "--nologo", "--norestore", "--nodefault", "--nolockcheck", f"--accept={pipe};"],
+                        stdin=subprocess.DEVNULL, stdout=office_log, stderr=subprocess.STDOUT,
+                        start_new_session=True,
+                        env={**os.environ, "TMPDIR": str(temporary), "TMP": str(temporary), "TEMP": str(temporary)}))
+                worker = subprocess.Popen([self.python, "-I", str(WORKER), pipe, str(self.start_timeout)],
+                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+                                          start_new_session=True)
+            except OSError as error:
+                state.stop()
+                raise _error(f"LibreOffice could not be started: {error}") from None
             state.processes.append(worker)
             self._answers = queue.Queue()
             threading.Thread(target=_read_answers, args=(worker.stdout, self._answers), daemon=True).start()

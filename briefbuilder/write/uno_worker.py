@@ -18,8 +18,10 @@ Answers: ``{"connected": true}`` once LibreOffice answers (an error if it does
 not in time; one with ``no_uno`` if this Python has no ``uno``), then
 ``{"ok": true}`` or ``{"error": "...", "office_lost": bool}`` per request; with
 ``office_lost`` the worker exits, as the LibreOffice it talked to is gone. The
-worker and LibreOffice are killed when no longer needed: LibreOffice's profile
-and temporary files are thrown away with them.
+worker and LibreOffice are killed when no longer needed (LibreOffice's profile
+and temporary files are thrown away with them); should briefbuilder itself be
+killed first, its end of the worker's input closes and the worker asks
+LibreOffice to quit, so none is left running.
 """
 
 from __future__ import annotations
@@ -156,6 +158,10 @@ def main() -> None:
                 return
         else:
             answer({"ok": True})
+    try:  # no more requests: briefbuilder is done, or was killed outright; either way LibreOffice can quit
+        desktop.terminate()
+    except (DisposedException, RuntimeException):
+        pass
 
 
 if __name__ == "__main__":

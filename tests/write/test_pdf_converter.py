@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -116,3 +117,56 @@ def test_a_document_past_the_timeout_stops_libreoffice_and_fails_in_one_line(
         with pytest.raises(BriefError, match="took more than 1 s"):  # the next call starts a new one
             converter.pdf_bytes(korean)
     assert len((tmp_path / "started").read_text().split()) == 2
+
+
+KILLED_MIDWAY = """import os, signal, sys
+import briefbuilder
+document = briefbuilder.render_brief(sys.argv[1], "en", audience="un-wgeid")
+converter = briefbuilder.PdfConverter()
+converter.pdf_bytes(document)
+print(converter._office._state.profile, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def running_with(text: str) -> list[int]:
+    """The processes (not zombies) whose command line holds `text`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and text.encode() in (entry / "cmdline").read_bytes() \
+                    and (entry / "stat").read_text().split(") ")[-1][0] != "Z":
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_a_briefbuilder_killed_outright_leaves_no_libreoffice_running() -> None:
+    require_tool("soffice")
+    if not Path("/proc/self/cmdline").is_file():
+        pytest.skip("reads the running processes from /proc")
+    killed = subprocess.run([sys.executable, "-c", KILLED_MIDWAY, str(EXAMPLE)], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(Path(briefbuilder.__file__).parent.parent)})
+    assert killed.returncode == -signal.SIGKILL
+    profile = killed.stdout.strip()
+    assert profile
+    deadline = time.monotonic() + 30
+    while running_with(profile) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert running_with(profile) == []
+
+
+def test_a_worker_python_that_cannot_run_is_a_one_line_error(korean: RenderedDocument, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    office = tmp_path / "bin" / "soffice"
+    office.parent.mkdir()
+    office.write_text("#!/bin/sh\nexec sleep 600\n", encoding="utf-8")
+    office.chmod(0o755)
+    unrunnable = tmp_path / "python"
+    unrunnable.write_text("not a program", encoding="utf-8")  # a file, but not executable
+    monkeypatch.setenv("PATH", f"{office.parent}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(libreoffice, "SYSTEM_PYTHON", unrunnable)
+    monkeypatch.setattr(libreoffice.importlib.util, "find_spec", lambda name: None)  # as if this Python had no uno
+    with PdfConverter() as converter, pytest.raises(BriefError, match="LibreOffice could not be started: .*python"):
+        converter.pdf_bytes(korean)
