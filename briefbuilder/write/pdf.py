@@ -122,9 +122,10 @@ class PdfConverter:
     of the block (or at :meth:`close`). Each document is opened, laid out and
     closed on its own, so nothing of one carries to the next. Calls from
     several threads wait their turn; one document may take `timeout` seconds,
-    after which LibreOffice is stopped and the call fails; a LibreOffice that
-    died is started again for the next document. Where no Python can
-    ``import uno``, each call runs ``soffice --convert-to`` instead.
+    after which LibreOffice is stopped and the call fails (the next call starts
+    another); a LibreOffice that died is started again and given the document
+    once more. Where no Python can ``import uno``, each call runs
+    ``soffice --convert-to`` instead.
     """
 
     def __init__(self, *, timeout: float = PER_DOCUMENT_TIMEOUT) -> None:
