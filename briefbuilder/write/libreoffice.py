@@ -34,6 +34,8 @@ from ..errors import BriefError
 SOFFICE_NAMES = ("soffice", "libreoffice")
 START_TIMEOUT = 300.0  # seconds: a first start of LibreOffice builds its profile
 PER_DOCUMENT_TIMEOUT = 60.0  # seconds to lay out one document
+# How long a worker may take to say it has no uno once LibreOffice has stopped (a Python starting)
+WORKER_GRACE = 5.0
 ANSWER_POLL = 0.2  # seconds between checks that LibreOffice still runs while it starts
 INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; "
                 "macOS: brew install --cask libreoffice; Windows: https://www.libreoffice.org), "
@@ -222,13 +224,27 @@ class RunningOffice:
                 break
             except queue.Empty:
                 if while_running is not None and while_running.poll() is not None:
-                    raise OfficeLost(f"LibreOffice stopped{self._office_output()}") from None
+                    return self._answer_as_office_stopped()
                 if time.monotonic() >= deadline:
                     self._state.stop()
                     raise _error(f"LibreOffice took more than {timeout:g} s {doing}; it was stopped") from None
         if answer is None:
             raise OfficeLost(f"its worker stopped{self._office_output()}")
         return answer
+
+    def _answer_as_office_stopped(self) -> dict[str, Any]:
+        """The worker's word that it has no ``uno``, if it comes as LibreOffice stops; else OfficeLost.
+
+        Both start at once, so a LibreOffice that cannot start may stop before the worker has said
+        that its Python lacks ``uno``: that, not the stop, decides whether running by command helps.
+        """
+        try:
+            answer = self._answers.get(timeout=WORKER_GRACE)
+        except queue.Empty:
+            answer = None
+        if answer is not None and answer.get("no_uno"):
+            return answer
+        raise OfficeLost(f"LibreOffice stopped{self._office_output()}") from None
 
     def _office_output(self) -> str:
         log = self._state.profile / "office.log" if self._state.profile else None

@@ -86,11 +86,25 @@ def test_a_build_starts_one_libreoffice_for_every_pdf_and_each_pdf_is_its_own_do
         assert closest == key  # the PDF holds this document's text, no other's
 
 
+# A Python without uno that takes a while to start: LibreOffice (here the stand-in, which cannot be driven
+# over UNO and stops at once) has stopped before the worker says it cannot import uno.
+SLOW_PYTHON = """#!/bin/sh
+sleep 1
+exec {python} "$@"
+"""
+
+
+@pytest.mark.parametrize("worker_starts", ["at once", "after LibreOffice stopped"])
 def test_without_uno_a_build_runs_soffice_once_per_pass_and_each_pdf_is_its_own_document(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, worker_starts: str) -> None:
     if importlib.util.find_spec("uno") is not None:
         pytest.skip("this Python can import uno: LibreOffice would be driven over UNO")
-    monkeypatch.setattr(libreoffice, "SYSTEM_PYTHON", Path(sys.executable))  # a Python without uno
+    python = Path(sys.executable)  # a Python without uno
+    if worker_starts == "after LibreOffice stopped":
+        python = tmp_path / "slow-python"
+        python.write_text(SLOW_PYTHON.format(python=sys.executable), encoding="utf-8")
+        python.chmod(0o755)
+    monkeypatch.setattr(libreoffice, "SYSTEM_PYTHON", python)
     log = tmp_path / "runs.log"
     _on_path(monkeypatch, tmp_path / "bin", FAKE_SOFFICE.format(python=sys.executable, log=str(log)))
     built = briefbuilder.build_documents(EXAMPLE, languages=["ko", "en"], audiences=["all"])
