@@ -279,6 +279,7 @@ class _Open:
     value: dict[str, Any] | list[Any]
     path: Path_
     anchor: str | None
+    mark: yaml.Mark  # where it starts, for an error about it as a whole
     size: int = 1
     key: str | None = None  # a mapping's pending key
     merging: bool = False  # the pending key is '<<'
@@ -302,9 +303,8 @@ class _Builder:
         self.shapes: dict[tuple[Any, ...], int] = {}  # mappings with the same keys share one shape
         self.texts: dict[str, str] = {}  # short texts, each kept once
 
-    def error(self, mark: yaml.Mark | None, path: Path_, message: str, hint: str) -> BriefError:
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return BriefError.at(Location(self.map.file, line, column), dotted(path), message, hint)
+    def error(self, mark: yaml.Mark, path: Path_, message: str, hint: str) -> BriefError:
+        return BriefError.at(Location(self.map.file, mark.line + 1, mark.column + 1), dotted(path), message, hint)
 
     def document(self) -> Any:
         loader = self.loader
@@ -372,8 +372,8 @@ class _Builder:
                              "a brief needs only a few levels of nesting; flatten this part")
         container = self.map._container()
         self.place(event.start_mark, container)
-        self.stack.append(_Open({} if is_mapping else [], path, event.anchor, container=container,
-                                keys=[] if is_mapping else None))
+        self.stack.append(_Open({} if is_mapping else [], path, event.anchor, event.start_mark,
+                                container=container, keys=[] if is_mapping else None))
 
     def close(self) -> None:
         done = self.stack.pop()
@@ -386,7 +386,7 @@ class _Builder:
             combined.update(value)
             value = combined
         self.remember(done.anchor, value, done.size)
-        self.add(value, done.size, None)
+        self.add(value, done.size, done.mark)
 
     def alias(self, event: yaml.AliasEvent) -> None:
         path = self.child_path()
@@ -418,7 +418,7 @@ class _Builder:
         if anchor is not None:
             self.anchors[anchor] = (value, size)
 
-    def add(self, value: Any, size: int, mark: yaml.Mark | None) -> None:
+    def add(self, value: Any, size: int, mark: yaml.Mark) -> None:
         if not self.stack:
             self.root = value
             return

@@ -1,0 +1,123 @@
+"""What the YAML reader says about a refused file, and where it says a value was written.
+
+An error names the file, line and column, the field and how to fix it; a
+value found through a '<<' merge or a part of the map (``under``) is located
+where it was written. Each case was found by mutation testing
+(docs/testing.md): changing the line that handles it failed no test before.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from testdata import MINIMAL_BRIEF
+
+from briefbuilder import BriefError
+from briefbuilder.load.native import brief_from_dict
+from briefbuilder.load.yamlsource import ALIAS_NODE_BUDGET, SourceMap, parse_yaml
+
+INVISIBLE = "delete it; it is invisible in most editors"
+
+
+def refused(text: str, name: str = "t.yaml") -> BriefError:
+    with pytest.raises(BriefError) as error:
+        parse_yaml(text, name)
+    return error.value
+
+
+@pytest.mark.parametrize(("char", "message"), [
+    ("\x07", "the control character U+0007 at column 8 is not allowed"),
+    ("\u202e", "the bidirectional control U+202E at column 8 can make text read differently from what it says"),
+])
+def test_a_refused_character_is_named_with_its_column_and_the_fix(char: str, message: str) -> None:
+    (problem,) = refused(f"name: x{char}y\n", "inline.yaml").problems
+    assert (problem.location.file, problem.location.line) == ("inline.yaml", 1)  # type: ignore[union-attr]
+    assert (problem.message, problem.hint) == (message, INVISIBLE)
+
+
+@pytest.mark.parametrize(("char", "message", "hint"), [
+    ("\ud800", "a lone surrogate (U+D800) in this text is not a character", "write the character itself, or its full \\U escape"),
+    ("\udfff", "a lone surrogate (U+DFFF) in this text is not a character", "write the character itself, or its full \\U escape"),
+    ("\u202e", "the bidirectional control U+202E in this text can make text read differently from what it says", INVISIBLE),
+    ("\x07", "the control character U+0007 in this text is not allowed", INVISIBLE),
+])
+def test_a_refused_character_in_a_python_brief_is_named_with_the_fix(char: str, message: str, hint: str) -> None:
+    data = yaml.safe_load(MINIMAL_BRIEF)
+    data["brief"]["organisation"]["name"] = f"Example {char}Centre"
+    with pytest.raises(BriefError) as error:
+        brief_from_dict(data)
+    (problem,) = error.value.problems
+    assert (problem.field, problem.message, problem.hint) == ("brief.organisation.name", message, hint)
+
+
+def test_malformed_yaml_names_the_file_it_was_given() -> None:
+    (problem,) = refused("a: [1, 2\n", "inline.yaml").problems
+    assert problem.location is not None and problem.location.file == "inline.yaml"
+
+
+def test_a_key_given_twice_is_located_at_its_second_line_and_column() -> None:
+    (problem,) = refused("a:\n  b: 1\n  b: 2\n").problems
+    assert problem.location is not None and (problem.location.line, problem.location.column) == (3, 3)
+    assert (problem.field, problem.message, problem.hint) == ("a.b", "this key is given twice", "keep one of them")
+
+
+def test_a_tag_on_a_key_names_the_mapping_holding_it() -> None:
+    (problem,) = refused("a:\n  !!python/name:x : 1\n").problems
+    assert problem.field == "a" and "'!!python/name:x' is not allowed" in problem.message
+
+
+@pytest.mark.parametrize("merged", ["[x, y]", "\n    - x"])
+def test_a_merge_of_something_else_than_mappings_is_located_where_it_is_written(merged: str) -> None:
+    (problem,) = refused(f"top: 1\na:\n  <<: {merged}\n").problems
+    assert problem.location is not None and problem.location.line == (3 if merged.startswith("[") else 4)
+    assert problem.field == "a" and problem.message == "'<<' must be followed by a mapping or a list of mappings"
+
+
+def test_a_merged_key_is_located_where_it_is_written() -> None:
+    _, where = parse_yaml("m:\n  <<: {x: 1, y: 2}\n  z: 3\n", "t.yaml")
+    assert (where.locate("m", "y").line, where.locate("m", "y").column) == (2, 17)
+    _, where = parse_yaml("a: [{y: 0}]\nm:\n  <<: [{x: 1}, {y: 2}]\n", "t.yaml")
+    assert (where.locate("m", "y").line, where.locate("m", "y").column) == (3, 20)
+    _, where = parse_yaml("b: &b {y: 0}\nm:\n  <<: *b\n  z: 1\n", "t.yaml")
+    assert where.locate("m", "y").line == 3 and where.locate("m", "z").line == 4  # an alias: at the '<<'
+
+
+def test_part_of_a_map_locates_paths_relative_to_it() -> None:
+    _, where = parse_yaml("a:\n  b:\n    c: 1\n  d: 2\n", "t.yaml")
+    assert where.under("a").locate("b", "c") == where.locate("a", "b", "c")
+    assert where.under("a").locate("d").line == 4
+    assert where.under("a", "missing").locate("d").line == 4  # the closest recorded ancestor
+    assert SourceMap("built.yaml").under("a").locate("b").line == 1  # a brief built in Python: nothing recorded
+
+
+def test_a_path_past_the_end_of_a_list_is_located_at_the_list() -> None:
+    _, where = parse_yaml("top: 1\nitems:\n  - a\n  - b\n", "t.yaml")
+    assert where.locate("items", 1).line == 4
+    assert where.locate("items", 2).line == where.locate("items", "x").line == where.locate("items").line == 3
+
+
+def test_an_alias_without_its_anchor_says_where_to_define_it() -> None:
+    (problem,) = refused("a: 1\nb: *nope\n").problems
+    assert problem.location is not None and problem.location.line == 2
+    assert problem.message == "the alias '*nope' has no anchor before it (or refers to the mapping it is in)"
+    assert problem.hint == "define '&nope' earlier in the file"
+
+
+def test_a_merge_of_an_aliased_text_is_located_at_the_alias() -> None:
+    (problem,) = refused("s: &s text\nm:\n  <<: *s\n").problems
+    assert problem.location is not None and problem.location.line == 3
+    assert problem.message == "'<<' must be followed by a mapping or a list of mappings"
+
+
+def aliases(count: int, extra: str = "") -> str:
+    """A list of 99 values anchored once (100 nodes with the list) and aliased ``count`` times."""
+    return f"base: &b [{', '.join(['x'] * 99)}]\ncopies:\n" + "  - *b\n" * count + extra
+
+
+def test_aliases_add_up_to_the_budget_and_not_one_node_more() -> None:
+    assert ALIAS_NODE_BUDGET == 100_000  # 1,000 aliases of 100 nodes each
+    data, _ = parse_yaml(aliases(1_000), "t.yaml")
+    assert len(data["copies"]) == 1_000
+    (problem,) = refused(aliases(1_000, "one: &one x\nmore: *one\n")).problems
+    assert problem.message == "aliases expand to more than 100,000 values"
+    assert problem.location is not None and problem.location.line == 1_004
