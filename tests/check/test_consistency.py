@@ -38,6 +38,8 @@ def test_percent_base_passes(tmp_path: Path, fields: str) -> None:
     ("value: 71, base: 43", "71% cannot be k/43 as a whole number; nearest: 70% (30/43), 72% (31/43)"),
     ("value: 81.40, base: victims", "81.40% cannot be k/113 at 2 decimals; nearest: 80.53% (91/113), 81.42% (92/113)"),
     ("value: 50, base: 0", "'s' is a percentage of 0; a base must be at least 1"),
+    ("value: 50, base: 1", "50% cannot be k/1 as a whole number; nearest: 0% (0/1), 100% (1/1)"),  # the smallest whole
+    ("value: 0.5, base: 3", "0.5% cannot be k/3 at one decimal; nearest: 0.0% (0/3), 33.3% (1/3)"),  # nearest to none
 ])
 def test_percent_base_fails(tmp_path: Path, fields: str, message: str) -> None:
     result = check(tmp_path, share(fields))
@@ -109,6 +111,12 @@ statistics:
     unit: number
     sources: [{id: tjwg-2024, page: 12}]
     label: a change may be negative
+  # at the bounds, and shares whose figure exceeds their base's number: no finding
+  - {id: none, value: 0, unit: persons, sources: [{id: tjwg-2024, page: 12}], label: nobody}
+  - {id: all, value: 113, unit: persons, base: victims, sources: [{id: tjwg-2024, page: 12}], label: everybody}
+  - {id: zero-count, value: 0, unit: percent, count: 0, base: victims, sources: [{id: tjwg-2024, page: 12}], label: none}
+  - {id: zero-base, value: 50, unit: percent, base: 0, sources: [{id: tjwg-2024, page: 12}], label: of nothing}
+  - {id: over-fifty, value: 81.4, unit: percent, base: 50, sources: [{id: tjwg-2024, page: 12}], label: 81.4 > 50}
 """
 
 
@@ -121,6 +129,12 @@ def test_part_exceeds_whole(tmp_path: Path) -> None:
         result.line("count: 114"),
         result.line("value: -3"),
         result.line("base: -10"),
+    ]
+    assert sorted(f.message for f in findings) == [
+        "'count-too-big' counts 114 of a whole of 113",
+        "'negative' is negative (-3)",
+        "'negative-base' has a negative base (-10)",
+        "'too-many' is 120 of a whole of 113",
     ]
 
 
@@ -187,7 +201,7 @@ def test_base_unit_fails(tmp_path: Path, base_fields: str, problem: str) -> None
     body = SOURCES + f"""\
   - {{id: the-base, {base_fields}, sources: [{{id: tjwg-2024, page: 1}}], label: base}}
   - id: s
-    value: 81.4
+    value: 50.0
     unit: percent
     base: the-base
     count: 92
@@ -199,7 +213,7 @@ def test_base_unit_fails(tmp_path: Path, base_fields: str, problem: str) -> None
     assert finding.severity == "error"
     assert problem in finding.message
     assert finding.location.line == result.line("base: the-base")
-    # an unusable base is reported once, not again as a wrong percentage or count
+    # an unusable base is reported once, not again as a wrong percentage or count (50.0% of 113 would be both)
     assert result.of("consistency.percent-base") == result.of("consistency.count") == []
 
 

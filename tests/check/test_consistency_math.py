@@ -14,12 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefbuilder.check import consistency_math
 from briefbuilder.check.consistency import meets_bound
 from briefbuilder.check.consistency_math import (
     count_matches,
     counts_for,
     nearest_reachable,
     percent_reachable,
+    share,
     shares_sum_ok,
 )
 
@@ -104,10 +106,14 @@ def test_counts_for(percent: str, base: int, counts: list[int]) -> None:
     assert counts_for(Decimal(percent), base) == counts
 
 
-def test_counts_for_a_large_base_only_looks_near_the_figure() -> None:
+def test_counts_for_a_large_base_only_looks_near_the_figure(monkeypatch: pytest.MonkeyPatch) -> None:
     # k/10000 in [81.35, 81.45]: 813500 → 81.35 → 81.4 (both); 814500 → 81.45 → 81.4 (half-even only)
+    tried: list[int] = []
+    exact = consistency_math._rounds_to
+    monkeypatch.setattr(consistency_math, "_rounds_to", lambda p, k, n: tried.append(k) or exact(p, k, n))
     counts = counts_for(Decimal("81.4"), 1_000_000)
     assert (counts[0], counts[-1], len(counts)) == (813_500, 814_500, 1001)
+    assert min(tried) >= 813_499 and max(tried) <= 814_501  # not the 814,501 counts from 0: a base may be millions
 
 
 @pytest.mark.parametrize(("percent", "count", "base", "matches"), [
@@ -143,9 +149,14 @@ def test_precision_of_the_neighbours_is_the_figure_s() -> None:
     assert (str(below), str(above)) == ("80.53", "81.42")
 
 
+def test_a_share_is_exact_at_any_precision_a_figure_is_written_with() -> None:
+    """A figure written with 30 decimals is compared and shown exactly, not with the default 28 digits."""
+    assert share(1, 3, 30) == {Decimal("33." + "3" * 30)}
+
+
 @pytest.mark.parametrize("base", [0, -5])
 def test_a_base_must_be_positive(base: int) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=f"a percentage needs a base of at least 1, not {base}"):
         percent_reachable(Decimal("50"), base)
 
 
