@@ -82,6 +82,7 @@ def test_a_word_mark_stops_at_a_table_cells_border() -> None:
 
 def test_an_escaped_pipe_is_part_of_the_word_not_a_cell_border() -> None:
     assert placed("en", r"| a\|b{A} c |", at="word")[0] == r"| a\|b[^1] c |"
+    assert placed("en", r"| a{A}\|b c |", at="word")[0] == r"| a\|b[^1] c |"  # the word runs on past it
 
 
 def test_a_reference_after_a_quoted_stop_is_marked_after_the_closing_quotes() -> None:
