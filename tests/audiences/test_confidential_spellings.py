@@ -73,6 +73,20 @@ def test_a_long_document_is_searched_piece_by_piece_without_missing_a_name_acros
     assert not comparable_module.mentions("HONG\nMi-sun\n" * 5, {"HONG Mi-ran"})
 
 
+def test_a_long_document_is_folded_in_pieces_as_long_as_the_bound_and_its_line_breaks_allow(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each piece but the first starts at a line break, none is longer than PIECE_CHARS, and none is cut shorter
+    than it must be: folding copies a piece several times, so a piece of the whole text is what took 580 MB."""
+    monkeypatch.setattr(comparable_module, "PIECE_CHARS", 32)
+    text = "\n".join(f"line {number:03}" for number in range(41))  # 9 characters with its line break
+    pieces = list(comparable_module._pieces(text))
+    assert "".join(pieces) == text and all(piece.startswith("\n") for piece in pieces[1:])
+    assert [len(piece) for piece in pieces] == [26] + [27] * 12 + [18]  # three lines a piece, the two left at the end
+    long_lines = "short\n" + "y" * 50 + "\nshort2\n" + "z" * 40  # a line longer than a piece is cut after it
+    pieces = list(comparable_module._pieces(long_lines))
+    assert "".join(pieces) == long_lines and [len(piece) for piece in pieces] == [5, 51, 7, 41]
+
+
 def _default_ignorable() -> list[str]:
     """Every Default_Ignorable_Code_Point of the Unicode version the ``regex`` module implements."""
     import regex

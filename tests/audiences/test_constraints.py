@@ -100,6 +100,23 @@ def test_required_fields(write_brief: Callable[..., Path]) -> None:
         "the 'un-upr' audience requires 'submission.cycle'; add it"]
 
 
+RECOMMENDATION = "  - {en: Disclose the fate of every detainee within 30 days., ko: 30일 이내에 모든 구금자의 생사를 밝혀야 합니다.}\n"
+
+
+@pytest.mark.parametrize(("replace", "required"), [
+    ({"    contact: contact@example.org\n": '    contact: ""\n'}, "brief.organisation.contact"),  # empty text
+    ({"recommendations:\n" + RECOMMENDATION: "recommendations: []\n",  # an empty list, required by the brief's settings
+      "  date: 2024-11-20\n": "  date: 2024-11-20\n  settings:\n    pack: {required_fields: [recommendations]}\n"},
+     "recommendations"),
+    ({"  date: 2024-11-20\n": "  date: 2024-11-20\n  settings:\n    pack: {required_fields: [brief.nothing]}\n"},
+     "brief.nothing"),  # a field the brief cannot have is reported as missing, not a crash
+])
+def test_a_required_field_given_empty_is_missing(write_brief: Callable[..., Path], replace: dict[str, str],
+                                                 required: str) -> None:
+    assert _errors(write_brief(replace=replace), "un-upr", "constraints.required-fields") == [
+        f"the 'un-upr' audience requires '{required}'; add it"]
+
+
 SECRETS = ("HONG Mi-ran", "홍미란", "submitter@example.org")
 
 
@@ -124,6 +141,14 @@ def test_a_narrative_naming_the_confidential_submitter_is_an_error(write_brief: 
     folder = write_brief(filler="Her sister HONG Mi-ran reported it.")
     assert _errors(folder, "un-upr", "constraints.confidential-submitter")
     assert _errors(folder, "un-wgeid", "constraints.confidential-submitter") == []
+
+
+def test_the_confidential_submitter_named_in_one_language_only_is_found_there(write_brief: Callable[..., Path]) -> None:
+    """Every language's document is read, not only the first."""
+    folder = write_brief(replace={'확인하였습니다. "': '확인하였습니다. 홍미란 씨가 신고하였습니다."'})
+    assert _errors(folder, "un-upr", "constraints.confidential-submitter") == [
+        "the confidential submitter is named in the 'un-upr' document ('ko'); "
+        "remove their name and contact from the narrative"]
 
 
 def test_a_narrative_giving_the_confidential_submitter_s_contact_is_an_error(write_brief: Callable[..., Path]) -> None:
