@@ -8,12 +8,16 @@ where it was written. Each case was found by mutation testing
 
 from __future__ import annotations
 
+from decimal import Decimal
+from pathlib import Path
+
 import pytest
 import yaml
 from testdata import MINIMAL_BRIEF
 
 from briefbuilder import BriefError
 from briefbuilder.load.native import brief_from_dict
+from briefbuilder.load import yamlsource
 from briefbuilder.load.yamlsource import ALIAS_NODE_BUDGET, SourceMap, parse_yaml
 
 INVISIBLE = "delete it; it is invisible in most editors"
@@ -121,3 +125,75 @@ def test_aliases_add_up_to_the_budget_and_not_one_node_more() -> None:
     (problem,) = refused(aliases(1_000, "one: &one x\nmore: *one\n")).problems
     assert problem.message == "aliases expand to more than 100,000 values"
     assert problem.location is not None and problem.location.line == 1_004
+
+
+def test_standard_tags_plain_symbols_and_an_empty_key_read_as_written() -> None:
+    data, _ = parse_yaml('a: !!str 123\nb: !!float 1\nc: =\nd: <<\n"": empty key\n', "t.yaml")
+    assert data == {"a": "123", "b": Decimal("1"), "c": "=", "d": "<<", "": "empty key"}
+
+
+def test_an_escaped_control_character_is_located_in_its_file_and_field() -> None:
+    (problem,) = refused('top: 1\nm: "x\\ay"\n', "inline.yaml").problems
+    assert problem.location is not None and (problem.location.file, problem.location.line) == ("inline.yaml", 2)
+    assert (problem.field, problem.message) == ("m", "the control character U+0007 at column 4 is not allowed")
+
+
+def test_a_value_may_hold_max_text_chars_and_not_one_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsource, "MAX_TEXT_CHARS", 10)  # 16 million as shipped, in miniature
+    assert parse_yaml("a: " + "x" * 10, "t.yaml")[0] == {"a": "x" * 10}
+    (problem,) = refused("a: " + "x" * 11).problems
+    assert problem.field == "a" and problem.message.startswith("this value is 11 characters long, more than the 10")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("? [a]\n: 1\n", "a key must be a name, not a list, mapping or alias"),
+    ("~: 1\n", "a key must be a name, not NoneType"),
+    ("1.5: x\n", "a key must be a name, not Decimal"),
+])
+def test_a_key_that_is_not_a_name_is_refused_with_the_fix(text: str, message: str) -> None:
+    (problem,) = refused(text).problems
+    assert (problem.message, problem.hint) == (message, "write the key as plain text")
+
+
+def test_standard_and_non_specific_tags_on_lists_and_mappings_are_accepted() -> None:
+    assert parse_yaml("a: !!map {b: 1}\nc: !!seq [1]\nd: ! [2]\n", "t.yaml")[0] == {"a": {"b": 1}, "c": [1], "d": [2]}
+
+
+def test_a_refused_tag_is_shown_as_written() -> None:
+    (problem,) = refused("a: !custom x\n").problems
+    assert problem.message == "the tag '!custom' is not allowed"
+    assert problem.hint == "remove it: a brief holds only text, numbers, dates, true/false, lists and mappings"
+
+
+@pytest.mark.parametrize("chunk_chars", [1, 2, 3, 5, 8])
+def test_refused_characters_are_located_alike_however_the_file_is_streamed(
+        chunk_chars: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file is read in chunks (1 MiB as shipped); a line or column must not depend on where a chunk ends."""
+    text = "ab\x07c\n\x07d\n\nlong line \x07 here\x07\n" + "x\x07" * 25
+    path = tmp_path / "b.yaml"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(yamlsource, "_CHUNK_CHARS", chunk_chars)
+    with pytest.raises(BriefError) as error:
+        yamlsource.read_yaml(path)
+    problems = error.value.problems
+    expected = [(line, column) for line, row in enumerate(text.split("\n"), 1)
+                for column, char in enumerate(row, 1) if char == "\x07"][:20]
+    assert [(p.location.line, int(p.message.split("column ")[1].split()[0])) for p in problems] == expected
+    assert len(problems) == 20 and {p.field for p in problems} == {""}  # at most 20, each at its place
+
+
+def test_an_aliased_text_and_a_figure_with_underscores_read_as_written() -> None:
+    data, _ = parse_yaml("a: &x text\nb: *x\nc: 1_000.50\n", "t.yaml")
+    assert data == {"a": "text", "b": "text", "c": Decimal("1000.50")} and str(data["c"]) == "1000.50"
+
+
+@pytest.mark.parametrize(("text", "field"), [("d: 2023-13-01\n", "d"), ("m:\n  2023-13-01: x\n", "m")])
+def test_an_impossible_date_is_refused_with_its_field_and_the_fix(text: str, field: str) -> None:
+    (problem,) = refused(text).problems
+    assert (problem.field, problem.message) == (field, "'2023-13-01' cannot be read: month must be in 1..12")
+    assert problem.hint == "write dates as YYYY-MM-DD, numbers as digits"
+
+
+def test_an_escaped_control_character_in_a_key_names_the_mapping_holding_it() -> None:
+    (problem,) = refused('m:\n  "a\\ab": 1\n').problems
+    assert (problem.field, problem.message) == ("m", "the control character U+0007 at column 3 is not allowed")
