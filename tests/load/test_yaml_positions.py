@@ -65,15 +65,21 @@ def test_a_key_given_twice_is_located_at_its_second_line_and_column() -> None:
     assert (problem.field, problem.message, problem.hint) == ("a.b", "this key is given twice", "keep one of them")
 
 
+@pytest.mark.parametrize(("text", "field"), [("m:\n  <<: {a: !custom x}\n", "m.a"), ('m:\n  "": !custom x\n', "m.")])
+def test_a_refused_value_in_a_merged_mapping_or_under_an_empty_key_names_its_field(text: str, field: str) -> None:
+    (problem,) = refused(text).problems
+    assert problem.field == field
+
+
 def test_a_tag_on_a_key_names_the_mapping_holding_it() -> None:
     (problem,) = refused("a:\n  !!python/name:x : 1\n").problems
     assert problem.field == "a" and "'!!python/name:x' is not allowed" in problem.message
 
 
-@pytest.mark.parametrize("merged", ["[x, y]", "\n    - x"])
+@pytest.mark.parametrize("merged", ["[x, y]", "\n    - x", "text"])
 def test_a_merge_of_something_else_than_mappings_is_located_where_it_is_written(merged: str) -> None:
     (problem,) = refused(f"top: 1\na:\n  <<: {merged}\n").problems
-    assert problem.location is not None and problem.location.line == (3 if merged.startswith("[") else 4)
+    assert problem.location is not None and problem.location.line == (4 if merged.startswith("\n") else 3)
     assert problem.field == "a" and problem.message == "'<<' must be followed by a mapping or a list of mappings"
 
 
@@ -113,18 +119,19 @@ def test_a_merge_of_an_aliased_text_is_located_at_the_alias() -> None:
     assert problem.message == "'<<' must be followed by a mapping or a list of mappings"
 
 
-def aliases(count: int, extra: str = "") -> str:
-    """A list of 99 values anchored once (100 nodes with the list) and aliased ``count`` times."""
-    return f"base: &b [{', '.join(['x'] * 99)}]\ncopies:\n" + "  - *b\n" * count + extra
+def aliases(texts: int) -> str:
+    """A list of 99 values anchored once (100 nodes with the list) aliased 999 times, and a text aliased ``texts`` times."""
+    return (f"base: &b [{', '.join(['x'] * 99)}]\none: &one x\ncopies:\n" + "  - *b\n" * 999
+            + "texts:\n" + "  - *one\n" * texts)
 
 
 def test_aliases_add_up_to_the_budget_and_not_one_node_more() -> None:
-    assert ALIAS_NODE_BUDGET == 100_000  # 1,000 aliases of 100 nodes each
-    data, _ = parse_yaml(aliases(1_000), "t.yaml")
-    assert len(data["copies"]) == 1_000
-    (problem,) = refused(aliases(1_000, "one: &one x\nmore: *one\n")).problems
+    assert ALIAS_NODE_BUDGET == 100_000  # 999 aliases of 100 nodes each and 100 of one
+    data, _ = parse_yaml(aliases(100), "t.yaml")
+    assert (len(data["copies"]), data["texts"]) == (999, ["x"] * 100)
+    (problem,) = refused(aliases(101)).problems
     assert problem.message == "aliases expand to more than 100,000 values"
-    assert problem.location is not None and problem.location.line == 1_004
+    assert problem.location is not None and problem.location.line == 3 + 999 + 1 + 101
 
 
 def test_standard_tags_plain_symbols_and_an_empty_key_read_as_written() -> None:
