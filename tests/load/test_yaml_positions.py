@@ -204,3 +204,37 @@ def test_an_impossible_date_is_refused_with_its_field_and_the_fix(text: str, fie
 def test_an_escaped_control_character_in_a_key_names_the_mapping_holding_it() -> None:
     (problem,) = refused('m:\n  "a\\ab": 1\n').problems
     assert (problem.field, problem.message) == ("m", "the control character U+0007 at column 3 is not allowed")
+
+
+@pytest.mark.parametrize(("text", "line", "column", "message", "hint"), [
+    ("", 1, 1, "the file is empty", "write the brief as YAML"),
+    ("a: 1\n---\nb: 2\n", 2, 1, "the file holds more than one YAML document",
+     "remove the '---' line and everything after it, or make it a separate file"),
+    ("a: [1, 2\nb: 3\n", 2, 2, "malformed YAML at column 2: did not find expected ',' or ']'",
+     "check indentation, colons and quotes on this line"),
+])
+def test_a_file_that_is_no_one_yaml_document_is_refused_with_the_fix(text: str, line: int, column: int, message: str,
+                                                                    hint: str) -> None:
+    (problem,) = refused(text, "whole.yaml").problems
+    assert problem.location is not None
+    assert (problem.location.file, problem.location.line, problem.location.column) == ("whole.yaml", line, column)
+    assert (problem.field, problem.message, problem.hint) == ("", message, hint)
+
+
+def test_a_file_that_is_not_utf8_is_refused_at_the_line_of_the_bad_byte(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("top: 1\na: café\n".encode("latin-1"))
+    with pytest.raises(BriefError) as error:
+        yamlsource.read_yaml(path)
+    (problem,) = error.value.problems
+    assert problem.location is not None and (problem.location.file, problem.location.line) == (str(path), 2)
+    assert (problem.field, problem.message, problem.hint) == (
+        "", "not UTF-8 text (invalid continuation byte at byte 13)", "save the file as UTF-8")
+
+
+def test_nesting_may_go_max_depth_levels_deep_and_not_one_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsource, "MAX_DEPTH", 3)  # 64 as shipped, in miniature
+    assert parse_yaml("a: {b: {c: 1}}\n", "t.yaml")[0] == {"a": {"b": {"c": 1}}}
+    (problem,) = refused("a: {b: {c: {d: 1}}}\n").problems
+    assert (problem.field, problem.message) == ("a.b.c", "nested more than 3 levels deep")
+    assert problem.hint == "a brief needs only a few levels of nesting; flatten this part"
