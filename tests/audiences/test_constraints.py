@@ -151,6 +151,18 @@ def test_the_confidential_submitter_named_in_one_language_only_is_found_there(wr
         "remove their name and contact from the narrative"]
 
 
+def test_the_confidential_submitter_is_found_after_a_language_that_could_not_be_rendered(
+        write_brief: Callable[..., Path]) -> None:
+    """An English document that fails to render does not stop the Korean one from being read."""
+    folder = write_brief(replace={'확인하였습니다. "': '확인하였습니다. 홍미란 씨가 신고하였습니다."',
+                                  '      en: "The report documents [[stat:victims]]. "\n': ""})  # no English text
+    findings = check(folder, audience="un-upr", languages=["en", "ko"])
+    assert any(f.rule == "constraints.renders" and "'en'" in f.message for f in findings)
+    assert [f.message for f in findings if f.rule == "constraints.confidential-submitter"] == [
+        "the confidential submitter is named in the 'un-upr' document ('ko'); "
+        "remove their name and contact from the narrative"]
+
+
 def test_a_narrative_giving_the_confidential_submitter_s_contact_is_an_error(write_brief: Callable[..., Path]) -> None:
     """The e-mail identifies her as surely as her name does."""
     folder = write_brief(filler="Write to secret@example.org for details.")
