@@ -55,6 +55,7 @@ from briefbuilder.markdown_tree import (
     visible_text,
     xml_safe,
 )
+from briefbuilder.write.blocks import HEADING_LEVELS, BlockWriter, Inlines
 from briefbuilder.write.docx.package import COMPRESSION_LEVEL, zip_timestamp
 from briefbuilder.write.docx.tables import ColumnMeasure, column_widths
 
@@ -81,7 +82,6 @@ QUOTE_INDENT_MM = 10
 NUMBER_GUTTER_MM = 10  # UN style: a paragraph's number hangs in a 1 cm gutter
 SOURCE_LINE_MARKER = "\u203b"  # ※
 NOTE_MARK_SEPARATOR = ","
-_HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 _HEADING_STYLES = 10  # 한/글's 개요 1..10
 _ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT", "justify": "JUSTIFY"}
 _HP = "http://www.hancom.co.kr/hwpml/2011/paragraph"
@@ -248,7 +248,7 @@ class _Format:
     italic: bool = False
 
 
-class _Writer:
+class _Writer(BlockWriter[_Context]):
     """Turns the Markdown tree into 한/글 paragraphs, boxes, tables and notes."""
 
     def __init__(self, built: HwpxDocument, document: RenderedDocument) -> None:
@@ -335,39 +335,22 @@ class _Writer:
         self._preview_line()
         return paragraph
 
-    def _blocks(self, blocks: Iterable[Element | list[str | Element]], context: _Context) -> None:
-        for block in blocks:
-            if isinstance(block, list):  # a paragraph in a list item or a note (see block_parts)
-                self._paragraph(block, context)
-            else:
-                self._block(block, context)
-
-    def _block(self, element: Element, context: _Context) -> None:
-        tag = element.tag
-        if tag == "p":
-            self._paragraph(list(inline_parts(element)), context)
-        elif tag in _HEADING_LEVELS:
-            self._heading(element, context)
-        elif tag in ("ul", "ol"):
-            self._list(element, context)
-        elif tag == "blockquote":
-            if self._house.quote == "box":
-                self._box(element, context, BOX_RULE)
-            else:
-                self._blocks(element, replace(context, quote=True, top_level=False))
-        elif tag == "table":
-            self._table(element, context)
-        elif tag == "pre":
-            paragraph = self._new_paragraph(context)
-            self._shapes.paragraph(self._body_para(), paragraph)
-            self._add_text(paragraph, element.xpath("string()").rstrip("\n"), self._body_run())
-        elif tag == "hr":
-            paragraph = self._new_paragraph(context)
-            self._shapes.paragraph(replace(self._body_para(), rule_below="#000000"), paragraph)
+    def _quote(self, element: Element, context: _Context) -> None:
+        if self._house.quote == "box":
+            self._box(element, context, BOX_RULE)
         else:
-            raise OutputError.at(None, "markdown", f"unsupported Markdown element <{tag}>")
+            self._blocks(element, replace(context, quote=True, top_level=False))
 
-    def _paragraph(self, inlines: list[str | Element], context: _Context, look: _Para | None = None,
+    def _code(self, text: str, context: _Context) -> None:
+        paragraph = self._new_paragraph(context)
+        self._shapes.paragraph(self._body_para(), paragraph)
+        self._add_text(paragraph, text, self._body_run())
+
+    def _rule(self, context: _Context) -> None:
+        paragraph = self._new_paragraph(context)
+        self._shapes.paragraph(replace(self._body_para(), rule_below="#000000"), paragraph)
+
+    def _paragraph(self, inlines: Inlines, context: _Context, look: _Para | None = None,
                    run: _Run | None = None, marker: str = "") -> HwpxOxmlParagraph:
         """A paragraph of `inlines`, after `marker` and a tab when it is a list item's first."""
         if look is None:
@@ -392,7 +375,7 @@ class _Writer:
         return paragraph
 
     def _heading(self, element: Element, context: _Context) -> None:
-        level = _HEADING_LEVELS[element.tag]
+        level = HEADING_LEVELS[element.tag]
         house = self._house
         if level == 1 and not self._title_written:
             self._title_written = True

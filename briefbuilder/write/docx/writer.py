@@ -36,7 +36,6 @@ import io
 import itertools
 import re
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -64,6 +63,7 @@ from briefbuilder.markdown_tree import (
     read_markdown,
     xml_safe,
 )
+from briefbuilder.write.blocks import HEADING_LEVELS, BlockWriter, Inlines
 from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx import reference as ref
 from briefbuilder.write.atomic import write_atomic
@@ -73,8 +73,6 @@ from briefbuilder.write.docx.user_template import defer_east_asian_settings, ope
 from briefbuilder.write.docx.tables import ColumnMeasure, column_widths, readable_width
 
 Element = etree._Element
-Inlines = Iterable["str | etree._Element"]
-_HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 # Scripts whose text Word sets with the East Asian font (w:eastAsia).
 _EAST_ASIAN_LANGUAGES = frozenset({"ko", "ja", "zh"})
 # The Latin-script text of a Korean brief (names, citations) is English.
@@ -298,7 +296,7 @@ class _Format:
 _PLAIN = _Format()
 
 
-class _BodyWriter:
+class _BodyWriter(BlockWriter[_Context]):
     """Turns the Markdown tree into paragraphs, lists, tables and footnotes."""
 
     def __init__(
@@ -396,35 +394,18 @@ class _BodyWriter:
 
     # -- blocks
 
-    def _blocks(self, blocks: Iterable[Element | list[str | Element]], context: _Context) -> None:
-        for block in blocks:
-            if isinstance(block, list):  # a paragraph in a list item or a note (see block_parts)
-                self._paragraph(block, context)
-            else:
-                self._block(block, context)
-
-    def _block(self, element: Element, context: _Context) -> None:
-        tag = element.tag
-        if tag == "p":
-            self._paragraph(inline_parts(element), context)
-        elif tag in _HEADING_LEVELS:
-            self._heading(element, context)
-        elif tag in ("ul", "ol"):
-            self._list(element, context)
-        elif tag == "blockquote":
-            if self._house.quote == "box":
-                self._box(element, context)
-            else:
-                self._blocks(element, replace(context, paragraph_style=ref.QUOTE, top_level=False))
-        elif tag == "table":
-            self._table(element, context)
-        elif tag == "pre":
-            paragraph = self._add_paragraph(context, ref.SOURCE_CODE)
-            self._add_run(paragraph_element(paragraph), element.xpath("string()").rstrip("\n"), _PLAIN)
-        elif tag == "hr":
-            self._add_paragraph(context, ref.HORIZONTAL_RULE)
+    def _quote(self, element: Element, context: _Context) -> None:
+        if self._house.quote == "box":
+            self._box(element, context)
         else:
-            raise BriefError.at(None, "markdown", f"unsupported Markdown element <{tag}>")
+            self._blocks(element, replace(context, paragraph_style=ref.QUOTE, top_level=False))
+
+    def _code(self, text: str, context: _Context) -> None:
+        paragraph = self._add_paragraph(context, ref.SOURCE_CODE)
+        self._add_run(paragraph_element(paragraph), text, _PLAIN)
+
+    def _rule(self, context: _Context) -> None:
+        self._add_paragraph(context, ref.HORIZONTAL_RULE)
 
     def _add_paragraph(self, context: _Context, spec: ref.StyleSpec | None) -> Paragraph:
         return context.container.add_paragraph(self._style_ids[spec] if spec else None)
@@ -441,7 +422,7 @@ class _BodyWriter:
         return paragraph
 
     def _heading(self, element: Element, context: _Context) -> None:
-        level = _HEADING_LEVELS[element.tag]
+        level = HEADING_LEVELS[element.tag]
         if level == 1 and not self._title_written:
             spec = ref.TITLE
             self._title_written = self._in_title_block = True
