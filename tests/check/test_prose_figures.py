@@ -19,6 +19,7 @@ from briefbuilder.audience import Pack
 from briefbuilder.load.catalog import catalog_for_brief
 from briefbuilder.check import RULES, CheckContext
 from briefbuilder.errors import BriefError
+from briefbuilder.resources import data_dir
 from briefbuilder.load.brief import load_brief
 from briefbuilder.load.prose_figures import PROSE_FIGURES, prose_figures_for
 
@@ -191,7 +192,7 @@ def test_a_language_without_prose_data_is_said_to_be_unchecked(tmp_path: Path) -
 def test_a_broken_prose_file_is_an_error_at_its_line(tmp_path: Path) -> None:
     folder = tmp_path / "locales" / "xx"
     folder.mkdir(parents=True)
-    english = (Path(prose_figures_for.__code__.co_filename).parents[2] / "locales" / "en" / PROSE_FIGURES)
+    english = data_dir("locales") / "en" / PROSE_FIGURES
     text = english.read_text(encoding="utf-8").replace("framing: ['", "framing: ['(unclosed ", 1)
     (folder / PROSE_FIGURES).write_text(text, encoding="utf-8")
     with pytest.raises(BriefError) as raised:
@@ -205,7 +206,7 @@ def test_a_broken_prose_file_is_an_error_at_its_line(tmp_path: Path) -> None:
 def test_framing_patterns_must_capture_the_group(tmp_path: Path) -> None:
     folder = tmp_path / "xx"
     folder.mkdir()
-    english = (Path(prose_figures_for.__code__.co_filename).parents[2] / "locales" / "en" / PROSE_FIGURES)
+    english = data_dir("locales") / "en" / PROSE_FIGURES
     text = english.read_text(encoding="utf-8").replace("(?P<group>", "(", 1)
     (folder / PROSE_FIGURES).write_text(text, encoding="utf-8")
     with pytest.raises(BriefError, match="no group"):
