@@ -111,3 +111,47 @@ def test_every_bad_cell_of_a_sheet_is_reported_at_its_cell(tmp_path: Path) -> No
     assert ("B4", "'81,4%' is text, not a number") in found
     assert any(place == "F4" for place, _ in found)
     assert all("write 'value: 625'" not in p.message and "814" not in p.message for p in raised.value.problems)
+
+
+class _NumpyScalar:
+    """A NumPy scalar as the reader sees one (its type's module is numpy; item() gives the Python number)."""
+
+    __module__ = "numpy"
+
+    def __init__(self, number: float | int) -> None:
+        self.number = number
+
+    def item(self) -> float | int:
+        return self.number
+
+
+class _PandasNA:
+    """pandas.NA: neither equal nor unequal to anything; asking whether it is raises TypeError."""
+
+    def __ne__(self, other: object) -> Any:
+        return self
+
+    def __bool__(self) -> bool:
+        raise TypeError("boolean value of NA is ambiguous")
+
+
+def test_numpy_numbers_pandas_na_midnight_timestamps_and_empty_cells_read_as_the_yaml_does() -> None:
+    """What a data frame of real data holds besides NaN, without pandas or NumPy installed."""
+    import datetime as dt
+
+    brief = load_brief(EXAMPLE)
+    data = brief.to_data()
+    records = _as_frame_records(data["statistics"])
+    for record in records:
+        for key, value in list(record.items()):
+            if isinstance(value, float) and math.isnan(value):
+                record[key] = _PandasNA() if key < "m" else ""
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                record[key] = _NumpyScalar(value)
+            elif isinstance(value, dt.date):
+                record[key] = dt.datetime.combine(value, dt.time())
+        labels = {key: record.pop(key) for key in [k for k in record if k.startswith("label.")]}
+        record["label"] = {key.split(".")[1]: text for key, text in labels.items()} | {"es": _PandasNA()}
+    data["statistics"] = tuple(records)
+    from_records = brief_from_dict(data, name=brief.name, directory=brief.directory)
+    assert [s.to_data() for s in from_records.statistics] == [s.to_data() for s in brief.statistics]
