@@ -54,6 +54,20 @@ def test_user_template_overriding_one_block_changes_only_that_block(tmp_path: Pa
     assert mine.split("\n## ")[0] != builtin.split("\n## ")[0]
 
 
+def test_a_template_edited_between_two_renders_in_one_process_is_read_again(tmp_path: Path) -> None:
+    """A script or web app that keeps running sees the edit; an unedited template is not read again."""
+    import os
+
+    root = _pack(tmp_path, "my-upr", "extends: un-upr\ndescription: My UPR\n", {"submission.md.j2": OVERRIDE_COVER})
+    template = root / "my-upr" / "submission.md.j2"
+    assert "Our own cover line." in render_brief(EXAMPLE, "en", audience="my-upr", template_dirs=(root,)).markdown
+    template.write_text(OVERRIDE_COVER.replace("Our own cover line.", "An edited cover line."), encoding="utf-8")
+    stamp = template.stat().st_mtime_ns + 5_000_000_000
+    os.utime(template, ns=(stamp, stamp))  # a later modification time, however coarse the file system's clock
+    edited = render_brief(EXAMPLE, "en", audience="my-upr", template_dirs=(root,)).markdown
+    assert "An edited cover line." in edited and "Our own cover line." not in edited
+
+
 def test_user_folder_shadows_a_builtin_pack_of_the_same_name(tmp_path: Path) -> None:
     root = _pack(tmp_path, "un-upr", "extends: un-upr\ndescription: Shadow\nword_limit: 50\n",
                  {"submission.md.j2": OVERRIDE_COVER})
