@@ -155,3 +155,20 @@ def test_numpy_numbers_pandas_na_midnight_timestamps_and_empty_cells_read_as_the
     data["statistics"] = tuple(records)
     from_records = brief_from_dict(data, name=brief.name, directory=brief.directory)
     assert [s.to_data() for s in from_records.statistics] == [s.to_data() for s in brief.statistics]
+
+
+@pytest.mark.parametrize("statistics, message, field", [
+    (5, "expected a list, got a whole number", "statistics"),
+    (None, "expected a list, got nothing", "statistics"),
+    (["just text"], "expected a mapping, got text", "statistics[0]"),
+])
+def test_statistics_that_are_neither_records_nor_a_frame_get_the_validation_error(
+        statistics: Any, message: str, field: str) -> None:
+    """Only a frame (an object with to_dict) is read as one, and only a mapping as a record."""
+    brief = load_brief(EXAMPLE)
+    data = brief.to_data()
+    data["statistics"] = statistics
+    with pytest.raises(LoadError) as raised:
+        brief_from_dict(data, name=brief.name, directory=brief.directory)
+    problem = raised.value.problems[0]
+    assert message in problem.message and problem.field == field
