@@ -15,7 +15,6 @@ Columns are the ``case:`` fields, a column per language (``name.en``,
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from .load.sheet import CellMap, Row, read_table, row_data
 from .load.yamlsource import SourceMap
 from .model import IDENTIFIER, Brief
 from .pipeline import Folders, Names, build_documents, known_formats
-from .write import document_files
+from .write import document_files, running_pdf_converter
 from .write.atomic import write_all
 
 if TYPE_CHECKING:
@@ -90,12 +89,7 @@ def build_cases(
                   for language in ([languages] if isinstance(languages, str) else languages or base.brief.languages)
                   for fmt in format_names)
     names = _case_names(rows, base.name, longest)  # every name judged before any row is written
-    with contextlib.ExitStack() as stack:
-        pdf_converter = None
-        if "pdf" in format_names:  # one LibreOffice for every case's PDFs
-            from .write.pdf import PdfConverter
-
-            pdf_converter = stack.enter_context(PdfConverter().start())
+    with running_pdf_converter(format_names) as pdf_converter:  # one LibreOffice for every case's PDFs
         for number, row in enumerate(rows, start=1):
             judged = names[number - 1]
             case_id = judged if isinstance(judged, str) else f"case-{number}"

@@ -8,7 +8,6 @@ no new file behind and earlier outputs as they were.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
 from collections.abc import Callable, Mapping, Sequence
@@ -25,7 +24,7 @@ from .load.inputs import ALL, Inputs, load_inputs
 from .model import Brief
 from .render import render_document
 from .render.evidence import evidence_rows
-from .write import WRITERS, document_files
+from .write import WRITERS, document_files, running_pdf_converter
 from .write.atomic import write_all
 from .write.evidence import evidence_csv, evidence_json
 
@@ -202,12 +201,8 @@ def build(
     file is written.
     """
     format_names = known_formats(formats)
-    with contextlib.ExitStack() as stack:
-        if "pdf" in format_names and pdf_converter is None:
-            from .write.pdf import PdfConverter
-
-            # LibreOffice starts while the brief is loaded, checked and rendered, and stops with the build
-            pdf_converter = stack.enter_context(PdfConverter().start())
+    # LibreOffice starts while the brief is loaded, checked and rendered, and stops with the build
+    with running_pdf_converter(format_names, pdf_converter) as pdf_converter:
         built = build_documents(brief, languages=languages, audiences=audiences, template_dirs=template_dirs,
                                 locale_dirs=locale_dirs, draft=draft)
         files = document_files(list(built.documents.values()), format_names, Path(out_dir), pdf_converter)

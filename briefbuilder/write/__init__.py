@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import import_module
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -44,6 +44,19 @@ def document_bytes(document: RenderedDocument, format: str = "docx") -> bytes:
     return writer(format)(document)
 
 
+@contextlib.contextmanager
+def running_pdf_converter(formats: Sequence[str], given: PdfConverter | None = None) -> Iterator[PdfConverter | None]:
+    """`given`; else, when PDFs are among `formats`, a LibreOffice started now (the caller goes on while it
+    starts) and stopped on leaving; else None, and nothing of the PDF machinery is loaded."""
+    if given is not None or "pdf" not in formats:
+        yield given
+        return
+    from .pdf import PdfConverter
+
+    with PdfConverter().start() as converter:
+        yield converter
+
+
 def document_files(documents: Sequence[RenderedDocument], formats: Sequence[str], folder: Path,
                    pdf_converter: PdfConverter | None = None) -> list[tuple[Path, bytes]]:
     """Every document in every format as ``(path in folder, bytes)``.
@@ -53,11 +66,7 @@ def document_files(documents: Sequence[RenderedDocument], formats: Sequence[str]
     docx is asked for too, and started before anything else is written: it
     starts while the other formats are written.
     """
-    with contextlib.ExitStack() as stack:
-        if "pdf" in formats and pdf_converter is None:
-            from .pdf import PdfConverter
-
-            pdf_converter = stack.enter_context(PdfConverter().start())
+    with running_pdf_converter(formats, pdf_converter) as pdf_converter:
         written: dict[str, list[bytes]] = {}
         for format in sorted(formats, key=lambda name: name == "pdf"):  # the PDFs last, from the Word files
             if format == "pdf" and pdf_converter is not None:
