@@ -17,6 +17,9 @@ from msgspec import UNSET, Struct, UnsetType, field
 Alignment = Literal["left", "center", "right", "justify"]
 QuoteLook = Literal["indent", "box"]
 TitleLook = Literal["plain", "ruled", "boxed"]
+PageSize = Literal["A4", "letter"]
+# Width and height in millimetres, what every writer lays the page out from
+PAGE_SIZES_MM: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "letter": (215.9, 279.4)}
 
 
 class Margins(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -63,8 +66,13 @@ class HouseStyle(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     list_step: float = 6.35  # how far each list level starts right of its parent
     list_hanging: float = 6.35  # the marker's width: wrapped lines align under the text
     list_space_before: tuple[float, ...] = (0,)  # above an item, per level (the last repeats)
-    page_size: Literal["A4", "letter"] = "A4"
+    page_size: PageSize = "A4"
     margins: Margins = field(default_factory=Margins)
+
+    @property
+    def page_mm(self) -> tuple[float, float]:
+        """The page's width and height in millimetres (ISO 216 A4; US letter is 8.5 × 11 in)."""
+        return PAGE_SIZES_MM[self.page_size]
 
     def heading_size(self, level: int) -> float:
         """The size of Heading `level` (1-based); deeper levels take the last size given."""

@@ -56,7 +56,7 @@ from briefbuilder.markdown_tree import (
     xml_safe,
 )
 from briefbuilder.write.blocks import HEADING_LEVELS, BlockWriter, Inlines
-from briefbuilder.write.docx.package import COMPRESSION_LEVEL, zip_timestamp
+from briefbuilder.write.docx.package import reproducible_entry, zip_timestamp
 from briefbuilder.write.docx.tables import ColumnMeasure, column_widths
 
 if TYPE_CHECKING:
@@ -70,7 +70,6 @@ INSTALL_HINT = "install it with: pip install 'briefbuilder[hwpx]'"
 MAX_MARKDOWN_CHARS = 1_000_000
 HWPUNIT_PER_MM = 7200 / 25.4
 HWPUNIT_PER_TWIP = 5
-PAGE_SIZES_MM = {"A4": (210.0, 297.0), "letter": (215.9, 279.4)}
 # 한/글's line spacing is a percentage of the font size; Word's single line is about 1.2 of it for the
 # house styles' fonts, so the Korean report's 1.3 in Word is 156 % in 한/글 (160 % in document-style.md A5).
 WORD_SINGLE_LINE = 1.2
@@ -267,7 +266,7 @@ class _Writer(BlockWriter[_Context]):
         self._bold_emphasis = typography.emphasis == "bold"
         script = typography.script
         self._own_script = re.compile(script) if script and not typography.italic else None
-        width, height = PAGE_SIZES_MM[house.page_size]
+        width, height = house.page_mm
         margins = house.margins
         self._text_width = round((width - margins.left - margins.right) * HWPUNIT_PER_MM)
         built.page.setup(width_mm=width, height_mm=height, margin_left_mm=margins.left,
@@ -692,13 +691,7 @@ def _reproducible(package: bytes, document: RenderedDocument, title: str, previe
                 data = _with_properties(data, document, title)
             elif name == PREVIEW_TEXT:
                 data = preview.encode("utf-8")
-            entry = zipfile.ZipInfo(name, date_time=timestamp)
-            entry.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            if entry.compress_type == zipfile.ZIP_DEFLATED:
-                entry._compresslevel = COMPRESSION_LEVEL  # type: ignore[attr-defined]  # public as compress_level from 3.13
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 0
-            target.writestr(entry, data)
+            target.writestr(reproducible_entry(name, timestamp, compressed=name != "mimetype"), data)
     return output.getvalue()
 
 

@@ -59,6 +59,18 @@ def zip_timestamp() -> tuple[int, int, int, int, int, int]:
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
+def reproducible_entry(name: str, timestamp: tuple[int, int, int, int, int, int], *,
+                       compressed: bool = True) -> zipfile.ZipInfo:
+    """A zip entry the same on every machine: `timestamp` (:func:`zip_timestamp`), mode 0644, no system's mark."""
+    entry = zipfile.ZipInfo(name, date_time=timestamp)
+    entry.compress_type = zipfile.ZIP_DEFLATED if compressed else zipfile.ZIP_STORED
+    if compressed:
+        entry._compresslevel = COMPRESSION_LEVEL  # type: ignore[attr-defined]  # public as compress_level from 3.13
+    entry.external_attr = 0o644 << 16
+    entry.create_system = 0
+    return entry
+
+
 def _entry_order(name: str) -> tuple[int, str]:
     if name in _LEADING_ENTRIES:
         return (_LEADING_ENTRIES.index(name), "")
@@ -175,11 +187,7 @@ def reproducible_bytes(document: Document, streamed: Iterable[StreamedChildren] 
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w") as target:
         for name in sorted(entries, key=_entry_order):
-            entry = zipfile.ZipInfo(name, date_time=timestamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry._compresslevel = COMPRESSION_LEVEL  # type: ignore[attr-defined]  # public as compress_level from 3.13
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 0
+            entry = reproducible_entry(name, timestamp)
             with target.open(entry, "w") as stream:
                 for chunk in entries[name]():
                     stream.write(chunk)

@@ -25,7 +25,7 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.shared import Cm, Inches, Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 
 from briefbuilder.cache import digest, remembered_bytes
 from briefbuilder.house_style import HouseStyle
@@ -33,7 +33,6 @@ from briefbuilder.write.docx import oxml
 from briefbuilder.write.docx.package import reproducible_bytes, stamp_package
 from briefbuilder.write.docx.private import paragraph_element
 
-PAGE_SIZES = {"A4": (Cm(21.0), Cm(29.7)), "letter": (Inches(8.5), Inches(11))}
 MONOSPACE_FONT = "Consolas"
 DEFAULT_LANGUAGE = "en-GB"
 # A fixed date for the template's own properties, so rebuilding changes nothing.
@@ -282,7 +281,7 @@ def attach_numbered_paragraphs(document: Document, numbering: oxml.Numbering) ->
 
 def _set_up_page(document: Document, house: HouseStyle) -> None:
     section = document.sections[0]
-    section.page_width, section.page_height = PAGE_SIZES[house.page_size]
+    section.page_width, section.page_height = (Mm(side) for side in house.page_mm)
     margins = house.margins
     section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
     section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
