@@ -35,7 +35,7 @@ from ..catalog.standing import signed_by, standing
 from ..errors import did_you_mean
 from ..load.statements import StatusKind
 from ..model import Claim
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 
 CONTRADICTION = "claims.contradiction"
 SINCE = "claims.since"
@@ -43,33 +43,45 @@ UNVERIFIABLE = "claims.unverifiable"
 UNKNOWN_TREATY = "claims.unknown-treaty"
 
 
-@rule(CONTRADICTION, "A treaty-status claim must not contradict the catalog (party or not, signed or not), "
-      "as at the brief's date: an accession dated after the brief does not count.",
-      severity="error",
-      example="brief.yaml:17: error: claims.contradiction: the Democratic People's Republic of Korea is not a party to the Convention relating to the Status of Refugees, but the brief says it is a party (catalog as of 2026-11: …)")
 def contradiction(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, CONTRADICTION)
 
 
-@rule(SINCE, "A claim's 'since' date must be the date the catalog records for the ratification or accession.",
-      severity="error",
-      example="brief.yaml:19: error: claims.since: the brief says China has been a party to the Convention relating to the Status of Refugees since 1981-09-24, but the catalog records its accession on 1982-09-24 (…)")
+register_rule(
+    contradiction, CONTRADICTION, "A treaty-status claim must not contradict the catalog (party or not, signed or not), "
+    "as at the brief's date: an accession dated after the brief does not count.",
+    severity="error",
+    example="brief.yaml:17: error: claims.contradiction: the Democratic People's Republic of Korea is not a party to the Convention relating to the Status of Refugees, but the brief says it is a party (catalog as of 2026-11: …)")
+
+
 def since(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, SINCE)
 
 
-@rule(UNVERIFIABLE, "A claim the catalog cannot confirm (State or status not recorded, or not confirmed) is flagged.",
-      severity="warning",
-      example="brief.yaml:21: warning: claims.unverifiable: cannot verify: the catalog has no state 'XX' (…); use an ISO 3166-1 alpha-2 code, or add the State and its status, with a source, to catalog.yaml beside the brief")
+register_rule(
+    since, SINCE, "A claim's 'since' date must be the date the catalog records for the ratification or accession.",
+    severity="error",
+    example="brief.yaml:19: error: claims.since: the brief says China has been a party to the Convention relating to the Status of Refugees since 1981-09-24, but the catalog records its accession on 1982-09-24 (…)")
+
+
 def unverifiable(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, UNVERIFIABLE)
 
 
-@rule(UNKNOWN_TREATY, "A claim must name a treaty the catalog knows (bundled, or added in catalog.yaml).",
-      severity="error",
-      example="brief.yaml:23: error: claims.unknown-treaty: unknown treaty 'refugee-convention': did you mean 'refugee-convention-1951'? (…)")
+register_rule(
+    unverifiable, UNVERIFIABLE, "A claim the catalog cannot confirm (State or status not recorded, or not confirmed) is flagged.",
+    severity="warning",
+    example="brief.yaml:21: warning: claims.unverifiable: cannot verify: the catalog has no state 'XX' (…); use an ISO 3166-1 alpha-2 code, or add the State and its status, with a source, to catalog.yaml beside the brief")
+
+
 def unknown_treaty(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, UNKNOWN_TREATY)
+
+
+register_rule(
+    unknown_treaty, UNKNOWN_TREATY, "A claim must name a treaty the catalog knows (bundled, or added in catalog.yaml).",
+    severity="error",
+    example="brief.yaml:23: error: claims.unknown-treaty: unknown treaty 'refugee-convention': did you mean 'refugee-convention-1951'? (…)")
 
 
 def _only(context: CheckContext, rule_id: str) -> Iterator[Finding]:

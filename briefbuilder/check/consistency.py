@@ -25,7 +25,7 @@ from .consistency_math import (
     share,
     shares_sum_ok,
 )
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 
 COUNT_UNITS = {"persons", "cases", "interviews", "incidents"}
 
@@ -49,9 +49,6 @@ def _exact_base(brief: Brief, statistic: Statistic) -> int | None:
     return base if base is not None and base >= 1 else None
 
 
-@rule("consistency.percent-base", "A percentage of N is reachable as k/N rounded to the precision it is written with.",
-      severity="error",
-      example="brief.yaml:18: error: consistency.percent-base: 81.4% cannot be k/100 at one decimal; nearest: 81.0% (81/100), 82.0% (82/100)")
 def percent_base(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     for statistic in brief.statistics:
@@ -73,9 +70,12 @@ def percent_base(context: CheckContext) -> Iterator[Finding]:
                           statistic.where("value"))
 
 
-@rule("consistency.count", "A percentage given with its count agrees with it: k of N rounds to the percentage (or meets its bound).",
-      severity="error",
-      example="brief.yaml:18: error: consistency.count: 92 of 113 is 81.4%, not 80.5%; correct the count or the percentage")
+register_rule(
+    percent_base, "consistency.percent-base", "A percentage of N is reachable as k/N rounded to the precision it is written with.",
+    severity="error",
+    example="brief.yaml:18: error: consistency.percent-base: 81.4% cannot be k/100 at one decimal; nearest: 81.0% (81/100), 82.0% (82/100)")
+
+
 def count(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     for statistic in brief.statistics:
@@ -102,6 +102,12 @@ def count(context: CheckContext) -> Iterator[Finding]:
                           statistic.where("value"))
 
 
+register_rule(
+    count, "consistency.count", "A percentage given with its count agrees with it: k of N rounds to the percentage (or meets its bound).",
+    severity="error",
+    example="brief.yaml:18: error: consistency.count: 92 of 113 is 81.4%, not 80.5%; correct the count or the percentage")
+
+
 def meets_bound(qualifier: str, exact: Decimal, bound: Decimal | int) -> bool:
     """Does the exact share satisfy a qualified figure ("more than 81%")? "about" states no bound."""
     checks = {
@@ -113,13 +119,16 @@ def meets_bound(qualifier: str, exact: Decimal, bound: Decimal | int) -> bool:
     return checks.get(qualifier, True)
 
 
-@rule("consistency.part-exceeds-whole", "No count exceeds its base, no share exceeds 100%, and no count, share or base is negative.",
-      severity="error",
-      example="brief.yaml:22: error: consistency.part-exceeds-whole: 'mss-jurisdiction' counts 114 of a whole of 113")
 def part_exceeds_whole(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     for statistic in brief.statistics:
         yield from _whole_problems(brief, statistic)
+
+
+register_rule(
+    part_exceeds_whole, "consistency.part-exceeds-whole", "No count exceeds its base, no share exceeds 100%, and no count, share or base is negative.",
+    severity="error",
+    example="brief.yaml:22: error: consistency.part-exceeds-whole: 'mss-jurisdiction' counts 114 of a whole of 113")
 
 
 def _whole_problems(brief: Brief, statistic: Statistic) -> Iterator[Finding]:
@@ -143,9 +152,6 @@ def _whole_problems(brief: Brief, statistic: Statistic) -> Iterator[Finding]:
         yield Finding("error", rule_id, f"'{statistic.id}' is {value} of a whole of {base}", statistic.where("value"))
 
 
-@rule("consistency.group-sum", "Shares of one whole have the same base and sum to 100% within rounding (at most 100% if not exhaustive).",
-      severity="error",
-      example="brief.yaml:50: error: consistency.group-sum: the parts of group 'sex' sum to 103.5%, not 100% within rounding")
 def group_sum(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     for group in brief.groups:
@@ -181,9 +187,12 @@ def group_sum(context: CheckContext) -> Iterator[Finding]:
                               group.where("parts"))
 
 
-@rule("consistency.base-unit", "A percentage's base statistic is an exact whole count: not a percentage, a fraction or a qualified figure.",
-      severity="error",
-      example="brief.yaml:20: error: consistency.base-unit: 'children' is a share of 'men', which is a percentage, not a count; use the statistic counting the whole")
+register_rule(
+    group_sum, "consistency.group-sum", "Shares of one whole have the same base and sum to 100% within rounding (at most 100% if not exhaustive).",
+    severity="error",
+    example="brief.yaml:50: error: consistency.group-sum: the parts of group 'sex' sum to 103.5%, not 100% within rounding")
+
+
 def base_unit(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     for statistic in brief.statistics:
@@ -195,6 +204,12 @@ def base_unit(context: CheckContext) -> Iterator[Finding]:
             yield Finding("error", "consistency.base-unit",
                           f"'{statistic.id}' is a share of '{statistic.base}', which {problem}",
                           statistic.where("base"))
+
+
+register_rule(
+    base_unit, "consistency.base-unit", "A percentage's base statistic is an exact whole count: not a percentage, a fraction or a qualified figure.",
+    severity="error",
+    example="brief.yaml:20: error: consistency.base-unit: 'children' is a share of 'men', which is a percentage, not a count; use the statistic counting the whole")
 
 
 def base_problem(base: Statistic) -> str | None:

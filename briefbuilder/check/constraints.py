@@ -18,7 +18,7 @@ from ..audience import field_value
 from ..errors import BriefError
 from ..model import Brief, Case, Located, Text
 from .comparable import mentions
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 from ..wordcount import count_words, counted_parts
 
 _DIGIT = re.compile(r"\d")
@@ -37,9 +37,6 @@ CASE_ELEMENTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-@rule("constraints.renders", "The brief renders for the audience in every language being built.",
-      severity="error",
-      example="brief.yaml:120: error: constraints.renders: cannot render for 'un-upr' in 'en': law: unknown treaty 'iccpr2' (…)")
 def renders(context: CheckContext) -> Iterator[Finding]:
     for language, document in context.documents.items():
         if isinstance(document, BriefError):
@@ -49,11 +46,12 @@ def renders(context: CheckContext) -> Iterator[Finding]:
                               f"{problem.message}" + (f" ({problem.hint})" if problem.hint else ""), problem.location)
 
 
-@rule("constraints.word-limit",
-      "The rendered document stays within the audience's word limit (Korean counted by 어절); "
-      "the pack says which parts are not counted.",
-      severity="error",
-      example="brief.yaml:1: error: constraints.word-limit: 3,012 words in the 'en' document; the un-upr limit for a single organisation is 2,815 (counted as rendered, Korean by 어절; not counted: …)")
+register_rule(
+    renders, "constraints.renders", "The brief renders for the audience in every language being built.",
+    severity="error",
+    example="brief.yaml:120: error: constraints.renders: cannot render for 'un-upr' in 'en': law: unknown treaty 'iccpr2' (…)")
+
+
 def word_limit(context: CheckContext) -> Iterator[Finding]:
     pack = context.pack
     joint = context.brief.joint_submission
@@ -72,13 +70,18 @@ def word_limit(context: CheckContext) -> Iterator[Finding]:
                           f"({_counting(pack.uncounted)})", context.brief.brief.where())
 
 
+register_rule(
+    word_limit, "constraints.word-limit",
+    "The rendered document stays within the audience's word limit (Korean counted by 어절); "
+    "the pack says which parts are not counted.",
+    severity="error",
+    example="brief.yaml:1: error: constraints.word-limit: 3,012 words in the 'en' document; the un-upr limit for a single organisation is 2,815 (counted as rendered, Korean by 어절; not counted: …)")
+
+
 def _counting(uncounted: list[str]) -> str:
     return f"counted as rendered, Korean by 어절; {counted_parts(uncounted)}"
 
 
-@rule("constraints.required-sections", "Every section the audience requires is in the brief.",
-      severity="error",
-      example="brief.yaml:40: error: constraints.required-sections: the 'un-treaty-body' audience requires a section with id 'law'; add it under 'sections:'")
 def required_sections(context: CheckContext) -> Iterator[Finding]:
     present = {section.id for section in context.brief.sections}
     for section_id in context.pack.required_sections:
@@ -88,9 +91,12 @@ def required_sections(context: CheckContext) -> Iterator[Finding]:
                           context.brief.where("sections") or context.brief.brief.where())
 
 
-@rule("constraints.required-fields", "Every field the audience requires (e.g. the UPR cycle, a contact) is filled in.",
-      severity="error",
-      example="brief.yaml:2: error: constraints.required-fields: the 'un-upr' audience requires 'submission.cycle'; add it")
+register_rule(
+    required_sections, "constraints.required-sections", "Every section the audience requires is in the brief.",
+    severity="error",
+    example="brief.yaml:40: error: constraints.required-sections: the 'un-treaty-body' audience requires a section with id 'law'; add it under 'sections:'")
+
+
 def required_fields(context: CheckContext) -> Iterator[Finding]:
     for path in context.pack.required_fields:
         value, holder = resolve(context.brief, path)
@@ -98,6 +104,12 @@ def required_fields(context: CheckContext) -> Iterator[Finding]:
             yield Finding("error", "constraints.required-fields",
                           f"the '{context.pack.name}' audience requires '{path}'; add it",
                           holder.where() or context.brief.brief.where())
+
+
+register_rule(
+    required_fields, "constraints.required-fields", "Every field the audience requires (e.g. the UPR cycle, a contact) is filled in.",
+    severity="error",
+    example="brief.yaml:2: error: constraints.required-fields: the 'un-upr' audience requires 'submission.cycle'; add it")
 
 
 def resolve(brief: Brief, path: str) -> tuple[Any, Located]:
@@ -117,9 +129,6 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or (isinstance(value, Text) and not value.root)
 
 
-@rule("constraints.max-recommendations", "The brief has no more recommendations than the audience accepts.",
-      severity="error",
-      example="brief.yaml:88: error: constraints.max-recommendations: 12 recommendations in 'recommendations'; the 'un-wgeid' audience takes at most 10")
 def max_recommendations(context: CheckContext) -> Iterator[Finding]:
     limit = context.pack.max_recommendations
     recommendations, holder = resolve(context.brief, context.pack.recommendations_field)
@@ -130,10 +139,12 @@ def max_recommendations(context: CheckContext) -> Iterator[Finding]:
                       recommendations[limit].where() or holder.where())
 
 
-@rule("constraints.smart-recommendations",
-      "Recommendations to a UN mechanism are measurable and time-bound: each gives a number (a deadline, a target).",
-      severity="warning",
-      example="brief.yaml:80: warning: constraints.smart-recommendations: recommendation 2 gives no deadline or target; …")
+register_rule(
+    max_recommendations, "constraints.max-recommendations", "The brief has no more recommendations than the audience accepts.",
+    severity="error",
+    example="brief.yaml:88: error: constraints.max-recommendations: 12 recommendations in 'recommendations'; the 'un-wgeid' audience takes at most 10")
+
+
 def smart_recommendations(context: CheckContext) -> Iterator[Finding]:
     if not context.pack.smart_recommendations:
         return
@@ -146,12 +157,13 @@ def smart_recommendations(context: CheckContext) -> Iterator[Finding]:
                           recommendation.where())
 
 
-@rule("constraints.case-elements",
-      "A WGEID case has its six required elements: full name, with the nationality and full date of birth its "
-      "form asks for; date; place of arrest or last sighting; who is believed responsible; steps taken by "
-      "relatives; the submitter.",
-      severity="error",
-      example="brief.yaml:150: error: constraints.case-elements: WGEID element (e) steps taken by relatives or others to locate the person is missing; add 'case.steps:'")
+register_rule(
+    smart_recommendations, "constraints.smart-recommendations",
+    "Recommendations to a UN mechanism are measurable and time-bound: each gives a number (a deadline, a target).",
+    severity="warning",
+    example="brief.yaml:80: warning: constraints.smart-recommendations: recommendation 2 gives no deadline or target; …")
+
+
 def case_elements(context: CheckContext) -> Iterator[Finding]:
     if not context.pack.case_elements:
         return
@@ -170,6 +182,15 @@ def case_elements(context: CheckContext) -> Iterator[Finding]:
     yield from _case_languages(case, context.languages)
 
 
+register_rule(
+    case_elements, "constraints.case-elements",
+    "A WGEID case has its six required elements: full name, with the nationality and full date of birth its "
+    "form asks for; date; place of arrest or last sighting; who is believed responsible; steps taken by "
+    "relatives; the submitter.",
+    severity="error",
+    example="brief.yaml:150: error: constraints.case-elements: WGEID element (e) steps taken by relatives or others to locate the person is missing; add 'case.steps:'")
+
+
 def _case_languages(case: Case, languages: tuple[str, ...]) -> Iterator[Finding]:
     texts = [case.nationality, case.place, case.responsible, case.identity, case.circumstances, *case.steps]
     for text in texts:
@@ -179,10 +200,6 @@ def _case_languages(case: Case, languages: tuple[str, ...]) -> Iterator[Finding]
                               f"{text.field_name} has no '{language}' text; add a '{language}:' entry", text.where())
 
 
-@rule("constraints.confidential-submitter",
-      "A submitter who asked for confidentiality appears in no output except the one for the WGEID.",
-      severity="error",
-      example="brief.yaml:170: error: constraints.confidential-submitter: the confidential submitter is named in the 'un-upr' document ('en'); remove their name and contact from the narrative")
 def confidential_submitter(context: CheckContext) -> Iterator[Finding]:
     case = context.brief.case
     if context.pack.shows_confidential_submitter or case is None or case.submitter is None \
@@ -200,10 +217,13 @@ def confidential_submitter(context: CheckContext) -> Iterator[Finding]:
                           "remove their name and contact from the narrative", submitter.where())
 
 
-@rule("constraints.paragraph-numbering",
-      "In a pack with UN numbered paragraphs, the numbers run on across the document without restarting.",
-      severity="error",
-      example="brief.yaml:2: error: constraints.paragraph-numbering: in the 'en' document paragraph 1 follows paragraph 7; number paragraphs with paragraphs() so they run on")
+register_rule(
+    confidential_submitter, "constraints.confidential-submitter",
+    "A submitter who asked for confidentiality appears in no output except the one for the WGEID.",
+    severity="error",
+    example="brief.yaml:170: error: constraints.confidential-submitter: the confidential submitter is named in the 'un-upr' document ('en'); remove their name and contact from the narrative")
+
+
 def paragraph_numbering(context: CheckContext) -> Iterator[Finding]:
     if not context.pack.numbered_paragraphs:
         return
@@ -221,9 +241,13 @@ def paragraph_numbering(context: CheckContext) -> Iterator[Finding]:
             expected = start + items
 
 
-@rule("constraints.treaty-articles", "A treaty-body report is organised by the treaty's articles (sections name an article).",
-      severity="warning",
-      example="brief.yaml:40: warning: constraints.treaty-articles: no section names a treaty article; the 'un-treaty-body' report is organised by article (…)")
+register_rule(
+    paragraph_numbering, "constraints.paragraph-numbering",
+    "In a pack with UN numbered paragraphs, the numbers run on across the document without restarting.",
+    severity="error",
+    example="brief.yaml:2: error: constraints.paragraph-numbering: in the 'en' document paragraph 1 follows paragraph 7; number paragraphs with paragraphs() so they run on")
+
+
 def treaty_articles(context: CheckContext) -> Iterator[Finding]:
     if context.pack.organised_by_articles and context.brief.sections \
             and not any(section.article for section in context.brief.sections):
@@ -233,13 +257,12 @@ def treaty_articles(context: CheckContext) -> Iterator[Finding]:
                       context.brief.where("sections") or context.brief.brief.where())
 
 
-@rule("constraints.pack-fields",
-      "Every field the audience pack declares (pack.yaml 'fields:') is filled under 'brief.fields' with a value "
-      "of its type, in every language being built for text.",
-      severity="error",
-      example="brief.yaml:9: error: constraints.pack-fields: the 'my-upr' audience requires brief.fields."
-              "consultative_status (text: ECOSOC consultative status); add it under 'brief:' as 'fields: "
-              "{consultative_status: ...}'")
+register_rule(
+    treaty_articles, "constraints.treaty-articles", "A treaty-body report is organised by the treaty's articles (sections name an article).",
+    severity="warning",
+    example="brief.yaml:40: warning: constraints.treaty-articles: no section names a treaty article; the 'un-treaty-body' report is organised by article (…)")
+
+
 def pack_fields(context: CheckContext) -> Iterator[Finding]:
     meta = context.brief.brief
     for name, declared in context.pack.fields.items():
@@ -261,3 +284,13 @@ def pack_fields(context: CheckContext) -> Iterator[Finding]:
                 if not value.has(language):
                     yield Finding("error", "constraints.pack-fields",
                                   f"brief.fields.{name} has no '{language}' text; add a '{language}:' entry", where)
+
+
+register_rule(
+    pack_fields, "constraints.pack-fields",
+    "Every field the audience pack declares (pack.yaml 'fields:') is filled under 'brief.fields' with a value "
+    "of its type, in every language being built for text.",
+    severity="error",
+    example="brief.yaml:9: error: constraints.pack-fields: the 'my-upr' audience requires brief.fields."
+            "consultative_status (text: ECOSOC consultative status); add it under 'brief:' as 'fields: "
+            "{consultative_status: ...}'")

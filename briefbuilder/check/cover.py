@@ -11,15 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .constraints import _empty, resolve
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 
 
-@rule("cover.organisations",
-      "Where the cover presents the submitting organisations (UPR), every one of them, co-submitters included, "
-      "says who it is (mandate) and how to reach it (contact).",
-      severity="error",
-      example="brief.yaml:372: error: cover.organisations: co-submitter 1 (Example Watch) has no 'mandate'; the "
-              "'un-upr' cover presents every organisation: say in a sentence who it is and what it does")
 def organisations(context: CheckContext) -> Iterator[Finding]:
     submission = context.brief.submission
     if not context.pack.presents_organisations or submission is None:
@@ -35,12 +29,15 @@ def organisations(context: CheckContext) -> Iterator[Finding]:
                               partner.where())
 
 
-@rule("cover.recommended-fields",
-      "Fields the mechanism's cover should name (pack 'recommended_fields', e.g. a treaty body's session and the "
-      "State report concerned) are filled in, or the cover goes without them.",
-      severity="warning",
-      example="brief.yaml:367: warning: cover.recommended-fields: the 'un-treaty-body' cover names "
-              "'submission.session' when given; add it once the committee has scheduled the review")
+register_rule(
+    organisations, "cover.organisations",
+    "Where the cover presents the submitting organisations (UPR), every one of them, co-submitters included, "
+    "says who it is (mandate) and how to reach it (contact).",
+    severity="error",
+    example="brief.yaml:372: error: cover.organisations: co-submitter 1 (Example Watch) has no 'mandate'; the "
+            "'un-upr' cover presents every organisation: say in a sentence who it is and what it does")
+
+
 def recommended_fields(context: CheckContext) -> Iterator[Finding]:
     for path in context.pack.recommended_fields:
         value, holder = resolve(context.brief, path)
@@ -48,3 +45,12 @@ def recommended_fields(context: CheckContext) -> Iterator[Finding]:
             yield Finding("warning", "cover.recommended-fields",
                           f"the '{context.pack.name}' cover names '{path}' when given; add it once it is known "
                           "(the cover goes without it)", holder.where() or context.brief.brief.where())
+
+
+register_rule(
+    recommended_fields, "cover.recommended-fields",
+    "Fields the mechanism's cover should name (pack 'recommended_fields', e.g. a treaty body's session and the "
+    "State report concerned) are filled in, or the cover goes without them.",
+    severity="warning",
+    example="brief.yaml:367: warning: cover.recommended-fields: the 'un-treaty-body' cover names "
+            "'submission.session' when given; add it once the committee has scheduled the review")

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 
 
-@rule("consistency.percent-as-fraction",
-      "A percentage between 0 and 1 (exclusive) is questioned: 0.814 is often 81.4% written as a fraction.",
-      severity="warning",
-      example="brief.yaml:18: warning: consistency.percent-as-fraction: 'share' is 0.814%, less than one per cent; "
-              "if the source says 81.4%, write 'value: 81.4' (values are in per cent, not fractions)")
 def percent_as_fraction(context: CheckContext) -> Iterator[Finding]:
     for statistic in context.brief.statistics:
         if statistic.unit == "percent" and 0 < statistic.value < 1:
@@ -20,3 +15,11 @@ def percent_as_fraction(context: CheckContext) -> Iterator[Finding]:
                           f"'{statistic.id}' is {statistic.value}%, less than one per cent; if the source says "
                           f"{as_percent}%, write 'value: {as_percent}' (values are in per cent, not fractions)",
                           statistic.where("value"))
+
+
+register_rule(
+    percent_as_fraction, "consistency.percent-as-fraction",
+    "A percentage between 0 and 1 (exclusive) is questioned: 0.814 is often 81.4% written as a fraction.",
+    severity="warning",
+    example="brief.yaml:18: warning: consistency.percent-as-fraction: 'share' is 0.814%, less than one per cent; "
+            "if the source says 81.4%, write 'value: 81.4' (values are in per cent, not fractions)")

@@ -90,16 +90,15 @@ class RuleInfo:
 RULES: dict[str, RuleInfo] = {}
 
 
-def rule(rule_id: str, explanation: str, *, severity: Severity, example: str) -> Callable[[Rule], Rule]:
-    """Register a rule under a stable id, with what ``briefbuilder check --rules`` and docs/rules.md say of it."""
+def register_rule(function: Rule, rule_id: str, explanation: str, *, severity: Severity, example: str) -> None:
+    """Register a rule under a stable id, with what ``briefbuilder check --rules`` and docs/rules.md say of it.
 
-    def register(function: Rule) -> Rule:
-        if rule_id in RULES:
-            raise ValueError(f"rule {rule_id} registered twice")
-        RULES[rule_id] = RuleInfo(rule_id, explanation, severity, example, function)
-        return function
-
-    return register
+    A call after the function, not a decorator: mutation testing (docs/testing.md) leaves decorated
+    functions alone, and the rules are most of what check/ does.
+    """
+    if rule_id in RULES:
+        raise ValueError(f"rule {rule_id} registered twice")
+    RULES[rule_id] = RuleInfo(rule_id, explanation, severity, example, function)
 
 
 def rules_markdown() -> str:

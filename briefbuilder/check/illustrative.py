@@ -12,16 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 
 
-@rule("provenance.illustrative",
-      "Rows marked 'illustrative: true' (example data) refuse a final build; '--draft' builds them with every page "
-      "marked DRAFT. A case marked so is built as a specimen, every page saying it is fictitious, with a warning.",
-      severity="error",
-      example="brief.yaml:317: error: provenance.illustrative: follow-up row 1 is illustrative: a final build "
-              "cannot print it; replace it with the recommendation, number and response from OHCHR's UPR matrix "
-              "and remove 'illustrative', or build a marked draft with --draft")
 def illustrative(context: CheckContext) -> Iterator[Finding]:
     submission = context.brief.submission
     for index, item in enumerate(submission.follow_up if submission else [], 1):
@@ -36,3 +29,13 @@ def illustrative(context: CheckContext) -> Iterator[Finding]:
                       f"the case is illustrative (not a real person): the '{context.pack.name}' document is a specimen, "
                       "every page marked as a fictitious case not for submission; replace it with a real case and "
                       "remove 'illustrative' before sending it", case.where("illustrative"))
+
+
+register_rule(
+    illustrative, "provenance.illustrative",
+    "Rows marked 'illustrative: true' (example data) refuse a final build; '--draft' builds them with every page "
+    "marked DRAFT. A case marked so is built as a specimen, every page saying it is fictitious, with a warning.",
+    severity="error",
+    example="brief.yaml:317: error: provenance.illustrative: follow-up row 1 is illustrative: a final build "
+            "cannot print it; replace it with the recommendation, number and response from OHCHR's UPR matrix "
+            "and remove 'illustrative', or build a marked draft with --draft")

@@ -24,7 +24,7 @@ from ..load.prose_figures import named_group
 from ..load.statements import StatementWords
 from ..model import Text
 from ..narrative import REFERENCE, line_location
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 
 # Quoted passages keep their words: straight and curly quotes, 「」 and 『』.
 _QUOTED = re.compile(r"\"[^\"\n]*\"|\u201c[^\u201d]*\u201d|\u300c[^\u300d]*\u300d|\u300e[^\u300f]*\u300f")
@@ -42,9 +42,6 @@ def _blocks_used(pack: Pack) -> set[str]:
     return named | ({"case"} if pack.case_elements else set())
 
 
-@rule("language.missing", "Every narrative, heading, label and recommendation exists in every language being built.",
-      severity="error",
-      example="brief.yaml:2: error: language.missing: brief.title has no 'ko' text; add a 'ko:' entry")
 def missing_translations(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     texts: list[Text] = [brief.brief.title, *narrative_texts(brief), *(s.label for s in brief.statistics)]
@@ -58,14 +55,12 @@ def missing_translations(context: CheckContext) -> Iterator[Finding]:
                               text.where())
 
 
-@rule("language.short-state-name",
-      "Narrative for an audience that uses official State names (UN packs) does not use a short one "
-      "('North Korea', 'Russia', '북한') outside a quotation; [[state:XX]] prints each audience's form. The short "
-      "names are the catalog's plain names; words that only contain one (북한이탈주민) are the language's 'masked' words "
-      "(locales/<code>/statements.yaml).",
-      severity="warning",
-      example="brief.yaml:198: warning: language.short-state-name: 'North Korea' in summary.en: the 'un-upr' audience "
-              "names States officially ('Democratic People's Republic of Korea'); write [[state:KP]]")
+register_rule(
+    missing_translations, "language.missing", "Every narrative, heading, label and recommendation exists in every language being built.",
+    severity="error",
+    example="brief.yaml:2: error: language.missing: brief.title has no 'ko' text; add a 'ko:' entry")
+
+
 def short_state_names(context: CheckContext) -> Iterator[Finding]:
     register = context.pack.state_names
     catalog: Catalog = context.catalog
@@ -88,14 +83,17 @@ def short_state_names(context: CheckContext) -> Iterator[Finding]:
                               line_location(text, lang, body.count("\n", 0, match.start())) or text.where())
 
 
-@rule("language.remit",
-      "A UPR or treaty-body recommendation (packs with recommendations_to_state) is addressed to the State under "
-      "review: its subject names no other State and no UN body (each language's 'recommendations' in "
-      "locales/<code>/prose-figures.yaml find the subject).",
-      severity="warning",
-      example="brief.yaml:290: warning: language.remit: recommendation 2 (en) is addressed to CN, RU; a un-upr "
-              "recommendation goes to the State under review (KP): address it to [[state:KP]], or put the request "
-              "to others in the narrative")
+register_rule(
+    short_state_names, "language.short-state-name",
+    "Narrative for an audience that uses official State names (UN packs) does not use a short one "
+    "('North Korea', 'Russia', '북한') outside a quotation; [[state:XX]] prints each audience's form. The short "
+    "names are the catalog's plain names; words that only contain one (북한이탈주민) are the language's 'masked' words "
+    "(locales/<code>/statements.yaml).",
+    severity="warning",
+    example="brief.yaml:198: warning: language.short-state-name: 'North Korea' in summary.en: the 'un-upr' audience "
+            "names States officially ('Democratic People's Republic of Korea'); write [[state:KP]]")
+
+
 def remit(context: CheckContext) -> Iterator[Finding]:
     if not context.pack.recommendations_to_state or not context.brief.brief.state:
         return
@@ -126,6 +124,17 @@ def remit(context: CheckContext) -> Iterator[Finding]:
                               f"recommendation goes to the State under review ({under_review}): address it to "
                               f"[[state:{under_review}]], or put the request to others in the narrative",
                               recommendation.where(lang) or recommendation.where())
+
+
+register_rule(
+    remit, "language.remit",
+    "A UPR or treaty-body recommendation (packs with recommendations_to_state) is addressed to the State under "
+    "review: its subject names no other State and no UN body (each language's 'recommendations' in "
+    "locales/<code>/prose-figures.yaml find the subject).",
+    severity="warning",
+    example="brief.yaml:290: warning: language.remit: recommendation 2 (en) is addressed to CN, RU; a un-upr "
+            "recommendation goes to the State under review (KP): address it to [[state:KP]], or put the request "
+            "to others in the narrative")
 
 
 def _short_names(catalog: Catalog, lang: str, register: str) -> dict[str, tuple[str, str]]:
@@ -173,11 +182,6 @@ def _particles_attach(words: StatementWords | None) -> bool:
     """Whether the language writes particles onto a name (북한은), so a name may run into letters;
     a language without statement words reads whole words."""
     return words is not None and not words.word_boundaries
-@rule("language.unsupported", "Every language being built is one the audience pack lists under 'languages:'.",
-      severity="error",
-      example="templates/gov-briefing/pack.yaml:6: error: language.unsupported: the 'gov-briefing' audience is "
-              "written in ko, en, not 'fr'; build another language, or add 'fr' to the pack's languages once "
-              "its templates and terms are translated")
 def unsupported_language(context: CheckContext) -> Iterator[Finding]:
     pack = context.pack
     for lang in context.languages:
@@ -186,3 +190,11 @@ def unsupported_language(context: CheckContext) -> Iterator[Finding]:
                           f"the '{pack.name}' audience is written in {', '.join(pack.languages)}, not '{lang}'; "
                           f"build another language, or add '{lang}' to the pack's languages once its templates "
                           "and terms are translated", pack.where("languages"))
+
+
+register_rule(
+    unsupported_language, "language.unsupported", "Every language being built is one the audience pack lists under 'languages:'.",
+    severity="error",
+    example="templates/gov-briefing/pack.yaml:6: error: language.unsupported: the 'gov-briefing' audience is "
+            "written in ko, en, not 'fr'; build another language, or add 'fr' to the pack's languages once "
+            "its templates and terms are translated")

@@ -35,7 +35,7 @@ from ..load.brief import narrative_texts
 from ..load.prose_figures import ProseFigures, named_group
 from ..model import Brief, Statistic, Text
 from ..narrative import Reference, Sentences, find_references, line_location
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 
 LITERAL = "n"  # [[n:30|why]]: a number that is not data, printed as written
 # Numbers inside these are never figures, in any language: web addresses, UN document
@@ -221,14 +221,6 @@ def _masked(text: str, spans: Iterable[tuple[int, int]], mark: str) -> str:
 
 # --- every number is traceable ---------------------------------------------------------------
 
-@rule("prose.untraceable-number",
-      "A number written in narrative is a statistic of the brief (its value, count or base, as the language writes it: "
-      "113, 1,234, 81.4 per cent, 81,4 %, 113명) or a literal marked [[n:NUMBER|why]]; dates, years, ordinals, "
-      "article/paragraph/session numbers, UN document symbols, ages and, in a recommendation, deadlines "
-      "('within 30 days') are not figures (locales/<lang>/prose-figures.yaml). Number words are not read.",
-      severity="error",
-      example="brief.yaml:230: error: prose.untraceable-number: '1,234' in summary.en is not a value, count or base of "
-              "any statistic; cite the statistic with [[stat:ID]], or mark a number that is not data [[n:1,234|why]]")
 def untraceable_numbers(context: CheckContext) -> Iterator[Finding]:
     figures = reading(context).figures
     for body in bodies(context):
@@ -246,15 +238,19 @@ def untraceable_numbers(context: CheckContext) -> Iterator[Finding]:
                               body.location(ref.start))
 
 
+register_rule(
+    untraceable_numbers, "prose.untraceable-number",
+    "A number written in narrative is a statistic of the brief (its value, count or base, as the language writes it: "
+    "113, 1,234, 81.4 per cent, 81,4 %, 113명) or a literal marked [[n:NUMBER|why]]; dates, years, ordinals, "
+    "article/paragraph/session numbers, UN document symbols, ages and, in a recommendation, deadlines "
+    "('within 30 days') are not figures (locales/<lang>/prose-figures.yaml). Number words are not read.",
+    severity="error",
+    example="brief.yaml:230: error: prose.untraceable-number: '1,234' in summary.en is not a value, count or base of "
+            "any statistic; cite the statistic with [[stat:ID]], or mark a number that is not data [[n:1,234|why]]")
+
+
 # --- bases and groups ------------------------------------------------------------------------
 
-@rule("prose.wrong-base",
-      "A share framed by a group in prose ('Of the 113 victims, …', 'among …', '… 중', 'parmi …') is framed by its "
-      "own base: the group names the base statistic ([[stat:ID]]), its number, or a word of its label.",
-      severity="error",
-      example="brief.yaml:231: error: prose.wrong-base: '81.4 per cent' in summary.en is framed by '50 women "
-              "interviewed', but it is a share of 'victims' (113); frame it by its base, or cite the statistic that is a share "
-              "of this group")
 def wrong_base(context: CheckContext) -> Iterator[Finding]:
     brief, figures = context.brief, reading(context).figures
     for body in bodies(context):
@@ -278,6 +274,16 @@ def wrong_base(context: CheckContext) -> Iterator[Finding]:
                                   f"but it is a share of {_base_name(brief, mention.statistics[0], body.lang)}; frame it "
                                   f"by its base, or cite the statistic that is a share of this group",
                                   body.location(mention.start))
+
+
+register_rule(
+    wrong_base, "prose.wrong-base",
+    "A share framed by a group in prose ('Of the 113 victims, …', 'among …', '… 중', 'parmi …') is framed by its "
+    "own base: the group names the base statistic ([[stat:ID]]), its number, or a word of its label.",
+    severity="error",
+    example="brief.yaml:231: error: prose.wrong-base: '81.4 per cent' in summary.en is framed by '50 women "
+            "interviewed', but it is a share of 'victims' (113); frame it by its base, or cite the statistic that is a share "
+            "of this group")
 
 
 def _framed_by_base(body: Body, brief: Brief, statistic: Statistic, group: tuple[int, int]) -> bool:
@@ -318,13 +324,6 @@ def _base_name(brief: Brief, statistic: Statistic, lang: str) -> str:
     return f"'{base_statistic.label.get(lang, fallback=True)}' ({brief.base_of(statistic)})"
 
 
-@rule("prose.qualified-group",
-      "A figure whose label narrows its group by a qualifier (aged 0 to 9, under 10, in 2023, 0~9세; "
-      "locales/<lang>/prose-figures.yaml) is not called by the bare group noun in its clause ('[[stat:children-under-10]] "
-      "were children'): the clause keeps a qualifier ('children under the age of ten').",
-      severity="error",
-      example="brief.yaml:240: error: prose.qualified-group: '11.5%' in summary.en is 'victims who were children aged 0 "
-              "to 9', but its clause says 'children' without a qualifier such as 'aged 0 to 9'")
 def qualified_group(context: CheckContext) -> Iterator[Finding]:
     brief, figures = context.brief, reading(context).figures
     nouns: dict[str, dict[str, tuple[re.Pattern[str], str, str, str]]] = {}
@@ -353,6 +352,16 @@ def qualified_group(context: CheckContext) -> Iterator[Finding]:
                               f"without a qualifier such as '{qualifier}'", body.location(mention.start))
 
 
+register_rule(
+    qualified_group, "prose.qualified-group",
+    "A figure whose label narrows its group by a qualifier (aged 0 to 9, under 10, in 2023, 0~9세; "
+    "locales/<lang>/prose-figures.yaml) is not called by the bare group noun in its clause ('[[stat:children-under-10]] "
+    "were children'): the clause keeps a qualifier ('children under the age of ten').",
+    severity="error",
+    example="brief.yaml:240: error: prose.qualified-group: '11.5%' in summary.en is 'victims who were children aged 0 "
+            "to 9', but its clause says 'children' without a qualifier such as 'aged 0 to 9'")
+
+
 def _qualified_nouns(brief: Brief, lang: str, language: ProseFigures) -> dict[str, tuple[re.Pattern[str], str, str, str]]:
     """Statistic id -> (its label's group noun as a pattern, the noun, the qualifier, the label), in ``lang``."""
     assert language.qualifiers is not None
@@ -376,14 +385,6 @@ def _qualified_nouns(brief: Brief, lang: str, language: ProseFigures) -> dict[st
 
 # --- attribution -----------------------------------------------------------------------------
 
-@rule("prose.attribution",
-      "'According to X', 'X reported', 'X에 따르면', 'selon X' in a sentence with a figure names a publisher, author or "
-      "relayed body (relays:) of that figure's sources, in any language of the source, one of the source's 'aliases:' "
-      "(UNHCR, HCR), or their initials (TJWG). "
-      "Pronouns and generic subjects ('it', 'the report') are not judged.",
-      severity="error",
-      example="brief.yaml:232: error: prose.attribution: summary.en attributes '[[stat:returned]]' to 'Amnesty "
-              "International', but its sources are by Human Rights Watch, UCA News; name one of them")
 def attribution(context: CheckContext) -> Iterator[Finding]:
     brief, figures = context.brief, reading(context).figures
     for body in bodies(context):
@@ -408,6 +409,17 @@ def attribution(context: CheckContext) -> Iterator[Finding]:
                                   f"{body.field} attributes '{mention.written}' to '{body.body[slice(*span)].strip()}', "
                                   f"but its sources are by {', '.join(sorted(set(names)))}; name one of them",
                                   body.location(span[0]))
+
+
+register_rule(
+    attribution, "prose.attribution",
+    "'According to X', 'X reported', 'X에 따르면', 'selon X' in a sentence with a figure names a publisher, author or "
+    "relayed body (relays:) of that figure's sources, in any language of the source, one of the source's 'aliases:' "
+    "(UNHCR, HCR), or their initials (TJWG). "
+    "Pronouns and generic subjects ('it', 'the report') are not judged.",
+    severity="error",
+    example="brief.yaml:232: error: prose.attribution: summary.en attributes '[[stat:returned]]' to 'Amnesty "
+            "International', but its sources are by Human Rights Watch, UCA News; name one of them")
 
 
 def _bare_name(written: str, language: ProseFigures) -> str:
@@ -442,13 +454,6 @@ def _names_match(named: str, name: str) -> bool:
 
 # --- unit nouns ------------------------------------------------------------------------------
 
-@rule("prose.unit-noun",
-      "A reference that prints its unit noun ([[stat:ID]] prints '122,095 cases') is not followed by a noun: the same "
-      "unit noun again, another unit's, or a word of the statistic's label ('cases applications'); write "
-      "[[stat:ID|value]] before a noun of your own.",
-      severity="warning",
-      example="brief.yaml:233: warning: prose.unit-noun: [[stat:applications]] in summary.en prints its unit noun "
-              "(case/cases) and is followed by 'applications'; write [[stat:applications|value]] applications")
 def unit_noun(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     for body in bodies(context):
@@ -475,6 +480,16 @@ def unit_noun(context: CheckContext) -> Iterator[Finding]:
                               f"write [[stat:{ref.target}|value]] {following.group(1)}", body.location(ref.start))
 
 
+register_rule(
+    unit_noun, "prose.unit-noun",
+    "A reference that prints its unit noun ([[stat:ID]] prints '122,095 cases') is not followed by a noun: the same "
+    "unit noun again, another unit's, or a word of the statistic's label ('cases applications'); write "
+    "[[stat:ID|value]] before a noun of your own.",
+    severity="warning",
+    example="brief.yaml:233: warning: prose.unit-noun: [[stat:applications]] in summary.en prints its unit noun "
+            "(case/cases) and is followed by 'applications'; write [[stat:applications|value]] applications")
+
+
 def _printed_unit(brief: Brief, statistic: Statistic | None, ref: Reference) -> str | None:
     """The unit whose noun the reference prints, if it prints one ("113 people", "92 people (81.4%)")."""
     if statistic is None:
@@ -487,15 +502,18 @@ def _printed_unit(brief: Brief, statistic: Statistic | None, ref: Reference) -> 
     return None
 
 
-@rule("prose.unchecked-language",
-      "A language being built has a prose-figures.yaml (numbers, framing and attribution phrases), or its prose is not "
-      "checked for untraceable numbers, bases, qualifiers and attributions.",
-      severity="warning",
-      example="brief.yaml:1: warning: prose.unchecked-language: no locales/es/prose-figures.yaml: numbers in the 'es' "
-              "prose are not checked; copy locales/en/prose-figures.yaml and translate its phrases")
 def unchecked_language(context: CheckContext) -> Iterator[Finding]:
     for lang in context.languages:
         if lang not in context.prose:
             yield Finding("warning", "prose.unchecked-language",
                           f"no locales/{lang}/prose-figures.yaml: numbers in the '{lang}' prose are not checked; "
                           f"copy locales/en/prose-figures.yaml and translate its phrases", context.brief.brief.where())
+
+
+register_rule(
+    unchecked_language, "prose.unchecked-language",
+    "A language being built has a prose-figures.yaml (numbers, framing and attribution phrases), or its prose is not "
+    "checked for untraceable numbers, bases, qualifiers and attributions.",
+    severity="warning",
+    example="brief.yaml:1: warning: prose.unchecked-language: no locales/es/prose-figures.yaml: numbers in the 'es' "
+            "prose are not checked; copy locales/en/prose-figures.yaml and translate its phrases")

@@ -36,7 +36,7 @@ from ..load.brief import narrative_texts
 from ..load.statements import StatementWords, StatusKind
 from ..narrative import DOTTED_DATE, REFERENCE, SENTENCE_BREAK, line_location
 from .claims import judge
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 
 CONTRADICTION = "claims.prose-contradiction"
 UNVERIFIABLE = "claims.prose-unverifiable"
@@ -51,21 +51,27 @@ SAID: dict[str, tuple[str, str]] = {  # what a statement says, asserted and nega
 }
 
 
-@rule(CONTRADICTION, "A sentence of the narrative that names a State and a treaty with words of status "
-      "(party, ratified, acceded, signed, bound, negated or not; per language in locales/<lang>/statements.yaml) "
-      "must not contradict the catalog as at the brief's date.",
-      severity="error",
-      example="brief.yaml:12: error: claims.prose-contradiction: the Democratic People's Republic of Korea is not a party to the Convention relating to the Status of Refugees, but the sentence says it is a party to it: \"North Korea is party to the 1951 Refugee Convention\" (catalog as of 2026-11: …); state it with [[status:KP|refugee-convention-1951]]")
 def prose_contradiction(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, CONTRADICTION)
 
 
-@rule(UNVERIFIABLE, "Such a sentence the catalog cannot judge (no record of the State under the treaty, an "
-      "unconfirmed record, a signature it does not record) is flagged, with the [[status:]] reference to use.",
-      severity="warning",
-      example="brief.yaml:14: warning: claims.prose-unverifiable: cannot verify that China has signed the Convention against Torture: the catalog records China's ratification of the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment but no signature (…); state the status with [[status:CN|cat]]")
+register_rule(
+    prose_contradiction, CONTRADICTION, "A sentence of the narrative that names a State and a treaty with words of status "
+    "(party, ratified, acceded, signed, bound, negated or not; per language in locales/<lang>/statements.yaml) "
+    "must not contradict the catalog as at the brief's date.",
+    severity="error",
+    example="brief.yaml:12: error: claims.prose-contradiction: the Democratic People's Republic of Korea is not a party to the Convention relating to the Status of Refugees, but the sentence says it is a party to it: \"North Korea is party to the 1951 Refugee Convention\" (catalog as of 2026-11: …); state it with [[status:KP|refugee-convention-1951]]")
+
+
 def prose_unverifiable(context: CheckContext) -> Iterator[Finding]:
     yield from _only(context, UNVERIFIABLE)
+
+
+register_rule(
+    prose_unverifiable, UNVERIFIABLE, "Such a sentence the catalog cannot judge (no record of the State under the treaty, an "
+    "unconfirmed record, a signature it does not record) is flagged, with the [[status:]] reference to use.",
+    severity="warning",
+    example="brief.yaml:14: warning: claims.prose-unverifiable: cannot verify that China has signed the Convention against Torture: the catalog records China's ratification of the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment but no signature (…); state the status with [[status:CN|cat]]")
 
 
 def _only(context: CheckContext, rule_id: str) -> Iterator[Finding]:

@@ -13,12 +13,9 @@ from urllib.parse import urlsplit
 from ..load.brief import narrative_texts
 from ..model import Brief
 from ..narrative import find_references
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 
 
-@rule("provenance.no-source", "Every statistic cites at least one source.",
-      severity="error",
-      example="brief.yaml:13: error: provenance.no-source: statistic 'victims' cites no source; add 'sources:' with the id of the source it is drawn from")
 def no_source(context: CheckContext) -> Iterator[Finding]:
     for statistic in context.brief.statistics:
         if not statistic.sources:
@@ -27,9 +24,12 @@ def no_source(context: CheckContext) -> Iterator[Finding]:
                           statistic.where("sources"))
 
 
-@rule("provenance.no-locator", "Every cited source is pointed at by page, paragraph or section, so a reader can find the figure.",
-      severity="warning",
-      example="brief.yaml:21: warning: provenance.no-locator: statistic 'victims' cites 'tjwg-2024' without a page, paragraph or section")
+register_rule(
+    no_source, "provenance.no-source", "Every statistic cites at least one source.",
+    severity="error",
+    example="brief.yaml:13: error: provenance.no-source: statistic 'victims' cites no source; add 'sources:' with the id of the source it is drawn from")
+
+
 def no_locator(context: CheckContext) -> Iterator[Finding]:
     for statistic in context.brief.statistics:
         for ref in statistic.sources:
@@ -39,9 +39,12 @@ def no_locator(context: CheckContext) -> Iterator[Finding]:
                               ref.where())
 
 
-@rule("provenance.source-publisher", "Every source names its publisher or author.",
-      severity="error",
-      example="brief.yaml:7: error: provenance.source-publisher: source 'blog' names neither a publisher nor an author; add 'publisher:'")
+register_rule(
+    no_locator, "provenance.no-locator", "Every cited source is pointed at by page, paragraph or section, so a reader can find the figure.",
+    severity="warning",
+    example="brief.yaml:21: warning: provenance.no-locator: statistic 'victims' cites 'tjwg-2024' without a page, paragraph or section")
+
+
 def source_publisher(context: CheckContext) -> Iterator[Finding]:
     for source in context.brief.sources:
         if source.publisher is None and source.author is None:
@@ -50,9 +53,12 @@ def source_publisher(context: CheckContext) -> Iterator[Finding]:
                           source.where())
 
 
-@rule("provenance.source-date", "Every source has a publication date.",
-      severity="error",
-      example="brief.yaml:7: error: provenance.source-date: source 'tjwg-2024' has no date; add 'date: YYYY-MM-DD' (its publication date)")
+register_rule(
+    source_publisher, "provenance.source-publisher", "Every source names its publisher or author.",
+    severity="error",
+    example="brief.yaml:7: error: provenance.source-publisher: source 'blog' names neither a publisher nor an author; add 'publisher:'")
+
+
 def source_date(context: CheckContext) -> Iterator[Finding]:
     for source in context.brief.sources:
         if source.date is None:
@@ -61,9 +67,12 @@ def source_date(context: CheckContext) -> Iterator[Finding]:
                           source.where())
 
 
-@rule("provenance.url", "Every URL (of a source or the organisation) is absolute: an http(s) scheme and a host.",
-      severity="error",
-      example="brief.yaml:12: error: provenance.url: source 'tjwg-2024' has a malformed URL 'en.tjwg.org/report'; write it in full, e.g. https://example.org/report")
+register_rule(
+    source_date, "provenance.source-date", "Every source has a publication date.",
+    severity="error",
+    example="brief.yaml:7: error: provenance.source-date: source 'tjwg-2024' has no date; add 'date: YYYY-MM-DD' (its publication date)")
+
+
 def url(context: CheckContext) -> Iterator[Finding]:
     organisation = context.brief.brief.organisation
     owners = [(f"source '{s.id}'", s.url, s.where("url")) for s in context.brief.sources]
@@ -73,6 +82,12 @@ def url(context: CheckContext) -> Iterator[Finding]:
             yield Finding("error", "provenance.url",
                           f"{owner} has a malformed URL '{address}'; write it in full, e.g. https://example.org/report",
                           location)
+
+
+register_rule(
+    url, "provenance.url", "Every URL (of a source or the organisation) is absolute: an http(s) scheme and a host.",
+    severity="error",
+    example="brief.yaml:12: error: provenance.url: source 'tjwg-2024' has a malformed URL 'en.tjwg.org/report'; write it in full, e.g. https://example.org/report")
 
 
 def well_formed_url(address: str) -> bool:
@@ -89,9 +104,6 @@ def well_formed_url(address: str) -> bool:
     return parts.scheme in {"http", "https"} and len(labels) > 1 and all(labels)
 
 
-@rule("provenance.unused-source", "Every source is cited by a statistic or by a [[cite:ID]] reference in the narrative.",
-      severity="warning",
-      example="brief.yaml:14: warning: provenance.unused-source: source 'reuters-2024' is never cited; cite it or remove it")
 def unused_source(context: CheckContext) -> Iterator[Finding]:
     cited = cited_sources(context.brief)
     for source in context.brief.sources:
@@ -99,6 +111,12 @@ def unused_source(context: CheckContext) -> Iterator[Finding]:
             yield Finding("warning", "provenance.unused-source",
                           f"source '{source.id}' is never cited; cite it or remove it",
                           source.where("id"))
+
+
+register_rule(
+    unused_source, "provenance.unused-source", "Every source is cited by a statistic or by a [[cite:ID]] reference in the narrative.",
+    severity="warning",
+    example="brief.yaml:14: warning: provenance.unused-source: source 'reuters-2024' is never cited; cite it or remove it")
 
 
 def cited_sources(brief: Brief) -> set[str]:

@@ -19,7 +19,7 @@ from ..load.pack import load_pack
 from ..errors import Location
 from ..mechanism_calendar import MechanismCalendar, Session, held_before
 from ..model import Brief, Text
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 
 
 def submission_date(brief: Brief) -> dt.date:
@@ -47,12 +47,6 @@ def _target(context: CheckContext) -> tuple[MechanismCalendar, Session] | None:
     return (calendar, session) if session is not None else None
 
 
-@rule("calendar.session-held",
-      "A submission is dated before the first day of the session it is for (the pack's calendar).",
-      severity="error",
-      example="brief.yaml:368: error: calendar.session-held: the submission is dated 2024-11-20, but session 47 "
-              "of the Universal Periodic Review began on 4 November 2024 (4 November 2024 to 15 November 2024; "
-              "source: UPR Info …); target a later session, or give 'submission.date' the day it was sent")
 def session_held(context: CheckContext) -> Iterator[Finding]:
     target = _target(context)
     if target is None:
@@ -68,12 +62,15 @@ def session_held(context: CheckContext) -> Iterator[Finding]:
                       _where(context.brief, "session"))
 
 
-@rule("calendar.deadline",
-      "A submission is dated no later than its session's stakeholder deadline, where the calendar knows it; "
-      "no source it cites is dated after that deadline.",
-      severity="warning",
-      example="brief.yaml:368: warning: calendar.deadline: the submission is dated 2015-04-01, after the deadline "
-              "for session 23 (2015-03-23; source: UPR Info …); OHCHR may not accept it")
+register_rule(
+    session_held, "calendar.session-held",
+    "A submission is dated before the first day of the session it is for (the pack's calendar).",
+    severity="error",
+    example="brief.yaml:368: error: calendar.session-held: the submission is dated 2024-11-20, but session 47 "
+            "of the Universal Periodic Review began on 4 November 2024 (4 November 2024 to 15 November 2024; "
+            "source: UPR Info …); target a later session, or give 'submission.date' the day it was sent")
+
+
 def deadline(context: CheckContext) -> Iterator[Finding]:
     target = _target(context)
     if target is None or target[1].deadline is None:
@@ -94,11 +91,15 @@ def deadline(context: CheckContext) -> Iterator[Finding]:
                           source.where("date"))
 
 
-@rule("calendar.source-after-submission",
-      "No source is dated after the submission's own date (submission.date).",
-      severity="error",
-      example="brief.yaml:40: error: calendar.source-after-submission: source 'tjwg-2024' is dated 2024-10-31, "
-              "after the submission's date 2024-04-01")
+register_rule(
+    deadline, "calendar.deadline",
+    "A submission is dated no later than its session's stakeholder deadline, where the calendar knows it; "
+    "no source it cites is dated after that deadline.",
+    severity="warning",
+    example="brief.yaml:368: warning: calendar.deadline: the submission is dated 2015-04-01, after the deadline "
+            "for session 23 (2015-03-23; source: UPR Info …); OHCHR may not accept it")
+
+
 def source_after_submission(context: CheckContext) -> Iterator[Finding]:
     submission = context.brief.submission
     if submission is None or submission.date is None:
@@ -110,13 +111,14 @@ def source_after_submission(context: CheckContext) -> Iterator[Finding]:
                           f"{submission.date}", source.where("date"))
 
 
-@rule("calendar.cycle",
-      "The cycle and session agree with the calendar, and the State's review in that cycle has not already "
-      "begun on the submission's date.",
-      severity="error",
-      example="brief.yaml:367: error: calendar.cycle: the Democratic People's Republic of Korea (KP) was reviewed in "
-              "cycle 4 at session 47 (4 November 2024 to 15 November 2024), before the submission's date "
-              "2024-11-20; write for its next review (cycle 5)")
+register_rule(
+    source_after_submission, "calendar.source-after-submission",
+    "No source is dated after the submission's own date (submission.date).",
+    severity="error",
+    example="brief.yaml:40: error: calendar.source-after-submission: source 'tjwg-2024' is dated 2024-10-31, "
+            "after the submission's date 2024-04-01")
+
+
 def cycle(context: CheckContext) -> Iterator[Finding]:
     calendar = context.pack.calendar
     submission = context.brief.submission
@@ -140,13 +142,16 @@ def cycle(context: CheckContext) -> Iterator[Finding]:
                           f"write for its next review (cycle {session.cycle + 1})", _where(context.brief, "cycle"))
 
 
-@rule("calendar.review-held",
-      "A recommendation that names a review (e.g. the UPR) does not point at a review of the State that was "
-      "already held on the brief's date, unless it says 'next' (the calendar's words per language).",
-      severity="warning",
-      example="brief.yaml:535: warning: calendar.review-held: recommendation 3 ('en') points at the Universal "
-              "Periodic Review, but the review of KP was held at session 47 (4 November 2024 to 15 November "
-              "2024), before the brief's date 2024-11-20; point at the next review or at the follow-up")
+register_rule(
+    cycle, "calendar.cycle",
+    "The cycle and session agree with the calendar, and the State's review in that cycle has not already "
+    "begun on the submission's date.",
+    severity="error",
+    example="brief.yaml:367: error: calendar.cycle: the Democratic People's Republic of Korea (KP) was reviewed in "
+            "cycle 4 at session 47 (4 November 2024 to 15 November 2024), before the submission's date "
+            "2024-11-20; write for its next review (cycle 5)")
+
+
 def review_held(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     state = brief.brief.state
@@ -167,6 +172,16 @@ def review_held(context: CheckContext) -> Iterator[Finding]:
                                   f"{calendar.mechanism.get('en', fallback=True)}, but the review of {state} was held "
                                   f"at session {last.session} ({_dates(last)}), before the brief's date "
                                   f"{brief.brief.date}; point at the next review or at the follow-up", text.where())
+
+
+register_rule(
+    review_held, "calendar.review-held",
+    "A recommendation that names a review (e.g. the UPR) does not point at a review of the State that was "
+    "already held on the brief's date, unless it says 'next' (the calendar's words per language).",
+    severity="warning",
+    example="brief.yaml:535: warning: calendar.review-held: recommendation 3 ('en') points at the Universal "
+            "Periodic Review, but the review of KP was held at session 47 (4 November 2024 to 15 November "
+            "2024), before the brief's date 2024-11-20; point at the next review or at the follow-up")
 
 
 def _calendars(pack: Pack) -> list[MechanismCalendar]:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..errors import Location
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 
 
 def _evidence_dates(context: CheckContext) -> Iterator[tuple[str, dt.date, Location | None]]:
@@ -23,9 +23,6 @@ def _evidence_dates(context: CheckContext) -> Iterator[tuple[str, dt.date, Locat
             yield f"source '{source.id}' is dated", source.date, source.where("date")
 
 
-@rule("time.future", "No statistic or source is dated after the brief's date, or after today.",
-      severity="error",
-      example="brief.yaml:27: error: time.future: statistic 'interviews' is as of 2025-06-01, after the brief's date 2024-11-15")
 def future(context: CheckContext) -> Iterator[Finding]:
     brief_date = context.brief.brief.date
     for what, date, location in _evidence_dates(context):
@@ -35,10 +32,12 @@ def future(context: CheckContext) -> Iterator[Finding]:
             yield Finding("error", "time.future", f"{what} {date}, in the future (today is {context.today})", location)
 
 
-@rule("time.source-after-statistic",
-      "A statistic is not dated after a source it cites: a source published on a date cannot report data from after it.",
-      severity="error",
-      example="brief.yaml:27: error: time.source-after-statistic: statistic 'interviews' is as of 2025-06-01, but its source 'tjwg-2024' was published on 2024-10-31; check both dates")
+register_rule(
+    future, "time.future", "No statistic or source is dated after the brief's date, or after today.",
+    severity="error",
+    example="brief.yaml:27: error: time.future: statistic 'interviews' is as of 2025-06-01, after the brief's date 2024-11-15")
+
+
 def source_after_statistic(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     for statistic in brief.statistics:
@@ -53,9 +52,13 @@ def source_after_statistic(context: CheckContext) -> Iterator[Finding]:
                               statistic.where("as_of"))
 
 
-@rule("time.stale", "No source is older than the audience's staleness limit (staleness_years before the brief's date).",
-      severity="warning",
-      example="brief.yaml:11: warning: time.stale: source 'kinu-2014' is dated 2014-06-30, more than 5 years before the brief (2024-11-15); look for newer evidence or say why it still holds")
+register_rule(
+    source_after_statistic, "time.source-after-statistic",
+    "A statistic is not dated after a source it cites: a source published on a date cannot report data from after it.",
+    severity="error",
+    example="brief.yaml:27: error: time.source-after-statistic: statistic 'interviews' is as of 2025-06-01, but its source 'tjwg-2024' was published on 2024-10-31; check both dates")
+
+
 def stale(context: CheckContext) -> Iterator[Finding]:
     years = context.pack.staleness_years
     if years is None:
@@ -67,6 +70,12 @@ def stale(context: CheckContext) -> Iterator[Finding]:
                           f"source '{source.id}' is dated {source.date}, more than {years} years before the brief "
                           f"({context.brief.brief.date}); look for newer evidence or say why it still holds",
                           source.where("date"))
+
+
+register_rule(
+    stale, "time.stale", "No source is older than the audience's staleness limit (staleness_years before the brief's date).",
+    severity="warning",
+    example="brief.yaml:11: warning: time.stale: source 'kinu-2014' is dated 2014-06-30, more than 5 years before the brief (2024-11-15); look for newer evidence or say why it still holds")
 
 
 def years_before(date: dt.date, years: int) -> dt.date:

@@ -12,16 +12,9 @@ from collections.abc import Iterator
 
 from ..load.prose_figures import ProseFigures
 from ..model import Brief, Statistic
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 
 
-@rule("figures.count-unit",
-      "A figure's count prints in the unit its label speaks of: a percentage's count takes its base's unit "
-      "unless it gives 'count_unit' (persons of applications); 'count_unit' only on a percentage with a base.",
-      severity="warning",
-      example="brief.yaml:41: warning: figures.count-unit: statistic 'recognised': its label ('recognised "
-              "refugees') counts persons, but its count prints as cases (the unit of its base 'decided'); add "
-              "'count_unit: persons'")
 def count_unit(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     for statistic in brief.statistics:
@@ -44,6 +37,16 @@ def count_unit(context: CheckContext) -> Iterator[Finding]:
                               f"prints as {unit} ({why}); {fix}",
                               statistic.where("count_unit" if statistic.count_unit else "unit"))
                 break
+
+
+register_rule(
+    count_unit, "figures.count-unit",
+    "A figure's count prints in the unit its label speaks of: a percentage's count takes its base's unit "
+    "unless it gives 'count_unit' (persons of applications); 'count_unit' only on a percentage with a base.",
+    severity="warning",
+    example="brief.yaml:41: warning: figures.count-unit: statistic 'recognised': its label ('recognised "
+            "refugees') counts persons, but its count prints as cases (the unit of its base 'decided'); add "
+            "'count_unit: persons'")
 
 
 def _printed_unit(brief: Brief, statistic: Statistic) -> tuple[str, str] | None:

@@ -14,14 +14,11 @@ from ..load.brief import narrative_texts
 from ..load.prose_figures import ProseFigures
 from ..model import STATUS_RANK
 from ..narrative import Reference, find_references, reference_location, sentence_around
-from .findings import CheckContext, Finding, rule
+from .findings import CheckContext, Finding, register_rule
 
 ATTRIBUTED_OPTION = "attributed"
 
 
-@rule("status.below-minimum", "Every statistic meets the audience's minimum verification status (all are printed in the evidence annex).",
-      severity="error",
-      example="brief.yaml:35: error: status.below-minimum: statistic 'rumour' is 'unverified', but the 'un-upr' audience accepts only 'verified' figures; verify it or leave it out")
 def below_minimum(context: CheckContext) -> Iterator[Finding]:
     minimum = context.pack.minimum_status
     accepted = " or ".join(f"'{s}'" for s, rank in STATUS_RANK.items() if rank >= STATUS_RANK[minimum])
@@ -33,12 +30,12 @@ def below_minimum(context: CheckContext) -> Iterator[Finding]:
                           statistic.where("status"))
 
 
-@rule("status.reported-unattributed",
-      "A 'reported' figure is attributed where the narrative uses it: [[stat:ID|attributed]] or an 'according to …' "
-      "phrase anywhere in its sentence (the language's attribution markers in locales/<lang>/prose-figures.yaml; "
-      "a Korean date such as '2023. 10. 9.' between them does not end the sentence).",
-      severity="error",
-      example="brief.yaml:40: error: status.reported-unattributed: 'mss-reported' is a reported figure, not verified: attribute it ([[stat:mss-reported|attributed]] or 'according to …' in the sentence)")
+register_rule(
+    below_minimum, "status.below-minimum", "Every statistic meets the audience's minimum verification status (all are printed in the evidence annex).",
+    severity="error",
+    example="brief.yaml:35: error: status.below-minimum: statistic 'rumour' is 'unverified', but the 'un-upr' audience accepts only 'verified' figures; verify it or leave it out")
+
+
 def reported_unattributed(context: CheckContext) -> Iterator[Finding]:
     reported = {s.id for s in context.brief.statistics if s.status == "reported"}
     for text in narrative_texts(context.brief):
@@ -49,6 +46,15 @@ def reported_unattributed(context: CheckContext) -> Iterator[Finding]:
                                   f"'{ref.target}' is a reported figure, not verified: attribute it "
                                   f"([[stat:{ref.target}|{ATTRIBUTED_OPTION}]] or 'according to …' in the sentence)",
                                   reference_location(text, lang, ref))
+
+
+register_rule(
+    reported_unattributed, "status.reported-unattributed",
+    "A 'reported' figure is attributed where the narrative uses it: [[stat:ID|attributed]] or an 'according to …' "
+    "phrase anywhere in its sentence (the language's attribution markers in locales/<lang>/prose-figures.yaml; "
+    "a Korean date such as '2023. 10. 9.' between them does not end the sentence).",
+    severity="error",
+    example="brief.yaml:40: error: status.reported-unattributed: 'mss-reported' is a reported figure, not verified: attribute it ([[stat:mss-reported|attributed]] or 'according to …' in the sentence)")
 
 
 def is_attributed(ref: Reference, body: str, lang: str, prose: Mapping[str, ProseFigures]) -> bool:
