@@ -15,6 +15,7 @@ ones the finished tree would have given.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
 import tempfile
@@ -205,7 +206,9 @@ def _part_blob(part: Part) -> Callable[[], Iterable[bytes]]:
 APPLICATION = "briefbuilder"
 
 
+@functools.cache
 def _version() -> str:
+    """The installed briefbuilder's version, read once: package metadata is slow to read for every file."""
     try:
         return version(APPLICATION)
     except PackageNotFoundError:  # run from a source tree that was never installed

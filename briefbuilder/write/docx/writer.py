@@ -32,6 +32,7 @@ landscape section.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import itertools
 import re
@@ -40,6 +41,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import docx
+import msgspec
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -53,6 +55,7 @@ from lxml import etree
 
 from briefbuilder.document import DocumentInfo, Layout, RenderedDocument, Typography
 from briefbuilder.errors import BriefError
+from briefbuilder.house_style import HouseStyle
 from briefbuilder.links import link_refusal
 from briefbuilder.markdown_tree import (
     FootnoteDefinitions,
@@ -110,11 +113,8 @@ def docx_bytes(document: RenderedDocument) -> bytes:
 def _build(rendered: RenderedDocument) -> tuple[Document, list[StreamedChildren]]:
     """The python-docx ``Document`` of `rendered`, and its parts written out so far (the body, the notes)."""
     layout = rendered.layout
-    document = _open_base(layout)
-    document.element.body.clear_content()
+    document = _prepared_base(layout, rendered.info.language)
     styles = _prepare_styles(document, layout)
-    east_asian_tag = _set_language_and_fonts(document, rendered.info, layout)
-    _apply_typography(document, layout.typography, east_asian_tag)
     writer = _BodyWriter(document, styles, layout)
     title = writer.write(read_markdown(rendered.markdown))
     _set_core_properties(document, replace(rendered.info, title=title or rendered.info.title))
@@ -126,15 +126,52 @@ def _build(rendered: RenderedDocument) -> tuple[Document, list[StreamedChildren]
 # -- the base document ------------------------------------------------------------------
 
 
-def _open_base(layout: Layout) -> Document:
-    """The house style's reference, or the user's, opened as the document to fill.
+def _prepared_base(layout: Layout, language: str) -> Document:
+    """The document to fill: the reference with its body cleared, its styles, languages, fonts and
+    typography set for `layout` and `language`.
 
-    Its body is cleared later; its styles, section (page size, margins) and
-    headers and footers are what the brief is laid out with.
+    Everything here is the same for every document a house style lays out in one language, so with
+    the house style's own reference it is done once per process (:func:`_prepared_house_base`) and
+    each document opens a copy: a small PDF in a running :class:`~briefbuilder.PdfConverter` would
+    otherwise spend a tenth of its time here. A user's reference document is read afresh each time.
     """
-    reference_docx = layout.reference_docx
-    if reference_docx is None:
-        return docx.Document(io.BytesIO(ref.build_reference_bytes(layout.house_style)))
+    if layout.reference_docx is None:
+        house_json = msgspec.json.encode(layout.house_style).decode()
+        return docx.Document(io.BytesIO(_prepared_house_base(
+            house_json, layout.latin_font, layout.east_asian_font, layout.typography, language)))
+    return _prepare_base(_open_user_reference(layout.reference_docx), layout, language)
+
+
+@functools.lru_cache(maxsize=64)
+def _prepared_house_base(house_json: str, latin_font: str | None, east_asian_font: str | None,
+                         typography: Typography, language: str) -> bytes:
+    """The house style's reference prepared for what of a layout the base depends on, saved as a .docx.
+
+    Keyed by the house style's JSON, as the reference itself is (a house style holds a mapping, so it
+    is not hashable).
+    """
+    house = msgspec.json.decode(house_json, type=HouseStyle)
+    layout = Layout(latin_font=latin_font, east_asian_font=east_asian_font, house_style=house, typography=typography)
+    document = docx.Document(io.BytesIO(ref.build_reference_bytes(house)))
+    saved = io.BytesIO()
+    _prepare_base(document, layout, language).save(saved)
+    return saved.getvalue()
+
+
+def _prepare_base(document: Document, layout: Layout, language: str) -> Document:
+    document.element.body.clear_content()
+    _prepare_styles(document, layout)
+    east_asian_tag = _set_language_and_fonts(document, language, layout)
+    _apply_typography(document, layout.typography, east_asian_tag)
+    return document
+
+
+def _open_user_reference(reference_docx: Path) -> Document:
+    """The user's reference (``layout.reference_docx``), opened as the document to fill.
+
+    Its styles, section (page size, margins) and headers and footers are what
+    the brief is laid out with.
+    """
     try:
         return open_user_template(reference_docx)
     except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
@@ -151,10 +188,17 @@ def _prepare_styles(document: Document, layout: Layout) -> dict[ref.StyleSpec, B
     styles = document.styles
     default_styles = None
     resolved: dict[ref.StyleSpec, BaseStyle] = {}
+    # One pass over the styles, not a search per style: the first of a name or an id wins, as in python-docx.
+    by_name: dict[str | None, BaseOxmlElement] = {}
+    by_id: dict[str | None, BaseOxmlElement] = {}
+    for style in styles.element.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        by_name.setdefault(None if name is None else name.get(qn("w:val")), style)
+        by_id.setdefault(style.get(qn("w:styleId")), style)
     for spec in ref.WRITER_STYLES:
-        element = styles.element.get_by_name(spec.name)
+        element = by_name.get(spec.name)
         if element is None:
-            element = styles.element.get_by_id(spec.style_id)
+            element = by_id.get(spec.style_id)
         if element is None:
             if default_styles is None:
                 default_styles = docx.Document(
@@ -168,7 +212,7 @@ def _prepare_styles(document: Document, layout: Layout) -> dict[ref.StyleSpec, B
     return resolved
 
 
-def _set_language_and_fonts(document: Document, info: DocumentInfo, layout: Layout) -> str | None:
+def _set_language_and_fonts(document: Document, language: str, layout: Layout) -> str | None:
     """Default languages and fonts in ``w:docDefaults`` and the settings; return the East Asian tag.
 
     A Korean document is tagged ``w:eastAsia="ko-KR"`` and names an East Asian
@@ -176,9 +220,9 @@ def _set_language_and_fonts(document: Document, info: DocumentInfo, layout: Layo
     take the Korean forms of a CJK font); a document in any other language
     carries no East Asian tag at all.
     """
-    primary = info.language.split("-")[0].lower()
-    east_asian_tag = info.language if primary in _EAST_ASIAN_LANGUAGES else None
-    latin_tag = LATIN_LANGUAGE_OF_EAST_ASIAN_DOCUMENTS if east_asian_tag else info.language
+    primary = language.split("-")[0].lower()
+    east_asian_tag = language if primary in _EAST_ASIAN_LANGUAGES else None
+    latin_tag = LATIN_LANGUAGE_OF_EAST_ASIAN_DOCUMENTS if east_asian_tag else language
     # The house style's CJK font (a government report's 휴먼명조), else the locale's; a user's reference
     # document replaces the house style.
     house_font = None if layout.reference_docx is not None else layout.house_style.east_asian_font
