@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -114,7 +116,7 @@ def warm(soffice: str, runs: int) -> None:
         pipe = f"pipe,name=benchmark-{uuid.uuid4().hex};urp"
         office = subprocess.Popen([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
                                    "--invisible", "--norestore", "--nodefault", f"--accept={pipe};"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         options = json.dumps({"filter": PDF_FILTER, "filter_data": PDF_OPTIONS})
         plain = subprocess.Popen([python, "-c", PLAIN_CONVERSION, pipe, str(work / "lo.pdf"), options],
                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -141,7 +143,7 @@ def warm(soffice: str, runs: int) -> None:
         finally:
             plain.stdin.close()
             plain.wait()
-            office.kill()
+            os.killpg(office.pid, signal.SIGKILL)  # soffice runs LibreOffice as its child, in its process group
             office.wait()
     print(f"\n{'warm, per document':<48} {'briefbuilder':>13} {'(Word file)':>12} {'LibreOffice':>12} {'ratio':>6}")
     for name in ours:

@@ -62,7 +62,7 @@ from typing import Any
 from lxml import etree
 
 from ..document import RenderedDocument
-from .docx import docx_bytes
+from .docx import docx_bytes, east_asian_language
 from .libreoffice import PER_DOCUMENT_TIMEOUT, RunningOffice, UnoUnavailable, convert_by_command, soffice, uno_python
 
 PDF_FILTER = "writer_pdf_Export"
@@ -208,7 +208,7 @@ def _conversion(document: RenderedDocument, docx: bytes) -> _Conversion:
     parts = _docx_parts(docx)
     forbidden = None
     if typography.wrap_by_word:
-        east_asian = _east_asian_language(parts)
+        east_asian = east_asian_language(document.info.language)
         if east_asian:
             language, _, country = east_asian.partition("-")
             text = set().union(*(_text(parts[name]) for name in _BODY_PARTS if name in parts))
@@ -223,13 +223,6 @@ def _conversion(document: RenderedDocument, docx: bytes) -> _Conversion:
 def _docx_parts(docx: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
         return {name: package.read(name) for name in package.namelist()}
-
-
-def _east_asian_language(parts: Mapping[str, bytes]) -> str | None:
-    """The document defaults' East Asian language (``w:lang w:eastAsia``), as "ko-KR"."""
-    styles = etree.fromstring(parts["word/styles.xml"])
-    found = styles.find(f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault/{{{_W}}}rPr/{{{_W}}}lang")
-    return found.get(f"{{{_W}}}eastAsia") if found is not None else None
 
 
 def _text(part: bytes) -> set[str]:
@@ -247,19 +240,21 @@ def _rewritten(parts: Mapping[str, bytes], replacements: Mapping[str, str], lang
     fonts = [name.encode() for name in replacements]
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:
         for name, data in parts.items():
-            if name.startswith("word/") and name.endswith(".xml") and (
-                    any(font in data for font in fonts) or (language and b"lang" in data)):
-                data = _rewritten_part(data, replacements, language)
+            if name.startswith("word/") and name.endswith(".xml"):
+                names_font = any(font in data for font in fonts)
+                if names_font or (language and b"lang" in data):
+                    data = _rewritten_part(data, replacements if names_font else {}, language)
             package.writestr(name, data)
     return out.getvalue()
 
 
 def _rewritten_part(data: bytes, replacements: Mapping[str, str], language: str | None) -> bytes:
     root = etree.fromstring(data, etree.XMLParser(huge_tree=True))
-    for element in root.iter():
-        for attribute, value in element.attrib.items():
-            if attribute in _FONT_ATTRIBUTES and value in replacements:
-                element.set(attribute, replacements[value])
+    if replacements:
+        for element in root.iter():
+            for attribute, value in element.attrib.items():
+                if attribute in _FONT_ATTRIBUTES and value in replacements:
+                    element.set(attribute, replacements[value])
     if language:
         for lang in root.iter(f"{{{_W}}}lang"):
             if lang.get(f"{{{_W}}}val") is not None:

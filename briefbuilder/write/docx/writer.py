@@ -212,6 +212,12 @@ def _prepare_styles(document: Document, layout: Layout) -> dict[ref.StyleSpec, B
     return resolved
 
 
+def east_asian_language(language: str) -> str | None:
+    """The document's East Asian language tag (``w:eastAsia``, "ko-KR"), or None for a language
+    written in another script: what the Word file declares, and what LibreOffice breaks lines by."""
+    return language if language.split("-")[0].lower() in _EAST_ASIAN_LANGUAGES else None
+
+
 def _set_language_and_fonts(document: Document, language: str, layout: Layout) -> str | None:
     """Default languages and fonts in ``w:docDefaults`` and the settings; return the East Asian tag.
 
@@ -220,8 +226,7 @@ def _set_language_and_fonts(document: Document, language: str, layout: Layout) -
     take the Korean forms of a CJK font); a document in any other language
     carries no East Asian tag at all.
     """
-    primary = language.split("-")[0].lower()
-    east_asian_tag = language if primary in _EAST_ASIAN_LANGUAGES else None
+    east_asian_tag = east_asian_language(language)
     latin_tag = LATIN_LANGUAGE_OF_EAST_ASIAN_DOCUMENTS if east_asian_tag else language
     # The house style's CJK font (a government report's 휴먼명조), else the locale's; a user's reference
     # document replaces the house style.
