@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .check.findings import ChecksFailed
 from .errors import BriefError
 from .progress import reporting
 
@@ -47,12 +46,15 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except ChecksFailed as exc:
-            _echo_findings(exc.findings, err=True)
-            click.echo("briefbuilder: the brief failed its checks; nothing was written "
-                       "(fix the errors, or pass --draft to build a marked draft)", err=True)
-            sys.exit(EXIT_CHECKS_FAILED)
         except BriefError as exc:
+            # imported here, not above: a PDF build starts LibreOffice before the checks are imported
+            from .check.findings import ChecksFailed
+
+            if isinstance(exc, ChecksFailed):
+                _echo_findings(exc.findings, err=True)
+                click.echo("briefbuilder: the brief failed its checks; nothing was written "
+                           "(fix the errors, or pass --draft to build a marked draft)", err=True)
+                sys.exit(EXIT_CHECKS_FAILED)
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             sys.exit(EXIT_BAD_INPUT)
@@ -191,12 +193,18 @@ def build_command(brief: Path, languages: str | None, formats: str, audiences: s
     if str(out_dir) == STDOUT:
         _build_to_stdout(brief, languages, formats, audiences, template_dirs, locale_dirs, draft, evidence)
         return
-    from .pipeline import build
+    from .write import running_pdf_converter
 
+    format_names = _split(formats) or ["md"]
     with reporting(f"briefbuilder build {brief}", sys.stderr, quiet=quiet):
-        result = build(brief, out_dir, languages=_split(languages), formats=_split(formats) or ["md"],
-                       audiences=_split(audiences), template_dirs=template_dirs, locale_dirs=locale_dirs,
-                       draft=draft, evidence=evidence)
+        # LibreOffice takes longer to start than the brief takes to load, check and render: for PDFs it
+        # starts first, before the rest of briefbuilder is even imported.
+        with running_pdf_converter(format_names) as pdf_converter:
+            from .pipeline import build
+
+            result = build(brief, out_dir, languages=_split(languages), formats=format_names,
+                           audiences=_split(audiences), template_dirs=template_dirs, locale_dirs=locale_dirs,
+                           draft=draft, evidence=evidence, pdf_converter=pdf_converter)
     verbosity = _verbosity(quiet, verbose)
     _report_build(result.findings, result.skipped, result.draft, verbosity)
     if verbosity == 0:

@@ -62,7 +62,6 @@ from typing import Any
 from lxml import etree
 
 from ..document import RenderedDocument
-from .docx import docx_bytes, east_asian_language
 from .libreoffice import PER_DOCUMENT_TIMEOUT, RunningOffice, UnoUnavailable, convert_by_command, soffice, uno_python
 
 PDF_FILTER = "writer_pdf_Export"
@@ -158,6 +157,8 @@ class PdfConverter:
     def pdfs_bytes(self, documents: Sequence[RenderedDocument],
                    docx: Sequence[bytes] | None = None) -> list[bytes]:
         """The PDFs of `documents`, in order; `docx`, their Word files if already written."""
+        from .docx import docx_bytes  # here, not above: a build starts LibreOffice before the Word writer loads
+
         words = docx if docx is not None else [docx_bytes(document) for document in documents]
         return self._convert([_conversion(document, word) for document, word in zip(documents, words)])
 
@@ -201,6 +202,8 @@ def pdfs_bytes(documents: Sequence[RenderedDocument]) -> list[bytes]:
 
 
 def _conversion(document: RenderedDocument, docx: bytes) -> _Conversion:
+    from .docx import east_asian_language
+
     layout = document.layout
     typography = layout.typography
     replacements = {font: fallback for font, fallback in layout.house_style.font_fallbacks.items()

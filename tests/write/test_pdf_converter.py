@@ -170,3 +170,28 @@ def test_a_worker_python_that_cannot_run_is_a_one_line_error(korean: RenderedDoc
     monkeypatch.setattr(libreoffice.importlib.util, "find_spec", lambda name: None)  # as if this Python had no uno
     with PdfConverter() as converter, pytest.raises(BriefError, match="LibreOffice could not be started: .*python"):
         converter.pdf_bytes(korean)
+
+
+STARTED_WITH = """
+import os, sys
+from briefbuilder.write import libreoffice
+
+def start(self):
+    loaded = sorted(name for name in sys.modules if name.split(".")[:2] in (["briefbuilder", "check"],
+                    ["briefbuilder", "load"], ["briefbuilder", "render"], ["briefbuilder", "pipeline"]))
+    print("loaded when LibreOffice started:", loaded, flush=True)
+    os._exit(0)
+
+libreoffice.RunningOffice.start = start
+from briefbuilder.cli import main
+main(["build", sys.argv[1], "--format", "docx,pdf", "-o", sys.argv[2]])
+"""
+
+
+def test_a_pdf_build_starts_libreoffice_before_loading_the_brief(tmp_path: Path) -> None:
+    """LibreOffice takes longer to start than a brief takes to load, check and render, so the CLI starts it
+    before it imports any of that (docs/performance.md: the every-audience build within 1.3x)."""
+    shown = subprocess.run([sys.executable, "-c", STARTED_WITH, str(EXAMPLE), str(tmp_path / "out")],
+                           capture_output=True, text=True, timeout=120)
+    assert "loaded when LibreOffice started: []" in shown.stdout, shown.stdout + shown.stderr
+    assert not (tmp_path / "out").exists()
