@@ -193,3 +193,49 @@ def test_the_licence_is_the_mit_text_pyproject_names() -> None:
     assert re.search(r'^license = "MIT"$', (REPO / "pyproject.toml").read_text(encoding="utf-8"), re.M)
     text = (REPO / "LICENSE").read_text(encoding="utf-8")
     assert text.startswith("MIT License") and "Permission is hereby granted, free of charge" in text
+
+
+def test_check_as_json_gives_each_finding_its_place_severity_rule_and_message(
+        make_brief: Callable[..., Path]) -> None:
+    """``briefbuilder check --format json`` is what scripts read: the keys are the contract."""
+    wrong = MINIMAL_BRIEF.replace("count: 92", "count: 90")
+    shown = CliRunner().invoke(main, ["check", str(make_brief(wrong)), "--format", "json"])
+    findings = json.loads(shown.output)
+    [count] = [finding for finding in findings if finding["rule"] == "consistency.count"]
+    line = next(number for number, text in enumerate(wrong.splitlines(), 1) if "value: 81.4" in text)
+    assert set(count) == {"file", "line", "place", "severity", "rule", "message", "audiences"}
+    assert (Path(count["file"]).name, count["line"], count["severity"]) == ("brief.yaml", line, "error")
+    assert "90 of 113" in count["message"]
+
+
+def test_a_finding_with_no_place_says_so_in_text_and_json() -> None:
+    from briefbuilder.check import Finding
+
+    finding = Finding("warning", "packs.unused", "the pack 'x' is not used")
+    assert str(finding) == "warning: packs.unused: the pack 'x' is not used"
+    assert finding.as_dict() == {"file": None, "line": None, "place": None, "severity": "warning",
+                                 "rule": "packs.unused", "message": "the pack 'x' is not used", "audiences": []}
+
+
+def test_failed_checks_as_json_carry_each_error_as_a_problem_and_every_finding(
+        tmp_path: Path, make_brief: Callable[..., Path]) -> None:
+    """A script catching ChecksFailed reads the errors as problems (place, rule, message) like any BriefError,
+    and every finding, warnings included, beside them."""
+    wrong = MINIMAL_BRIEF.replace("count: 92", "count: 90").replace("{id: report, page: 12}", "{id: report}")
+    with pytest.raises(ChecksFailed) as caught:
+        build(make_brief(wrong), tmp_path / "out")
+    data = json.loads(json.dumps(caught.value.as_dict()))
+    errors = [f for f in caught.value.findings if f.severity == "error"]
+    assert errors and len(errors) < len(caught.value.findings)  # warnings too, which are not problems
+    assert [(p["file"], p["line"], p["field"], p["message"]) for p in data["problems"]] == [
+        (str(f.location.file), f.location.line, f.rule, f.message) for f in errors if f.location]
+    assert len(data["problems"]) == len(errors)
+    assert [f["rule"] for f in data["findings"]] == [f.rule for f in caught.value.findings]
+
+
+def test_the_rules_as_json_give_id_severity_explanation_and_example() -> None:
+    shown = CliRunner().invoke(main, ["check", "--rules", "--format", "json"])
+    rules = json.loads(shown.output)
+    assert rules and all(set(rule) == {"rule", "severity", "explanation", "example"} for rule in rules)
+    count = next(rule for rule in rules if rule["rule"] == "consistency.count")
+    assert count["severity"] == "error" and "percentage" in count["explanation"] and "92 of 113" in count["example"]
