@@ -117,3 +117,34 @@ def test_catalog_beside_the_brief_is_used_when_none_is_given(tmp_path: Path, che
     [finding] = check_claims("{state: FR, treaty: iccpr, party: false}")
     assert finding.rule == "claims.contradiction" and "France is a party" in finding.message
     assert "source: test source" in finding.message
+
+
+def block(state: str, treaty: str, party: str) -> str:
+    """A claim written one field per line (the first claim: state on line 7, treaty on 8, party on 9)."""
+    return f"state: {state}\n    treaty: {treaty}\n    party: {party}"
+
+
+@pytest.mark.parametrize(("claim", "said"), [(block("KP", "refugee-convention-1951", "true"), "it is a party"),
+                                             (block("KP", "iccpr", "false"), "it is not a party")])
+def test_a_contradiction_quotes_what_the_brief_said_and_points_at_its_party_line(
+        check_claims: Check, claim: str, said: str) -> None:
+    [finding] = check_claims(claim)
+    assert finding.rule == "claims.contradiction"
+    assert f"but the brief says {said} (catalog as of" in finding.message
+    assert finding.location is not None and finding.location.line == 9
+
+
+def test_an_unverifiable_claim_says_what_it_cannot_verify_and_points_at_its_party_line(
+        tmp_path: Path, check_claims: Check) -> None:
+    (tmp_path / "catalog.yaml").write_text(
+        "status:\n"
+        "  KP:\n"
+        "    cat: {action: accession, date: 2025-03-01, confidence: unconfirmed, source: press report, replaces: true}\n",
+        encoding="utf-8")
+    catalog = catalog_for_brief(tmp_path)
+    title = "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment"
+    for party, said, judged in (("true", "a party", "the catalog agrees"), ("false", "not a party", "the catalog says otherwise")):
+        [finding] = check_claims(block("KP", "cat", party), catalog=catalog)
+        assert finding.message.startswith(
+            f"cannot verify that the Democratic People's Republic of Korea is {said} to the {title}: {judged}")
+        assert finding.location is not None and finding.location.line == 9
