@@ -89,3 +89,33 @@ def test_two_outputs_on_one_path_are_refused_with_both_named_and_a_fix(tmp_path:
     assert problem.field == "output" and str(tmp_path / "sub" / ".." / "a.md") in problem.message
     assert problem.hint == "build the audiences into separate folders, or name the outputs apart"
     assert not (tmp_path / "a.md").exists()
+
+
+def test_writing_one_file_over_an_input_is_refused_too(tmp_path: Path) -> None:
+    """write_atomic is write_all for one file: it keeps the same promise about inputs (write_markdown relies on it)."""
+    brief = tmp_path / "brief.md"
+    brief.write_text("kept", encoding="utf-8")
+    with pytest.raises(OutputError):
+        atomic.write_atomic(brief, b"overwritten", inputs=[brief])
+    assert brief.read_text(encoding="utf-8") == "kept"
+
+
+def test_undoing_a_failed_write_goes_on_when_a_new_file_has_already_gone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Undoing must not stop halfway: a new output someone removed meanwhile is simply not there to remove,
+    and the file it was to replace is still put back, and the write's own error is what the caller sees."""
+    new, replaced = tmp_path / "new.md", tmp_path / "replaced.md"
+    replaced.write_bytes(b"before")
+    real = os.replace
+
+    def replace(source: str | Path, destination: str | Path) -> None:
+        if Path(destination) == replaced and Path(source).name.endswith(".new"):
+            new.unlink()  # the first output, already in place, removed by someone else
+            raise OSError(28, "No space left on device")
+        real(source, destination)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    with pytest.raises(OSError, match="No space left"):
+        atomic.write_all([(new, b"new"), (replaced, b"after")])
+    assert replaced.read_bytes() == b"before"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["replaced.md"]
