@@ -119,9 +119,9 @@ def test_catalog_beside_the_brief_is_used_when_none_is_given(tmp_path: Path, che
     assert "source: test source" in finding.message
 
 
-def block(state: str, treaty: str, party: str) -> str:
-    """A claim written one field per line (the first claim: state on line 7, treaty on 8, party on 9)."""
-    return f"state: {state}\n    treaty: {treaty}\n    party: {party}"
+def block(state: str, treaty: str, party: str, since: str = "") -> str:
+    """A claim written one field per line (the first claim: state on line 7, treaty on 8, party on 9, since on 10)."""
+    return f"state: {state}\n    treaty: {treaty}\n    party: {party}" + (f"\n    since: {since}" if since else "")
 
 
 @pytest.mark.parametrize(("claim", "said"), [(block("KP", "refugee-convention-1951", "true"), "it is a party"),
@@ -148,3 +148,25 @@ def test_an_unverifiable_claim_says_what_it_cannot_verify_and_points_at_its_part
         assert finding.message.startswith(
             f"cannot verify that the Democratic People's Republic of Korea is {said} to the {title}: {judged}")
         assert finding.location is not None and finding.location.line == 9
+
+
+def test_since_on_a_non_party_claim_says_how_to_fix_it_at_the_since_line(check_claims: Check) -> None:
+    [finding] = check_claims(block("US", "refugee-convention-1951", "false", "1968-11-01"))
+    assert finding.message == ("'since' is given but the claim says the State is not a party; "
+                               "remove 'since' or set 'party: true'")
+    assert finding.location is not None and finding.location.line == 10
+
+
+@pytest.mark.parametrize(("state", "since", "rule"), [("CN", "1982-10-24", "claims.since"),
+                                                      ("MN", "1974-11-18", "claims.unverifiable")])
+def test_a_since_finding_points_at_the_since_line(check_claims: Check, state: str, since: str, rule: str) -> None:
+    treaty = "refugee-convention-1951" if state == "CN" else "iccpr"
+    [finding] = check_claims(block(state, treaty, "true", since))
+    assert finding.rule == rule
+    assert finding.location is not None and finding.location.line == 10
+
+
+def test_a_party_claim_about_a_signatory_is_one_contradiction_not_a_date_dispute(check_claims: Check) -> None:
+    """China signed the ICCPR (1998-10-05) and is not a party: a 'since' matching no deposit adds nothing."""
+    [finding] = check_claims(block("CN", "iccpr", "true", "2001-01-01"))
+    assert finding.rule == "claims.contradiction"
