@@ -1,0 +1,48 @@
+"""The calendar rules (briefbuilder/check/sessions.py) on small briefs: their exact messages and locations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefbuilder.mechanism_calendar import MechanismCalendar, Session
+from briefbuilder.model import Text
+
+from rulecheck import check
+
+HEADER = """\
+brief:
+  title: Test brief
+  organisation:
+    name: Transitional Justice Working Group
+  date: 2024-11-20
+  state: KP
+"""
+SESSION_47 = Session(session=47, cycle=4, start=dt.date(2024, 11, 4), end=dt.date(2024, 11, 15), states=["KP"],
+                     source="UPR Info", confidence="confirmed")
+
+
+def upr(*, names: dict[str, list[str]] | None = None, next_words: dict[str, list[str]] | None = None,
+        sessions: tuple[Session, ...] = (SESSION_47,)) -> MechanismCalendar:
+    """A UPR calendar as a pack gives it: the review's names and 'next' words per language, and its sessions."""
+    return MechanismCalendar(
+        mechanism=Text({"en": "Universal Periodic Review"}),
+        names={"en": ["Universal Periodic Review", "UPR"]} if names is None else names,
+        next_words={"en": ["next"]} if next_words is None else next_words, sessions=list(sessions))
+
+
+@pytest.mark.parametrize("system_locale", [None, "fr_FR"])
+def test_a_late_submission_gives_the_sessions_first_and_last_day_in_english(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, system_locale: str | None) -> None:
+    if system_locale:  # babel reads the system's time locale (LC_TIME, LANG) once, when it is imported
+        monkeypatch.setattr("babel.dates.LC_TIME", system_locale)
+    body = "submission:\n  cycle: 4\n  session: 47\n"
+    result = check(tmp_path, body, header=HEADER, calendar=upr())
+    [finding] = result.of("calendar.session-held")
+    assert finding.message == (
+        "the submission is dated 2024-11-20, but session 47 of the Universal Periodic Review began on "
+        "4 November 2024 (4 November 2024 to 15 November 2024; source: UPR Info); target a later session, "
+        "or give 'submission.date' the day it was sent")
+    assert finding.location is not None and finding.location.line == result.line("session: 47")
