@@ -46,3 +46,30 @@ def test_a_late_submission_gives_the_sessions_first_and_last_day_in_english(
         "4 November 2024 (4 November 2024 to 15 November 2024; source: UPR Info); target a later session, "
         "or give 'submission.date' the day it was sent")
     assert finding.location is not None and finding.location.line == result.line("session: 47")
+
+
+RECOMMENDATION = "recommendations:\n  - {{en: {sentence}}}\n"
+
+
+@pytest.mark.parametrize(("sentence", "warned"), [
+    ("Raise the cases at the universal periodic review.", True),  # the review named in lower case
+    ("Raise the cases at the upr.", True),
+    ("Raise the cases at the NEXT UPR.", False),  # 'next' in capitals still points past the review held
+    ("Raise the cases with the Human Rights Council.", False),  # no review named
+])
+def test_a_recommendation_naming_a_review_already_held_is_warned_whatever_its_case(
+        tmp_path: Path, sentence: str, warned: bool) -> None:
+    result = check(tmp_path, RECOMMENDATION.format(sentence=sentence), header=HEADER, calendar=upr())
+    found = result.of("calendar.review-held")
+    assert [finding.message for finding in found] == ([
+        "recommendation 1 ('en') points at the Universal Periodic Review, but the review of KP was held at "
+        "session 47 (4 November 2024 to 15 November 2024), before the brief's date 2024-11-20; point at the "
+        "next review or at the follow-up"] if warned else [])
+    assert [finding.location.line for finding in found if finding.location] == (
+        [result.line("Raise the cases")] if warned else [])
+
+
+def test_a_calendar_without_next_words_for_a_language_still_warns_in_it(tmp_path: Path) -> None:
+    sentence = "Raise the cases at the Universal Periodic Review."
+    result = check(tmp_path, RECOMMENDATION.format(sentence=sentence), header=HEADER, calendar=upr(next_words={}))
+    assert len(result.of("calendar.review-held")) == 1
