@@ -7,6 +7,7 @@ module, which a second conftest here would shadow.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from briefbuilder.check import CheckContext, Finding, run_rules
 from briefbuilder.load.brief import load_brief
 from briefbuilder.load.prose_figures import prose_figures_for
 from briefbuilder.load.statements import statement_words
+from briefbuilder.model import Brief
 
 HEADER = """\
 brief:
@@ -108,11 +110,13 @@ class Result:
 
 
 def check(tmp_path: Path, body: str, *, header: str = HEADER, today: dt.date = TODAY,
-          languages: tuple[str, ...] = ("en",), **pack: Any) -> Result:
-    """Every finding on header + body, under a test audience pack with ``pack`` settings."""
+          languages: tuple[str, ...] = ("en",), edit: Callable[[Brief], Brief] | None = None,
+          **pack: Any) -> Result:
+    """Every finding on header + body, under a test audience pack with ``pack`` settings; ``edit`` changes the
+    loaded brief in Python first, as a script calling the rules directly may."""
     path = tmp_path / "brief.yaml"
     path.write_text(header + body, encoding="utf-8")
-    brief = load_brief(path)
+    brief = load_brief(path) if edit is None else edit(load_brief(path))
     context = CheckContext(brief, Pack(name="t", description={"en": "t"}, **pack), languages,
                            catalog=catalog_for_brief(brief.directory), today=today,
                            statements={code: statement_words(code) for code in languages}, prose=prose_figures_for())

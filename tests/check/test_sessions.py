@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefbuilder.mechanism_calendar import MechanismCalendar, Session
-from briefbuilder.model import Text
+from briefbuilder.model import Submission, Text
 
 from rulecheck import check
 
@@ -73,3 +73,13 @@ def test_a_calendar_without_next_words_for_a_language_still_warns_in_it(tmp_path
     sentence = "Raise the cases at the Universal Periodic Review."
     result = check(tmp_path, RECOMMENDATION.format(sentence=sentence), header=HEADER, calendar=upr(next_words={}))
     assert len(result.of("calendar.review-held")) == 1
+
+
+def test_a_submission_set_in_python_is_located_at_the_brief(tmp_path: Path) -> None:
+    """A script that gives a loaded brief a submission made in Python still learns which file is late."""
+    result = check(tmp_path, "", header=HEADER, calendar=upr(),
+                   edit=lambda brief: brief.replace(submission=Submission(cycle=4, session=47)))
+    [finding] = result.of("calendar.session-held")
+    title = HEADER.splitlines().index("  title: Test brief") + 1  # where the 'brief:' block's fields begin
+    assert finding.location is not None and (finding.location.file, finding.location.line) == (
+        str(tmp_path / "brief.yaml"), title)
