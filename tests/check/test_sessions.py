@@ -83,3 +83,22 @@ def test_a_submission_set_in_python_is_located_at_the_brief(tmp_path: Path) -> N
     title = HEADER.splitlines().index("  title: Test brief") + 1  # where the 'brief:' block's fields begin
     assert finding.location is not None and (finding.location.file, finding.location.line) == (
         str(tmp_path / "brief.yaml"), title)
+
+
+def test_a_session_the_calendar_does_not_list_is_not_judged(tmp_path: Path) -> None:
+    result = check(tmp_path, "submission:\n  session: 99\n", header=HEADER, calendar=upr())
+    assert [finding for finding in result.findings if finding.rule.startswith("calendar.")] == []
+
+
+@pytest.mark.parametrize(("mechanism", "named"), [
+    ({"ko": "국가별 정례인권검토", "en": "Universal Periodic Review"}, "Universal Periodic Review"),  # English, not the first
+    ({"fr": "Examen périodique universel"}, "Examen périodique universel"),  # no English name: the one there is
+])
+def test_the_calendar_rules_name_the_mechanism_in_english_where_the_pack_can(
+        tmp_path: Path, mechanism: dict[str, str], named: str) -> None:
+    body = "submission:\n  session: 47\n" + RECOMMENDATION.format(sentence="Raise the cases at the UPR.")
+    result = check(tmp_path, body, header=HEADER, calendar=upr().replace(mechanism=Text(mechanism)))
+    [late] = result.of("calendar.session-held")
+    assert f"session 47 of the {named} began on 4 November 2024" in late.message
+    [held] = result.of("calendar.review-held")
+    assert f"points at the {named}, but the review of KP was held" in held.message
