@@ -102,3 +102,47 @@ def test_the_calendar_rules_name_the_mechanism_in_english_where_the_pack_can(
     assert f"session 47 of the {named} began on 4 November 2024" in late.message
     [held] = result.of("calendar.review-held")
     assert f"points at the {named}, but the review of KP was held" in held.message
+
+
+SESSION_23 = Session(session=23, cycle=2, start=dt.date(2015, 11, 2), end=dt.date(2015, 11, 13),
+                     deadline=dt.date(2015, 3, 23), source="UPR Info", confidence="confirmed")
+SOURCES = """\
+sources:
+  - id: on-the-day
+    kind: report
+    title: On the deadline
+    publisher: TJWG
+    date: 2015-03-23
+  - id: the-day-after
+    kind: report
+    title: After the deadline
+    publisher: TJWG
+    date: 2015-03-24
+  - id: undated
+    kind: report
+    title: Undated
+    publisher: TJWG
+submission:
+  cycle: 2
+  session: 23
+"""
+
+
+@pytest.mark.parametrize("sent", ["2015-03-23", "2015-03-24"])
+def test_a_submission_and_its_sources_may_be_dated_on_the_deadline_not_after(tmp_path: Path, sent: str) -> None:
+    result = check(tmp_path, f"{SOURCES}  date: {sent}\n", header=HEADER, calendar=upr(sessions=(SESSION_23,)))
+    late_source = ("source 'the-day-after' is dated 2015-03-24, after the deadline for session 23 (2015-03-23): "
+                   "a submission sent in time could not cite it", result.line("    date: 2015-03-24"))
+    late_submission = ("the submission is dated 2015-03-24, after the deadline for session 23 (2015-03-23; source: "
+                       "UPR Info); OHCHR may not accept it", result.line("session: 23"))
+    assert sorted((finding.message, finding.location.line if finding.location else None)
+                  for finding in result.of("calendar.deadline")) == (
+        [late_source] if sent == "2015-03-23" else [late_source, late_submission])
+
+
+def test_a_source_dated_after_the_submission_is_an_error_at_its_date(tmp_path: Path) -> None:
+    result = check(tmp_path, f"{SOURCES}  date: 2015-03-23\n", header=HEADER)
+    assert [(finding.message, finding.location.line if finding.location else None)
+            for finding in result.of("calendar.source-after-submission")] == [
+        ("source 'the-day-after' is dated 2015-03-24, after the submission's date 2015-03-23",
+         result.line("    date: 2015-03-24"))]
