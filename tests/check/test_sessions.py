@@ -146,3 +146,36 @@ def test_a_source_dated_after_the_submission_is_an_error_at_its_date(tmp_path: P
             for finding in result.of("calendar.source-after-submission")] == [
         ("source 'the-day-after' is dated 2015-03-24, after the submission's date 2015-03-23",
          result.line("    date: 2015-03-24"))]
+
+
+SESSIONS_40_47 = (Session(session=40, cycle=3, start=dt.date(2022, 1, 24), end=dt.date(2022, 2, 4), states=["FR"],
+                          source="UPR Info", confidence="confirmed"), SESSION_47)
+
+
+@pytest.mark.parametrize(("submission", "in_cycle"), [
+    ("  session: 47\n  cycle: 3\n", "4"),
+    ("  session: 47\n  cycle: 4\n", None),
+    ("  session: 47\n  cycle: 5\n", "4"),
+    ("  session: 44\n  cycle: 2\n", "3 to 4"),  # between two sessions whose cycles are known
+    ("  session: 44\n  cycle: 3\n", None),
+    ("  session: 44\n  cycle: 4\n", None),
+    ("  session: 44\n  cycle: 5\n", "3 to 4"),
+    ("  session: 30\n  cycle: 4\n", "1 to 3"),  # before the first known session
+])
+def test_a_session_and_a_cycle_the_calendar_cannot_pair_are_an_error_at_the_cycle(
+        tmp_path: Path, submission: str, in_cycle: str | None) -> None:
+    result = check(tmp_path, "submission:\n" + submission, header=HEADER.replace("  state: KP\n", ""),
+                   calendar=upr(sessions=SESSIONS_40_47))
+    session, cycle = (line.split(": ")[1] for line in submission.splitlines())
+    assert [(finding.message, finding.location.line if finding.location else None)
+            for finding in result.of("calendar.cycle")] == ([] if in_cycle is None else [
+        (f"session {session} cannot be in cycle {cycle}: by the calendar it is in cycle {in_cycle}; correct the "
+         "cycle or the session", result.line("cycle:"))])
+
+
+def test_a_cycle_whose_review_of_the_state_has_begun_is_an_error_at_the_cycle(tmp_path: Path) -> None:
+    result = check(tmp_path, "submission:\n  date: 2024-11-04\n  cycle: 4\n", header=HEADER, calendar=upr())
+    assert [(finding.message, finding.location.line if finding.location else None)
+            for finding in result.of("calendar.cycle")] == [
+        ("KP was reviewed in cycle 4 at session 47 (4 November 2024 to 15 November 2024; source: UPR Info), before "
+         "the submission's date 2024-11-04; write for its next review (cycle 5)", result.line("cycle: 4"))]
