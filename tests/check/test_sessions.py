@@ -179,3 +179,25 @@ def test_a_cycle_whose_review_of_the_state_has_begun_is_an_error_at_the_cycle(tm
             for finding in result.of("calendar.cycle")] == [
         ("KP was reviewed in cycle 4 at session 47 (4 November 2024 to 15 November 2024; source: UPR Info), before "
          "the submission's date 2024-11-04; write for its next review (cycle 5)", result.line("cycle: 4"))]
+
+
+@pytest.mark.parametrize(("state", "sessions"), [
+    ("FR", (SESSION_47,)),  # the calendar lists no review of France
+    ("KP", (SESSION_47, Session(session=60, start=dt.date(2029, 11, 5), end=dt.date(2029, 11, 16), states=["KP"],
+                                source="UPR Info", confidence="secondary"))),  # its next review is scheduled
+])
+def test_a_recommendation_naming_a_review_is_not_warned_while_one_is_to_come(
+        tmp_path: Path, state: str, sessions: tuple[Session, ...]) -> None:
+    sentence = "Raise the cases at the Universal Periodic Review."
+    result = check(tmp_path, RECOMMENDATION.format(sentence=sentence), header=HEADER.replace("KP", state),
+                   calendar=upr(sessions=sessions))
+    assert result.of("calendar.review-held") == []
+
+
+def test_a_recommendation_is_checked_against_each_calendar_the_pack_names(tmp_path: Path) -> None:
+    """The pack's own calendar reviews no such State; the UPR calendar it names (un-upr's) held KP's review."""
+    sentence = "Raise the cases at the Universal Periodic Review."
+    result = check(tmp_path, RECOMMENDATION.format(sentence=sentence), header=HEADER,
+                   calendar=upr(sessions=SESSIONS_40_47[:1]), calendars_from=["un-upr"])
+    [finding] = result.of("calendar.review-held")
+    assert "the review of KP was held at session 47 (4 November 2024 to 15 November 2024)" in finding.message
