@@ -61,10 +61,10 @@ def test_a_recommendation_naming_a_review_already_held_is_warned_whatever_its_ca
         tmp_path: Path, sentence: str, warned: bool) -> None:
     result = check(tmp_path, RECOMMENDATION.format(sentence=sentence), header=HEADER, calendar=upr())
     found = result.of("calendar.review-held")
-    assert [finding.message for finding in found] == ([
+    assert [finding.message for finding in found] == ([(
         "recommendation 1 ('en') points at the Universal Periodic Review, but the review of KP was held at "
         "session 47 (4 November 2024 to 15 November 2024), before the brief's date 2024-11-20; point at the "
-        "next review or at the follow-up"] if warned else [])
+        "next review or at the follow-up")] if warned else [])
     assert [finding.location.line for finding in found if finding.location] == (
         [result.line("Raise the cases")] if warned else [])
 
@@ -131,10 +131,10 @@ submission:
 @pytest.mark.parametrize("sent", ["2015-03-23", "2015-03-24"])
 def test_a_submission_and_its_sources_may_be_dated_on_the_deadline_not_after(tmp_path: Path, sent: str) -> None:
     result = check(tmp_path, f"{SOURCES}  date: {sent}\n", header=HEADER, calendar=upr(sessions=(SESSION_23,)))
-    late_source = ("source 'the-day-after' is dated 2015-03-24, after the deadline for session 23 (2015-03-23): "
-                   "a submission sent in time could not cite it", result.line("    date: 2015-03-24"))
-    late_submission = ("the submission is dated 2015-03-24, after the deadline for session 23 (2015-03-23; source: "
-                       "UPR Info); OHCHR may not accept it", result.line("session: 23"))
+    late_source = (("source 'the-day-after' is dated 2015-03-24, after the deadline for session 23 (2015-03-23): "
+                    "a submission sent in time could not cite it"), result.line("    date: 2015-03-24"))
+    late_submission = (("the submission is dated 2015-03-24, after the deadline for session 23 (2015-03-23; "
+                        "source: UPR Info); OHCHR may not accept it"), result.line("session: 23"))
     assert sorted((finding.message, finding.location.line if finding.location else None)
                   for finding in result.of("calendar.deadline")) == (
         [late_source] if sent == "2015-03-23" else [late_source, late_submission])
@@ -169,16 +169,16 @@ def test_a_session_and_a_cycle_the_calendar_cannot_pair_are_an_error_at_the_cycl
     session, cycle = (line.split(": ")[1] for line in submission.splitlines())
     assert [(finding.message, finding.location.line if finding.location else None)
             for finding in result.of("calendar.cycle")] == ([] if in_cycle is None else [
-        (f"session {session} cannot be in cycle {cycle}: by the calendar it is in cycle {in_cycle}; correct the "
-         "cycle or the session", result.line("cycle:"))])
+        ((f"session {session} cannot be in cycle {cycle}: by the calendar it is in cycle {in_cycle}; correct the "
+          "cycle or the session"), result.line("cycle:"))])
 
 
 def test_a_cycle_whose_review_of_the_state_has_begun_is_an_error_at_the_cycle(tmp_path: Path) -> None:
     result = check(tmp_path, "submission:\n  date: 2024-11-04\n  cycle: 4\n", header=HEADER, calendar=upr())
     assert [(finding.message, finding.location.line if finding.location else None)
             for finding in result.of("calendar.cycle")] == [
-        ("KP was reviewed in cycle 4 at session 47 (4 November 2024 to 15 November 2024; source: UPR Info), before "
-         "the submission's date 2024-11-04; write for its next review (cycle 5)", result.line("cycle: 4"))]
+        (("KP was reviewed in cycle 4 at session 47 (4 November 2024 to 15 November 2024; source: UPR Info), "
+          "before the submission's date 2024-11-04; write for its next review (cycle 5)"), result.line("cycle: 4"))]
 
 
 @pytest.mark.parametrize(("state", "sessions"), [
