@@ -30,12 +30,19 @@ def submission_date(brief: Brief) -> dt.date:
 
 def _where(brief: Brief, *field: str) -> Location | None:
     submission = brief.submission
-    located = submission.where(*field) if submission is not None else None
-    return located or (submission.where() if submission is not None else None) or brief.brief.where()
+    # a submission field without a place has a submission without one too (no source map): the brief's block
+    return (submission.where(*field) if submission is not None else None) or brief.brief.where()
 
 
 def _dates(session: Session) -> str:
     return f"{format_date(session.start, 'd MMMM y', locale='en')} to {format_date(session.end, 'd MMMM y', locale='en')}"
+
+
+def _cycles(low: int | None, high: int | None) -> str:
+    """The cycles a session can be in by the calendar: "4", "2 to 3", "1 to 2" (before the first known), "4 or later"."""
+    if low == high:
+        return str(low)
+    return f"{low} or later" if high is None else f"{low or 1} to {high}"
 
 
 def _target(context: CheckContext) -> tuple[MechanismCalendar, Session] | None:
@@ -129,7 +136,7 @@ def cycle(context: CheckContext) -> Iterator[Finding]:
         if (low is not None and submission.cycle < low) or (high is not None and submission.cycle > high):
             yield Finding("error", "calendar.cycle",
                           f"session {submission.session} cannot be in cycle {submission.cycle}: by the calendar it "
-                          f"is in cycle {low if low == high else f'{low or 1} to {high or low}'}; correct the "
+                          f"is in cycle {_cycles(low, high)}; correct the "
                           "cycle or the session", _where(context.brief, "cycle"))
             return
     state = context.brief.brief.state
@@ -164,7 +171,7 @@ def review_held(context: CheckContext) -> Iterator[Finding]:
         last = held[-1]
         for index, text in enumerate(_recommendations(brief), 1):
             for language in context.languages:
-                sentence = text.root.get(language, "")
+                sentence = text.root.get(language, text.root.get("*", ""))  # "*": one text for every language
                 if _names(calendar.names.get(language, []), sentence) \
                         and not _names(calendar.next_words.get(language, []), sentence):
                     yield Finding("warning", "calendar.review-held",
@@ -202,5 +209,5 @@ def _names(words: list[str], sentence: str) -> bool:
     """Any of ``words`` in ``sentence``, as a word (one regex per call, not a scan per word)."""
     if not words or not sentence:
         return False
-    pattern = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    pattern = "|".join(re.escape(word) for word in words)  # whether any matches: their order does not matter
     return re.search(rf"(?<!\w)(?:{pattern})", sentence, re.IGNORECASE) is not None

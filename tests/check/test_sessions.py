@@ -69,6 +69,14 @@ def test_a_recommendation_naming_a_review_already_held_is_warned_whatever_its_ca
         [result.line("Raise the cases")] if warned else [])
 
 
+def test_a_recommendation_written_once_for_every_language_is_checked_too(tmp_path: Path) -> None:
+    """A plain string (no language keys) is the recommendation in every language of the brief."""
+    result = check(tmp_path, "recommendations:\n  - Raise the cases at the Universal Periodic Review.\n",
+                   header=HEADER, calendar=upr())
+    [finding] = result.of("calendar.review-held")
+    assert finding.message.startswith("recommendation 1 ('en') points at the Universal Periodic Review")
+
+
 def test_a_calendar_without_next_words_for_a_language_still_warns_in_it(tmp_path: Path) -> None:
     sentence = "Raise the cases at the Universal Periodic Review."
     result = check(tmp_path, RECOMMENDATION.format(sentence=sentence), header=HEADER, calendar=upr(next_words={}))
@@ -161,6 +169,7 @@ SESSIONS_40_47 = (Session(session=40, cycle=3, start=dt.date(2022, 1, 24), end=d
     ("  session: 44\n  cycle: 4\n", None),
     ("  session: 44\n  cycle: 5\n", "3 to 4"),
     ("  session: 30\n  cycle: 4\n", "1 to 3"),  # before the first known session
+    ("  session: 50\n  cycle: 3\n", "4 or later"),  # after the last known session
 ])
 def test_a_session_and_a_cycle_the_calendar_cannot_pair_are_an_error_at_the_cycle(
         tmp_path: Path, submission: str, in_cycle: str | None) -> None:
