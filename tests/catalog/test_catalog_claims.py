@@ -170,3 +170,50 @@ def test_a_party_claim_about_a_signatory_is_one_contradiction_not_a_date_dispute
     """China signed the ICCPR (1998-10-05) and is not a party: a 'since' matching no deposit adds nothing."""
     [finding] = check_claims(block("CN", "iccpr", "true", "2001-01-01"))
     assert finding.rule == "claims.contradiction"
+
+
+REFUGEE_CONVENTION = "Convention relating to the Status of Refugees"
+REFUGEE_PAGE = "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=V-2&chapter=5&clang=_en"
+CAT_TITLE = "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment"
+CAT_PAGE = "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=IV-9&chapter=4&clang=_en"
+COMPILED = "UNTC data as compiled in the research notes (U15; W22)"
+
+
+def test_an_unknown_treaty_written_one_field_per_line_points_at_its_treaty_line(check_claims: Check) -> None:
+    [finding] = check_claims(block("KP", "icpr", "true"))
+    assert finding.rule == "claims.unknown-treaty"
+    assert finding.location is not None and finding.location.line == 8
+
+
+def test_an_unknown_state_is_pointed_at_on_its_own_line_with_the_code_it_may_mean(check_claims: Check) -> None:
+    """A lower-case alpha-3 code ('kor') is compared upper-case: the hint is the alpha-2 'KR'."""
+    [finding] = check_claims("treaty: iccpr\n    state: kor\n    party: true")  # state on line 8, not the claim's first
+    assert (finding.severity, finding.rule) == ("warning", "claims.unverifiable")
+    assert finding.message.startswith("cannot verify: the catalog has no state 'kor' (did you mean 'KR'?); "
+                                      "use an ISO 3166-1 alpha-2 code")
+    assert finding.location is not None and finding.location.line == 8
+
+
+def test_a_wrong_since_names_the_state_the_treaty_and_the_recorded_deposit(check_claims: Check) -> None:
+    [finding] = check_claims("{state: CN, treaty: refugee-convention-1951, party: true, since: 1982-10-24}")
+    assert finding.message == (
+        f"the brief says China has been a party to the {REFUGEE_CONVENTION} since 1982-10-24, but the catalog records "
+        f"its accession on 1982-09-24 (catalog as of 2026-11: accession 1982-09-24, confirmed; source: {COMPILED}; "
+        f"check {REFUGEE_PAGE})")
+
+
+def test_denying_a_party_without_an_entry_into_force_date_gives_the_deposit(check_claims: Check) -> None:
+    """The catalog has no entry into force for China under the Refugee Convention: 'since' is the deposit."""
+    [finding] = check_claims("{state: CN, treaty: refugee-convention-1951, party: false}")
+    assert finding.message.startswith(
+        f"China is a party to the {REFUGEE_CONVENTION} since 1982-09-24 (accession), but the brief says it is not a party (")
+
+
+def test_a_non_party_is_only_a_non_party_and_a_signatory_says_when_it_signed(check_claims: Check) -> None:
+    [never] = check_claims("{state: KP, treaty: refugee-convention-1951, party: true}")
+    assert never.message.startswith(
+        f"the Democratic People's Republic of Korea is not a party to the {REFUGEE_CONVENTION}, but the brief says")
+    [signatory] = check_claims("{state: CN, treaty: iccpr, party: true}")
+    assert signatory.message.startswith(
+        "China is not a party to the International Covenant on Civil and Political Rights "
+        "(it signed on 1998-10-05 but had not ratified), but the brief says it is a party (")
