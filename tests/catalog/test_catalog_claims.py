@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from briefbuilder.load.catalog import catalog_for_brief
+from briefbuilder.catalog import Catalog
 from briefbuilder.check import Finding
+from briefbuilder.check.claims import judge
 from briefbuilder.errors import BriefError
 from briefbuilder.load import load_brief
+from briefbuilder.load.catalog import catalog_for_brief
 
 Check = Callable[..., list[Finding]]
 
@@ -217,3 +220,70 @@ def test_a_non_party_is_only_a_non_party_and_a_signatory_says_when_it_signed(che
     assert signatory.message.startswith(
         "China is not a party to the International Covenant on Civil and Political Rights "
         "(it signed on 1998-10-05 but had not ratified), but the brief says it is a party (")
+
+
+def made_up_catalog(tmp_path: Path, cells: str) -> Catalog:
+    """The bundled catalog with made-up status cells for the DPRK (a catalog.yaml beside the brief)."""
+    (tmp_path / "catalog.yaml").write_text("status:\n  KP:\n" + cells, encoding="utf-8")
+    return catalog_for_brief(tmp_path)
+
+
+def test_an_accession_after_the_brief_is_one_contradiction_as_at_its_date(tmp_path: Path, check_claims: Check) -> None:
+    """The brief is dated 2026-01-15: an accession of 2026-03-01 makes no party, and no 'since' is disputed."""
+    catalog = made_up_catalog(tmp_path, "    cat: {action: accession, date: 2026-03-01, confidence: confirmed, "
+                                        "source: made-up record, replaces: true}\n")
+    [finding] = check_claims(block("KP", "cat", "true", "2026-02-01"), catalog=catalog)
+    assert finding.message == (
+        f"the Democratic People's Republic of Korea was not a party to the {CAT_TITLE} as at the brief's date "
+        f"(2026-01-15); its accession is dated 2026-03-01, but the brief says it is a party (catalog as of 2026-11: "
+        f"accession 2026-03-01, confirmed; source: made-up record; check {CAT_PAGE})")
+
+
+@pytest.mark.parametrize("wrong", [False, True])
+def test_a_since_on_an_unconfirmed_record_is_only_a_warning_at_the_since_line(
+        tmp_path: Path, check_claims: Check, wrong: bool) -> None:
+    catalog = made_up_catalog(tmp_path, "    cat: {action: accession, date: 2025-03-01, confidence: unconfirmed, "
+                                        "source: press report, replaces: true}\n")
+    since = "2025-04-01" if wrong else "2025-03-01"
+    party, dated = check_claims(block("KP", "cat", "true", since), catalog=catalog)
+    assert party.location is not None and party.location.line == 9
+    assert (dated.severity, dated.rule) == ("warning", "claims.unverifiable")
+    assert dated.location is not None and dated.location.line == 10
+    record = f"(catalog as of 2026-11: accession 2025-03-01, unconfirmed; source: press report; check {CAT_PAGE})"
+    assert dated.message == (
+        f"the brief says the Democratic People's Republic of Korea has been a party to the {CAT_TITLE} since "
+        f"2025-04-01, but the catalog records its accession on 2025-03-01 {record}" if wrong else
+        f"cannot verify the date 2025-03-01: the catalog agrees but its record is unconfirmed {record}")
+
+
+def test_an_unconfirmed_entry_into_force_leaves_a_party_claim_unverified_but_not_a_deposit(
+        tmp_path: Path, check_claims: Check) -> None:
+    """Party (or bound) rests on the entry into force for the State too; having acceded rests on the deposit only."""
+    catalog = made_up_catalog(tmp_path, "    cat: {action: accession, date: 2025-03-01, confidence: confirmed, "
+                                        "source: made-up record, replaces: true, in_force: {date: 2025-03-31, "
+                                        "confidence: unconfirmed, source: made-up report}}\n")
+    [finding] = check_claims(block("KP", "cat", "true"), catalog=catalog)
+    assert (finding.severity, finding.rule) == ("warning", "claims.unverifiable")
+    assert finding.message.startswith(f"cannot verify that the Democratic People's Republic of Korea is a party to the "
+                                      f"{CAT_TITLE}: the catalog agrees but its record is unconfirmed (")
+    treaty, status = catalog.treaties["cat"], catalog.status("KP", "cat")
+    assert status is not None
+    day = dt.date(2026, 1, 15)
+    assert [judge(catalog, treaty, status, kind, True, day).confirmed for kind in ("party", "bound", "acceded")] == \
+        [False, False, True]
+
+
+def test_a_treaty_without_a_status_page_sends_the_reader_nowhere(tmp_path: Path, check_claims: Check) -> None:
+    (tmp_path / "catalog.yaml").write_text(
+        "treaties:\n"
+        "  made-up-treaty:\n"
+        "    title: {en: {text: Made-up Convention, confidence: confirmed, source: test}}\n"
+        "    adopted: {date: 2000-01-01, confidence: confirmed, source: test}\n"
+        "status:\n"
+        "  KP:\n"
+        "    made-up-treaty: {action: none, confidence: confirmed, source: test}\n",
+        encoding="utf-8")
+    [finding] = check_claims("{state: KP, treaty: made-up-treaty, party: true}")
+    assert finding.message.endswith("but the brief says it is a party (catalog as of 2026-11: no action, confirmed; "
+                                    "source: test)")
+
