@@ -14,6 +14,7 @@ from briefbuilder.check.claims import judge
 from briefbuilder.errors import BriefError
 from briefbuilder.load import load_brief
 from briefbuilder.load.catalog import catalog_for_brief
+from briefbuilder.load.statements import StatusKind
 
 Check = Callable[..., list[Finding]]
 
@@ -287,3 +288,41 @@ def test_a_treaty_without_a_status_page_sends_the_reader_nowhere(tmp_path: Path,
     assert finding.message.endswith("but the brief says it is a party (catalog as of 2026-11: no action, confirmed; "
                                     "source: test)")
 
+
+ICPPED = "International Convention for the Protection of All Persons from Enforced Disappearance"
+CRPD = "Convention on the Rights of Persons with Disabilities"
+DPRK = "the Democratic People's Republic of Korea"
+
+
+@pytest.mark.parametrize(("state", "treaty", "kind", "day", "holds", "truth"), [
+    # the ROK acceded to the ICPPED on 2023-01-04; art. 39(2) puts it in force for it 30 days later
+    ("KR", "icpped", "party", "2023-01-20", False,
+     (f"the Republic of Korea is not yet a party to the {ICPPED} as at the brief's date (2023-01-20): it deposited its "
+      "accession on 2023-01-04, and the treaty enters into force for it on 2023-02-03 (art. 39(2): 30 days after the "
+      "deposit; source: ICPPED art. 39(2) (research notes: un-formats.md, \"'Party' in treaty law\"))")),
+    ("KR", "icpped", "acceded", None, True,
+     f"the Republic of Korea deposited its accession of the {ICPPED} on 2023-01-04"),
+    ("KR", "icpped", "acceded", "2022-06-01", False,
+     (f"the Republic of Korea had not ratified or acceded to the {ICPPED} as at the brief's date (2022-06-01); "
+      "its accession is dated 2023-01-04")),
+    # the DPRK signed the CRPD on 2013-07-03 and ratified it on 2016-12-06
+    ("KP", "crpd", "signed", None, True, f"{DPRK} signed the {CRPD}"),
+    ("KP", "crpd", "signed", "2012-01-01", False,
+     f"{DPRK} had not signed the {CRPD} as at the brief's date (2012-01-01); its ratification is dated 2016-12-06"),
+    ("KP", "crpd", "party", "2014-01-01", False,
+     (f"{DPRK} was not a party to the {CRPD} as at the brief's date (2014-01-01) (it signed on 2013-07-03 but had not "
+      "ratified); its ratification is dated 2016-12-06")),
+    ("KP", "cat", "signed", None, False, f"{DPRK} has not signed the {CAT_TITLE}"),
+    # an accession needs no signature: the catalog cannot tell
+    ("KR", "icescr", "signed", None, None,
+     ("the catalog records the Republic of Korea's accession of the International Covenant on Economic, Social and "
+      "Cultural Rights but no signature")),
+])
+def test_the_judgement_says_what_the_state_had_done_by_the_day(
+        catalog: Catalog, state: str, treaty: str, kind: StatusKind, day: str | None, holds: bool | None, truth: str) -> None:
+    """What the prose check and the claims quote: a statement that the State is ``kind``, as at ``day``."""
+    status = catalog.status(state, treaty)
+    assert status is not None
+    judgement = judge(catalog, catalog.treaties[treaty], status, kind, True,
+                      dt.date.fromisoformat(day) if day else None)
+    assert (judgement.truth, judgement.holds, judgement.confirmed) == (truth, holds, True)
