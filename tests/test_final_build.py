@@ -4,6 +4,7 @@ an example case is a specimen on every page; grouped treaty statuses; derived co
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -99,3 +100,18 @@ def test_a_count_derived_from_a_share_is_never_in_the_count_column() -> None:
         assert not explained.startswith("|")  # in the note under the table, which says how it is derived
     upr_annex = render_brief(EXAMPLE, "en", audience="un-treaty-body").markdown.split("\n## ")[-1]
     assert "| victims who were men | 58.4 per cent | 113 |  |" in upr_annex and "derived, not data" in upr_annex
+
+
+def test_check_warns_of_an_example_case_at_its_illustrative_line_and_says_how_to_send_a_real_one(
+        tmp_path: Path) -> None:
+    example = tmp_path / "example"
+    shutil.copytree(EXAMPLE, example)
+    text = (example / "brief.yaml").read_text(encoding="utf-8")  # 'illustrative' after the case's name, not first
+    name = next(line for line in text.splitlines() if line.startswith("  name: {en: HONG Gil-dong"))
+    text = text.replace("  illustrative: true\n" + name + "\n", name + "\n  illustrative: true\n")
+    (example / "brief.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(example), "--audience", "un-wgeid", "--lang", "en"])
+    line = text.splitlines().index(name) + 2
+    assert (f"brief.yaml:{line}: warning: provenance.illustrative: the case is illustrative (not a real person): the "
+            "'un-wgeid' document is a specimen, every page marked as a fictitious case not for submission; replace it "
+            "with a real case and remove 'illustrative' before sending it") in result.output
