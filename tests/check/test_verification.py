@@ -47,6 +47,13 @@ def test_below_minimum(tmp_path: Path, minimum: str, refused: set[str]) -> None:
     assert all(f.severity == "error" for f in findings)
 
 
+@pytest.mark.parametrize(("minimum", "accepted"), [("verified", "'verified'"), ("reported", "'reported' or 'verified'")])
+def test_below_minimum_says_which_statuses_the_audience_accepts(tmp_path: Path, minimum: str, accepted: str) -> None:
+    result = check(tmp_path, FIGURES, minimum_status=minimum)
+    unverified = next(f for f in result.of("status.below-minimum") if "'unverified-figure'" in f.message)
+    assert unverified.message.endswith(f"audience accepts only {accepted} figures; verify it or leave it out")
+
+
 def test_below_minimum_points_at_the_status_or_at_the_statistic(tmp_path: Path) -> None:
     result = check(tmp_path, FIGURES, minimum_status="verified")
     lines = sorted(f.location.line for f in result.of("status.below-minimum"))
@@ -85,6 +92,8 @@ def test_unattributed_reported_figures_fail(tmp_path: Path, summary: str) -> Non
     result = check(tmp_path, narrative(summary))
     (finding,) = result.of("status.reported-unattributed")
     assert (finding.severity, finding.location.line) == ("error", result.line("[[stat:reported-figure"))
+    assert finding.message == ("'reported-figure' is a reported figure, not verified: attribute it "
+                               "([[stat:reported-figure|attributed]] or 'according to …' in the sentence)")
 
 
 def test_a_citation_s_full_stop_does_not_end_the_sentence(tmp_path: Path) -> None:
