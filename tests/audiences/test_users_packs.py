@@ -40,8 +40,8 @@ def test_a_pack_beside_the_brief_is_found_and_named_as_the_pack_used(china: Path
 def test_a_pack_beside_the_brief_that_is_not_used_is_a_warning(china: Path) -> None:
     _edit(china / "brief.yaml", "audience: my-un-upr", "audience: un-upr")
     unused = [f for f in check_brief(china) if f.rule == "packs.unused-beside-brief"]
-    assert [(f.severity, f.location.file if f.location else None) for f in unused] == [
-        ("warning", str(china / PACK / "pack.yaml"))]
+    assert [(f.severity, f.location.file, f.location.line) if f.location else None for f in unused] == [
+        ("warning", str(china / PACK / "pack.yaml"), 1)]
     assert "'my-un-upr' beside the brief is not used: this build uses 'un-upr'" in unused[0].message
     assert "audience: my-un-upr" in unused[0].message
 
@@ -63,6 +63,25 @@ def test_a_pack_of_interface_0_keeps_its_output_and_names_the_line_held_back(chi
     assert findings[0].location is not None and findings[0].location.file == str(china / PACK / "pack.yaml")
     assert "written for template interface 0" in findings[0].message
     assert "'Word count: N (limit: M)'" in findings[0].message and "interface: 1" in findings[0].message
+
+
+def test_the_interface_warning_says_what_to_do_at_the_start_of_the_manifest(china: Path) -> None:
+    manifest = china / PACK / "pack.yaml"
+    first = next(number for number, line in enumerate(manifest.read_text(encoding="utf-8").splitlines(), 1)
+                 if line.strip() and not line.startswith("#"))  # no 'interface:' yet: where the pack's fields begin
+    [finding] = [f for f in check_brief(china) if f.rule == "packs.interface"]
+    assert finding.location is not None and (finding.location.file, finding.location.line) == (str(manifest), first)
+    assert finding.message == (
+        "the pack 'my-un-upr' was written for template interface 0 (briefbuilder 0.1); this is interface 1. "
+        "Held back from its output until pack.yaml says 'interface: 1': the cover line 'Word count: N (limit: M)' "
+        "(un-upr, from briefbuilder 0.2.0). "
+        "Check your templates against CHANGELOG.md, then add 'interface: 1'")
+
+
+def test_a_pack_of_an_older_interface_with_nothing_held_back_says_so(china: Path) -> None:
+    _edit(china / PACK / "pack.yaml", "extends: un-upr", "extends: general")
+    [finding] = [f for f in check_brief(china) if f.rule == "packs.interface"]
+    assert "Held back from its output until pack.yaml says 'interface: 1': nothing this pack prints." in finding.message
 
 
 def test_a_pack_declaring_the_current_interface_gets_the_new_line_and_no_warning(china: Path,
@@ -101,3 +120,11 @@ def test_a_template_error_in_a_built_in_block_points_at_the_users_template(china
     assert errors and errors[0].location is not None
     assert errors[0].location.file == str(template)
     assert errors[0].location.line == 4  # the line calling {{ super() }}, not the built-in template's
+
+
+def test_a_pack_saying_interface_0_is_warned_at_that_line(china: Path) -> None:
+    manifest = china / PACK / "pack.yaml"
+    _edit(manifest, "extends: un-upr", "extends: un-upr\ninterface: 0")
+    [finding] = [f for f in check_brief(china) if f.rule == "packs.interface"]
+    line = manifest.read_text(encoding="utf-8").splitlines().index("interface: 0") + 1
+    assert finding.location is not None and finding.location.line == line
