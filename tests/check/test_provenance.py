@@ -93,6 +93,7 @@ statistics:
     result = check(tmp_path, body)
     (finding,) = result.of("provenance.source-publisher")
     assert (finding.severity, finding.location.line) == ("error", result.line("- id: anonymous"))
+    assert finding.message == "source 'anonymous' names neither a publisher nor an author; add 'publisher:'"
 
 
 def test_source_without_date(tmp_path: Path) -> None:
@@ -108,6 +109,7 @@ statistics:
     result = check(tmp_path, body)
     (finding,) = result.of("provenance.source-date")
     assert (finding.severity, finding.location.line) == ("error", result.line("- id: undated"))
+    assert finding.message == "source 'undated' has no date; add 'date: YYYY-MM-DD' (its publication date)"
     assert check(tmp_path, SOURCE).of("provenance.source-date") == []
 
 
@@ -140,7 +142,8 @@ brief:
     result = check(tmp_path, SOURCE, header=header)
     (finding,) = result.of("provenance.url")
     assert (finding.severity, finding.location.line) == ("error", 5)
-    assert "organisation" in finding.message
+    assert finding.message == ("the organisation has a malformed URL 'www.tjwg.org'; write it in full, "
+                               "e.g. https://example.org/report")
 
 
 @pytest.mark.parametrize(("address", "ok"), [
@@ -167,8 +170,8 @@ def test_unused_source(tmp_path: Path) -> None:
     title: Cited in the narrative
     publisher: UN
     date: 2024-01-01
-  - id: never-cited
-    kind: report
+  - kind: report
+    id: never-cited
     title: Never cited
     publisher: UN
     date: 2024-01-01
@@ -180,4 +183,5 @@ summary:
 """
     result = check(tmp_path, body)
     (finding,) = result.of("provenance.unused-source")
-    assert (finding.severity, finding.location.line) == ("warning", result.line("- id: never-cited"))
+    assert (finding.severity, finding.location.line) == ("warning", result.line("id: never-cited"))
+    assert finding.message == "source 'never-cited' is never cited; cite it or remove it"
