@@ -18,12 +18,12 @@ from .findings import CheckContext, Finding, register_rule
 def count_unit(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
     for statistic in brief.statistics:
-        counted = _printed_unit(brief, statistic)
-        if statistic.count_unit is not None and counted is None:
+        if statistic.count_unit is not None and (statistic.unit != "percent" or statistic.base is None):
             yield Finding("warning", "figures.count-unit",
                           f"statistic '{statistic.id}': 'count_unit' applies only to a percentage with a base; "
                           "remove it", statistic.where("count_unit"))
             continue
+        counted = _printed_unit(brief, statistic)
         if counted is None:
             continue
         unit, why = counted

@@ -71,7 +71,7 @@ def test_a_plain_number_prints_no_unit_whatever_its_label_counts(tmp_path: Path,
     assert check(tmp_path, "statistics:\n" + recognised(label, unit="number", extra="")).of(RULE) == []
 
 
-@pytest.mark.parametrize("unit", ["percent", "number"])  # a percentage without a base prints no count
+@pytest.mark.parametrize("unit", ["percent", "number", "persons", "cases"])  # a percentage without a base: no count
 def test_a_count_unit_off_a_percentage_with_a_base_is_warned_at_it(tmp_path: Path, unit: str) -> None:
     result = check(tmp_path, "statistics:\n" + recognised("{en: recognised refugees}", unit=unit,
                                                           extra="    count_unit: persons\n"))
