@@ -30,11 +30,11 @@ def count_unit(context: CheckContext) -> Iterator[Finding]:
         for language, label in statistic.label.to_data().items():
             said = _said_unit(context.prose.get(language), label)
             if said is not None and said != unit:
-                fix = (f"add 'count_unit: {said}'" if statistic.unit == "percent"
-                       else f"write 'unit: {said}'")
+                field = "count_unit" if statistic.unit == "percent" else "unit"
+                verb = "add" if field == "count_unit" and statistic.count_unit is None else "write"
                 yield Finding("warning", "figures.count-unit",
                               f"statistic '{statistic.id}': its label ('{label}') counts {said}, but its count "
-                              f"prints as {unit} ({why}); {fix}",
+                              f"prints as {unit} ({why}); {verb} '{field}: {said}'",
                               statistic.where("count_unit" if statistic.count_unit else "unit"))
                 break
 

@@ -44,6 +44,17 @@ def test_a_percentage_counting_persons_of_a_base_in_cases_is_warned_at_its_unit(
           "its base 'decided'); add 'count_unit: persons'"), result.line("unit: percent"))]
 
 
+@pytest.mark.parametrize("label", ["{en: recognised refugees}", "{ko: 난민 인정자}"])
+def test_a_count_unit_the_label_disagrees_with_is_warned_at_it(tmp_path: Path, label: str) -> None:
+    """The fix names the count_unit to write over the one written, not one to add."""
+    result = check(tmp_path, DECIDED + recognised(
+        label, extra="    base: decided\n    count: 1544\n    count_unit: cases\n"))
+    said = label.split(": ", 1)[1].rstrip("}")
+    assert found(result) == [
+        ((f"statistic 'recognised': its label ('{said}') counts persons, but its count prints as cases (its "
+          "count_unit); write 'count_unit: persons'"), result.line("count_unit: cases"))]
+
+
 def test_a_count_unit_that_agrees_with_the_label_is_no_warning(tmp_path: Path) -> None:
     body = DECIDED + recognised("{en: recognised refugees, ko: 난민 인정자}",
                                 extra="    base: decided\n    count: 1544\n    count_unit: persons\n")
