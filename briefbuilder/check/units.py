@@ -14,6 +14,8 @@ from ..load.prose_figures import ProseFigures
 from ..model import Brief, Statistic
 from .findings import CheckContext, Finding, register_rule
 
+ANY_LANGUAGE = "*"  # a label written once for every language: read in each language the brief is checked in
+
 
 def count_unit(context: CheckContext) -> Iterator[Finding]:
     brief = context.brief
@@ -28,7 +30,8 @@ def count_unit(context: CheckContext) -> Iterator[Finding]:
             continue
         unit, why = counted
         for language, label in statistic.label.to_data().items():
-            said = _said_unit(context.prose.get(language), label)
+            readers = context.languages if language == ANY_LANGUAGE else (language,)
+            said = _said_unit([context.prose[code] for code in readers if code in context.prose], label)
             if said is not None and said != unit:
                 field = "count_unit" if statistic.unit == "percent" else "unit"
                 verb = "add" if field == "count_unit" and statistic.count_unit is None else "write"
@@ -63,8 +66,8 @@ def _printed_unit(brief: Brief, statistic: Statistic) -> tuple[str, str] | None:
     return base.unit, f"the unit of its base '{base.id}'"
 
 
-def _said_unit(language: ProseFigures | None, label: str) -> str | None:
-    """The one unit the label's words count in, when exactly one (no guess between two)."""
-    units = language.label_units if language is not None else {}
-    said = [unit for unit, words in units.items() if words.search(label)]
-    return said[0] if len(said) == 1 else None
+def _said_unit(languages: list[ProseFigures], label: str) -> str | None:
+    """The one unit the label's words count in, read in each of ``languages``, when exactly one (no guess
+    between two)."""
+    said = {unit for language in languages for unit, words in language.label_units.items() if words.search(label)}
+    return next(iter(said)) if len(said) == 1 else None

@@ -124,3 +124,17 @@ def test_a_percentage_of_a_number_written_as_its_base_is_no_warning(tmp_path: Pa
 def test_a_label_counting_two_units_is_no_guess_and_no_warning(tmp_path: Path, label: str) -> None:
     """'refugee applications' counts persons and cases: the rule does not guess which the count is."""
     assert check(tmp_path, DECIDED + recognised(label)).of(RULE) == []
+
+
+@pytest.mark.parametrize(("languages", "label", "warned"), [
+    (("en",), "recognised refugees", True),
+    (("ko",), "난민 인정자", True),
+    (("ko", "en"), "recognised refugees", True),  # English words, read in the brief's English
+    (("ko",), "recognised refugees", False),  # no language of the brief reads English words
+])
+def test_a_label_written_once_for_every_language_is_read_in_each_language_of_the_brief(
+        tmp_path: Path, languages: tuple[str, ...], label: str, warned: bool) -> None:
+    result = check(tmp_path, DECIDED + recognised(label), languages=languages)
+    assert found(result) == ([
+        ((f"statistic 'recognised': its label ('{label}') counts persons, but its count prints as cases (the unit "
+          "of its base 'decided'); add 'count_unit: persons'"), result.line("unit: percent"))] if warned else [])
