@@ -170,3 +170,16 @@ sections:
     assert len(circle) == 1
     assert circle[0].startswith(f"{brief}:{line_of(text, 'base: others')}: error: statistics[0].base: "
                                 "bases go round in a circle: victims -> others -> victims")
+
+
+@pytest.mark.parametrize("value", ["1", "1.5"])
+def test_one_per_cent_or_more_is_not_questioned(value: str, make_brief: Callable[..., Path]) -> None:
+    text = replace(SHARE, f"  - id: share\n    value: {value}\n    unit: percent\n")
+    assert not [f for f in check_brief(make_brief(text)) if f.rule == "consistency.percent-as-fraction"]
+
+
+def test_a_fraction_like_percent_is_questioned_in_full(make_brief: Callable[..., Path]) -> None:
+    text = replace(SHARE, "  - id: share\n    value: 0.814\n    unit: percent\n")
+    [warning] = [f for f in check_brief(make_brief(text)) if f.rule == "consistency.percent-as-fraction"]
+    assert warning.message == ("'share' is 0.814%, less than one per cent; if the source says 81.4%, "
+                               "write 'value: 81.4' (values are in per cent, not fractions)")
