@@ -227,6 +227,8 @@ def test_failed_checks_as_json_carry_each_error_as_a_problem_and_every_finding(
     data = json.loads(json.dumps(caught.value.as_dict()))
     errors = [f for f in caught.value.findings if f.severity == "error"]
     assert errors and len(errors) < len(caught.value.findings)  # warnings too, which are not problems
+    severities = [f.severity for f in caught.value.findings]
+    assert severities == sorted(severities, key=lambda severity: severity != "error")  # errors first
     assert [(p["file"], p["line"], p["field"], p["message"]) for p in data["problems"]] == [
         (str(f.location.file), f.location.line, f.rule, f.message) for f in errors if f.location]
     assert len(data["problems"]) == len(errors)

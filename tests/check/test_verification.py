@@ -124,3 +124,14 @@ def test_phrases_are_locale_data() -> None:
     assert "selon" in attribution_phrases("fr", prose)
     assert attribution_phrases("xx", prose) == ()
     assert set(attribution_phrases("*", prose)) >= {"according to", "에 따르면", "selon"}
+
+
+def test_the_rules_report_errors_first_then_by_line(tmp_path: Path) -> None:
+    """run_rules (briefbuilder.check) hands a script every finding, errors first, each kind in the order of the file."""
+    unlocated = FIGURES.replace("sources: [{id: tjwg-2024, page: 12}]\n    status: verified",
+                                "sources: [{id: tjwg-2024}]\n    status: verified")  # a warning: no page
+    findings = check(tmp_path, unlocated, minimum_status="verified").findings
+    severities = [finding.severity for finding in findings]
+    assert "warning" in severities and severities == sorted(severities, key=lambda severity: severity != "error")
+    errors = [finding.location.line for finding in findings if finding.severity == "error" and finding.location]
+    assert errors == sorted(errors)
