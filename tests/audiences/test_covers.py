@@ -86,3 +86,31 @@ def test_french_upr_cover_agrees_with_its_feminine_subject() -> None:
 def test_no_un_document_calls_itself_a_brief(audience: str, language: str) -> None:
     markdown = render_brief(EXAMPLE, language, audience=audience).markdown.lower()
     assert "this brief" not in markdown and "브리프" not in markdown
+
+
+@pytest.mark.parametrize(("partner", "missing", "fix"), [
+    ("{name: {ko: 파트너 워치}, contact: partner@example.org}", "mandate",
+     "say in a sentence who it is and what it does"),
+    ("{name: {ko: 파트너 워치, en: Partner Watch}, mandate: {en: Lawyers., ko: 변호사 단체입니다.}}", "contact",
+     "give an e-mail address or other contact"),
+])
+def test_a_co_submitter_missing_a_field_is_told_what_to_write(write_brief: Callable[..., Path], partner: str,
+                                                              missing: str, fix: str) -> None:
+    """Named in English where it has an English name, else in the language it has (파트너 워치)."""
+    folder = write_brief(replace={"  cycle: 5\n": f"  cycle: 5\n  partners:\n    - {partner}\n"})
+    [finding] = [f for f in check(folder, audience="un-upr") if f.rule == "cover.organisations"]
+    name = "Partner Watch" if "en: Partner Watch" in partner else "파트너 워치"
+    assert finding.message == (f"co-submitter 1 ({name}) has no '{missing}'; the 'un-upr' cover presents every "
+                               f"organisation: {fix}")
+
+
+def test_a_field_the_cover_should_name_is_asked_for_at_the_submission_until_given(
+        write_brief: Callable[..., Path]) -> None:
+    unscheduled = write_brief(name="unscheduled")
+    warnings = [f for f in check(unscheduled, audience="un-treaty-body") if f.rule == "cover.recommended-fields"]
+    lines = (unscheduled / "brief.yaml").read_text(encoding="utf-8").splitlines()
+    first_field = lines.index("submission:") + 2  # the submission block, where the field would go
+    assert warnings and all(f.location is not None and f.location.line == first_field for f in warnings)
+    scheduled = write_brief(replace={"  cycle: 5\n": "  cycle: 5\n  session: 142\n"
+                                                     "  report: {en: fifth periodic report, ko: 제5차 정기보고서}\n"})
+    assert not [f for f in check(scheduled, audience="un-treaty-body") if f.rule == "cover.recommended-fields"]
