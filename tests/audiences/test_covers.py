@@ -111,6 +111,7 @@ def test_a_field_the_cover_should_name_is_asked_for_at_the_submission_until_give
     lines = (unscheduled / "brief.yaml").read_text(encoding="utf-8").splitlines()
     first_field = lines.index("submission:") + 2  # the submission block, where the field would go
     assert warnings and all(f.location is not None and f.location.line == first_field for f in warnings)
+    assert all(f.message.endswith("add it once it is known (the cover goes without it)") for f in warnings)
     scheduled = write_brief(replace={"  cycle: 5\n": "  cycle: 5\n  session: 142\n"
                                                      "  report: {en: fifth periodic report, ko: 제5차 정기보고서}\n"})
     assert not [f for f in check(scheduled, audience="un-treaty-body") if f.rule == "cover.recommended-fields"]

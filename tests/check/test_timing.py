@@ -54,6 +54,12 @@ def test_dates_after_today_when_the_brief_is_dated_ahead(tmp_path: Path) -> None
     assert "in the future (today is 2025-01-01)" in finding.message
 
 
+def test_evidence_dated_on_the_brief_s_date_or_today_is_not_in_the_future(tmp_path: Path) -> None:
+    assert check(tmp_path, brief("2024-11-15", "2024-11-15")).of("time.future") == []  # the brief's own date
+    header = "brief:\n  title: T\n  organisation:\n    name: TJWG\n  date: 2025-03-01\n"
+    assert check(tmp_path, brief("2025-01-01", "2024-05-31"), header=header).of("time.future") == []  # today
+
+
 def test_a_brief_dated_ahead_is_not_itself_a_finding(tmp_path: Path) -> None:
     header = "brief:\n  title: T\n  organisation:\n    name: TJWG\n  date: 2025-03-01\n"
     assert check(tmp_path, brief("2024-10-31", "2024-05-31"), header=header).of("time.future") == []
@@ -82,6 +88,9 @@ def test_stale(tmp_path: Path, source_date: str, years: int | None, stale: bool)
     findings = result.of("time.stale")
     assert [(f.severity, f.location.line) for f in findings] == (
         [("warning", result.line(f"date: {source_date}"))] if stale else [])
+    assert [f.message for f in findings] == ([
+        f"source 'tjwg-2024' is dated {source_date}, more than {years} years before the brief (2024-11-15); "
+        "look for newer evidence or say why it still holds"] if stale else [])
 
 
 def test_years_before_a_leap_day() -> None:
