@@ -95,13 +95,18 @@ def test_claim_without_a_state_is_a_load_error(write_claims: Callable[..., Path]
     assert problem.location is not None and (problem.location.file, problem.location.line) == (str(path), 8)
 
 
-def test_unconfirmed_catalog_record_is_only_a_warning(tmp_path: Path, check_claims: Check) -> None:
-    (tmp_path / "catalog.yaml").write_text(
+def unconfirmed_accession_to_cat(folder: Path) -> Catalog:
+    """The catalog with a catalog.yaml in `folder` recording a North Korean accession to the CAT, unconfirmed."""
+    (folder / "catalog.yaml").write_text(
         "status:\n"
         "  KP:\n"
         "    cat: {action: accession, date: 2025-03-01, confidence: unconfirmed, source: press report, replaces: true}\n",
         encoding="utf-8")
-    catalog = catalog_for_brief(tmp_path)
+    return catalog_for_brief(folder)
+
+
+def test_unconfirmed_catalog_record_is_only_a_warning(tmp_path: Path, check_claims: Check) -> None:
+    catalog = unconfirmed_accession_to_cat(tmp_path)
     [agrees] = check_claims("{state: KP, treaty: cat, party: true}", catalog=catalog)
     [disagrees] = check_claims("{state: KP, treaty: cat, party: false}", catalog=catalog)
     assert {agrees.rule, disagrees.rule} == {"claims.unverifiable"}
@@ -140,12 +145,7 @@ def test_a_contradiction_quotes_what_the_brief_said_and_points_at_its_party_line
 
 def test_an_unverifiable_claim_says_what_it_cannot_verify_and_points_at_its_party_line(
         tmp_path: Path, check_claims: Check) -> None:
-    (tmp_path / "catalog.yaml").write_text(
-        "status:\n"
-        "  KP:\n"
-        "    cat: {action: accession, date: 2025-03-01, confidence: unconfirmed, source: press report, replaces: true}\n",
-        encoding="utf-8")
-    catalog = catalog_for_brief(tmp_path)
+    catalog = unconfirmed_accession_to_cat(tmp_path)
     title = "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment"
     for party, said, judged in (("true", "a party", "the catalog agrees"), ("false", "not a party", "the catalog says otherwise")):
         [finding] = check_claims(block("KP", "cat", party), catalog=catalog)
