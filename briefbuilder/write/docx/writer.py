@@ -113,8 +113,7 @@ def docx_bytes(document: RenderedDocument) -> bytes:
 def _build(rendered: RenderedDocument) -> tuple[Document, list[StreamedChildren]]:
     """The python-docx ``Document`` of `rendered`, and its parts written out so far (the body, the notes)."""
     layout = rendered.layout
-    document = _prepared_base(layout, rendered.info.language)
-    styles = _prepare_styles(document, layout)
+    document, styles = _prepared_base(layout, rendered.info.language)
     writer = _BodyWriter(document, styles, layout)
     title = writer.write(read_markdown(rendered.markdown))
     _set_core_properties(document, replace(rendered.info, title=title or rendered.info.title))
@@ -126,9 +125,9 @@ def _build(rendered: RenderedDocument) -> tuple[Document, list[StreamedChildren]
 # -- the base document ------------------------------------------------------------------
 
 
-def _prepared_base(layout: Layout, language: str) -> Document:
-    """The document to fill: the reference with its body cleared, its styles, languages, fonts and
-    typography set for `layout` and `language`.
+def _prepared_base(layout: Layout, language: str) -> tuple[Document, dict[ref.StyleSpec, BaseStyle]]:
+    """The document to fill and the styles the writer uses in it: the reference with its body cleared,
+    its styles, languages, fonts and typography set for `layout` and `language`.
 
     Everything here is the same for every document a house style lays out in one language, so with
     the house style's own reference it is done once per process (:func:`_prepared_house_base`) and
@@ -137,9 +136,11 @@ def _prepared_base(layout: Layout, language: str) -> Document:
     """
     if layout.reference_docx is None:
         house_json = msgspec.json.encode(layout.house_style).decode()
-        return docx.Document(io.BytesIO(_prepared_house_base(
+        document = docx.Document(io.BytesIO(_prepared_house_base(
             house_json, layout.latin_font, layout.east_asian_font, layout.typography, language)))
-    return _prepare_base(_open_user_reference(layout.reference_docx), layout, language)
+        return document, _prepare_styles(document, layout)  # all there: only found, not copied again
+    document = _open_user_reference(layout.reference_docx)
+    return document, _prepare_base(document, layout, language)
 
 
 @functools.lru_cache(maxsize=64)
@@ -153,17 +154,20 @@ def _prepared_house_base(house_json: str, latin_font: str | None, east_asian_fon
     house = msgspec.json.decode(house_json, type=HouseStyle)
     layout = Layout(latin_font=latin_font, east_asian_font=east_asian_font, house_style=house, typography=typography)
     document = docx.Document(io.BytesIO(ref.build_reference_bytes(house)))
+    _prepare_base(document, layout, language)
     saved = io.BytesIO()
-    _prepare_base(document, layout, language).save(saved)
+    document.save(saved)
     return saved.getvalue()
 
 
-def _prepare_base(document: Document, layout: Layout, language: str) -> Document:
+def _prepare_base(document: Document, layout: Layout, language: str) -> dict[ref.StyleSpec, BaseStyle]:
+    """Clear `document`'s body and set its styles (copying those it lacks first, so typography reaches
+    them too), languages, fonts and typography; return the styles the writer uses."""
     document.element.body.clear_content()
-    _prepare_styles(document, layout)
+    styles = _prepare_styles(document, layout)
     east_asian_tag = _set_language_and_fonts(document, language, layout)
     _apply_typography(document, layout.typography, east_asian_tag)
-    return document
+    return styles
 
 
 def _open_user_reference(reference_docx: Path) -> Document:
