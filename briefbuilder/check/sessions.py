@@ -171,7 +171,7 @@ def review_held(context: CheckContext) -> Iterator[Finding]:
         last = held[-1]
         for index, text in enumerate(_recommendations(brief), 1):
             for language in context.languages:
-                sentence = text.root.get(language, text.root.get("*", ""))  # "*": one text for every language
+                sentence = text.get(language) if text.has(language) else ""  # or the text for every language
                 if _names(calendar.names.get(language, []), sentence) \
                         and not _names(calendar.next_words.get(language, []), sentence):
                     yield Finding("warning", "calendar.review-held",
