@@ -259,7 +259,7 @@ class _Reader:
                 denied = _denied(own) if own is after else set()
                 for state in dict.fromkeys(states):
                     for treaty in dict.fromkeys(treaties):
-                        yield Statement(state, treaty, status.value, negated == (treaty in denied),  # type: ignore[arg-type]
+                        yield Statement(state, treaty, status.value, not negated and treaty not in denied,  # type: ignore[arg-type]
                                         sentence, status.start)
 
 
@@ -274,8 +274,9 @@ class _Reader:
             any(t.kind == kind and t.side == "after" and near(body[status.end:t.start]) for t in after)
 
     def _set_apart(self, tokens: list[_Token], body: str) -> set[_Token]:
-        """States a contrast cue sets apart: after a 'before' cue up to the next comma ("unlike China and
-        Russia,"), or right before an 'after' cue ("중국과 달리")."""
+        """Names a contrast cue sets apart: the States after a 'before' cue up to the next comma ("unlike
+        China and Russia,"), or the name written right against an 'after' cue, be it a State, a treaty or
+        status words ("중국과 달리", "자유권규약과 달리", "당사국과 달리")."""
         apart: set[_Token] = set()
         for position, token in enumerate(tokens):
             if token.kind != "contrast":
@@ -285,7 +286,7 @@ class _Reader:
                     if "," in body[token.end:state.start] or state.kind not in ("state", "masked", "contrast"):
                         break
                     apart.add(state)
-            elif position and tokens[position - 1].kind == "state" and not body[tokens[position - 1].end:token.start].strip():
+            elif position and not body[tokens[position - 1].end:token.start].strip():
                 apart.add(tokens[position - 1])
         return apart
 

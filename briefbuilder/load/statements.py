@@ -51,8 +51,8 @@ class StatementWords(Located, frozen=True, kw_only=True):
     negated_statuses: dict[StatusKind, list[Phrase]] = {}
     negation: Sides
     not_assertions: Sides = Sides()
-    # Cues that set a State apart from the statement ("unlike China", "중국과 달리"): a State after a
-    # 'before' cue (up to the next comma), or just before an 'after' cue, is not its subject.
+    # Cues that set a name apart from the statement ("unlike China", "중국과 달리", "자유권규약과 달리"): a State
+    # after a 'before' cue (up to the next comma), or the name written against an 'after' cue, is not in it.
     contrasts: Sides = Sides()
     abbreviations: list[Phrase] = []  # a full stop after these does not end a sentence
     clause_breaks: list[Phrase] = []
