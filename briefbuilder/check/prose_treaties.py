@@ -139,13 +139,21 @@ def _judged(catalog: Catalog, statement: Statement, day: dt.date | None, where: 
 
 
 @dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    kind: str  # state, treaty, status, negation, not-assertion, clause, masked
+class _Meaning:
+    """What a phrase of the expression stands for."""
+
+    kind: str  # state, treaty, status, negation, not-assertion, contrast, clause, masked
     value: str = ""  # the State code, the treaty id, the status kind
     negated: bool = False  # status words that carry their own negation
     side: str = ""  # for a cue: "before" or "after" the status words it bears on
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Token(_Meaning):
+    """A phrase or reference found in the text, and where."""
+
+    start: int
+    end: int
 
 
 class _Reader:
@@ -153,35 +161,35 @@ class _Reader:
 
     def __init__(self, words: StatementWords, catalog: Catalog, lang: str) -> None:
         self.words = words
-        self.meaning: dict[str, _Token] = {}
+        self.meaning: dict[str, _Meaning] = {}
         self.states, self.treaties = frozenset(catalog.states), frozenset(catalog.treaties)
         ignored = {_key(name) for name in words.ignored_names}
         for code, state in catalog.states.items():
             for name in [*state.names.get(lang, {}).values(), *state.aliases.get(lang, ())]:
-                self._add(name.text, _Token(0, 0, "state", code))
+                self._add(name.text, _Meaning("state", code))
         for treaty_id, treaty in catalog.treaties.items():
             for fact in (treaty.titles.get(lang), treaty.shorts.get(lang)):
                 if fact is not None and _key(fact.text) not in ignored:
-                    self._add(fact.text, _Token(0, 0, "treaty", treaty_id))
+                    self._add(fact.text, _Meaning("treaty", treaty_id))
         for negated, listed in ((False, words.statuses), (True, words.negated_statuses)):
             for kind, phrases in listed.items():
                 for phrase in phrases:
-                    self._add(phrase, _Token(0, 0, "status", kind, negated=negated))
+                    self._add(phrase, _Meaning("status", kind, negated=negated))
         for cue, sides in (("negation", words.negation), ("not-assertion", words.not_assertions),
                            ("contrast", words.contrasts)):
             for side in ("before", "after"):
                 for phrase in getattr(sides, side):
-                    self._add(phrase, _Token(0, 0, cue, side=side))
+                    self._add(phrase, _Meaning(cue, side=side))
         for phrase in words.clause_breaks:
-            self._add(phrase, _Token(0, 0, "clause"))
-        for phrase in words.masked:
-            self._add(phrase, _Token(0, 0, "masked"))
+            self._add(phrase, _Meaning("clause"))
+        for phrase in words.masked:  # matched only so that the names and cues inside them are not
+            self._add(phrase, _Meaning("masked"))
         self.pattern = _alternation(self.meaning, words.word_boundaries)
         self.abbreviations = _alternation({_key(a): a for a in words.abbreviations}, words.word_boundaries)
         self.questions = tuple(words.questions)
 
-    def _add(self, phrase: str, token: _Token) -> None:
-        self.meaning.setdefault(_key(phrase), token)
+    def _add(self, phrase: str, meaning: _Meaning) -> None:
+        self.meaning.setdefault(_key(phrase), meaning)
 
     def statements(self, body: str) -> Iterator[Statement]:
         """The statements of ``body``, sentence by sentence."""
@@ -210,16 +218,15 @@ class _Reader:
             reference = references[at]
             kind, target = reference["kind"], reference["target"].strip()
             if kind == "state" and target.upper() in self.states:  # an unknown one is the render's error
-                yield _Token(reference.start(), reference.end(), "state", target.upper())
+                yield _Token("state", target.upper(), start=reference.start(), end=reference.end())
             elif kind in TREATY_REFERENCES and target in self.treaties:
-                yield _Token(reference.start(), reference.end(), "treaty", target)
+                yield _Token("treaty", target, start=reference.start(), end=reference.end())
         while word is not None:
             yield self._token(word)
             word = next(words, None)
 
     def _token(self, match: re.Match[str]) -> _Token:
-        meaning = self.meaning[_key(match.group())]
-        return _Token(match.start(), match.end(), meaning.kind, meaning.value, meaning.negated, meaning.side)
+        return _Token(**vars(self.meaning[_key(match.group())]), start=match.start(), end=match.end())
 
     def _sentences(self, body: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each sentence: references, Korean dotted dates and abbreviations never end one."""
@@ -241,7 +248,7 @@ class _Reader:
         for token in tokens:
             if token.kind == "clause":
                 clauses.append([])
-            elif token.kind != "masked" and token not in apart:
+            elif token not in apart:
                 clauses[-1].append(token)
         every = [token for clause in clauses for token in clause]
         for clause in clauses:
@@ -274,8 +281,8 @@ class _Reader:
             any(t.kind == kind and t.side == "after" and near(body[status.end:t.start]) for t in after)
 
     def _set_apart(self, tokens: list[_Token], body: str) -> set[_Token]:
-        """Names a contrast cue sets apart: the States after a 'before' cue up to the next comma ("unlike
-        China and Russia,"), or the name written right against an 'after' cue, be it a State, a treaty or
+        """Names a contrast cue sets apart: the States after a 'before' cue, up to a comma or any other
+        word it knows ("unlike China and Russia,"), or the name written right against an 'after' cue, be it a State, a treaty or
         status words ("중국과 달리", "자유권규약과 달리", "당사국과 달리")."""
         apart: set[_Token] = set()
         for position, token in enumerate(tokens):
@@ -283,7 +290,7 @@ class _Reader:
                 continue
             if token.side == "before":
                 for state in tokens[position + 1:]:
-                    if "," in body[token.end:state.start] or state.kind not in ("state", "masked", "contrast"):
+                    if "," in body[token.end:state.start] or state.kind != "state":
                         break
                     apart.add(state)
             elif position and not body[tokens[position - 1].end:token.start].strip():
