@@ -64,3 +64,56 @@ def test_korean_contrast_sets_apart_only_the_name_written_against_it(
 def test_a_negation_after_the_status_words_denies_the_treaties_after_it(
         tmp_path: Path, sentence: str, expected: Judged) -> None:
     assert judged(tmp_path, "en", sentence) == expected
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), [
+    # Whole words only where the language says so: "North Korea" is not inside "North Koreans".
+    ("en", "Many North Koreans have fled to countries that are parties to the Refugee Convention.", []),
+    # A name broken over lines, or with a typographic apostrophe, is still the name.
+    ("en", "North\nKorea is party to the Refugee\nConvention.", KP_REFUGEES),
+    ("en", "The Democratic People\u2019s Republic of Korea is a party to the Refugee Convention.", KP_REFUGEES),
+    # A treaty named by reference before the clause that states its status.
+    ("en", "The [[treaty:refugee-convention-1951]], to which North Korea acceded, protects refugees.",
+     [("error", "KP|refugee-convention-1951")]),
+    # [[status:]] output comes from the catalog: it names no State of the sentence.
+    ("en", "[[status:KP|refugee-convention-1951]] China, by contrast, is a party to the Refugee Convention.", []),
+    # An abbreviation's full stop does not end the sentence; a word ending like one ("camp.", "p.") does.
+    ("en", "North Korea, according to Mr. Ojea Quintana, is a party to the Refugee Convention.", KP_REFUGEES),
+    ("en", "North Korea holds them in a camp. The Refugee Convention has been ratified by many States.", []),
+])
+def test_names_and_sentences_are_found_as_the_language_writes_them(
+        tmp_path: Path, lang: str, sentence: str, expected: Judged) -> None:
+    assert judged(tmp_path, lang, sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Each status words take the treaty after them, up to the next status words.
+    ("China has ratified the Convention against Torture, signed the ICCPR and acceded to the Refugee Convention.", []),
+    # The treaty stands after the status words in English, even when another stands before them.
+    ("North Korea, a party to the ICCPR, is not a party to the Refugee Convention.", []),
+    # Without one after them, the nearest before them, not one in a later clause.
+    ("China returns refugees despite the Refugee Convention, which it has ratified; the ICCPR it has only signed.", []),
+    # Without a State before them, the first one after them only.
+    ("A party to the Refugee Convention since 1982, China forcibly returns refugees to North Korea.", []),
+    # A recommendation takes its own status words out, not the next ones of the clause ...
+    ("North Korea should be bound by the Convention against Torture, as it is a party to the Refugee Convention.",
+     KP_REFUGEES),
+    # ... however far it stands from them; a negation counts up to three words away.
+    ("North Korea should without further delay become party to the Refugee Convention.", []),
+    ("China has not as yet formally ratified the ICCPR.", []),
+])
+def test_english_status_words_take_their_own_state_and_treaty(
+        tmp_path: Path, sentence: str, expected: Judged) -> None:
+    assert judged(tmp_path, "en", sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Without a treaty before them, the first one after them ("the treaty North Korea acceded to is the ICCPR") ...
+    ("북한은 난민협약 비당사국이지만 북한이 가입한 조약에는 자유권규약이 있다.", []),
+    ("북한이 가입한 조약은 자유권규약이며 난민협약은 아니다.", []),
+    # ... else the nearest before them, of the previous status words.
+    ("중국은 자유권규약에 서명하였고 당사국이다.", [("error", "CN|iccpr")]),
+    ("북한은 고문방지협약에는 가입하지 않았고 자유권규약에는 가입하였으며 그 당사국이다.", []),
+])
+def test_korean_status_words_take_the_treaty_before_them(tmp_path: Path, sentence: str, expected: Judged) -> None:
+    assert judged(tmp_path, "ko", sentence) == expected
