@@ -182,9 +182,10 @@ class _Reader:
                     self._add(phrase, _Meaning(cue, side=side))
         for phrase in words.clause_breaks:
             self._add(phrase, _Meaning("clause"))
-        for phrase in words.masked:  # matched only so that the names and cues inside them are not
+        for phrase in words.masked:  # matched only to hide the names and cues inside them ("not only")
             self._add(phrase, _Meaning("masked"))
-        self.pattern = _alternation(self.meaning, words.word_boundaries)
+        # Never empty (a language has status words), unlike the abbreviations.
+        self.pattern = _compiled(tuple(sorted(self.meaning)), words.word_boundaries)
         self.abbreviations = _alternation({_key(a): a for a in words.abbreviations}, words.word_boundaries)
         self.questions = tuple(words.questions)
 
@@ -209,7 +210,7 @@ class _Reader:
         """References and matched words, in order; a reference's inside is never read as words."""
         masked = REFERENCE.sub(lambda m: "\x00" * (m.end() - m.start()), _plain_quotes(body))
         references = {m.start(): m for m in REFERENCE.finditer(body)}
-        words = iter(self.pattern.finditer(masked)) if self.pattern else iter(())
+        words = self.pattern.finditer(masked)
         word = next(words, None)
         for at in sorted(references):
             while word is not None and word.start() < at:
@@ -282,8 +283,8 @@ class _Reader:
 
     def _set_apart(self, tokens: list[_Token], body: str) -> set[_Token]:
         """Names a contrast cue sets apart: the States after a 'before' cue, up to a comma or any other
-        word it knows ("unlike China and Russia,"), or the name written right against an 'after' cue, be it a State, a treaty or
-        status words ("중국과 달리", "자유권규약과 달리", "당사국과 달리")."""
+        word it knows ("unlike China and Russia,"), or the name written right against an 'after' cue,
+        be it a State, a treaty or status words ("중국과 달리", "자유권규약과 달리", "당사국과 달리")."""
         apart: set[_Token] = set()
         for position, token in enumerate(tokens):
             if token.kind != "contrast":
