@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from rulecheck import HEADER, check
 
-from briefbuilder.check import RULES, CheckContext, Finding
-from briefbuilder.check import prose_treaties
+from briefbuilder.check import RULES, CheckContext, Finding, prose_treaties
 from briefbuilder.load.inputs import load_inputs
 
 CAT = "the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment"

@@ -13,22 +13,32 @@ import re
 from pathlib import Path
 
 import pytest
-from rulecheck import check
+from rulecheck import HEADER, check
+
+from briefbuilder.audience import Pack
+from briefbuilder.check import CheckContext, Finding, run_rules
+from briefbuilder.load.brief import load_brief
+from briefbuilder.load.catalog import catalog_for_brief
+from briefbuilder.load.statements import statement_words
 
 Judged = list[tuple[str, str]]
 
 
-def judged(tmp_path: Path, lang: str, sentence: str) -> Judged:
-    """(severity, STATE|TREATY) of each treaty-status finding on ``sentence`` written in ``lang``."""
-    body = f"sections:\n  - id: s\n    heading: S\n    text:\n      {lang}: {json.dumps(sentence, ensure_ascii=False)}\n"
-    result = check(tmp_path, body, languages=("en", "ko", "fr"))
+def named(findings: list[Finding]) -> Judged:
+    """(severity, STATE|TREATY) of each treaty-status finding."""
     found = []
-    for finding in result.findings:
+    for finding in findings:
         if finding.rule.startswith("claims.prose-"):
             reference = re.search(r"\[\[status:([^\]]+)\]\]", finding.message)
             assert reference is not None, finding.message
             found.append((finding.severity, reference[1]))
     return found
+
+
+def judged(tmp_path: Path, lang: str, sentence: str) -> Judged:
+    """The treaty-status findings on ``sentence`` written in ``lang``."""
+    body = f"sections:\n  - id: s\n    heading: S\n    text:\n      {lang}: {json.dumps(sentence, ensure_ascii=False)}\n"
+    return named(check(tmp_path, body, languages=("en", "ko", "fr")).findings)
 
 
 KP_REFUGEES = [("error", "KP|refugee-convention-1951")]
@@ -117,3 +127,20 @@ def test_english_status_words_take_their_own_state_and_treaty(
 ])
 def test_korean_status_words_take_the_treaty_before_them(tmp_path: Path, sentence: str, expected: Judged) -> None:
     assert judged(tmp_path, "ko", sentence) == expected
+
+
+@pytest.mark.parametrize(("ending", "expected"), [("입니까", []), ("입니다", KP_REFUGEES)])
+def test_a_question_ending_a_language_lists_asks_even_when_a_blank_line_ends_the_sentence(
+        tmp_path: Path, ending: str, expected: Judged) -> None:
+    """A language may list question endings that are no question mark (Korean 입니까, if a user adds it):
+    a sentence so ended, then a blank line, states nothing."""
+    path = tmp_path / "brief.yaml"
+    path.write_text(HEADER + "sections:\n  - id: s\n    heading: S\n    text:\n      ko: |\n"
+                    f"        북한은 난민협약 당사국{ending}\n\n        다음 문단.\n", encoding="utf-8")
+    brief = load_brief(path)
+    korean = statement_words("ko")
+    assert korean is not None
+    asking = korean.replace(questions=[*korean.questions, "입니까"])
+    context = CheckContext(brief, Pack(name="t", description={"en": "t"}), ("ko",),
+                           catalog=catalog_for_brief(brief.directory), statements={"ko": asking})
+    assert named(run_rules(context)) == expected
