@@ -41,6 +41,7 @@ from .findings import CheckContext, Finding, register_rule
 CONTRADICTION = "claims.prose-contradiction"
 UNVERIFIABLE = "claims.prose-unverifiable"
 ANY_LANGUAGE = "*"  # a text written once for every language
+CLAUSE_OPENERS = frozenset({"clause", "relative"})  # words that end a clause and open the next
 TREATY_REFERENCES = frozenset({"treaty", "law"})  # references that name a treaty ([[status:]] is generated)
 SAID: dict[str, tuple[str, str]] = {  # what a statement says, asserted and negated
     "party": ("is a party to {treaty}", "is not a party to {treaty}"),
@@ -142,7 +143,7 @@ def _judged(catalog: Catalog, statement: Statement, day: dt.date | None, where: 
 class _Meaning:
     """What a phrase of the expression stands for."""
 
-    kind: str  # state, treaty, status, negation, not-assertion, contrast, clause, masked
+    kind: str  # state, treaty, status, negation, not-assertion, contrast, clause, relative, masked
     value: str = ""  # the State code, the treaty id, the status kind
     negated: bool = False  # status words that carry their own negation
     side: str = ""  # for a cue: "before" or "after" the status words it bears on
@@ -182,12 +183,15 @@ class _Reader:
                     self._add(phrase, _Meaning(cue, side=side))
         for phrase in words.clause_breaks:
             self._add(phrase, _Meaning("clause"))
+        for phrase in words.relative_clauses:
+            self._add(phrase, _Meaning("relative"))
         for phrase in words.masked:  # matched only to hide the names and cues inside them ("not only")
             self._add(phrase, _Meaning("masked"))
         # Never empty (a language has status words), unlike the abbreviations.
         self.pattern = _compiled(tuple(sorted(self.meaning)), words.word_boundaries)
         self.abbreviations = _alternation({_key(a): a for a in words.abbreviations}, words.word_boundaries)
         self.questions = tuple(words.questions)
+        self.list_words = frozenset(_key(word) for word in words.list_words)
 
     def _add(self, phrase: str, meaning: _Meaning) -> None:
         self.meaning.setdefault(_key(phrase), meaning)
@@ -204,7 +208,9 @@ class _Reader:
                 index += 1
             asks = bool(self.questions) and body[start:end].rstrip().endswith(self.questions)
             if not asks and any(token.kind == "status" for token in sentence):
-                yield from self._read(sentence, body, start, end)
+                # In the order written (a relative clause's statements are read after the clause it
+                # interrupts): their lines are counted from one statement to the next.
+                yield from sorted(self._read(sentence, body, start, end), key=lambda statement: statement.start)
 
     def _tokens(self, body: str) -> Iterator[_Token]:
         """References and matched words, in order; a reference's inside is never read as words."""
@@ -245,14 +251,8 @@ class _Reader:
     def _read(self, tokens: list[_Token], body: str, start: int, end: int) -> Iterator[Statement]:
         sentence = body[start:end]
         apart = self._set_apart(tokens, body)
-        clauses: list[list[_Token]] = [[]]
-        for token in tokens:
-            if token.kind == "clause":
-                clauses.append([])
-            elif token not in apart:
-                clauses[-1].append(token)
-        every = [token for clause in clauses for token in clause]
-        for clause in clauses:
+        every = [token for token in tokens if token.kind not in CLAUSE_OPENERS and token not in apart]
+        for clause in self._clauses([token for token in tokens if token.kind in CLAUSE_OPENERS or token not in apart], body):
             statuses = [position for position, token in enumerate(clause) if token.kind == "status"]
             for order, position in enumerate(statuses):
                 status = clause[position]
@@ -270,6 +270,31 @@ class _Reader:
                         yield Statement(state, treaty, status.value, not negated and treaty not in denied,  # type: ignore[arg-type]
                                         sentence, status.start)
 
+    def _clauses(self, tokens: list[_Token], body: str) -> list[list[_Token]]:
+        """The sentence's tokens by clause. A relative clause set off by commas is one of its own, and the
+        words after its closing comma go on with the clause it interrupts: its status words then find their
+        treaty (or State) in the name it follows, not in the rest of the sentence."""
+        clauses: list[list[_Token]] = [[]]
+        current, interrupted = 0, None  # interrupted: the clause an open relative clause stands in
+        previous_end = tokens[0].start if tokens else 0
+        for token in tokens:
+            gap, previous_end = body[previous_end:token.start], token.end
+            if interrupted is not None and "," in gap and not self._goes_on(gap, token):
+                current, interrupted = interrupted, None
+            if token.kind in CLAUSE_OPENERS:
+                # A relative opener's own comma closes an open relative clause: both interrupt the same clause.
+                interrupted = (current if interrupted is None else interrupted) if token.kind == "relative" else None
+                clauses.append([])
+                current = len(clauses) - 1
+            else:
+                clauses[current].append(token)
+        return clauses
+
+    def _goes_on(self, gap: str, token: _Token) -> bool:
+        """Whether ``token``, after a comma, goes on a list of names of the relative clause: a State or a
+        treaty with only the language's ``list_words`` between the comma and it."""
+        between = gap[gap.rindex(",") + 1:].split()
+        return token.kind in ("state", "treaty") and all(_key(word) in self.list_words for word in between)
 
     def _cue(self, before: list[_Token], after: list[_Token], status: _Token, body: str, kind: str) -> bool:
         """A cue of ``kind`` on the side it bears on (before the status words, or after them), within its reach."""

@@ -56,6 +56,13 @@ class StatementWords(Located, frozen=True, kw_only=True):
     contrasts: Sides = Sides()
     abbreviations: list[Phrase] = []  # a full stop after these does not end a sentence
     clause_breaks: list[Phrase] = []
+    # Clause breaks that open a relative clause set off by commas (", which", ", à laquelle"): it ends at the
+    # next comma, and what follows that comma goes on with the clause before it ("the Refugee Convention, which
+    # China has ratified, differs from the ICCPR" says nothing of the ICCPR) ...
+    relative_clauses: list[Phrase] = []
+    # ... unless only these words stand between that comma and a State or a treaty: a list of names goes on
+    # ("which is a party to the Refugee Convention, the 1967 Protocol and the ICCPR,").
+    list_words: list[Phrase] = []
     questions: list[Phrase] = []
     masked: list[Phrase] = []  # words holding a name or a cue without being one (북한이탈주민, "not only")
     ignored_names: list[Phrase] = []  # catalog names too common to name a treaty alone (le Pacte)

@@ -86,6 +86,18 @@ def test_a_block_opening_with_a_blank_line_still_points_at_the_sentence(tmp_path
     assert finding.location is not None and finding.location.line == HEADER.count("\n") + 7
 
 
+def test_each_statement_of_a_sentence_over_lines_points_at_its_own_line(tmp_path: Path) -> None:
+    """The relative clause's statement is read after the clause it interrupts, yet is found on its own line."""
+    body = section("      en: |\n"
+                   "        North Korea, which is a party\n"
+                   "        to the Refugee Convention, says it\n"
+                   "        is not a party to the ICCPR.\n")
+    findings = prose_findings(tmp_path, body)
+    assert [(f.location.line if f.location else None, f.message.split("; ")[-1]) for f in findings] == [
+        (HEADER.count("\n") + 6, "state it with [[status:KP|refugee-convention-1951]]"),
+        (HEADER.count("\n") + 8, "state it with [[status:KP|iccpr]]")]
+
+
 def test_a_text_written_once_for_every_language_is_read(tmp_path: Path) -> None:
     body = "sections:\n  - id: s\n    heading: S\n    text: North Korea is party to the Refugee Convention.\n"
     [finding] = prose_findings(tmp_path, body)

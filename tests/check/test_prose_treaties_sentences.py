@@ -22,6 +22,7 @@ from briefbuilder.load.catalog import catalog_for_brief
 from briefbuilder.load.statements import statement_words
 
 Judged = list[tuple[str, str]]
+ICCPR_FR = "Pacte international relatif aux droits civils et politiques"
 
 
 def named(findings: list[Finding]) -> Judged:
@@ -115,6 +116,30 @@ def test_names_and_sentences_are_found_as_the_language_writes_them(
 def test_english_status_words_take_their_own_state_and_treaty(
         tmp_path: Path, sentence: str, expected: Judged) -> None:
     assert judged(tmp_path, "en", sentence) == expected
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), [
+    # China acceded to the Refugee Convention and only signed the ICCPR: the relative clause closed by a comma
+    # speaks of the name before it, not of the treaty the sentence goes on to name.
+    ("en", "The Refugee Convention, which China has ratified, differs from the ICCPR.", []),
+    ("fr", f"La Convention de 1951, que la Chine a ratifiée, diffère du {ICCPR_FR}.", []),
+    ("en", "The ICCPR, which China has ratified, differs from the Refugee Convention.", [("error", "CN|iccpr")]),
+    # After the closing comma the sentence goes on with its own State, not the relative clause's.
+    ("en", "North Korea, which China borders, is a party to the Refugee Convention.", KP_REFUGEES),
+    # A second relative clause's own comma closes the first: both interrupt the same clause.
+    ("en", "North Korea, which China borders, which Russia borders too, is a party to the Refugee Convention.",
+     KP_REFUGEES),
+    # A list of treaties inside the relative clause goes on past its commas ...
+    ("en", "China, which is a party to the Refugee Convention, the 1967 Protocol and the ICCPR, returns refugees.",
+     [("error", "CN|iccpr")]),
+    ("fr", (f"La Chine, qui est partie à la Convention de 1951, au Protocole de 1967 et au {ICCPR_FR}, "
+            "renvoie des réfugiés."), [("error", "CN|iccpr")]),
+    # ... but not past ", and": that starts another statement, with its own relative clause.
+    ("en", "The Refugee Convention, which China has ratified, and the ICCPR, which it has signed, differ.", []),
+])
+def test_a_relative_clause_closed_by_a_comma_speaks_of_the_name_before_it(
+        tmp_path: Path, lang: str, sentence: str, expected: Judged) -> None:
+    assert judged(tmp_path, lang, sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
