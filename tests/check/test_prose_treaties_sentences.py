@@ -143,6 +143,21 @@ def test_a_relative_clause_closed_by_a_comma_speaks_of_the_name_before_it(
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    # "ni" between "partie" and "à" denies the first treaty, the second "ni" the next one. The DPRK is party
+    # to the ICCPR (accession 1981) and not to the Refugee Convention or the Convention against Torture.
+    (f"La République populaire démocratique de Corée n'est partie ni au {ICCPR_FR} ni à la Convention de 1951.",
+     [("error", "KP|iccpr")]),
+    ("La RPDC n'est partie ni à la Convention contre la torture ni à la Convention de 1951.", []),
+    # China acceded to the Refugee Convention and only signed the ICCPR: the second denial is the false one.
+    (f"La Chine n'est partie ni au {ICCPR_FR} ni à la Convention de 1951.",
+     [("error", "CN|refugee-convention-1951")]),
+    (f"La RPDC n'est liée ni par le {ICCPR_FR} ni par la Convention de 1951.", [("error", "KP|iccpr")]),
+])
+def test_french_partie_ni_a_ni_a_denies_both_treaties(tmp_path: Path, sentence: str, expected: Judged) -> None:
+    assert judged(tmp_path, "fr", sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
     # Without a treaty before them, the first one after them ("the treaty North Korea acceded to is the ICCPR") ...
     ("북한은 난민협약 비당사국이지만 북한이 가입한 조약에는 자유권규약이 있다.", []),
     ("북한이 가입한 조약은 자유권규약이며 난민협약은 아니다.", []),
