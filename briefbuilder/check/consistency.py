@@ -170,7 +170,7 @@ def group_sum(context: CheckContext) -> Iterator[Finding]:
             yield Finding("error", "consistency.group-sum",
                           f"group '{group.id}' has parts of different wholes ({listed})", group.where("parts"))
             continue
-        total = sum((Decimal(part.value) for part in parts), Decimal(0))
+        total = sum(Decimal(part.value) for part in parts)
         if not shares_sum_ok([part.value for part in parts], group.exhaustive):
             expected = "100%" if group.exhaustive else "at most 100%"
             yield Finding("error", "consistency.group-sum",
