@@ -30,6 +30,10 @@ def test_a_limit_set_for_one_language_applies_to_that_language_only(write_brief:
     assert _findings(folder, "un-upr", "constraints.word-limit") == [
         f"23 words in the 'ko' document; the un-upr limit for a single organisation is 20 {NOT_COUNTED} "
         "and footnotes and endnotes)"]
+    # the whole document is over: the finding points at the brief's own block, its first line
+    (finding,) = [f for f in check_brief(folder, audience="un-upr") if f.rule == "constraints.word-limit"]
+    assert finding.location is not None and (finding.location.file, finding.location.line) == (
+        str(folder / "brief.yaml"), 2)
 
 
 def test_the_limit_is_checked_after_a_language_that_could_not_be_rendered(write_brief: Callable[..., Path]) -> None:
