@@ -1,0 +1,123 @@
+"""language.*: what each finding says, the line it points at, and which texts each audience reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rulecheck import HEADER, check
+
+KP = HEADER + "  state: KP\n"
+
+
+def test_a_text_missing_a_language_is_an_error_at_that_text(tmp_path: Path) -> None:
+    body = "summary:\n  en: Families are not told.\n"
+    result = check(tmp_path, body, languages=("en", "ko"))
+    assert [(f.severity, f.rule, f.message, f.location.line) for f in result.of("language.missing")] == [
+        ("error", "language.missing", "summary has no 'ko' text; add a 'ko:' entry", result.line("en: Families"))]
+
+
+BRIEFING = """\
+briefing:
+  summary: [{en: Families are not told.}]
+  recommendations: [{en: Support families.}]
+case:
+  name: {en: HONG Gil-dong}
+  circumstances: {en: He was taken from his home.}
+statistics:
+  - {id: victims, value: 113, unit: persons, label: {en: victims}}
+"""
+
+
+@pytest.mark.parametrize(("pack", "missing"), [
+    ({}, ["statistics[0].label"]),   # a briefing and a case the pack does not print need no Korean
+    ({"recommendations_field": "briefing.recommendations"},
+     ["briefing.summary[0]", "briefing.recommendations[0]", "statistics[0].label"]),
+    ({"case_elements": True}, ["case.circumstances", "statistics[0].label"]),
+])
+def test_the_blocks_an_audience_prints_need_every_language(tmp_path: Path, pack: dict[str, object],
+                                                           missing: list[str]) -> None:
+    result = check(tmp_path, BRIEFING, languages=("en", "ko"), **pack)
+    assert sorted(f.message.split(" has no")[0] for f in result.of("language.missing")) == sorted(missing)
+
+
+SHORT_NAMES = """\
+summary:
+  en: ""
+sections:
+  - id: findings
+    heading: Findings
+    text:
+      en: |
+        The "North Korea" of the report's title is quoted, and so is
+        the Democratic People's Republic of Korea, named officially.
+        People fled North Korea.
+"""
+
+
+def test_a_short_state_name_is_a_warning_at_its_own_line(tmp_path: Path) -> None:
+    """Quotations and official names before the name are blanked without moving it: the line is its own."""
+    result = check(tmp_path, SHORT_NAMES, state_names="un")
+    assert [(f.severity, f.message, f.location.line) for f in result.of("language.short-state-name")] == [
+        ("warning", "'North Korea' in sections[0].text.en: the 't' audience names States officially "
+         "('Democratic People's Republic of Korea'); write [[state:KP]]", result.line("People fled North Korea."))]
+
+
+def test_a_language_without_short_names_does_not_stop_the_check(tmp_path: Path) -> None:
+    """French names States only officially in the catalog: English is still read after it."""
+    body = SHORT_NAMES.replace('  en: ""\n', '  en: ""\n  fr: ""\n').replace(
+        "      en: |", "      fr: Les personnes ont fui.\n      en: |")
+    result = check(tmp_path, body, languages=("fr", "en"), state_names="un")
+    assert [f.message.split(" in ")[0] for f in result.of("language.short-state-name")] == ["'North Korea'"]
+
+
+PRINTED = """\
+briefing:
+  summary: [{en: People fled North Korea.}]
+  recommendations: [{en: Support families.}]
+case:
+  name: {en: HONG Gil-dong}
+  circumstances: {en: He was taken to North Korea.}
+"""
+
+
+@pytest.mark.parametrize(("pack", "flagged"), [
+    ({}, []),   # neither the briefing nor the case is printed
+    ({"recommendations_field": "briefing.recommendations"}, ["briefing.summary[0].en"]),
+    ({"case_elements": True}, ["case.circumstances.en"]),
+])
+def test_short_state_names_are_read_in_what_the_audience_prints(tmp_path: Path, pack: dict[str, object],
+                                                                  flagged: list[str]) -> None:
+    result = check(tmp_path, PRINTED, state_names="un", **pack)
+    assert [f.message.split(" in ")[1].split(":")[0] for f in result.of("language.short-state-name")] == flagged
+
+
+REMIT = """\
+recommendations:
+  - en: China and [[state:RU]] should end forced returns within 30 days.
+  - en: "[[state:KP]] should free them within 30 days."
+  - en: End forced returns to China within 30 days.
+    ko: 중국은 30일 이내에 강제송환을 중단하여야 합니다.
+"""
+
+
+def test_a_recommendation_to_another_state_names_it_by_code(tmp_path: Path) -> None:
+    """A [[state:..]] reference counts like a name; one to the State under review is its own remit."""
+    result = check(tmp_path, REMIT, header=KP, languages=("en", "ko"), recommendations_to_state=True)
+    assert [(f.severity, f.message, f.location.line) for f in result.of("language.remit")] == [
+        ("warning", "recommendation 1 (en) is addressed to CN, RU; a t recommendation goes to the State under "
+         "review (KP): address it to [[state:KP]], or put the request to others in the narrative",
+         result.line("- en: China and")),
+        # the English sentence has no subject the English data finds; the Korean one is read all the same
+        ("warning", "recommendation 3 (ko) is addressed to CN; a t recommendation goes to the State under "
+         "review (KP): address it to [[state:KP]], or put the request to others in the narrative",
+         result.line("ko: 중국은")),
+    ]
+
+
+def test_a_state_reference_in_lower_case_is_named_in_upper_case(tmp_path: Path) -> None:
+    body = "recommendations:\n  - en: \"[[state:cn]] should end forced returns within 30 days.\"\n"
+    result = check(tmp_path, body, header=KP, recommendations_to_state=True)
+    assert [f.message.split(";")[0] for f in result.of("language.remit")] == [
+        "recommendation 1 (en) is addressed to CN"]
