@@ -24,6 +24,7 @@ from ..load.prose_figures import named_group
 from ..load.statements import StatementWords
 from ..model import Text
 from ..narrative import REFERENCE, line_location
+from .constraints import resolve
 from .findings import CheckContext, Finding, register_rule
 
 # Quoted passages keep their words: straight and curly quotes, 「」 and 『』.
@@ -99,8 +100,8 @@ def remit(context: CheckContext) -> Iterator[Finding]:
         return
     catalog: Catalog = context.catalog
     under_review = context.brief.brief.state.upper()
-    recommendations = getattr(context.brief, context.pack.recommendations_field, None) or []
-    for number, recommendation in enumerate(recommendations, 1):
+    recommendations, _ = resolve(context.brief, context.pack.recommendations_field)  # "briefing.recommendations"
+    for number, recommendation in enumerate(recommendations or (), 1):
         for lang in context.languages:
             language = context.prose.get(lang)
             body = recommendation.root.get(lang) if isinstance(recommendation, Text) else None

@@ -50,9 +50,10 @@ sections:
     heading: Findings
     text:
       en: |
-        The "North Korea" of the report's title is quoted, and so is
-        the Democratic People's Republic of Korea, named officially.
-        People fled North Korea.
+        In the words of the report's own title, "North Korea" is quoted,
+        and the Democratic People's Republic of Korea is named officially.
+        People fled North Korea
+        to China.
 """
 
 
@@ -61,7 +62,7 @@ def test_a_short_state_name_is_a_warning_at_its_own_line(tmp_path: Path) -> None
     result = check(tmp_path, SHORT_NAMES, state_names="un")
     assert [(f.severity, f.message, f.location.line) for f in result.of("language.short-state-name")] == [
         ("warning", "'North Korea' in sections[0].text.en: the 't' audience names States officially "
-         "('Democratic People's Republic of Korea'); write [[state:KP]]", result.line("People fled North Korea."))]
+         "('Democratic People's Republic of Korea'); write [[state:KP]]", result.line("People fled North Korea"))]
 
 
 def test_a_language_without_short_names_does_not_stop_the_check(tmp_path: Path) -> None:
@@ -119,5 +120,21 @@ def test_a_recommendation_to_another_state_names_it_by_code(tmp_path: Path) -> N
 def test_a_state_reference_in_lower_case_is_named_in_upper_case(tmp_path: Path) -> None:
     body = "recommendations:\n  - en: \"[[state:cn]] should end forced returns within 30 days.\"\n"
     result = check(tmp_path, body, header=KP, recommendations_to_state=True)
+    assert [f.message.split(";")[0] for f in result.of("language.remit")] == [
+        "recommendation 1 (en) is addressed to CN"]
+
+
+def test_briefing_recommendations_are_read_when_they_go_to_the_state_under_review(tmp_path: Path) -> None:
+    """A pack printing the briefing's recommendations and addressing them to the State reads them there."""
+    body = "briefing:\n  recommendations: [{en: China should end forced returns within 30 days.}]\n"
+    result = check(tmp_path, body, header=KP, recommendations_to_state=True,
+                   recommendations_field="briefing.recommendations")
+    assert [f.message.split(";")[0] for f in result.of("language.remit")] == [
+        "recommendation 1 (en) is addressed to CN"]
+
+
+def test_a_language_without_recommendation_data_is_not_read_for_the_remit(tmp_path: Path) -> None:
+    body = "recommendations:\n  - {en: China should end forced returns within 30 days., de: China soll.}\n"
+    result = check(tmp_path, body, header=KP, languages=("de", "en"), recommendations_to_state=True)
     assert [f.message.split(";")[0] for f in result.of("language.remit")] == [
         "recommendation 1 (en) is addressed to CN"]
