@@ -138,3 +138,64 @@ def test_a_language_without_recommendation_data_is_not_read_for_the_remit(tmp_pa
     result = check(tmp_path, body, header=KP, languages=("de", "en"), recommendations_to_state=True)
     assert [f.message.split(";")[0] for f in result.of("language.remit")] == [
         "recommendation 1 (en) is addressed to CN"]
+
+
+def _fact(text: str) -> str:
+    return f"{{text: {text}, confidence: unconfirmed, source: ours}}"
+
+
+RURITANIA = f"""\
+states:
+  XA:
+    names:
+      en: {{un: {_fact("Republic of Ruritania")}, plain: {_fact("Ruritania")}}}
+  XB:
+    names:
+      en: {{un: {_fact("Federation of Ruritania Minor")}, plain: {_fact("Ruritania Minor")}}}
+"""
+
+
+def test_a_short_name_that_begins_another_is_not_read_inside_it(tmp_path: Path) -> None:
+    """'Ruritania Minor' is read as itself, not as 'Ruritania' followed by a word (a catalog beside the brief)."""
+    (tmp_path / "catalog.yaml").write_text(RURITANIA, encoding="utf-8")
+    result = check(tmp_path, "summary:\n  en: People fled Ruritania Minor.\n", state_names="un")
+    assert [f.message.split(":")[0] for f in result.of("language.short-state-name")] == [
+        "'Ruritania Minor' in summary.en"]
+
+
+def _states(**names: tuple[str, str]) -> str:
+    """A catalog beside the brief adding States: code -> (UN name, plain name), in English."""
+    return "states:\n" + "".join(f"  {code}:\n    names:\n      en: {{un: {_fact(un)}, plain: {_fact(plain)}}}\n"
+                                 for code, (un, plain) in names.items())
+
+
+def test_an_official_name_holding_another_is_blanked_whole(tmp_path: Path) -> None:
+    """Like "Democratic People's Republic of Korea" holding "Republic of Korea": the longer name goes first,
+    so what is left of it ('Ruritania') is not read as a short name."""
+    (tmp_path / "catalog.yaml").write_text(_states(
+        XA=("Republic of Ruritania", "Ruritania"), XC=("Ruritania Zone", "Zonia"), XD=("Zone", "Zoneland")),
+        encoding="utf-8")
+    result = check(tmp_path, "summary:\n  en: The Ruritania Zone acted.\n", state_names="un")
+    assert result.of("language.short-state-name") == []
+
+
+def test_a_name_of_the_state_under_review_holding_another_is_blanked_whole(tmp_path: Path) -> None:
+    (tmp_path / "catalog.yaml").write_text(_states(
+        XA=("Republic of Ruritania", "Ruritania"), XB=("Ruritania Zone", "Zone")), encoding="utf-8")
+    body = "recommendations:\n  - en: The Ruritania Zone should free them within 30 days.\n"
+    result = check(tmp_path, body, header=HEADER + "  state: XB\n", recommendations_to_state=True)
+    assert result.of("language.remit") == []
+
+
+def test_a_state_named_in_english_only_does_not_stop_the_korean_remit(tmp_path: Path) -> None:
+    (tmp_path / "catalog.yaml").write_text(_states(XA=("Republic of Ruritania", "Ruritania")), encoding="utf-8")
+    body = "recommendations:\n  - en: End forced returns within 30 days.\n    ko: 중국은 30일 이내에 강제송환을 중단하여야 합니다.\n"
+    result = check(tmp_path, body, header=KP, languages=("en", "ko"), recommendations_to_state=True)
+    assert [f.message.split(";")[0] for f in result.of("language.remit")] == [
+        "recommendation 1 (ko) is addressed to CN"]
+
+
+def test_a_short_name_after_a_blank_first_line_is_found_at_its_line(tmp_path: Path) -> None:
+    result = check(tmp_path, "summary:\n  en: |\n\n    People fled North Korea.\n", state_names="un")
+    assert [f.location.line for f in result.of("language.short-state-name")] == [
+        result.line("People fled North Korea")]
