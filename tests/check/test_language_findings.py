@@ -199,3 +199,21 @@ def test_a_short_name_after_a_blank_first_line_is_found_at_its_line(tmp_path: Pa
     result = check(tmp_path, "summary:\n  en: |\n\n    People fled North Korea.\n", state_names="un")
     assert [f.location.line for f in result.of("language.short-state-name")] == [
         result.line("People fled North Korea")]
+
+
+def test_a_language_the_audience_is_not_written_in_is_an_error(tmp_path: Path) -> None:
+    result = check(tmp_path, "summary: {en: x, ko: x, fr: x}\n", languages=("fr",))
+    assert [(f.severity, f.message) for f in result.of("language.unsupported")] == [
+        ("error", "the 't' audience is written in en, ko, not 'fr'; build another language, or add 'fr' to the "
+                  "pack's languages once its templates and terms are translated")]
+
+
+def test_a_state_without_a_short_name_in_a_language_does_not_hide_the_next_ones(tmp_path: Path) -> None:
+    """Spanish names the first State (KP) only officially; the second (KR) also plainly."""
+    (tmp_path / "catalog.yaml").write_text(
+        f"states:\n  KP:\n    names:\n      es: {{un: {_fact('República Popular Democrática de Corea')}}}\n"
+        f"  KR:\n    names:\n      es: {{un: {_fact('República de Corea')}, plain: {_fact('Corea del Sur')}}}\n",
+        encoding="utf-8")
+    result = check(tmp_path, "summary:\n  es: Huyeron a Corea del Sur.\n", languages=("es",), state_names="un")
+    assert [f.message.split(":")[0] for f in result.of("language.short-state-name")] == [
+        "'Corea del Sur' in summary.es"]
