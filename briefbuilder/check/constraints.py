@@ -16,9 +16,9 @@ from typing import Any
 
 from ..audience import field_value
 from ..errors import BriefError
-from ..model import Brief, Case, Located, Text
+from ..model import Case, Text
 from .comparable import mentions
-from .findings import CheckContext, Finding, register_rule
+from .findings import CheckContext, Finding, register_rule, resolve
 from ..wordcount import count_words, counted_parts
 
 _DIGIT = re.compile(r"\d")
@@ -110,19 +110,6 @@ register_rule(
     required_fields, "constraints.required-fields", "Every field the audience requires (e.g. the UPR cycle, a contact) is filled in.",
     severity="error",
     example="brief.yaml:2: error: constraints.required-fields: the 'un-upr' audience requires 'submission.cycle'; add it")
-
-
-def resolve(brief: Brief, path: str) -> tuple[Any, Located]:
-    """The value at a dotted ``path`` and the nearest object holding it (to point at)."""
-    value: Any = brief
-    holder: Located = brief.brief
-    for part in path.split("."):
-        if isinstance(value, Located):
-            holder = value
-        value = getattr(value, part, None)
-        if value is None:
-            break
-    return value, holder
 
 
 def _empty(value: Any) -> bool:

@@ -21,7 +21,7 @@ from ..document import RenderedDocument
 from ..errors import BriefError, Location, Problem
 from ..load.statements import StatementWords
 from ..load.prose_figures import ProseFigures
-from ..model import Brief
+from ..model import Brief, Located
 
 Severity = Literal["error", "warning"]
 
@@ -70,6 +70,19 @@ class CheckContext:
         """The rendered document in ``language``; None when it was not (or could not be) rendered."""
         document = self.documents.get(language)
         return document if isinstance(document, RenderedDocument) else None
+
+
+def resolve(brief: Brief, path: str) -> tuple[Any, Located]:
+    """The value at a dotted ``path`` and the nearest object holding it (to point at)."""
+    value: Any = brief
+    holder: Located = brief.brief
+    for part in path.split("."):
+        if isinstance(value, Located):
+            holder = value
+        value = getattr(value, part, None)
+        if value is None:
+            break
+    return value, holder
 
 
 Rule = Callable[[CheckContext], Iterable[Finding]]

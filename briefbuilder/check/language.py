@@ -24,8 +24,7 @@ from ..load.prose_figures import named_group
 from ..load.statements import StatementWords
 from ..model import Text
 from ..narrative import REFERENCE, line_location
-from .constraints import resolve
-from .findings import CheckContext, Finding, register_rule
+from .findings import CheckContext, Finding, register_rule, resolve
 
 # Quoted passages keep their words: straight and curly quotes, 「」 and 『』.
 _QUOTED = re.compile(r"\"[^\"\n]*\"|\u201c[^\u201d]*\u201d|\u300c[^\u300d]*\u300d|\u300e[^\u300f]*\u300f")
