@@ -1,0 +1,48 @@
+"""prose.attribution: which ways of naming a figure's source the check accepts.
+
+A body is named by its full name, by a part of it of four letters or more, or
+by its initials of two letters or more; an article before the name ("the
+TJWG", "l'Organisation", "l’Organisation") is not part of it, and a name that
+merely starts with an article's letters ("LAW") keeps them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rulecheck import check
+
+FIGURES = """\
+sources:
+  - {id: tjwg, kind: report, title: Existing Nowhere, publisher: Transitional Justice Working Group, date: 2024-10-31}
+  - {id: oim, kind: report, title: Migrations, publisher: {en: International Organization for Migration, fr: Organisation internationale pour les migrations}, date: 2024-10-31}
+  - {id: law, kind: report, title: Returned, publisher: Legal Action Worldwide, date: 2024-10-31}
+  - {id: asan, kind: report, title: Survey, publisher: Asan Institute for Policy Studies, date: 2024-10-31}
+  - {id: xinhua, kind: news, title: Border, publisher: Xinhua, date: 2024-10-31}
+  - {id: amnesty, kind: report, title: Forced back, publisher: Amnesty International, date: 2024-10-31}
+statistics:
+  - {id: victims, value: 113, unit: persons, sources: [tjwg], status: verified, label: victims}
+  - {id: migrants, value: 5000, unit: persons, sources: [oim], status: verified, label: migrants}
+  - {id: returned, value: 600, unit: persons, sources: [law], status: verified, label: people returned}
+  - {id: surveyed, value: 1000, unit: persons, sources: [asan], status: verified, label: people surveyed}
+  - {id: crossed, value: 700, unit: persons, sources: [xinhua], status: verified, label: people who crossed}
+  - {id: forced-back, value: 800, unit: persons, sources: [amnesty], status: verified, label: people forced back}
+"""
+
+
+@pytest.mark.parametrize(("lang", "sentence", "accepted"), [
+    ("en", "According to the TJWG, [[stat:victims]] disappeared.", True),
+    ("fr", "Selon l'Organisation internationale, [[stat:migrants]] sont partis.", True),
+    ("fr", "Selon l’Organisation internationale, [[stat:migrants]] sont partis.", True),
+    ("fr", "Selon LAW, [[stat:returned]] ont été renvoyées.", True),
+    ("fr", "Selon Amnesty, [[stat:forced-back]] ont été renvoyées.", True),  # an elided article is not cut off every name
+    ("en", "According to Asan, [[stat:surveyed]] answered.", True),  # four letters: a part of the name
+    ("en", "According to AI, [[stat:forced-back]] were forced back.", True),  # two initials
+    ("en", "According to X, [[stat:crossed]] crossed the border.", False),  # one letter is not Xinhua's initial
+])
+def test_a_source_is_named_by_its_name_a_part_of_it_or_its_initials(tmp_path: Path, lang: str, sentence: str,
+                                                                     accepted: bool) -> None:
+    result = check(tmp_path, FIGURES + f'summary:\n  {lang}: "{sentence}"\n', languages=(lang,))
+    assert (result.of("prose.attribution") == []) == accepted
