@@ -491,14 +491,14 @@ register_rule(
 
 
 def _printed_unit(brief: Brief, statistic: Statistic | None, ref: Reference) -> str | None:
-    """The unit whose noun the reference prints, if it prints one ("113 people", "92 people (81.4%)")."""
+    """The unit whose noun the reference prints, as the renderer prints it ("113 people", "92 people (81.4%)")."""
     if statistic is None:
         return None
-    if ref.option in ("", "attributed") and statistic.unit != "percent":
-        return statistic.unit
-    if ref.option == "count" and isinstance(statistic.base, str) and not statistic.qualifier:
-        base = brief.statistic(statistic.base)
-        return base.unit if base is not None and brief.count_of(statistic) is not None else None
+    if ref.option == "count" and not statistic.qualifier and brief.count_of(statistic) is not None:
+        base = brief.statistic(statistic.base) if isinstance(statistic.base, str) else None
+        return statistic.count_unit or (base.unit if base is not None else None)
+    if ref.option in ("", "attributed", "count") and statistic.unit != "percent":
+        return statistic.unit  # "|count" of a figure with no count of a base prints its amount
     return None
 
 

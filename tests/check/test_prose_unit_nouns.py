@@ -1,0 +1,62 @@
+"""prose.unit-noun: which references print a unit noun, so that a noun written after them is one too many.
+
+A reference prints a noun as the renderer prints it: the amount of a count
+("122,095 cases"), plain or ``|attributed``; ``|count`` of a share, its count
+in the count's own unit ("92 people (81.4%)", "3,297 people (2.7%)" of a base
+of cases), or the amount when it has no exact count. A percentage, ``|share``,
+``|value`` and a qualified share's ``|count`` ("about 80%") print none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rulecheck import check
+
+FIGURES = """\
+sources:
+  - {id: unhcr, kind: government-data, title: Global Trends, publisher: UNHCR, date: 2024-06-13}
+statistics:
+  - {id: victims, value: 113, unit: persons, sources: [unhcr], status: verified, label: victims}
+  - {id: applications, value: 122095, unit: cases, sources: [unhcr], status: verified, label: asylum applications}
+  - {id: mss-jurisdiction, value: 81.4, count: 92, unit: percent, base: victims, sources: [unhcr], status: verified, label: victims held by the Ministry}
+  - {id: about-80, value: 80, qualifier: about, unit: percent, base: victims, sources: [unhcr], status: verified, label: victims never heard of again}
+  - {id: recognised, value: 2.7, count: 3297, count_unit: persons, unit: percent, base: applications, sources: [unhcr], status: verified, label: applicants recognised}
+"""
+
+
+def warnings(tmp_path: Path, sentence: str) -> list[str]:
+    return [finding.message for finding in check(tmp_path, FIGURES + f'summary:\n  en: "{sentence}"\n').of("prose.unit-noun")]
+
+
+@pytest.mark.parametrize(("sentence", "message"), [
+    ("The agency counted [[stat:applications]] cases.",
+     "[[stat:applications]] in summary.en prints its unit noun (case/cases) and repeats 'cases'; "
+     "write [[stat:applications|value]] cases"),
+    ("The agency counted [[stat:applications|attributed]] applications.",
+     "[[stat:applications|attributed]] in summary.en prints its unit noun (case/cases) and is followed by "
+     "'applications'; write [[stat:applications|value]] applications"),
+    ("Of them, [[stat:mss-jurisdiction|count]] people were held.",
+     "[[stat:mss-jurisdiction|count]] in summary.en prints its unit noun (people/person/persons) and repeats "
+     "'people'; write [[stat:mss-jurisdiction|value]] people"),
+    ("The report names [[stat:victims|count]] victims.",
+     "[[stat:victims|count]] in summary.en prints its unit noun (people/person/persons) and is followed by "
+     "'victims'; write [[stat:victims|value]] victims"),
+    ("Of them, [[stat:recognised|count]] people were recognised.",
+     "[[stat:recognised|count]] in summary.en prints its unit noun (people/person/persons) and repeats "
+     "'people'; write [[stat:recognised|value]] people"),
+])
+def test_a_noun_after_a_reference_that_prints_one_is_reported(tmp_path: Path, sentence: str, message: str) -> None:
+    assert warnings(tmp_path, sentence) == [message]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Of them, [[stat:mss-jurisdiction]] victims were held by the Ministry.",
+    "Of them, [[stat:mss-jurisdiction|share]] victims were held by the Ministry.",
+    "Of them, [[stat:about-80|count]] victims were never heard of again.",
+    "The agency counted [[stat:applications|value]] applications.",
+])
+def test_a_noun_after_a_reference_that_prints_none_is_the_author_s_own(tmp_path: Path, sentence: str) -> None:
+    assert warnings(tmp_path, sentence) == []
