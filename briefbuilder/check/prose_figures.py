@@ -233,7 +233,7 @@ def untraceable_numbers(context: CheckContext) -> Iterator[Finding]:
         for ref in body.references:
             if ref.kind == LITERAL and (body.language.parse(ref.target) is None or not ref.option):
                 yield Finding("error", "prose.untraceable-number",
-                              f"[[{LITERAL}:{ref.target}|{ref.option}]] in {body.field} must hold a number as "
+                              f"{body.body[ref.start:ref.end]} in {body.field} must hold a number as "
                               f"'{body.lang}' writes it and say why it is not data: [[{LITERAL}:30|days allowed for a reply]]",
                               body.location(ref.start))
 
