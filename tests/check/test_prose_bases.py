@@ -24,6 +24,7 @@ statistics:
   - {id: women, value: 41.6, unit: percent, base: victims, sources: [tjwg-2024], status: verified, label: {en: victims who were women, ko: 여성 피해자, fr: victimes de sexe féminin}}
   - {id: mss-jurisdiction, value: 81.4, count: 92, unit: percent, base: victims, sources: [tjwg-2024], status: verified, label: {en: victims who disappeared under the Ministry, ko: 실종된 피해자, fr: victimes disparues}}
   - {id: witnessed-arrest, value: 40.3, unit: percent, base: 62, sources: [tjwg-2024], status: verified, label: {en: interviewees who saw an arrest, ko: 체포를 목격한 면담자, fr: témoins d'une arrestation}}
+  - {id: relative-held, value: 12.4, unit: percent, base: 250, sources: [tjwg-2024], status: verified, label: {en: people surveyed with a relative held, ko: 가족이 구금된 응답자, fr: sondés dont un proche est détenu}}
 """
 VICTIMS = {"en": "victims", "ko": "피해자", "fr": "victimes"}
 SENTENCES = {
@@ -71,3 +72,20 @@ def test_a_base_given_as_a_number_is_named_by_a_statistic_or_a_number_of_that_va
     found = result.of("prose.wrong-base")
     assert len(found) == wrong
     assert all("but it is a share of a base of 62;" in finding.message for finding in found)
+
+
+@pytest.mark.parametrize(("sentence", "framed_wrong"), [
+    ("Of the 113 victims, 81.4 per cent disappeared; of the 62 interviewees, 40.3 per cent saw an arrest.", []),
+    ("Of the 62 interviewees, 81.4 per cent disappeared; of the 113 victims, 40.3 per cent saw an arrest.",
+     ["'81.4 per cent' in summary.en is framed by '62 interviewees'", "'40.3 per cent' in summary.en is framed by "
+                                                                      "'113 victims'"]),
+    ("Of the 62 interviewees, most had fled. 81.4 per cent of the victims disappeared.", []),
+    ("[[stat:mss-jurisdiction|share]] disappeared, of the 62 interviewees, none returned.", []),
+    ("Of the 113 victims, 92 disappeared; 250 people were surveyed.", []),  # a base is a whole, not a share
+    ("Of the 62 interviewees, 92 disappeared.",  # the count of a share is a share
+     ["'92' in summary.en is framed by '62 interviewees'"]),
+])
+def test_a_group_frames_the_shares_after_it_up_to_the_next_group_in_its_sentence(tmp_path: Path, sentence: str,
+                                                                                  framed_wrong: list[str]) -> None:
+    found = check(tmp_path, brief("en", sentence)).of("prose.wrong-base")
+    assert [finding.message.split(", but")[0] for finding in found] == framed_wrong

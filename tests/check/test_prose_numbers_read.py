@@ -3,7 +3,8 @@
 A deadline exempts a number in a recommendation on top of the other exemptions,
 not instead of them; a finding in a block points at the line its number is
 written on, at either end of a line; a reference that prints words (``|label``)
-or names a source (``[[cite:ID]]``) is not a figure for any rule.
+or names a source (``[[cite:ID]]``) is not a figure for any rule; a base given
+as a number (``base: 250``) is a figure of the brief.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ sources:
 statistics:
   - {id: victims, value: 113, unit: persons, sources: [ucan-2024], status: verified, label: victims}
   - {id: returned, value: 500, qualifier: more-than, unit: persons, sources: [ucan-2024], status: verified, label: people returned}
+  - {id: relative-held, value: 12.4, unit: percent, base: 250, sources: [ucan-2024], status: verified, label: people asked with a relative held}
 """
 
 
@@ -65,3 +67,8 @@ def test_a_citation_is_not_a_figure_even_when_a_statistic_has_its_id(tmp_path: P
     result = check(tmp_path, FIGURES + 'summary:\n  en: "According to Amnesty International, '
                                         '[[stat:returned]] were returned."\n')
     assert len(result.of("prose.attribution")) == 1
+
+
+def test_a_base_given_as_a_number_is_a_figure_of_the_brief(tmp_path: Path) -> None:
+    result = check(tmp_path, FIGURES + 'summary:\n  en: "Of the 250 people asked, 12.4 per cent had a relative held."\n')
+    assert result.of("prose.untraceable-number") == []
