@@ -397,16 +397,19 @@ def attribution(context: CheckContext) -> Iterator[Finding]:
             continue
         mentions = body.mentions(brief, figures)
         starts = [mention.start for mention in mentions]
+        # "the report" is listed with its article; the name is compared without one
+        not_names = {_bare_name(name, body.language) for name in body.language.not_names}
         for match, span in matches:
-            named = _bare_name(body.body[slice(*span)], body.language)
-            if not named or named in body.language.not_names:
+            written = " ".join(body.body[slice(*span)].split())
+            named = _bare_name(written, body.language)
+            if not named or named in not_names:
                 continue
             first, last = body.sentences.around(match.start(), match.end())
             for mention in _between(mentions, starts, first, last):
                 names = _source_names(brief, mention.statistics)
                 if names and not any(_names_match(named, name) for name in names):
                     yield Finding("error", "prose.attribution",
-                                  f"{body.field} attributes '{mention.written}' to '{body.body[slice(*span)].strip()}', "
+                                  f"{body.field} attributes '{mention.written}' to '{written}', "
                                   f"but its sources are by {', '.join(sorted(set(names)))}; name one of them",
                                   body.location(span[0]))
 

@@ -3,7 +3,8 @@
 A body is named by its full name, by a part of it of four letters or more, or
 by its initials of two letters or more; an article before the name ("the
 TJWG", "l'Organisation", "l’Organisation") is not part of it, and a name that
-merely starts with an article's letters ("LAW") keeps them.
+merely starts with an article's letters ("LAW") keeps them. A subject that
+names no body ("the report", "le rapport") is not judged.
 """
 
 from __future__ import annotations
@@ -46,3 +47,23 @@ def test_a_source_is_named_by_its_name_a_part_of_it_or_its_initials(tmp_path: Pa
                                                                      accepted: bool) -> None:
     result = check(tmp_path, FIGURES + f'summary:\n  {lang}: "{sentence}"\n', languages=(lang,))
     assert (result.of("prose.attribution") == []) == accepted
+
+
+def test_a_wrong_attribution_is_reported_at_the_name_with_the_sources_names(tmp_path: Path) -> None:
+    body = FIGURES + "summary:\n  en: |\n    The figures are disputed. According to Human Rights\n    Watch, [[stat:forced-back]] were forced back.\n"
+    result = check(tmp_path, body)
+    (finding,) = result.of("prose.attribution")
+    assert (finding.severity, finding.location.line) == ("error", result.line("According to Human Rights"))
+    assert finding.message == ("summary.en attributes '[[stat:forced-back]]' to 'Human Rights Watch', but its "
+                               "sources are by Amnesty International; name one of them")
+
+
+@pytest.mark.parametrize(("lang", "subject"), [
+    ("en", "According to the report"), ("en", "The government reported that"), ("en", "According to it"),
+    ("fr", "Selon le rapport"), ("fr", "D'après l'enquête"),
+])
+def test_a_subject_that_names_no_body_is_not_judged(tmp_path: Path, lang: str, subject: str) -> None:
+    # not_names lists "the report", "le rapport", "l'enquête" with their article.
+    result = check(tmp_path, FIGURES + f'summary:\n  {lang}: "{subject}, [[stat:forced-back]] sont renvoyés."\n',
+                   languages=(lang,))
+    assert result.of("prose.attribution") == []
