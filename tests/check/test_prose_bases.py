@@ -79,6 +79,8 @@ def test_a_base_given_as_a_number_is_named_by_a_statistic_or_a_number_of_that_va
     ("Of the 62 interviewees, 81.4 per cent disappeared; of the 113 victims, 40.3 per cent saw an arrest.",
      ["'81.4 per cent' in summary.en is framed by '62 interviewees'", "'40.3 per cent' in summary.en is framed by "
                                                                       "'113 victims'"]),
+    ("Of the 113 victims, 92 disappeared; of the 62 interviewees, 81.4 per cent were held; of the 250 people "
+     "surveyed, 12.4 per cent had a relative held.", ["'81.4 per cent' in summary.en is framed by '62 interviewees'"]),
     ("Of the 62 interviewees, most had fled. 81.4 per cent of the victims disappeared.", []),
     ("[[stat:mss-jurisdiction|share]] disappeared, of the 62 interviewees, none returned.", []),
     ("Of the 113 victims, 92 disappeared; 250 people were surveyed.", []),  # a base is a whole, not a share
@@ -89,3 +91,9 @@ def test_a_group_frames_the_shares_after_it_up_to_the_next_group_in_its_sentence
                                                                                   framed_wrong: list[str]) -> None:
     found = check(tmp_path, brief("en", sentence)).of("prose.wrong-base")
     assert [finding.message.split(", but")[0] for finding in found] == framed_wrong
+
+
+def test_every_text_is_read_after_one_without_a_group(tmp_path: Path) -> None:
+    body = brief("en", "The report documents [[stat:victims]].") + (
+        "sections:\n  - {id: s, heading: Findings, text: \"Of the [[stat:women]], [[stat:mss-jurisdiction|share]] disappeared.\"}\n")
+    assert len(check(tmp_path, body).of("prose.wrong-base")) == 1
