@@ -60,3 +60,8 @@ def test_a_noun_after_a_reference_that_prints_one_is_reported(tmp_path: Path, se
 ])
 def test_a_noun_after_a_reference_that_prints_none_is_the_author_s_own(tmp_path: Path, sentence: str) -> None:
     assert warnings(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize("before", ["[[stat:applications|value]] files,", "[[stat:victims]]."])
+def test_every_reference_is_read_after_one_that_needs_no_warning(tmp_path: Path, before: str) -> None:
+    assert len(warnings(tmp_path, f"Of {before} the agency counted [[stat:applications]] cases.")) == 1
