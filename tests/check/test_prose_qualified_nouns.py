@@ -2,14 +2,22 @@
 
 The noun is a word of its own, in any case: "Children" opening a sentence is
 the noun, "mentioned" does not hold "men". A statistic with no label in the
-language is skipped, and the ones after it are still read.
+language is skipped, and the ones after it are still read; a language whose
+phrases have no framing still has its groups read.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from rulecheck import check
+from briefbuilder.audience import Pack
+from briefbuilder.check import RULES, CheckContext
+from briefbuilder.load.brief import load_brief
+from briefbuilder.load.catalog import catalog_for_brief
+from briefbuilder.load.prose_figures import PROSE_FIGURES, prose_figures_for
+from briefbuilder.resources import data_dir
+
+from rulecheck import HEADER, check
 
 FIGURES = """\
 sources:
@@ -40,3 +48,20 @@ def test_the_group_noun_is_a_whole_word(tmp_path: Path) -> None:
 
 def test_a_statistic_without_a_label_in_the_language_does_not_stop_the_others(tmp_path: Path) -> None:
     assert len(qualified(tmp_path, "ko", "피해자 중 [[stat:children-under-10|count]]이 아동이었습니다.")) == 1
+
+
+def test_a_language_without_framing_phrases_still_has_its_groups_read(tmp_path: Path) -> None:
+    english = (data_dir("locales") / "en" / PROSE_FIGURES).read_text(encoding="utf-8")
+    folder = tmp_path / "locales" / "en"
+    folder.mkdir(parents=True)
+    (folder / PROSE_FIGURES).write_text("\n".join(line for line in english.splitlines()
+                                                  if not line.startswith("framing:")), encoding="utf-8")
+    path = tmp_path / "brief.yaml"
+    path.write_text(HEADER + FIGURES + 'summary:\n  en: "Children made up [[stat:children-under-10]] of the victims."\n',
+                    encoding="utf-8")
+    brief = load_brief(path)
+    prose = prose_figures_for([tmp_path / "locales"])
+    assert prose["en"].framing is None
+    context = CheckContext(brief, Pack(name="t", description={"en": "t"}), ("en",),
+                           catalog=catalog_for_brief(brief.directory), prose=prose)
+    assert [finding.rule for finding in RULES["prose.qualified-group"].function(context)] == ["prose.qualified-group"]
