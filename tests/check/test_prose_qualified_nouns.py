@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefbuilder.audience import Pack
 from briefbuilder.check import RULES, CheckContext
 from briefbuilder.load.brief import load_brief
@@ -65,3 +67,16 @@ def test_a_language_without_framing_phrases_still_has_its_groups_read(tmp_path: 
     context = CheckContext(brief, Pack(name="t", description={"en": "t"}), ("en",),
                            catalog=catalog_for_brief(brief.directory), prose=prose)
     assert [finding.rule for finding in RULES["prose.qualified-group"].function(context)] == ["prose.qualified-group"]
+
+
+@pytest.mark.parametrize(("sentence", "reported"), [
+    # The clause of a figure runs from the figure before it to the figure after it, within its sentence.
+    ("Those aged 20 to 39 numbered 44, and [[stat:children-under-10|count]] were children.", True),
+    ("Those aged 20 to 39 numbered 44, and children numbered [[stat:children-under-10|count]].", True),
+    ("Those aged 20 to 39 numbered 44, [[stat:children-under-10|count]] were children and 113 were documented.", True),
+    ("Children aged 0 to 9 are most at risk. Of the victims, [[stat:children-under-10|count]] were children.", True),
+    ("Of the [[stat:victims]], [[stat:children-under-10|count]] were children.", True),
+    ("Of the victims, 44 were children and [[stat:children-under-10|count]] were aged 0 to 9.", False),
+])
+def test_the_clause_of_a_figure_is_read_between_its_neighbours(tmp_path: Path, sentence: str, reported: bool) -> None:
+    assert len(qualified(tmp_path, "en", sentence)) == reported
