@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from rulecheck import check
+from briefbuilder.audience import Pack
+from briefbuilder.check import RULES, CheckContext
+from briefbuilder.load.brief import load_brief
+from briefbuilder.load.catalog import catalog_for_brief
+from briefbuilder.load.prose_figures import prose_figures_for
+
+from rulecheck import HEADER, check
 
 FIGURES = """\
 sources:
@@ -67,3 +73,22 @@ def test_a_subject_that_names_no_body_is_not_judged(tmp_path: Path, lang: str, s
     result = check(tmp_path, FIGURES + f'summary:\n  {lang}: "{subject}, [[stat:forced-back]] sont renvoyés."\n',
                    languages=(lang,))
     assert result.of("prose.attribution") == []
+
+
+def test_every_attribution_of_every_text_is_read(tmp_path: Path) -> None:
+    body = FIGURES + (
+        'summary:\n  en: "Families are still waiting."\n'
+        "sections:\n  - {id: s, heading: Findings, text: \"According to the report, families wait. According to "
+        "Human Rights Watch, [[stat:forced-back]] were forced back.\"}\n")
+    assert len(check(tmp_path, body).of("prose.attribution")) == 1
+
+
+@pytest.mark.parametrize("figure", ["[[stat:forced-back]]", "800 people"])
+def test_the_rule_run_alone_reads_the_figures_itself(tmp_path: Path, figure: str) -> None:
+    path = tmp_path / "brief.yaml"
+    path.write_text(HEADER + FIGURES + f'summary:\n  en: "According to Human Rights Watch, {figure} were forced back."\n',
+                    encoding="utf-8")
+    brief = load_brief(path)
+    context = CheckContext(brief, Pack(name="t", description={"en": "t"}), ("en",),
+                           catalog=catalog_for_brief(brief.directory), prose=prose_figures_for())
+    assert [finding.rule for finding in RULES["prose.attribution"].function(context)] == ["prose.attribution"]
