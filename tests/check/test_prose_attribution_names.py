@@ -92,3 +92,10 @@ def test_the_rule_run_alone_reads_the_figures_itself(tmp_path: Path, figure: str
     context = CheckContext(brief, Pack(name="t", description={"en": "t"}), ("en",),
                            catalog=catalog_for_brief(brief.directory), prose=prose_figures_for())
     assert [finding.rule for finding in RULES["prose.attribution"].function(context)] == ["prose.attribution"]
+
+
+def test_the_finding_lists_every_name_of_the_sources_in_every_language(tmp_path: Path) -> None:
+    result = check(tmp_path, FIGURES + 'summary:\n  en: "According to Human Rights Watch, [[stat:migrants]] left."\n')
+    (finding,) = result.of("prose.attribution")
+    assert finding.message.endswith("but its sources are by International Organization for Migration, Organisation "
+                                    "internationale pour les migrations; name one of them")
