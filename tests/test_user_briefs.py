@@ -46,6 +46,8 @@ def test_china_brief_builds_with_the_pack_beside_it(users_folder: Path) -> None:
     assert english.count("Word limit: 2,815") == 1 and "Word count" not in english
     assert korean.count("단어 수 제한: 2,815") == 1
     assert "warning: packs.interface: the pack 'my-un-upr'" in built.stderr and "Word count" in built.stderr
+    # [[state:KP]] prints its own "the": the text writes none before it.
+    assert "language.doubled-article" not in built.stderr and "the the" not in english
 
 
 def test_refugee_brief_builds_for_the_ministry_and_the_committee(users_folder: Path) -> None:

@@ -6,6 +6,10 @@ Editorial Manual, un-formats.md). Narrative for a pack that uses UN names is
 checked for the catalog's plain names ("North Korea", "Russia", "북한")
 outside quotations; ``[[state:KP]]`` prints the name in each pack's register.
 
+``language.doubled-article``: ``[[state:KP]]`` prints the name with its
+article ("the Democratic People's Republic of Korea"), so an article the
+author writes right before it is printed twice ("to the the ...").
+
 ``language.remit``: a UPR or treaty-body recommendation is addressed to the
 State under review; one whose subject names another State or a UN body is
 flagged (the words that find the subject are each language's data:
@@ -94,6 +98,45 @@ register_rule(
             "names States officially ('Democratic People's Republic of Korea'); write [[state:KP]]")
 
 
+def doubled_articles(context: CheckContext) -> Iterator[Finding]:
+    catalog: Catalog = context.catalog
+    register = context.pack.state_names
+    for lang in context.languages:
+        language = context.prose.get(lang)
+        if language is None or not language.articles:
+            continue  # a language whose data lists no articles (Korean) cannot double one
+        for text in _printed_texts(context):
+            body = text.root.get(lang)
+            if not body:
+                continue
+            for reference in _STATE_REFERENCE.finditer(body):
+                state = catalog.states.get(reference["code"].upper())
+                if state is None or lang not in state.names:
+                    continue  # an unknown State or a missing name is another rule's finding
+                printed = state.name_in_text(lang, register)
+                article = _leading_article(printed, language.articles)
+                written = _article_before(body[:reference.start()], language.articles) if article else None
+                if written is None:
+                    continue
+                before = re.sub(r"\s+", " ", written.group())  # "the ", "l’": as the author wrote it, on one line
+                yield Finding("warning", "language.doubled-article",
+                              f"'{before}{reference.group()}' in {text.field_name}.{lang} prints "
+                              f"'{before}{printed}': the name carries its own '{article}'; write "
+                              f"{reference.group()} without '{written.group(1)}' before it",
+                              line_location(text, lang, body.count("\n", 0, reference.start())) or text.where())
+
+
+register_rule(
+    doubled_articles, "language.doubled-article",
+    "A [[state:XX]] reference prints the State's name with its article ('the Democratic People's Republic of "
+    "Korea', 'la République de Corée'), so the text writes no article right before it. The articles "
+    "are each language's 'articles' in locales/<code>/prose-figures.yaml.",
+    severity="warning",
+    example="brief.yaml:57: warning: language.doubled-article: 'the [[state:KP]]' in summary.en prints 'the the "
+            "Democratic People's Republic of Korea': the name carries its own 'the'; write [[state:KP]] without "
+            "'the' before it")
+
+
 def remit(context: CheckContext) -> Iterator[Finding]:
     if not context.pack.recommendations_to_state or not context.brief.brief.state:
         return
@@ -147,6 +190,25 @@ def _short_names(catalog: Catalog, lang: str, register: str) -> dict[str, tuple[
         if plain != official:
             names[plain] = (code, official)
     return names
+
+
+def _leading_article(name: str, articles: tuple[str, ...]) -> str | None:
+    """The article ``name`` starts with ("the" of "the Russian Federation"), one of the language's ``articles``."""
+    for article in articles:
+        elided = article.endswith(("'", "\u2019"))
+        if name.casefold().startswith(article) and (elided or name[len(article):len(article) + 1].isspace()):
+            return article
+    return None
+
+
+def _article_before(prose: str, articles: tuple[str, ...]) -> re.Match[str] | None:
+    """The article ``prose`` ends with and the space after it (group 1: "The", "l’"), or None when it ends with none."""
+    for article in articles:
+        space = r"\s*" if article.endswith(("'", "\u2019")) else r"\s+"
+        found = re.search(r"(?<!\w)(" + re.escape(article) + ")" + space + r"\Z", prose, re.IGNORECASE)
+        if found:
+            return found
+    return None
 
 
 def _all_names(catalog: Catalog, lang: str, code: str) -> set[str]:

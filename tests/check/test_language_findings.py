@@ -217,3 +217,29 @@ def test_a_state_without_a_short_name_in_a_language_does_not_hide_the_next_ones(
     result = check(tmp_path, "summary:\n  es: Huyeron a Corea del Sur.\n", languages=("es",), state_names="un")
     assert [f.message.split(":")[0] for f in result.of("language.short-state-name")] == [
         "'Corea del Sur' in summary.es"]
+
+
+DOUBLED = """\
+summary:
+  en: |
+    People were returned to the
+    [[state:KP]]. The [[state:RU]] and the [[state:CN]] were asked; other [[state:KP]] officials said.
+  fr: |
+    Des personnes ont été renvoyées vers la [[state:KP]] et l’[[state:KR]]; Chine [[state:CN]].
+"""
+
+
+def test_an_article_written_before_a_state_that_prints_its_own_is_a_warning(tmp_path: Path) -> None:
+    """The articles are each language's data: any one before a name that prints its own doubles it; China prints
+    none in English, and 'other' is no article."""
+    result = check(tmp_path, DOUBLED, languages=("en", "fr"), state_names="un")
+    assert [(f.severity, f.message, f.location.line) for f in result.of("language.doubled-article")] == [
+        ("warning", "'the [[state:KP]]' in summary.en prints 'the the Democratic People's Republic of Korea': "
+         "the name carries its own 'the'; write [[state:KP]] without 'the' before it", result.line("[[state:KP]]. The")),
+        ("warning", "'The [[state:RU]]' in summary.en prints 'The the Russian Federation': the name carries its own "
+         "'the'; write [[state:RU]] without 'The' before it", result.line("[[state:KP]]. The")),
+        ("warning", "'la [[state:KP]]' in summary.fr prints 'la la République populaire démocratique de Corée': the "
+         "name carries its own 'la'; write [[state:KP]] without 'la' before it", result.line("renvoyées vers")),
+        ("warning", "'l’[[state:KR]]' in summary.fr prints 'l’la République de Corée': the name carries its own "
+         "'la'; write [[state:KR]] without 'l’' before it", result.line("renvoyées vers")),
+    ]
