@@ -23,6 +23,7 @@ from ..errors import BriefError, Problem, did_you_mean, dotted
 from ..model import Located
 from .confine import confined_file
 from .located import read_mapping, validate_located
+from .yamlsource import SourceMap
 
 def load_catalog(extensions: Sequence[Path] = ()) -> Catalog:
     """The bundled catalog, extended by ``extensions`` (later files win only where they say 'replaces')."""
@@ -63,15 +64,19 @@ def _bundled_files() -> tuple[BundledCatalogFile, ...]:
 
 
 def _read(path: Path, model: type[CatalogFile]) -> Any:
-    data, source_map = read_mapping(path, "a catalog file", "start with 'treaties:', 'articles:', 'states:' or 'status:'")
-    return validate_located(data, source_map, model)
+    return validate_located(*_read_mapping(path), model)
+
+
+def _read_mapping(path: Path) -> tuple[dict[str, Any], SourceMap]:
+    """A bundled or a user's catalog file read alike: a file that is not a mapping says how one starts."""
+    return read_mapping(path, "a catalog file", "start with 'treaties:', 'articles:', 'states:' or 'status:'")
 
 
 def _read_extension(path: Path, known_states: set[str] = frozenset(), known_treaties: set[str] = frozenset()  # type: ignore[assignment]
                     ) -> tuple[CatalogFile, list[tuple[str, TreatyCorrection]], list[tuple[str, StateNames | TreatyNames]]]:
     """A user's file: its new entries, its corrections of known treaties (``replaces: true``), and its
     names of known States and treaties in more languages (an entry giving only names)."""
-    data, source_map = read_mapping(path, "a catalog file", "start with 'treaties:', 'articles:', 'states:' or 'status:'")
+    data, source_map = _read_mapping(path)
     treaties = data.get("treaties")
     corrected = {key: entry for key, entry in treaties.items() if isinstance(entry, dict) and "replaces" in entry} \
         if isinstance(treaties, dict) else {}
