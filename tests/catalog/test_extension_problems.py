@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefbuilder.errors import BriefError, Problem
-from briefbuilder.load.catalog import load_catalog
+from briefbuilder.load.catalog import catalog_for_brief, load_catalog
 
 FACT = "confidence: unconfirmed, source: test"
 
@@ -196,3 +196,32 @@ treaties:
     assert field_of_missing(lambda: catalog.treaty("echr").title("de")) == "treaties.echr.title"
     assert field_of_missing(lambda: catalog.treaty("cat").title("de")) == "treaties.cat.title"
     assert catalog.treaty("echr").article("art. 3").ref == "3"
+
+
+def test_corrections_and_names_of_every_extension_file_apply(tmp_path: Path) -> None:
+    """catalog.yaml beside the brief and a --catalog file: the second must not undo what the first corrected."""
+    (tmp_path / "catalog.yaml").write_text(f"""\
+states:
+  KP:
+    names:
+      es: {{un: {{text: Corea del Norte, {FACT}}}}}
+treaties:
+  cat:
+    replaces: true
+    in_force: null
+""", encoding="utf-8")
+    second = tmp_path / "more.yaml"
+    second.write_text(f"""\
+states:
+  KR:
+    names:
+      es: {{un: {{text: Corea del Sur, {FACT}}}}}
+treaties:
+  icpped:
+    replaces: true
+    in_force: null
+""", encoding="utf-8")
+    catalog = catalog_for_brief(tmp_path, [second])
+    assert catalog.state("KP").name("es") == "Corea del Norte" and catalog.state("KR").name("es") == "Corea del Sur"
+    assert catalog.treaty("cat").in_force is None and catalog.treaty("icpped").in_force is None
+    assert load_catalog().treaty("cat").in_force is not None
