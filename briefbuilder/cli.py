@@ -235,9 +235,9 @@ def _build_to_stdout(brief: Path, languages: str | None, formats: str, audiences
     data = document_bytes(next(iter(built.documents.values())), format_names[0])
     _report_build(built.findings, built.skipped, built.draft)
     click.echo(f"briefbuilder: 1 document written to standard output; {_packs_used(built.packs)}", err=True)
-    stdout = click.get_binary_stream("stdout")
-    stdout.write(data)
-    stdout.flush()
+    sys.stdout.flush()  # whatever text went before stays before the bytes
+    sys.stdout.buffer.write(data)  # click.get_binary_stream is deprecated since Click 8.5
+    sys.stdout.buffer.flush()
 
 
 def _packs_used(manifests: dict[str, Path]) -> str:
