@@ -18,6 +18,7 @@ flagged (the words that find the subject are each language's data:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -109,21 +110,22 @@ def doubled_articles(context: CheckContext) -> Iterator[Finding]:
             body = text.root.get(lang)
             if not body:
                 continue
-            for reference in _STATE_REFERENCE.finditer(body):
-                state = catalog.states.get(reference["code"].upper())
+            for found in _article_and_state(language.articles).finditer(body):  # one pass over the text
+                state = catalog.states.get(found["code"].upper())
                 if state is None or lang not in state.names:
                     continue  # an unknown State or a missing name is another rule's finding
                 printed = state.name_in_text(lang, register)
                 article = _leading_article(printed, language.articles)
-                written = _article_before(body[:reference.start()], language.articles) if article else None
-                if written is None:
+                if article is None:
                     continue
-                before = re.sub(r"\s+", " ", written.group())  # "the ", "l’": as the author wrote it, on one line
+                at = found.end("written")  # where the reference starts
+                reference = body[at:found.end()]
+                before = re.sub(r"\s+", " ", found["written"])  # "the ", "l’": as the author wrote it, on one line
                 yield Finding("warning", "language.doubled-article",
-                              f"'{before}{reference.group()}' in {text.field_name}.{lang} prints "
+                              f"'{before}{reference}' in {text.field_name}.{lang} prints "
                               f"'{before}{printed}': the name carries its own '{article}'; write "
-                              f"{reference.group()} without '{written.group(1)}' before it",
-                              line_location(text, lang, body.count("\n", 0, reference.start())) or text.where())
+                              f"{reference} without '{found['spaced'] or found['elided']}' before it",
+                              line_location(text, lang, body.count("\n", 0, at)) or text.where())
 
 
 register_rule(
@@ -201,14 +203,15 @@ def _leading_article(name: str, articles: tuple[str, ...]) -> str | None:
     return None
 
 
-def _article_before(prose: str, articles: tuple[str, ...]) -> re.Match[str] | None:
-    """The article ``prose`` ends with and the space after it (group 1: "The", "l’"), or None when it ends with none."""
-    for article in articles:
-        space = r"\s*" if article.endswith(("'", "\u2019")) else r"\s+"
-        found = re.search(r"(?<!\w)(" + re.escape(article) + ")" + space + r"\Z", prose, re.IGNORECASE)
-        if found:
-            return found
-    return None
+@functools.lru_cache(maxsize=16)
+def _article_and_state(articles: tuple[str, ...]) -> re.Pattern[str]:
+    """A State reference with one of ``articles`` written right before it ("the [[state:KP]]", "l’[[state:KR]]"):
+    group ``written`` is the article and the space after it, ``spaced`` or ``elided`` the article alone."""
+    elided = tuple(article for article in articles if article.endswith(("'", "\u2019")))
+    spaced = tuple(article for article in articles if article not in elided)
+    alternatives = [rf"(?P<{group}>{'|'.join(re.escape(a) for a in sorted(listed, key=len, reverse=True))}){space}"
+                    for group, listed, space in (("spaced", spaced, r"\s+"), ("elided", elided, r"\s*")) if listed]
+    return re.compile(r"(?<!\w)(?P<written>" + "|".join(alternatives) + ")" + _STATE_REFERENCE.pattern, re.IGNORECASE)
 
 
 def _all_names(catalog: Catalog, lang: str, code: str) -> set[str]:
