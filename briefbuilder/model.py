@@ -224,6 +224,9 @@ class Located(_Whereabouts, Struct, frozen=True, forbid_unknown_fields=True):
         return msgspec.to_builtins(self, builtin_types=(dt.date, Decimal), enc_hook=_plain_data)
 
 
+ANY_LANGUAGE = "*"  # the key of a text written once for every language (a name, an English-only title)
+
+
 class Text(_Whereabouts):
     """Text per language: ``{en: ..., ko: ...}``.
 
@@ -235,7 +238,7 @@ class Text(_Whereabouts):
     root: dict[str, str]
 
     def __init__(self, root: dict[str, str] | str) -> None:
-        object.__setattr__(self, "root", {"*": root} if isinstance(root, str) else root)
+        object.__setattr__(self, "root", {ANY_LANGUAGE: root} if isinstance(root, str) else root)
 
     @classmethod
     def parse(cls, value: Any) -> Text:
@@ -247,7 +250,7 @@ class Text(_Whereabouts):
         if not isinstance(value, dict) or not value:
             raise ValueError("write text, or text per language such as {en: ..., ko: ...}")
         for lang, text in value.items():
-            if lang != "*" and not (isinstance(lang, str) and re.match(LANGUAGE, lang)):
+            if lang != ANY_LANGUAGE and not (isinstance(lang, str) and re.match(LANGUAGE, lang)):
                 raise ValueError(f"'{lang}' is not a language code (use 'en', 'ko', ...)")
             if not isinstance(text, str):
                 raise ValueError(f"the '{lang}' text must be text, not {type(text).__name__}")
@@ -271,7 +274,7 @@ class Text(_Whereabouts):
         return dict(self.root)
 
     def has(self, lang: str) -> bool:
-        return lang in self.root or "*" in self.root
+        return lang in self.root or ANY_LANGUAGE in self.root
 
     def get(self, lang: str, *, fallback: bool = False) -> str:
         """The text in ``lang``; with ``fallback``, the original when no translation exists.
@@ -281,8 +284,8 @@ class Text(_Whereabouts):
         """
         if lang in self.root:
             return self.root[lang]
-        if "*" in self.root:
-            return self.root["*"]
+        if ANY_LANGUAGE in self.root:
+            return self.root[ANY_LANGUAGE]
         if fallback and self.root:
             return next(iter(self.root.values()))
         raise BriefError.at(

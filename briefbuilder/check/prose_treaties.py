@@ -34,13 +34,13 @@ from ..catalog import Catalog
 from ..errors import Location
 from ..load.brief import narrative_texts
 from ..load.statements import StatementWords, StatusKind
+from ..model import ANY_LANGUAGE
 from ..narrative import DOTTED_DATE, REFERENCE, SENTENCE_BREAK, line_location
 from .claims import judge
 from .findings import CheckContext, Finding, register_rule
 
 CONTRADICTION = "claims.prose-contradiction"
 UNVERIFIABLE = "claims.prose-unverifiable"
-ANY_LANGUAGE = "*"  # a text written once for every language
 CLAUSE_OPENERS = frozenset({"clause", "relative"})  # words that end a clause and open the next
 TREATY_REFERENCES = frozenset({"treaty", "law"})  # references that name a treaty ([[status:]] is generated)
 SAID: dict[str, tuple[str, str]] = {  # what a statement says, asserted and negated

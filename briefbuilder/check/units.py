@@ -11,10 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..load.prose_figures import ProseFigures
-from ..model import Brief, Statistic
+from ..model import ANY_LANGUAGE, Brief, Statistic
 from .findings import CheckContext, Finding, register_rule
-
-ANY_LANGUAGE = "*"  # a label written once for every language: read in each language the brief is checked in
 
 
 def count_unit(context: CheckContext) -> Iterator[Finding]:
