@@ -631,6 +631,15 @@ class Brief(_BriefFile, Located, frozen=True, kw_only=True, gc=True, weakref=Tru
             return statistic.count
         return int((Decimal(statistic.value) * base / 100).quantize(Decimal(1), ROUND_HALF_UP))
 
+    def base_unit_of(self, statistic: Statistic) -> Unit:
+        """The unit N of "k of N" counts in: its base statistic's unit; "number" for a base given as a bare number."""
+        base = self.statistic(statistic.base) if isinstance(statistic.base, str) else None
+        return base.unit if base is not None else "number"
+
+    def count_unit_of(self, statistic: Statistic) -> Unit:
+        """The unit k of "k of N" counts in: the percentage's own ``count_unit``, else its base's unit."""
+        return statistic.count_unit if statistic.count_unit is not None else self.base_unit_of(statistic)
+
     def base_of(self, statistic: Statistic) -> int | None:
         """The N of a percentage, following a base given as a statistic id."""
         base = statistic.base

@@ -498,8 +498,7 @@ def _printed_unit(brief: Brief, statistic: Statistic | None, ref: Reference) -> 
     if statistic is None:
         return None
     if ref.option == "count" and not statistic.qualifier and brief.count_of(statistic) is not None:
-        base = brief.statistic(statistic.base) if isinstance(statistic.base, str) else None
-        return statistic.count_unit or (base.unit if base is not None else None)
+        return brief.count_unit_of(statistic)
     if ref.option in ("", "attributed", "count") and statistic.unit != "percent":
         return statistic.unit  # "|count" of a figure with no count of a base prints its amount
     return None

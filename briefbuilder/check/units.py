@@ -58,10 +58,10 @@ def _printed_unit(brief: Brief, statistic: Statistic) -> tuple[str, str] | None:
         return None
     if statistic.count_unit is not None:
         return statistic.count_unit, "its count_unit"
-    base = brief.statistic(statistic.base) if isinstance(statistic.base, str) else None
-    if base is None or base.unit in ("number", "percent"):
+    unit = brief.base_unit_of(statistic)
+    if unit in ("number", "percent"):
         return None
-    return base.unit, f"the unit of its base '{base.id}'"
+    return unit, f"the unit of its base '{statistic.base}'"
 
 
 def _said_unit(languages: list[ProseFigures], label: str) -> str | None:

@@ -276,16 +276,14 @@ class RenderContext:
         parts = self._count_of_base(statistic)
         if parts is None:
             return self._amount(statistic)
-        count, _, base_unit = parts
-        return self.locale.count_with_percent(self.percent(statistic.value), count, statistic.count_unit or base_unit)
+        return self.locale.count_with_percent(self.percent(statistic.value), parts[0], self.brief.count_unit_of(statistic))
 
     def _count_of_base(self, statistic: Statistic) -> tuple[int, int, str] | None:
         """(k, N, unit of N) for an exact percentage with a base."""
         base, count = self.brief.base_of(statistic), self.brief.count_of(statistic)
         if base is None or count is None or statistic.qualifier:
             return None
-        base_statistic = self.brief.statistic(statistic.base) if isinstance(statistic.base, str) else None
-        return count, base, base_statistic.unit if base_statistic else "number"
+        return count, base, self.brief.base_unit_of(statistic)
 
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
