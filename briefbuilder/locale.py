@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -126,6 +126,29 @@ class LocaleData:
     def _wording(self, text: str) -> Markdown:
         return _Wording(text, self.particles, self.contractions) if self.particles or self.contractions \
             else Markdown(text)
+
+    def joined(self, before: str, name: Markdown) -> tuple[str, Markdown]:
+        """The author's text before a reference and what the reference prints, with a preposition ending
+        the text and the name's article written as the language joins them: "de" + "le Japon" gives
+        "du" + "Japon", "À" + "les États-Unis" gives "Aux" + "États-Unis" (``contractions``)."""
+        found = self._preposition_before.search(before) if self._preposition_before else None
+        if found is None:
+            return before, name
+        written = found["preposition"]
+        joined = _contraction(written.lower(), name, self.contractions)
+        if joined is None:
+            return before, name
+        contracted = joined[0][:1].upper() + joined[0][1:] if written[:1].isupper() else joined[0]
+        return before[:found.start("preposition")] + contracted + found["space"], Markdown(joined[1])
+
+    @cached_property
+    def _preposition_before(self) -> re.Pattern[str] | None:
+        """A preposition of ``contractions`` ending a text, with the blank after it."""
+        prepositions = sorted({joined.partition(" ")[0] for joined in self.contractions}, key=len, reverse=True)
+        if not prepositions:
+            return None
+        return re.compile(rf"(?<!\w)(?P<preposition>{'|'.join(map(re.escape, prepositions))})(?P<space>\s+)\Z",
+                          re.IGNORECASE)
 
     def name_article(self, name: str) -> str | None:
         """The article ``name`` takes in a sentence ("le" for "Pacte international ..."), from its first word.
@@ -278,6 +301,19 @@ class _Wording(Markdown):
         return _choose_particles(filled, self.particles) if self.particles else filled
 
 
+def _contraction(preposition: str, value: Any, contractions: dict[str, str]) -> tuple[str, str] | None:
+    """("au", "Pacte …") for "à" before "le Pacte …": the preposition and the name's article as one word,
+    and the name without its article (Markdown stays Markdown); None when they do not contract."""
+    if not isinstance(value, str):
+        return None
+    for joined, contracted in contractions.items():
+        written_preposition, _, article = joined.partition(" ")
+        if written_preposition == preposition and value.startswith(f"{article} "):
+            bare = value[len(article) + 1:]
+            return contracted, Markdown(bare) if isinstance(value, Markdown) else bare
+    return None
+
+
 def _contract(template: str, values: Any, contractions: dict[str, str]) -> tuple[str, Any]:
     """``template`` with "à %(treaty)s" made "au %(treaty…)s" when the treaty's name starts with "le "."""
     if not contractions or not isinstance(values, dict):
@@ -286,15 +322,12 @@ def _contract(template: str, values: Any, contractions: dict[str, str]) -> tuple
 
     def contract(match: re.Match[str]) -> str:
         preposition, name = match.group(1), match.group(2)
-        value = values.get(name)
-        for joined, contracted in contractions.items():
-            written_preposition, _, article = joined.partition(" ")
-            if written_preposition == preposition and isinstance(value, str) and value.startswith(f"{article} "):
-                bare = value[len(article) + 1:]
-                key = f"{name} {contracted}"  # its own key: the same placeholder may stand elsewhere with its article
-                values[key] = Markdown(bare) if isinstance(value, Markdown) else bare
-                return f"{contracted} %({key})s"
-        return match.group()
+        joined = _contraction(preposition, values.get(name), contractions)
+        if joined is None:
+            return match.group()
+        key = f"{name} {joined[0]}"  # its own key: the same placeholder may stand elsewhere with its article
+        values[key] = joined[1]
+        return f"{joined[0]} %({key})s"
 
     prepositions = "|".join(sorted({re.escape(joined.partition(" ")[0]) for joined in contractions}, key=len, reverse=True))
     return re.sub(rf"(?<!\w)({prepositions}) %\(([^)]+)\)s", contract, template), values

@@ -123,7 +123,7 @@ class RenderContext:
         """User Markdown with ``[[...]]`` references resolved; never run as a template."""
         if value is None:
             return Markdown("")
-        return resolve_narrative(value, self.locale.code, self._reference, self._attributed)
+        return resolve_narrative(value, self.locale.code, self._reference, self._attributed, self.locale.joined)
 
     def _reference(self, ref: Reference, where: Location | None, field: str) -> Markdown:
         """What ``[[kind:target|option]]`` prints in this document."""

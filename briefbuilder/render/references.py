@@ -23,6 +23,9 @@ from ..narrative import Reference, Sentences, find_references, reference_locatio
 Resolve = Callable[[Reference, "Location | None", str], Markdown]
 # A sentence holding ``[[stat:ID|attributed]]`` with its attribution clause; ``leads``: the figure opens it.
 Attribute = Callable[[Markdown, str, bool], Markdown]
+# The author's text before a reference and what the reference prints, as the language joins them
+# (French "de" + "le Japon": "du" + "Japon"; :meth:`briefbuilder.locale.LocaleData.joined`).
+Join = Callable[[str, Markdown], "tuple[str, Markdown]"]
 
 # Raw HTML and footnote syntax are the template's business, never the narrative's.
 _NARRATIVE_UNSAFE = re.compile(r"<|\[\^")
@@ -30,12 +33,14 @@ _NARRATIVE_UNSAFE = re.compile(r"<|\[\^")
 _PLACEHOLDER_CHARS = re.compile("[\ue000\ue001]")
 
 
-def resolve_narrative(text: Text, lang: str, resolve: Resolve, attribute: Attribute) -> Markdown:
+def resolve_narrative(text: Text, lang: str, resolve: Resolve, attribute: Attribute, join: Join) -> Markdown:
     """The narrative in language ``lang``, with every reference resolved by ``resolve``.
 
     A sentence holding ``[[stat:ID|attributed]]`` gets its attribution as a
     clause of its own (``attribute``): leading the sentence when the figure
     opens it ("According to …, more than 500 people …"), else closing it.
+    ``join`` writes a preposition before a reference together with the
+    article the reference prints ("de [[state:JP]]": "du Japon").
     """
     body = text.get(lang).strip()
     refs = _side_by_side_statuses(body, find_references(body))
@@ -48,7 +53,7 @@ def resolve_narrative(text: Text, lang: str, resolve: Resolve, attribute: Attrib
         nonlocal next_ref
         out: list[str] = []
         while next_ref < len(refs) and refs[next_ref].start < end:
-            out += [_neutralise(body[position:refs[next_ref].start]), resolved[next_ref]]
+            out += join(_neutralise(body[position:refs[next_ref].start]), resolved[next_ref])
             position = refs[next_ref].end
             next_ref += 1
         out.append(_neutralise(body[position:end]))

@@ -7,9 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
-from testdata import EXAMPLE, require_tool
+from testdata import EXAMPLE, MINIMAL_BRIEF, require_tool
 
+from briefbuilder import brief_from_dict
 from briefbuilder.cli import main
 from briefbuilder.load.locale import load_locale
 from briefbuilder.markdown import Markdown
@@ -164,3 +166,23 @@ def test_french_notes_word_every_address_alike_and_keep_an_english_titles_own_ma
         notes = "\n".join(line for line in markdown.splitlines() if line.startswith("[^"))
         assert re.findall(r"(?i)disponible à l’adresse(?! suivante\u00a0:)", notes) == [], pack
         assert "»:" not in notes and "Existing \u201cNowhere\u201d: Looking" in notes, pack
+
+
+def test_a_preposition_the_author_writes_before_a_state_is_joined_with_the_article_the_name_prints() -> None:
+    """"de [[state:JP]]" prints "du Japon", never "de le Japon"; "À [[state:US]]" prints "Aux États-Unis…";
+    a name with "la" or no article, and English, are left as written."""
+    data = yaml.safe_load(MINIMAL_BRIEF)
+    data["brief"]["languages"] = ["en", "fr"]
+    data["brief"]["title"]["fr"] = "Disparitions"
+    data["sources"][0]["title"]["fr"] = "Le rapport"
+    for statistic in data["statistics"]:
+        statistic["label"]["fr"] = statistic["id"]
+    data["sections"][0]["heading"]["fr"] = "Constatations"
+    data["sections"][0]["text"] = {
+        "en": "The police of [[state:JP]] and of [[state:US]] replied.",
+        "fr": "La police de [[state:JP]] a répondu à\n[[state:US]] et à [[state:CN]]. De [[state:US]], rien."}
+    markdown = render_brief(brief_from_dict(data), "fr", audience="un-upr").markdown
+    assert "1. La police du Japon a répondu aux\n   États-Unis d’Amérique et à la Chine. Des États-Unis d’Amérique, " \
+        "rien." in markdown
+    english = render_brief(brief_from_dict(data), "en", audience="un-upr").markdown
+    assert "The police of Japan and of the United States of America replied." in english
