@@ -1,0 +1,53 @@
+"""What a translator's .po is told, and plural rules read as GNU gettext reads them.
+
+The expected forms below were measured with GNU gettext 0.21 and glibc 2.36: ``msgfmt --check``
+accepts every rule in AS_GNU_GETTEXT_READS_THEM, and glibc's ``ngettext`` chose these forms for
+n = 0..11 from the compiled catalog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefbuilder.errors import BriefError, Problem
+from briefbuilder.load.po_check import checked_catalog, plural_rule
+
+AS_GNU_GETTEXT_READS_THEM = {
+    "six forms in parentheses": ("(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5)",
+                                 6, [0, 1, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4]),
+    "a condition inside a condition": ("n < 5 ? n == 1 ? 0 : 1 : 2", 3, [1, 0, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2]),
+    "not": ("!(n == 1)", 2, [1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+}
+
+
+def _po(tmp_path: Path, plural: str, messages: str) -> Path:
+    """A Korean catalog with the Plural-Forms ``plural`` (line 4) and ``messages`` (from line 6)."""
+    folder = tmp_path / "locales" / "ko" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "briefbuilder.po"
+    po.write_text(f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                  f'"Plural-Forms: {plural};\\n"\n\n{messages}', encoding="utf-8")
+    return po
+
+
+def _problems(po: Path) -> tuple[Problem, ...]:
+    with pytest.raises(BriefError) as refused:
+        checked_catalog(po, po.read_bytes(), "ko", "briefbuilder")
+    return refused.value.problems
+
+
+@pytest.mark.parametrize("name", list(AS_GNU_GETTEXT_READS_THEM))
+def test_a_plural_rule_chooses_the_forms_gnu_gettext_chooses(name: str) -> None:
+    expression, forms, chosen = AS_GNU_GETTEXT_READS_THEM[name]
+    rule = plural_rule(expression, forms)
+    assert [rule(n) for n in range(12)] == chosen
+
+
+def test_a_translation_with_c_style_placeholders_is_told_which_ones_the_msgid_has(tmp_path: Path) -> None:
+    po = _po(tmp_path, "nplurals=1; plural=0",
+             'msgid "%(num)s case"\nmsgid_plural "%(num)s cases"\nmsgstr[0] "%s건 %s"\n')
+    (problem,) = _problems(po)
+    assert str(problem) == (f"{po}:6: error: msgstr[0]: the translation of '%(num)s case' has the placeholders %s, %s, "
+                            "the msgid %(num)s (use exactly the msgid's placeholders, each as %(name)s)")
