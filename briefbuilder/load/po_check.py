@@ -97,7 +97,7 @@ def _plural_problems(po_file: Path, text: str, catalog: Catalog) -> list[Problem
 
 
 def plural_rule(expression: str, forms: int) -> Callable[[int], int]:
-    """The plural form for a number, by C's rules for gettext's Plural-Forms; ValueError saying what is wrong.
+    """The plural form for a number, as GNU gettext reads a Plural-Forms rule; ValueError saying what is wrong.
 
     Parsed once into a tree of closures (never ``eval``), bounded in length and
     depth, and tried on the numbers a document can hold: every result must be
@@ -122,17 +122,16 @@ _TOKEN = re.compile(r"\s*(?:(\d{1,9})|(n)|(\|\||&&|==|!=|<=|>=|[-+*/%<>!?:()]))"
 _BINARY = [("?",), ("||",), ("&&",), ("==", "!="), ("<", ">", "<=", ">="), ("+", "-"), ("*", "/", "%")]
 
 
-def _c_division(a: int, b: int) -> int:
-    quotient = abs(a) // abs(b)
-    return quotient if (a >= 0) == (b >= 0) else -quotient
-
+# GNU gettext computes in C's unsigned long (64 bits on 64-bit Linux): n - 5 for n = 2 wraps to a huge number,
+# not -3, so "n - 5 > 0" holds there; no number is negative, and / and % are Python's // and %.
+_UNSIGNED_LONG = 2**64
 
 _OPERATIONS: dict[str, Callable[[int, int], int]] = {
     "||": lambda a, b: int(bool(a) or bool(b)), "&&": lambda a, b: int(bool(a) and bool(b)),
     "==": lambda a, b: int(a == b), "!=": lambda a, b: int(a != b), "<": lambda a, b: int(a < b),
     ">": lambda a, b: int(a > b), "<=": lambda a, b: int(a <= b), ">=": lambda a, b: int(a >= b),
-    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b, "/": _c_division,
-    "%": lambda a, b: a - b * _c_division(a, b),
+    "+": lambda a, b: (a + b) % _UNSIGNED_LONG, "-": lambda a, b: (a - b) % _UNSIGNED_LONG,
+    "*": lambda a, b: a * b % _UNSIGNED_LONG, "/": lambda a, b: a // b, "%": lambda a, b: a % b,
 }
 
 

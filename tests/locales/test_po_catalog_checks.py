@@ -2,7 +2,8 @@
 
 The expected forms below were measured with GNU gettext 0.21 and glibc 2.36: ``msgfmt --check``
 accepts every rule in AS_GNU_GETTEXT_READS_THEM, and glibc's ``ngettext`` chose these forms for
-n = 0..11 from the compiled catalog.
+n = 0..11 from the compiled catalog. GNU gettext computes in C's ``unsigned long`` (64 bits on
+64-bit Linux), so ``n - 5`` for n = 2 is a huge number, not -3.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefbuilder.errors import BriefError, Problem
+from briefbuilder.load.locale import compile_messages
 from briefbuilder.load.po_check import checked_catalog, plural_rule
 
 AS_GNU_GETTEXT_READS_THEM = {
@@ -19,6 +21,14 @@ AS_GNU_GETTEXT_READS_THEM = {
                                  6, [0, 1, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4]),
     "a condition inside a condition": ("n < 5 ? n == 1 ? 0 : 1 : 2", 3, [1, 0, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2]),
     "not": ("!(n == 1)", 2, [1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+    "a difference below zero wraps": ("n - 5 > 0", 2, [1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1]),
+    "dividing a wrapped difference": ("n < 3 ? (n - 3 < 5 ? 1 : 0) : (n - 7) / 2 % 2",
+                                      2, [0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0]),
+    "a difference wraps at 64 bits": ("n == 0 ? (n - 1) / 100000000 / 100000000 == 1844 : 0",
+                                      2, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+    "a product wraps at 64 bits": ("999999999 * 999999999 * 999999999 / 100000000 / 100000000 % 7 == 4", 2, [1] * 12),
+    "a sum wraps at 64 bits": ("(999999999 * 999999999 * 18 + 999999999 * 999999999) / 100000000 / 100000000 % 7 == 6",
+                               2, [1] * 12),
 }
 
 
@@ -43,6 +53,15 @@ def test_a_plural_rule_chooses_the_forms_gnu_gettext_chooses(name: str) -> None:
     expression, forms, chosen = AS_GNU_GETTEXT_READS_THEM[name]
     rule = plural_rule(expression, forms)
     assert [rule(n) for n in range(12)] == chosen
+
+
+def test_a_catalog_in_use_chooses_its_forms_as_gnu_gettext_does_not_as_python_gettext(tmp_path: Path) -> None:
+    """Python's gettext reads n - 5 as -3 for n = 2 and would choose the first form; GNU gettext the second."""
+    po = _po(tmp_path, "nplurals=2; plural=n - 5 > 0",
+             'msgid "%(num)s case"\nmsgid_plural "%(num)s cases"\nmsgstr[0] "first %(num)s"\nmsgstr[1] "second %(num)s"\n')
+    translations = compile_messages(po, "ko")
+    assert [translations.ngettext("%(num)s case", "%(num)s cases", n) for n in (2, 5, 6)] == [
+        "second %(num)s", "first %(num)s", "second %(num)s"]
 
 
 def test_a_translation_with_c_style_placeholders_is_told_which_ones_the_msgid_has(tmp_path: Path) -> None:
