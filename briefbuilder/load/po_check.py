@@ -24,7 +24,7 @@ from ..errors import BriefError, Location, Problem
 
 MAX_WIDTH = 100  # the widest field or precision a translation may ask for ("%(num)5s" is fine)
 MAX_PLURAL_LENGTH = 300
-MAX_PLURAL_DEPTH = 30
+MAX_PLURAL_DEPTH = 30  # parentheses, conditions and '!' inside each other; bounds the parser's recursion
 MAX_PLURALS = 6  # CLDR's languages have at most six forms
 
 # A %-format conversion as Python reads it; "%%" is a literal percent sign.
@@ -100,7 +100,7 @@ def plural_rule(expression: str, forms: int) -> Callable[[int], int]:
     """The plural form for a number, as GNU gettext reads a Plural-Forms rule; ValueError saying what is wrong.
 
     Parsed once into a tree of closures (never ``eval``), bounded in length and
-    depth, and tried on the numbers a document can hold: every result must be
+    nesting, and tried on the numbers a document can hold: every result must be
     one of the ``forms`` forms, with no division by zero.
     """
     if not 1 <= forms <= MAX_PLURALS:
@@ -165,30 +165,33 @@ class _Parser:
             raise ValueError(f"expected '{token}'")
         self.at += 1
 
-    def _binary(self, level: int) -> Callable[[int], int]:
+    def _nested(self, parse: Callable[[], Callable[[int], int]]) -> Callable[[int], int]:
+        """``parse()`` one level further in: bounding how deep a rule nests bounds this parser's recursion."""
         self.depth += 1
         if self.depth > MAX_PLURAL_DEPTH:
-            raise ValueError(f"it is nested more than {MAX_PLURAL_DEPTH} deep")
-        try:
-            if level == len(_BINARY):
-                return self._unary()
-            left = self._binary(level + 1)
-            if _BINARY[level] == ("?",):
-                if self._next() != "?":
-                    return left
-                self.at += 1
-                then = self._binary(0)
-                self._take(":")
-                otherwise = self._binary(level)
-                return lambda n: then(n) if left(n) else otherwise(n)
-            while self._next() in _BINARY[level]:
-                operation = _OPERATIONS[self.tokens[self.at]]
-                self.at += 1
-                right = self._binary(level + 1)
-                left = (lambda op, a, b: lambda n: op(a(n), b(n)))(operation, left, right)
-            return left
-        finally:
-            self.depth -= 1
+            raise ValueError(f"it nests parentheses, conditions or '!' more than {MAX_PLURAL_DEPTH} deep")
+        parsed = parse()
+        self.depth -= 1
+        return parsed
+
+    def _binary(self, level: int) -> Callable[[int], int]:
+        if level == len(_BINARY):
+            return self._unary()
+        left = self._binary(level + 1)
+        if _BINARY[level] == ("?",):
+            if self._next() != "?":
+                return left
+            self.at += 1
+            then = self._nested(lambda: self._binary(0))
+            self._take(":")
+            otherwise = self._nested(lambda: self._binary(level))
+            return lambda n: then(n) if left(n) else otherwise(n)
+        while self._next() in _BINARY[level]:
+            operation = _OPERATIONS[self.tokens[self.at]]
+            self.at += 1
+            right = self._binary(level + 1)
+            left = (lambda op, a, b: lambda n: op(a(n), b(n)))(operation, left, right)
+        return left
 
     def _unary(self) -> Callable[[int], int]:
         token = self._next()
@@ -196,10 +199,10 @@ class _Parser:
             raise ValueError("it ends too soon")
         self.at += 1
         if token == "!":
-            operand = self._unary()
+            operand = self._nested(self._unary)
             return lambda n: int(not operand(n))
         if token == "(":
-            inner = self._binary(0)
+            inner = self._nested(lambda: self._binary(0))
             self._take(")")
             return inner
         if token == "n":
