@@ -17,7 +17,6 @@ from ..errors import BriefError, LoadError, Location, dotted
 from ..model import Brief, Located, Text
 from .brief import is_validated, validate_brief, validated_brief
 from .records import statistic_record, statistics_from_records
-from .sheet import number_from_text
 from .yamlsource import SourceMap
 
 PYTHON_SOURCE = "<python>"
@@ -47,7 +46,7 @@ def brief_from_dict(data: Mapping[str, Any], *, name: str = "brief", directory: 
     ``catalog.yaml`` extension or relative paths would be found. Raises
     :class:`~briefbuilder.errors.LoadError` listing every problem.
     """
-    plain = _numbers_from_text(_plain(data))
+    plain = _statistics_as_rows(_plain(data))
     try:
         return validate_brief(plain, FieldPaths(source), name=name,
                               directory=Path(directory) if directory is not None else None)
@@ -88,7 +87,7 @@ def _revalidate(data: dict[str, Any], brief: Brief) -> Brief:
     """``data`` (``brief`` as plain data, perhaps changed) validated where ``brief`` was written."""
     source_map = brief._source_map if brief._source_map is not None else FieldPaths()
     try:
-        return validated_brief(_numbers_from_text(_plain(data)), source_map, name=brief.file_name,
+        return validated_brief(_statistics_as_rows(_plain(data)), source_map, name=brief.file_name,
                                directory=brief.directory, owned=True)
     except BriefError as error:
         raise LoadError.from_error(error) from None
@@ -105,13 +104,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _numbers_from_text(data: Any) -> Any:
-    """A statistic's value given as text ("81.4", from a form or a spreadsheet) as the number it spells;
-    statistics given as records or a data frame read as rows of a sheet (:mod:`briefbuilder.load.records`)."""
+def _statistics_as_rows(data: Any) -> Any:
+    """Statistics (dicts, records or a data frame) read as rows of a sheet are (:mod:`briefbuilder.load.records`):
+    a value given as text ("81.4", from a form or a spreadsheet) is the number it spells."""
     if isinstance(data, dict) and "statistics" in data:
         data["statistics"] = statistics_from_records(data["statistics"])
-    statistics = data.get("statistics") if isinstance(data, dict) else None
-    for statistic in statistics if isinstance(statistics, list) else ():
-        if isinstance(statistic, dict) and isinstance(statistic.get("value"), str):
-            statistic["value"] = number_from_text(statistic["value"])
     return data
