@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import BriefError, LoadError, Location, dotted
+from ..errors import BriefError, LoadError, Location, did_you_mean, dotted
 from ..model import Brief, Located, Text
 from .brief import is_validated, validate_brief, validated_brief
 from .records import statistic_record, statistics_from_records
@@ -75,11 +75,12 @@ def update_statistic(brief: Brief, statistic_id: str, **changes: Any) -> Brief:
     findings still point where the brief was written. ``brief`` is unchanged.
     """
     data = brief.to_data()
-    matches = [index for index, statistic in enumerate(data["statistics"]) if statistic["id"] == statistic_id]
-    if not matches:
-        known = ", ".join(statistic["id"] for statistic in data["statistics"]) or "none"
-        raise LoadError.at(None, "statistics", f"unknown statistic '{statistic_id}'", f"use one of: {known}")
-    data["statistics"][matches[0]] = statistic_record({**data["statistics"][matches[0]], **changes})
+    ids = [statistic["id"] for statistic in data["statistics"]]
+    if statistic_id not in ids:
+        raise LoadError.at(None, "statistics", f"unknown statistic '{statistic_id}'",
+                           did_you_mean(statistic_id, ids, otherwise=None if ids else "the brief has no statistics"))
+    index = ids.index(statistic_id)
+    data["statistics"][index] = statistic_record({**data["statistics"][index], **changes})
     return _revalidate(data, brief)
 
 
