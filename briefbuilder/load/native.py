@@ -88,7 +88,7 @@ def _revalidate(data: dict[str, Any], brief: Brief) -> Brief:
     """``data`` (``brief`` as plain data, perhaps changed) validated where ``brief`` was written."""
     source_map = brief._source_map if brief._source_map is not None else FieldPaths()
     try:
-        return validated_brief(_statistics_as_rows(_plain(data)), source_map, name=brief.file_name,
+        return validated_brief(_statistics_as_rows(data), source_map, name=brief.file_name,
                                directory=brief.directory, owned=True)
     except BriefError as error:
         raise LoadError.from_error(error) from None

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from testdata import MINIMAL_BRIEF
 
 from briefbuilder import (
@@ -105,3 +109,31 @@ def test_a_brief_assembled_from_model_objects_is_checked_by_field_path(tmp_path:
         check_brief(assembled)
     [problem] = caught.value.problems
     assert str(problem.location) == "<python>:statistics[0].value" and "must be a number" in problem.message
+
+
+def _peak_bytes(action: Callable[[], Any]) -> int:
+    """The most memory ``action`` held at once, counted by tracemalloc (the same on any machine)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
+        action()
+        return tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+
+
+def test_updating_a_figure_of_a_large_brief_costs_about_what_loading_it_does(tmp_path: Path) -> None:
+    """A brief of 100,000 statistics is validated again on each update: one plain copy of it at a time, not two."""
+    data = yaml.safe_load(MINIMAL_BRIEF)
+    victims, share = data["statistics"]
+    data["statistics"] = [item for number in range(1_000) for item in (
+        {**victims, "id": f"victims-{number}"}, {**share, "id": f"share-{number}", "base": f"victims-{number}"})]
+    data["statistics"][:2] = [victims, share]
+    file = tmp_path / "large.yaml"
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    brief = load_brief(file)
+    loading = _peak_bytes(lambda: load_brief(file))
+    updating = _peak_bytes(lambda: update_statistic(brief, "victims-500", value=114))
+    assert updating < 1.6 * loading, f"updating peaks at {updating / loading:.2f} times a load"
