@@ -106,8 +106,8 @@ def _plain(value: Any) -> Any:
 
 
 def _statistics_as_rows(data: Any) -> Any:
-    """Statistics (dicts, records or a data frame) read as rows of a sheet are (:mod:`briefbuilder.load.records`):
-    a value given as text ("81.4", from a form or a spreadsheet) is the number it spells."""
+    """Statistics given as dicts, records or a data frame, read as the rows of a sheet
+    (:mod:`briefbuilder.load.records`): a value written as text ("81.4", from a form) is the number it spells."""
     if isinstance(data, dict) and "statistics" in data:
         data["statistics"] = statistics_from_records(data["statistics"])
     return data
