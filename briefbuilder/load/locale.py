@@ -163,11 +163,22 @@ _NOTE_MARK_CHOICES: dict[str, tuple[Any, ...]] = {
 
 
 def _note_marks(written: Any, source_map: SourceMap) -> NoteMarks:
-    """The ``note_marks`` block: each setting one of its choices (else an error where it was written), or its default."""
-    settings = {**DEFAULT_NOTE_MARKS, **(written if isinstance(written, dict) else {})}
+    """The ``note_marks`` block: each setting one of its choices (else an error where it was written), or its default.
+
+    A block that is no mapping, or a setting misspelt, is an error too: ignored, it would leave
+    the marks where the defaults put them without a word.
+    """
+    written = {} if written is None else written
+    hint = f"write note_marks: {{at: sentence, punctuation: after}}; its settings are {', '.join(_NOTE_MARK_CHOICES)}"
+    if not isinstance(written, dict):
+        raise BriefError.at(source_map.locate("note_marks"), "note_marks", "must be a mapping of settings", hint)
+    for name in written:
+        if name not in _NOTE_MARK_CHOICES:
+            raise BriefError.at(source_map.locate("note_marks", name), f"note_marks.{name}", "is no setting", hint)
+    settings = {**DEFAULT_NOTE_MARKS, **written}
     for name, choices in _NOTE_MARK_CHOICES.items():
         if settings.get(name) not in choices:
-            raise BriefError.at(source_map.locate("note_marks"), f"note_marks.{name}",
+            raise BriefError.at(source_map.locate("note_marks", name), f"note_marks.{name}",
                                 f"must be one of {', '.join(map(str, choices))}, not {settings.get(name)!r}",
                                 f"write note_marks: {{{name}: {choices[0]}}} (see locales/en/{SETTINGS})")
     return NoteMarks(at=settings["at"], punctuation=settings["punctuation"], figures=settings["figures"],
