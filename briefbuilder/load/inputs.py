@@ -147,10 +147,15 @@ def _unused_beside(brief: Brief, packs: Mapping[str, Pack], roots: tuple[Path, .
     for pack in packs.values():
         while pack.directory is not None and pack.directory.resolve() not in used:
             used.add(pack.directory.resolve())
-            if not pack.extends or pack.extends == pack.name:
+            if not pack.extends:
                 break
-            pack = load_pack(pack.extends, roots)
+            pack = load_pack(pack.extends, _below(pack.directory.parent, roots) if pack.extends == pack.name else roots)
     return tuple(manifest for manifest in packs_beside(brief.directory) if manifest.parent.resolve() not in used)
+
+
+def _below(root: Path, roots: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The template folders after ``root``: where a pack extending one of its own name finds it, as load does."""
+    return next((roots[index + 1:] for index, folder in enumerate(roots) if folder.resolve() == root.resolve()), ())
 
 
 def not_applicable(pack: Pack, brief: Brief) -> str:
