@@ -168,7 +168,7 @@ def not_applicable(pack: Pack, brief: Brief) -> str:
     parts = ["case"] if pack.case_elements else []
     parts += [required.split(".")[0] for required in pack.required_fields]
     for part in dict.fromkeys(parts):
-        if part != "brief" and part in Brief.__struct_fields__ and getattr(brief, part) in (None, [], {}):
+        if part in Brief.__struct_fields__ and getattr(brief, part) in (None, [], {}):
             return f"needs a '{part}:' block, which this brief does not have"
     return ""
 
