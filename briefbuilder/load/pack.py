@@ -153,9 +153,11 @@ def _supported(pack: Pack) -> Pack:
 
 
 def _inherit(parent: Pack, data: dict[str, Any], directory: Path) -> dict[str, Any]:
-    """The parent's settings under the child's; a template or file the child lacks is the parent's."""
-    merged = _merge({key: value for key, value in parent.to_data().items()
-                     if key not in ("name", "directory", "extends", "interface")}, data)
+    """The parent's settings under the child's; a template or file the child lacks is the parent's.
+
+    The child's ``data`` always has its own name, folder and ``extends``; its interface is never inherited.
+    """
+    merged = _merge({key: value for key, value in parent.to_data().items() if key != "interface"}, data)
 
     def resolve(file: str, language: str) -> str:
         return file if "/" in file or (directory / file).is_file() else parent.template_name(language)
