@@ -57,10 +57,9 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
-    file: str
-    columns: list[str]
+    """A sheet's rows below the row naming its columns."""
+
     rows: list[Row]
-    header: dict[str, Location]  # where each column is named
 
 
 def read_table(path: str | Path, sheet: str | None = None) -> Table:
@@ -162,7 +161,7 @@ def _xlsx_value(cell: Any, where: Location) -> Any:
 
 
 def _table(file: str, grid: Iterator[tuple[str, list[Any]]]) -> Table:
-    header: dict[str, Location] = {}
+    """The rows below the first filled one, which names the columns; cells under no name are left out."""
     columns: list[str] = []
     rows: list[Row] = []
     seen = 0
@@ -177,7 +176,6 @@ def _table(file: str, grid: Iterator[tuple[str, list[Any]]]) -> Table:
             if not any(_filled(value) for value in values):
                 continue  # blank rows above the header
             columns = [str(value or "").strip() for value in values]
-            header = {name: _location(file, prefix, index, number) for index, name in enumerate(columns) if name}
             continue
         cells = {columns[index]: Cell(value, _location(file, prefix, index, number))
                  for index, value in enumerate(values)
@@ -186,7 +184,7 @@ def _table(file: str, grid: Iterator[tuple[str, list[Any]]]) -> Table:
             rows.append(Row(cells, _location(file, prefix, 0, number)))
     if not columns:
         raise LoadError.at(Location(file, 1), "", "the sheet is empty", "name the columns in its first row")
-    return Table(file, columns, rows, header)
+    return Table(rows)
 
 
 def _filled(value: Any) -> bool:
