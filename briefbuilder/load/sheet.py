@@ -80,7 +80,7 @@ def _csv_grid(path: Path) -> Iterator[tuple[str, list[Any]]]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as stream:
             for row in csv.reader(stream):
-                yield "", [value.strip() for value in row]
+                yield "", [_cell_text(value) for value in row]
     except UnicodeDecodeError as exc:
         raise LoadError.at(Location(str(path), 1), "", f"not UTF-8 text ({exc.reason})",
                            "save the sheet as 'CSV UTF-8'") from None
@@ -150,7 +150,7 @@ def _xlsx_value(cell: Any, where: Location) -> Any:
                            "with 'count:' and 'base:' in the brief")
     value = cell.value
     if isinstance(value, str):
-        return value.strip()
+        return _cell_text(value)
     if isinstance(value, dt.datetime):
         return value.date() if value.time() == dt.time() else value
     if isinstance(value, float):
@@ -185,6 +185,12 @@ def _table(file: str, grid: Iterator[tuple[str, list[Any]]]) -> Table:
     if not columns:
         raise LoadError.at(Location(file, 1), "", "the sheet is empty", "name the columns in its first row")
     return Table(rows)
+
+
+def _cell_text(text: str) -> str:
+    """A cell's text with its line breaks as YAML gives them: a break typed in a web form or on Windows is
+    CR LF, whose CR would otherwise be left at the end of a line of the built brief."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _filled(value: Any) -> bool:

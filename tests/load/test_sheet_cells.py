@@ -174,3 +174,20 @@ def test_a_formula_is_refused_at_its_cell_with_how_to_keep_its_value(tmp_path: P
         "hint": "replace the formula by its value (copy, then paste values), or compute the figure "
                 "with 'count:' and 'base:' in the brief"}]}
     assert error.value.problems[0].location == Location(str(tmp_path / "stats.xlsx"), 2, 28, place="Statistics!AB2")
+
+
+def test_a_line_break_in_a_cell_is_read_as_yaml_reads_one(tmp_path: Path) -> None:
+    """A break typed in a web form or on Windows is CR LF (or a lone CR): read as YAML's LF, so no CR is left at the
+    end of a line of the built brief (the Markdown of a case's circumstances ended its paragraph in one)."""
+    typed = "He was taken at night.\r\n\r\nHis family was told nothing.\rNo one came."
+    (tmp_path / "cases.csv").write_bytes(f'id,circumstances.en\r\ncase-1,"{typed}"\r\n'.encode())
+    workbook = openpyxl.Workbook()
+    cases = workbook.active
+    assert cases is not None
+    cases.append(["id", "circumstances.en"])
+    cases.append(["case-1", typed])
+    workbook.save(tmp_path / "cases.xlsx")
+    for table in ("cases.csv", "cases.xlsx"):
+        [row] = read_table(tmp_path / table).rows
+        assert row.cells["circumstances.en"].value == \
+            "He was taken at night.\n\nHis family was told nothing.\nNo one came.", table
