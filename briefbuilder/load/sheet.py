@@ -276,8 +276,11 @@ def number_from_text(text: str) -> Decimal | int | str:
 
 
 def whole_number(value: Any) -> Any:
-    """A count or base read from a sheet: "92" or 92.0 is 92; anything else is left for validation."""
-    if isinstance(value, str) and value.strip().isdigit():
+    """A count or base read from a sheet: "92" or 92.0 is 92; anything else is left for validation.
+
+    Digits as int() reads them (isdecimal: full-width ones too), not isdigit's, which takes a footnote mark ("92¹").
+    """
+    if isinstance(value, str) and value.strip().isdecimal():
         return int(value)
     if isinstance(value, float) and value.is_integer():
         return int(value)

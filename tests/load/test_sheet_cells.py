@@ -191,3 +191,16 @@ def test_a_line_break_in_a_cell_is_read_as_yaml_reads_one(tmp_path: Path) -> Non
         [row] = read_table(tmp_path / table).rows
         assert row.cells["circumstances.en"].value == \
             "He was taken at night.\n\nHis family was told nothing.\nNo one came.", table
+
+
+@pytest.mark.parametrize(("count", "read"), [("９２", 92), ("92¹", None)])
+def test_a_count_in_full_width_digits_is_read_and_one_with_a_footnote_mark_refused_at_its_cell(
+        count: str, read: int | None, tmp_path: Path) -> None:
+    """Digits typed with a Korean or Japanese input method are digits; a footnote mark ('92¹') is refused at the
+    cell, not an internal error ('¹' is a digit to str.isdigit, not to int)."""
+    brief = csv_brief(tmp_path, [VICTIMS, SHARE[:4] + [count] + SHARE[5:]])
+    if read is not None:
+        share = load_brief(brief).statistic("share")
+        assert share is not None and share.count == read
+        return
+    assert load_problem(brief) == ("E3", "statistics[1].count")
