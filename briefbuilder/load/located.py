@@ -270,7 +270,7 @@ def _leaf(value: Any, annotation: Any, refused: str, source_map: SourceMap, path
     literals = [arg for member in members if get_origin(_unwrap(member)[0]) is Literal
                 for arg in get_args(_unwrap(member)[0])]
     if refused.startswith("Invalid enum value") and literals:
-        return _problem(source_map, path, f"'{value}' is not allowed", f"use one of {_listed(literals)}")
+        return _problem(source_map, path, f"'{_written(value)}' is not allowed", f"use {_listed(literals)}")
     if "matching regex" in refused:
         meta = next((meta for member in members for meta in _unwrap(member)[2] if meta.pattern), None)
         what = meta.description if meta is not None and meta.description else "in the expected form"
@@ -279,11 +279,12 @@ def _leaf(value: Any, annotation: Any, refused: str, source_map: SourceMap, path
     if bound := _BOUND.match(refused):
         length, operator, limit = bound.groups()
         if length:
-            return _problem(source_map, path, f"needs {_AMOUNT[operator]} {limit} entries", "")
+            entries = "entry" if limit == "1" else "entries"
+            return _problem(source_map, path, f"needs {_AMOUNT[operator]} {limit} {entries}", "")
         return _problem(source_map, path, f"{value} is out of range: it must be {operator} {limit}", "")
     if expected := _EXPECTED.match(refused):
         wanted, got = expected.groups()
-        first = next(part for part in wanted.split(" | ") if part != "null")
+        first = wanted.partition(" | ")[0]  # msgspec names null last: the first is a kind of value
         words, hint = _KINDS.get(first, (f"a {first}", ""))
         return _problem(source_map, path, f"expected {words}, got {_KINDS.get(got, (got,))[0]}", hint)
     return _problem(source_map, path, refused, "")
@@ -306,8 +307,14 @@ _KINDS: dict[str, tuple[str, str]] = {
 
 
 def _listed(values: list[Any]) -> str:
-    quoted = [repr(value) for value in values]
-    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    """The allowed values as the YAML is written: ``one of 'un', 'plain' or 'formal'``, or ``true`` alone."""
+    written = [repr(value) if isinstance(value, str) else _written(value) for value in values]
+    return written[0] if len(written) == 1 else f"one of {', '.join(written[:-1])} or {written[-1]}"
+
+
+def _written(value: Any) -> str:
+    """``value`` as a YAML file spells it: ``true``, not Python's ``True``."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _message(refused: str) -> str:
