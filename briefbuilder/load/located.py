@@ -261,8 +261,7 @@ def _member_for(value: Any, annotation: Any) -> Any:
 def _leaf(value: Any, annotation: Any, refused: str, source_map: SourceMap, path: FieldPath) -> Problem:
     """The problem with one value: a rule's own words when it has one, else msgspec's, made plain."""
     members = _members(annotation)
-    texts = [Refine(Text.parse)] if any(_unwrap(member)[0] is Text for member in members) else []
-    for rule in [*_rules(annotation), *texts]:
+    for rule in _rules(annotation):  # a Text's own words come through msgspec: its dec_hook raised them
         try:
             rule.rule(value)
         except ValueError as error:

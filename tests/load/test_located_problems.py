@@ -178,3 +178,12 @@ def test_a_list_is_walked_even_when_a_mapping_could_come_first(tmp_path: Path) -
         problem(3, "items[1].nam", "unknown field", "did you mean 'name'?"),
         problem(3, "items[1].name", "is required but missing", "add 'name:' here"),
     ]
+
+
+def test_a_rule_inside_a_block_is_kept_when_a_sibling_has_the_wrong_kind(make_brief: Callable[..., Path]) -> None:
+    case = "case:\n  date: last week\n  name: {en: [Kim]}\n  submitter: {name: Park, confidential: maybe}\n"
+    assert brief_with(make_brief, ("sections:\n", case + "sections:\n")) == [
+        problem(30, "case.date", "'last week' is not a date; write it as YYYY-MM-DD, e.g. 2024-11-20"),
+        problem(31, "case.name", "the 'en' text must be text, not list"),
+        problem(32, "case.submitter.confidential", "'maybe' is not yes or no; write true or false"),
+    ]
