@@ -106,9 +106,12 @@ def test_a_python_value_yaml_cannot_write_is_named_as_python_names_it(tmp_path: 
 
 
 def test_a_number_or_list_beyond_its_bounds_says_the_bound(make_brief: Callable[..., Path]) -> None:
-    assert brief_with(make_brief, ("languages: [en, ko]", "languages: []"), ("count: 92", "count: 10000000000000000")) == [
+    group = "groups:\n  - {id: all, parts: [victims]}\n"
+    assert brief_with(make_brief, ("languages: [en, ko]", "languages: []"), ("count: 92", "count: 10000000000000000"),
+                      ("ko: 비율}\n", "ko: 비율}\n" + group)) == [
         problem(5, "brief.languages", "needs at least 1 entry"),
         problem(24, "statistics[1].count", "10000000000000000 is out of range: it must be <= 999999999999999"),
+        problem(30, "groups[0].parts", "needs at least 2 entries"),
     ]
 
 
