@@ -87,6 +87,9 @@ def test_a_loaded_brief_keeps_and_peaks_at_a_few_kilobytes_per_statistic(scaled:
     assert len(brief.statistics) == statistics
     assert held / statistics < 2_500, f"{held / statistics:.0f} bytes held per statistic"
     assert peak / statistics < 3_000, f"{peak / statistics:.0f} bytes at the peak per statistic"
+    # Statistics are validated one by one, each item's data freed as its model is made: the peak stays near what
+    # the brief keeps (1.14 times it here; validating the brief in one piece peaks at 1.41 times).
+    assert peak < 1.3 * held, f"the load peaks at {peak / held:.2f} times what the brief keeps"
 
 
 def test_locations_survive_copies_and_pickles(scaled: tuple[Path, int]) -> None:
