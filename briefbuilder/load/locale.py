@@ -24,9 +24,10 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 from babel import Locale, UnknownLocaleError
+from msgspec import Struct, defstruct, to_builtins
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -38,6 +39,7 @@ from ..locale import CONTEXT_SEPARATOR, DOMAIN, PACK_DOMAIN, LocaleData, Message
 from ..model import LANGUAGE
 from ..resources import data_dir
 from .confine import confined_file
+from .located import validate_located
 from .po_check import checked_catalog, with_bounded_plural
 from .yamlsource import SourceMap, read_yaml
 
@@ -99,39 +101,72 @@ DEFAULT_NOTE_MARKS: dict[str, Any] = {"at": "word", "punctuation": "after", "fig
 DEFAULT_RANGE_DASH = "\u2013"  # en dash: "pp. 3–4"
 
 
+class _Quotes(Struct, frozen=True, forbid_unknown_fields=True):
+    """:class:`~briefbuilder.locale.Quotes` as written: both pairs, each an opening and a closing mark."""
+
+    double: tuple[str, str]
+    single: tuple[str, str]
+
+
+# Typography as ``locale.yaml`` writes it: each of the class's settings, of its type, or left to its default (None).
+_Typography = defstruct("_Typography", [(name, hint | None, None) for name, hint in get_type_hints(Typography).items()],
+                        frozen=True, forbid_unknown_fields=True)
+
+
+class _Settings(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """The settings a ``locale.yaml`` may write, each of its type: a misspelt or mistyped one is refused at its
+    line rather than ignored (docs/translating.md). The blocks with rules of their own are read by their readers."""
+
+    babel: str | None = None
+    name: str | None = None
+    tag: str | None = None
+    east_asian_font: str | None = None
+    source_language: bool = False
+    particles: dict[str, tuple[str, str]] = {}
+    quotes: _Quotes | None = None
+    range_dash: str = DEFAULT_RANGE_DASH
+    ordinals: list[str] = []
+    typography: _Typography = _Typography()  # type: ignore[valid-type]  # made by defstruct from Typography
+    name_articles: Any = None
+    contractions: Any = None
+    note_marks: Any = None
+    keep_together: Any = None
+    abbreviations: Any = None
+
+
 @lru_cache(maxsize=16)
 def _load_locale(folder: Path) -> LocaleData:
     data, source_map = read_yaml(folder / SETTINGS)
     if not isinstance(data, dict):
         raise BriefError.at(source_map.locate(), "", "the locale settings must be a mapping",
                             f"write at least 'babel: {folder.name}' (see docs/translating.md)")
-    babel = _babel_locale(data.get("babel", folder.name), source_map, folder.name)
+    settings = validate_located(data, source_map, _Settings)
+    babel = _babel_locale(settings.babel if settings.babel is not None else folder.name, source_map, folder.name)
     po_file = folder / "LC_MESSAGES" / f"{DOMAIN}.po"
     translations = compile_messages(po_file, str(babel))
-    source_language = bool(data.get("source_language", False))
     return LocaleData(
         code=folder.name,
-        name=data.get("name") or babel.get_display_name() or folder.name,
+        name=settings.name or babel.get_display_name() or folder.name,
         babel=babel,
-        tag=data.get("tag") or str(babel).replace("_", "-"),
-        east_asian_font=data.get("east_asian_font"),
-        particles={kind: tuple(pair) for kind, pair in (data.get("particles") or {}).items()},
-        name_articles=_words(data.get("name_articles"), "name_articles", source_map),
-        contractions=_words(data.get("contractions"), "contractions", source_map),
-        note_marks=_note_marks(data.get("note_marks"), source_map),
-        quotes=Quotes(double=tuple(data["quotes"]["double"]), single=tuple(data["quotes"]["single"]))  # type: ignore[arg-type]
-        if data.get("quotes") else None,
-        range_dash=data.get("range_dash", DEFAULT_RANGE_DASH),
-        keep_together=_keep_together(data.get("keep_together"), source_map),
-        abbreviations=_abbreviations(data.get("abbreviations"), source_map),
-        ordinals=tuple(data.get("ordinals") or ()),
+        tag=settings.tag or str(babel).replace("_", "-"),
+        east_asian_font=settings.east_asian_font,
+        particles=dict(settings.particles),
+        name_articles=_words(settings.name_articles, "name_articles", source_map),
+        contractions=_words(settings.contractions, "contractions", source_map),
+        note_marks=_note_marks(settings.note_marks, source_map),
+        quotes=Quotes(double=settings.quotes.double, single=settings.quotes.single) if settings.quotes else None,
+        range_dash=settings.range_dash,
+        keep_together=_keep_together(settings.keep_together, source_map),
+        abbreviations=_abbreviations(settings.abbreviations, source_map),
+        ordinals=tuple(settings.ordinals),
         translations=translations,
-        source_language=source_language,
+        source_language=settings.source_language,
         messages_file=po_file,
         shipped=folder.parent == data_dir("locales"),
         package_messages=_package_messages(),
-        untranslated=() if source_language else _untranslated(translations),
-        typography=Typography(**(data.get("typography") or {})),
+        untranslated=() if settings.source_language else _untranslated(translations),
+        typography=Typography(**{name: value for name, value in to_builtins(settings.typography).items()
+                                 if value is not None}),
     )
 
 

@@ -63,6 +63,16 @@ WRONG = {
     "a note_marks setting misspelt": ("babel: fr\nnote_marks:\n  at: sentence\n  punctuaton: before\n", 4,
                                       "note_marks.punctuaton", "is no setting",
                                       "its settings are at, punctuation, figures, ibid"),
+    "a setting misspelt": ("babel: fr\nrange_dsh: '-'\n", 2, "range_dsh", "unknown field",
+                           "did you mean 'range_dash'?"),
+    "a typography setting misspelt": ("babel: ko\ntypography:\n  italc: false\n", 3, "typography.italc",
+                                      "unknown field", "did you mean 'italic'?"),
+    "an emphasis no script has": ("babel: ko\ntypography: {emphasis: underline}\n", 2, "typography.emphasis",
+                                  "'underline'", "italic"),
+    "quotes without their single marks": ("babel: fr\nquotes: {double: [\"«\", \"»\"]}\n", 2, "quotes.single",
+                                          "is required but missing", "single:"),
+    "a particle pair that is one word": ("babel: ko\nparticles: {topic: 은}\n", 2, "particles.topic",
+                                         "expected a list", "list"),
     "a locale CLDR does not know": ("name: X\nbabel: xx_YY\n", 2, "babel", "'xx_YY' is not a CLDR locale (",
                                     "write a CLDR locale such as 'xx' or 'xx_XX'"),
 }
@@ -92,6 +102,9 @@ def test_the_command_prints_a_wrong_setting_with_its_file_line_and_fix(tmp_path:
 
 def test_the_settings_written_are_the_ones_the_language_gets(tmp_path: Path) -> None:
     language(tmp_path, "babel: fr\n"
+                       "quotes: {double: [\"«\u00a0\", \"\u00a0»\"], single: [\"‹\", \"›\"]}\n"
+                       "typography: {italic: false, emphasis: bold}\n"
+                       "range_dash: '~'\n"
                        "name_articles: {Pacte: le, Accord: \"l’\"}\n"
                        "contractions: {à le: au, de les: des}\n"
                        "note_marks: {at: block, punctuation: before, figures: mark, ibid: true}\n"
@@ -99,6 +112,9 @@ def test_the_settings_written_are_the_ones_the_language_gets(tmp_path: Path) -> 
     written = load_locale("xx", [tmp_path])
     assert written.name_articles == {"Pacte": "le", "Accord": "l’"}
     assert written.contractions == {"à le": "au", "de les": "des"}
+    assert (written.quotes.double, written.quotes.single) == (("«\u00a0", "\u00a0»"), ("‹", "›"))  # type: ignore[union-attr]
+    assert (written.typography.italic, written.typography.emphasis, written.typography.wrap_by_word) == (False, "bold", False)
+    assert written.range_dash == "~"
     assert written.note_marks == NoteMarks(at="block", punctuation="before", figures="mark", ibid=True)
     # each pattern of the list keeps its own span together, not only the list's first
     assert keep_together("62 % de « oui »", written.keep_together) == "62\u00a0% de «\u00a0oui »"
