@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from babel import Locale, UnknownLocaleError
-from msgspec import Struct, defstruct, to_builtins
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
+from msgspec import Struct, defstruct
+from msgspec.structs import asdict
 
 from ..cache import digest, remembered_bytes, remembered_object
 from ..document import Typography
@@ -101,16 +102,16 @@ DEFAULT_NOTE_MARKS: dict[str, Any] = {"at": "word", "punctuation": "after", "fig
 DEFAULT_RANGE_DASH = "\u2013"  # en dash: "pp. 3–4"
 
 
-class _Quotes(Struct, frozen=True, forbid_unknown_fields=True):
-    """:class:`~briefbuilder.locale.Quotes` as written: both pairs, each an opening and a closing mark."""
+def _as_written(settings: type, *, optional: bool) -> type[Struct]:
+    """The shape a block of ``locale.yaml`` is written in: the fields of ``settings`` (a dataclass of
+    :mod:`briefbuilder.locale` or :mod:`briefbuilder.document`), each of its type, and no other key;
+    ``optional``: each may be left out (None), for the dataclass's default to apply."""
+    fields = [(name, hint | None, None) if optional else (name, hint) for name, hint in get_type_hints(settings).items()]
+    return defstruct(f"_{settings.__name__}", fields, frozen=True, forbid_unknown_fields=True)
 
-    double: tuple[str, str]
-    single: tuple[str, str]
 
-
-# Typography as ``locale.yaml`` writes it: each of the class's settings, of its type, or left to its default (None).
-_Typography = defstruct("_Typography", [(name, hint | None, None) for name, hint in get_type_hints(Typography).items()],
-                        frozen=True, forbid_unknown_fields=True)
+_Quotes = _as_written(Quotes, optional=False)
+_Typography = _as_written(Typography, optional=True)
 
 
 class _Settings(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -123,10 +124,10 @@ class _Settings(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     east_asian_font: str | None = None
     source_language: bool = False
     particles: dict[str, tuple[str, str]] = {}
-    quotes: _Quotes | None = None
+    quotes: _Quotes | None = None  # type: ignore[valid-type]  # made from Quotes
     range_dash: str = DEFAULT_RANGE_DASH
     ordinals: list[str] = []
-    typography: _Typography = _Typography()  # type: ignore[valid-type]  # made by defstruct from Typography
+    typography: _Typography = _Typography()  # type: ignore[valid-type]  # made from Typography
     name_articles: Any = None
     contractions: Any = None
     note_marks: Any = None
@@ -154,7 +155,7 @@ def _load_locale(folder: Path) -> LocaleData:
         name_articles=_words(settings.name_articles, "name_articles", source_map),
         contractions=_words(settings.contractions, "contractions", source_map),
         note_marks=_note_marks(settings.note_marks, source_map),
-        quotes=Quotes(double=settings.quotes.double, single=settings.quotes.single) if settings.quotes else None,
+        quotes=Quotes(**asdict(settings.quotes)) if settings.quotes else None,
         range_dash=settings.range_dash,
         keep_together=_keep_together(settings.keep_together, source_map),
         abbreviations=_abbreviations(settings.abbreviations, source_map),
@@ -165,7 +166,7 @@ def _load_locale(folder: Path) -> LocaleData:
         shipped=folder.parent == data_dir("locales"),
         package_messages=_package_messages(),
         untranslated=() if settings.source_language else _untranslated(translations),
-        typography=Typography(**{name: value for name, value in to_builtins(settings.typography).items()
+        typography=Typography(**{name: value for name, value in asdict(settings.typography).items()
                                  if value is not None}),
     )
 
