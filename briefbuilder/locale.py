@@ -144,11 +144,9 @@ class LocaleData:
     @cached_property
     def _preposition_before(self) -> re.Pattern[str] | None:
         """A preposition of ``contractions`` ending a text, with the blank after it."""
-        prepositions = sorted({joined.partition(" ")[0] for joined in self.contractions}, key=len, reverse=True)
-        if not prepositions:
+        if not self.contractions:
             return None
-        return re.compile(rf"(?<!\w)(?P<preposition>{'|'.join(map(re.escape, prepositions))})(?P<space>\s+)\Z",
-                          re.IGNORECASE)
+        return re.compile(rf"(?<!\w)(?P<preposition>{_prepositions(self.contractions)})(?P<space>\s+)\Z", re.IGNORECASE)
 
     def name_article(self, name: str) -> str | None:
         """The article ``name`` takes in a sentence ("le" for "Pacte international ..."), from its first word.
@@ -329,8 +327,12 @@ def _contract(template: str, values: Any, contractions: dict[str, str]) -> tuple
         values[key] = joined[1]
         return f"{joined[0]} %({key})s"
 
-    prepositions = "|".join(sorted({re.escape(joined.partition(" ")[0]) for joined in contractions}, key=len, reverse=True))
-    return re.sub(rf"(?<!\w)({prepositions}) %\(([^)]+)\)s", contract, template), values
+    return re.sub(rf"(?<!\w)({_prepositions(contractions)}) %\(([^)]+)\)s", contract, template), values
+
+
+def _prepositions(contractions: dict[str, str]) -> str:
+    """The prepositions that ``contractions`` join with an article, as one alternation, longest first."""
+    return "|".join(sorted({re.escape(joined.partition(" ")[0]) for joined in contractions}, key=len, reverse=True))
 
 
 _CLOSING = "」』〉》)]*_\\\"'’”"  # marks that may stand between a word and its particle (Markdown escapes too)
