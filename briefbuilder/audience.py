@@ -122,6 +122,12 @@ class Pack(Located, frozen=True, kw_only=True):
     notes: PerLanguage[NotesPlacement] = {}  # per language ("*": all); Markdown keeps footnotes
     note_marks: dict[str, NoteMarkSettings] = {}  # per language ("*": all): where marks go, over locale.yaml's
     directory: Path | None = None
+    # The folders of the packs this one extends, nearest first: set by the loader, as ``directory`` is.
+    parent_directories: tuple[Path, ...] = ()
+
+    def directories(self) -> tuple[Path, ...]:
+        """This pack's folder, then those of the packs it extends: every folder its files are read from."""
+        return ((self.directory,) if self.directory is not None else ()) + self.parent_directories
 
     def house_style_for(self, language: str) -> HouseStyle:
         return resolve_house_style(self.house_style, language)

@@ -457,7 +457,7 @@ def init_command(directory: Path, audience: str, own_pack: bool, template_dirs: 
         (scaffold / "brief.yaml").read_text(encoding="utf-8")).render(
         audience=f"my-{audience}" if own_pack else audience, directory=str(directory),
         today=dt.date.today().isoformat(), pack=pack, requires=lambda field: field in pack.required_fields,
-        audience_block=_scaffold_block(pack, template_dirs))
+        audience_block=_scaffold_block(pack))
     files = {directory / "brief.yaml": brief}
     if own_pack:
         files |= {starter / name: Template((scaffold / source).read_text(encoding="utf-8")).safe_substitute(values)
@@ -471,19 +471,12 @@ def init_command(directory: Path, audience: str, own_pack: bool, template_dirs: 
         click.echo(str(path))
 
 
-def _scaffold_block(pack: Pack, template_dirs: tuple[Path, ...]) -> str:
+def _scaffold_block(pack: Pack) -> str:
     """The brief block the pack reads (its ``scaffold.yaml``, or the nearest one up its ``extends`` line)."""
-    from .load.pack import load_pack
-
-    seen: set[str] = set()
-    while pack.directory is not None:
-        block = pack.directory / "scaffold.yaml"
+    for folder in pack.directories():
+        block = folder / "scaffold.yaml"
         if block.is_file():
             return block.read_text(encoding="utf-8")
-        if not pack.extends or pack.extends in seen:
-            break
-        seen.add(pack.extends)
-        pack = load_pack(pack.extends, template_dirs)
     return ""
 
 

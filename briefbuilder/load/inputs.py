@@ -19,7 +19,7 @@ from .brief import load_brief
 from .catalog import EXTENSION_FILE, catalog_for_brief
 from .locale import SETTINGS, language_catalogs, load_locale, locale_search_path, pack_messages, pack_messages_file
 from .native import PYTHON_SOURCE, validated
-from .pack import available_packs, is_builtin, load_pack, pack_for_brief, packs_beside, user_template_dirs
+from .pack import available_packs, is_builtin, pack_for_brief, packs_beside, user_template_dirs
 from .statements import STATEMENTS_FILE, StatementWords, statement_words
 from .prose_figures import ProseFigures, prose_figures_for
 
@@ -137,25 +137,14 @@ def load_inputs(
         statements={code: statement_words(code, locale_path)
                     for code in dict.fromkeys([*locales, *brief.brief.languages])},
         prose=prose_figures_for(locale_path),
-        unused_packs=_unused_beside(brief, packs, roots),
+        unused_packs=_unused_beside(brief, packs),
     )
 
 
-def _unused_beside(brief: Brief, packs: Mapping[str, Pack], roots: tuple[Path, ...]) -> tuple[Path, ...]:
+def _unused_beside(brief: Brief, packs: Mapping[str, Pack]) -> tuple[Path, ...]:
     """The manifests beside the brief that neither a pack built nor any pack it extends was read from."""
-    used: set[Path] = set()
-    for pack in packs.values():
-        while pack.directory is not None and pack.directory.resolve() not in used:
-            used.add(pack.directory.resolve())
-            if not pack.extends:
-                break
-            pack = load_pack(pack.extends, _below(pack.directory.parent, roots) if pack.extends == pack.name else roots)
+    used = {folder.resolve() for pack in packs.values() for folder in pack.directories()}
     return tuple(manifest for manifest in packs_beside(brief.directory) if manifest.parent.resolve() not in used)
-
-
-def _below(root: Path, roots: tuple[Path, ...]) -> tuple[Path, ...]:
-    """The template folders after ``root``: where a pack extending one of its own name finds it, as load does."""
-    return next((roots[index + 1:] for index, folder in enumerate(roots) if folder.resolve() == root.resolve()), ())
 
 
 def not_applicable(pack: Pack, brief: Brief) -> str:

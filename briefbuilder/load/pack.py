@@ -127,14 +127,16 @@ def _read_pack(name: str, roots: tuple[Path, ...]) -> Pack:
             data, source_map = read_mapping(manifest, "a pack manifest", "write settings as 'key: value' lines")
             data.setdefault("name", name)
             data["directory"] = str(manifest.parent)
+            data["parent_directories"] = []
             if isinstance(data.get("reference_docx"), str):
                 data["reference_docx"] = str(confined_file(
                     root, manifest.parent / data["reference_docx"], what="reference .docx", field="reference_docx",
                     must_exist=False))
             if data.get("extends"):
                 # A pack may extend one of the same name further down the path (a user's un-upr extending the built-in).
-                parent_roots = roots[index + 1:] if data["extends"] == name else roots
-                data = _inherit(_read_pack(data["extends"], parent_roots), data, manifest.parent)
+                parent = _read_pack(data["extends"], roots[index + 1:] if data["extends"] == name else roots)
+                data["parent_directories"] = [str(folder) for folder in parent.directories()]
+                data = _inherit(parent, data, manifest.parent)
             return _supported(validate_located(data, source_map, Pack))
     known = ", ".join(available_packs(roots[:-1])) or "none"
     raise BriefError.at(None, "brief.audience", f"unknown audience pack '{name}'",

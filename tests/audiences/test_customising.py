@@ -176,3 +176,16 @@ def test_init_with_own_pack_writes_a_starter_pack_the_brief_uses(tmp_path: Path,
     for language in ("ko", "en"):  # the starter overrides a block with {{ super() }}: same document as the built-in
         starter = render_brief(target, language).markdown
         assert starter == render_brief(target, language, audience=audience).markdown
+
+
+def test_init_for_a_pack_extending_its_namesake_writes_the_block_the_built_in_reads(tmp_path: Path) -> None:
+    """A user's un-upr that extends the built-in un-upr and has no scaffold.yaml of its own still gets the
+    built-in's 'submission:' block: the scaffold is looked for up the whole extends line, as templates are."""
+    mine = tmp_path / "templates" / "un-upr"
+    mine.mkdir(parents=True)
+    (mine / "pack.yaml").write_text("extends: un-upr\nword_limit: {'*': 2000}\n", encoding="utf-8")
+    target = tmp_path / "new"
+    result = CliRunner().invoke(main, ["init", str(target), "--audience", "un-upr",
+                                       "--templates", str(tmp_path / "templates")])
+    assert result.exit_code == 0, result.output
+    assert "submission:" in (target / "brief.yaml").read_text(encoding="utf-8")
