@@ -55,7 +55,7 @@ class Inputs:
     def files_read(self) -> dict[Path, Location]:
         """Every file this build reads, with where it is named: no output may be written over one of them.
 
-        The brief and its sheets, each pack's folder and reference .docx, the
+        The brief and its sheets, each pack's folder (and those of the packs it extends) and reference .docx, the
         locales' settings and messages, the catalog beside the brief.
         """
         found: dict[Path, Location] = {}
@@ -70,7 +70,7 @@ class Inputs:
         for pack in self.packs.values():
             add(pack.reference_docx_path(), self.brief.brief.where("settings", "pack", "reference_docx")
                 if (self.brief.brief.settings.get("pack") or {}).get("reference_docx") else pack.where("reference_docx"))
-            for path in sorted(pack.directory.rglob("*")) if pack.directory is not None else ():
+            for path in (path for folder in pack.directories() for path in sorted(folder.rglob("*"))):
                 if path.is_file():
                     add(path)
         for locale in (*self.locales.values(), *self.pack_locales.values()):

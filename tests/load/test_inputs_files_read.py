@@ -58,6 +58,14 @@ def test_every_file_of_the_pack_is_read_down_to_its_subfolders_each_at_its_first
         assert read[file] == Location(str(file), 1)
 
 
+def test_the_files_of_the_pack_it_extends_are_read_too(brief: Path) -> None:
+    """'ours' extends 'general': the general pack's templates are read for the build, so none may be overwritten."""
+    general = REPO / "templates" / "general"
+    read = load_inputs(brief).files_read()
+    for file in (general / "pack.yaml", *general.glob("*.j2")):
+        assert read[file] == Location(str(file), 1)
+
+
 def test_a_reference_docx_named_by_the_pack_is_read_where_pack_yaml_names_it(brief: Path) -> None:
     pack = brief.parent / "templates" / "ours"
     where = load_inputs(brief).files_read()[pack / "house.docx"]
